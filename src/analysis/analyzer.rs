@@ -1,0 +1,167 @@
+//! The analyser: segment → normalise → stem, composed once and reused for every answer.
+
+use super::lexicon::is_function_word;
+use super::negation;
+use super::normalize::{americanise, lowercase_into};
+use super::segment::{segment, Break};
+use super::stem::stem;
+use super::token::{Span, Token, TokenKind};
+
+/// The text-analysis pipeline. Cheap to create; holds no per-answer state.
+///
+/// # Example: the same identifier written four ways
+/// ```
+/// use rubric_grader::Analyzer;
+/// let analyzer = Analyzer::new();
+/// for text in ["preStop", "pre-stop", "PRE_STOP", "pre stop"] {
+///     let a = analyzer.analyze(text);
+///     let stems: Vec<&str> = a.tokens().iter().map(|t| a.stem(t)).collect();
+///     assert_eq!(stems, ["pre", "stop"]);
+/// }
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Analyzer {
+    _private: (),
+}
+
+/// An analysed text: tokens with spans, normalised forms and stems, sentences and negation.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    tokens: Vec<Token>,
+    /// Normalised forms and stems of all tokens, back to back.
+    buf: String,
+    /// Lower-cased surface forms (before spelling normalisation), for negation and function words.
+    lower: Vec<(u32, u32)>,
+    sentences: u32,
+    words: u32,
+}
+
+impl Analyzer {
+    /// A new analyser with the default pipeline.
+    pub fn new() -> Analyzer {
+        Analyzer::default()
+    }
+
+    /// Analyses `text`. Never fails; time is linear in the length of `text`.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let mut a = Analysis {
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+            buf: String::with_capacity(text.len() * 2 + 16),
+            lower: Vec::with_capacity(text.len() / 5 + 1),
+            sentences: 0,
+            words: 0,
+        };
+        let mut sentence = 0u32;
+        let mut clause = 0u32;
+        let mut word = 0u32;
+        let mut first = true;
+        let mut scratch = String::new();
+        segment(text, |piece| {
+            if !first {
+                match piece.before {
+                    Break::Sentence => {
+                        sentence += 1;
+                        clause += 1;
+                    }
+                    Break::Clause => clause += 1,
+                    Break::None => {}
+                }
+                if piece.starts_word {
+                    word += 1;
+                }
+            }
+            first = false;
+            if piece.span.is_empty() {
+                return; // a bare sentence break (CJK full stop)
+            }
+            let surface = &text[piece.span.start..piece.span.end];
+            lowercase_into(surface, &mut scratch);
+            let lower_start = a.buf.len() as u32;
+            a.buf.push_str(&scratch);
+            let lower = (lower_start, a.buf.len() as u32);
+            let function_word = piece.kind == TokenKind::Word && is_function_word(&scratch);
+            let (norm, stem_range) = if piece.kind == TokenKind::Word {
+                // pod's → pod; the possessive carries nothing to match on.
+                if let Some(base) = scratch.strip_suffix("'s") {
+                    let len = base.len();
+                    scratch.truncate(len);
+                } else if scratch.ends_with('\'') {
+                    scratch.pop();
+                }
+                americanise(&mut scratch);
+                let n0 = a.buf.len() as u32;
+                a.buf.push_str(&scratch);
+                let norm = (n0, a.buf.len() as u32);
+                let s = stem(&scratch);
+                let stem_range = if *s == *scratch {
+                    norm
+                } else {
+                    let s0 = a.buf.len() as u32;
+                    a.buf.push_str(&s);
+                    (s0, a.buf.len() as u32)
+                };
+                (norm, stem_range)
+            } else {
+                (lower, lower)
+            };
+            let position = a.tokens.len() as u32;
+            a.tokens.push(Token {
+                span: Span::new(piece.span.start, piece.span.end),
+                position,
+                word,
+                sentence,
+                clause,
+                kind: piece.kind,
+                negated: false,
+                function_word,
+                norm,
+                stem: stem_range,
+            });
+            a.lower.push(lower);
+        });
+        let buf = &a.buf;
+        let lower = &a.lower;
+        negation::mark(&mut a.tokens, |i| &buf[lower[i].0 as usize..lower[i].1 as usize]);
+        a.sentences = a.tokens.last().map_or(0, |t| t.sentence + 1);
+        a.words = a.tokens.last().map_or(0, |t| t.word + 1);
+        a
+    }
+}
+
+impl Analysis {
+    /// The tokens, in text order.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The normalised form of a token of this analysis (lower-case, American spelling).
+    pub fn norm(&self, token: &Token) -> &str {
+        &self.buf[token.norm.0 as usize..token.norm.1 as usize]
+    }
+
+    /// The stem of a token of this analysis.
+    pub fn stem(&self, token: &Token) -> &str {
+        &self.buf[token.stem.0 as usize..token.stem.1 as usize]
+    }
+
+    /// The lower-cased surface form of the token at `position`.
+    pub fn lower(&self, position: usize) -> &str {
+        let (s, e) = self.lower[position];
+        &self.buf[s as usize..e as usize]
+    }
+
+    /// Number of sentences (bullet lines count as sentences).
+    pub fn sentence_count(&self) -> u32 {
+        self.sentences
+    }
+
+    /// Number of words (an identifier such as `preStop` is one word of two tokens).
+    pub fn word_count(&self) -> u32 {
+        self.words
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}

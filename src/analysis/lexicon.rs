@@ -1,0 +1,78 @@
+//! Small closed word lists: function words and negation cues.
+//!
+//! All entries are lower-case and compared after case folding but before spelling
+//! normalisation and stemming.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+/// Words that carry grammar rather than content. Real explanations are full of them ("because",
+/// "so", "which", "when"); a bare list of keywords has almost none, which is what the
+/// keyword-salad guard measures.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an",
+    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+    "during", "each", "either", "else", "enough", "even", "every", "few", "first", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
+    "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "lets", "may",
+    "me", "might", "more", "most", "must", "my", "need", "needs", "neither", "never", "no", "nor",
+    "not", "now", "of", "off", "often", "on", "once", "only", "or", "other", "otherwise", "our",
+    "out", "over", "own", "same", "she", "should", "since", "so", "some", "still", "such", "than",
+    "that", "the", "their", "them", "then", "there", "therefore", "these", "they", "this", "those",
+    "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "usually",
+    "very", "via", "was", "we", "were", "what", "when", "whenever", "where", "whether", "which",
+    "while", "who", "whom", "why", "will", "with", "within", "without", "would", "yet", "you",
+    "your", "it's", "that's", "there's", "don't", "doesn't", "isn't", "aren't", "won't", "can't",
+    "i'd", "i'll", "i'm", "we'd", "we'll", "we're", "you'd", "you'll", "you're", "they're", "let's",
+    "get", "gets", "got", "make", "makes", "made", "means", "mean", "happens", "happen", "causes",
+    "cause", "instead", "rather", "unless", "whereas", "hence", "e", "g", "ie", "eg", "etc", "like",
+    "already", "always", "sometimes", "really", "actually", "basically", "probably", "maybe",
+    "first", "second", "third", "next", "finally", "last", "one", "two", "three", "both",
+];
+
+/// Words that open a negation scope on what follows in their clause.
+const NEGATION_TRIGGERS: &[&str] = &[
+    "not", "no", "never", "without", "cannot", "nor", "neither", "none", "nothing", "nobody",
+    "avoid", "avoids", "avoided", "avoiding", "lack", "lacks", "lacking", "dont", "doesnt", "isnt",
+    "arent", "wasnt", "werent", "wont", "cant", "shouldnt", "wouldnt", "couldnt", "didnt",
+    "hasnt", "havent", "mustnt", "neednt", "ain't",
+];
+
+/// Words that close a negation scope early: "not A but B" must not negate B.
+const SCOPE_TERMINATORS: &[&str] = &[
+    "but", "however", "although", "though", "yet", "except", "which", "whereas", "while", "so",
+    "because", "since", "then", "instead", "until", "unless", "otherwise", "therefore", "thus",
+];
+
+/// Words that, after a trigger, make it a figure of speech rather than a negation:
+/// "not only", "don't forget", "no doubt".
+const PSEUDO_NEGATION_FOLLOWERS: &[&str] =
+    &["only", "just", "forget", "doubt", "matter", "hesitate", "merely", "simply", "least"];
+
+fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Whether `word` (lower-case) is a function word.
+pub fn is_function_word(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| set(FUNCTION_WORDS)).contains(word)
+}
+
+/// Whether `word` (lower-case) opens a negation scope on its own.
+pub fn is_negation_trigger(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| set(NEGATION_TRIGGERS)).contains(word) || word.ends_with("n't")
+}
+
+/// Whether `word` (lower-case) ends a negation scope.
+pub fn is_scope_terminator(word: &str) -> bool {
+    SCOPE_TERMINATORS.contains(&word)
+}
+
+/// Whether `word` turns a preceding trigger into a figure of speech.
+pub fn is_pseudo_negation_follower(word: &str) -> bool {
+    PSEUDO_NEGATION_FOLLOWERS.contains(&word)
+}

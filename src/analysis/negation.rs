@@ -1,0 +1,124 @@
+//! NegEx-style negation scopes over analysed tokens.
+//!
+//! A trigger ("not", "never", "without", "instead of", "rather than", "n't" …) negates the words
+//! after it, up to [`SCOPE_WORDS`] words, the end of its clause, or a terminator ("but",
+//! "however", "because" …). A few post-triggers ("… is not needed", "… is unnecessary",
+//! "… is a myth") negate the words before them in the clause. Two figures of speech are left
+//! alone: pseudo-negations ("not only", "don't forget") and conditionals that explain *why*
+//! something is needed ("If you don't have a preStop hook, …", "Without a PDB, …").
+
+use super::lexicon::{is_negation_trigger, is_pseudo_negation_follower, is_scope_terminator};
+use super::token::Token;
+
+/// How many words after its trigger a negation reaches.
+pub const SCOPE_WORDS: u32 = 6;
+
+/// How many words before a post-trigger it reaches.
+const POST_SCOPE_WORDS: u32 = 5;
+
+/// Marks `negated` on every token inside a negation scope.
+///
+/// `lower(i)` gives the lower-cased surface text of token `i`.
+pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let w = lower(i);
+        let (is_trigger, scope_start) = trigger_at(tokens, &lower, i, w);
+        if is_trigger && !is_figure_of_speech(tokens, &lower, i, scope_start) {
+            if w == "non" {
+                // non-root, non-privileged: only the rest of the word.
+                let word = tokens[i].word;
+                let mut j = scope_start;
+                while j < n && tokens[j].word == word {
+                    tokens[j].negated = true;
+                    j += 1;
+                }
+            } else {
+                let clause = tokens[i].clause;
+                let last_word = tokens[i].word + SCOPE_WORDS;
+                let mut j = scope_start;
+                while j < n && tokens[j].clause == clause && tokens[j].word <= last_word {
+                    if is_scope_terminator(lower(j)) {
+                        break;
+                    }
+                    tokens[j].negated = true;
+                    j += 1;
+                }
+            }
+        }
+        if let Some(len) = post_trigger_at(&lower, i, n) {
+            let clause = tokens[i].clause;
+            let first_word = tokens[i].word.saturating_sub(POST_SCOPE_WORDS);
+            let mut j = i;
+            while j > 0 {
+                j -= 1;
+                if tokens[j].clause != clause || tokens[j].word < first_word || is_scope_terminator(lower(j)) {
+                    break;
+                }
+                tokens[j].negated = true;
+            }
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Whether token `i` opens a negation scope, and where the scope starts.
+fn trigger_at<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize, w: &str) -> (bool, usize) {
+    let next = |k: usize| if i + k < tokens.len() { lower(i + k) } else { "" };
+    match w {
+        "instead" if next(1) == "of" => (true, i + 2),
+        "rather" if next(1) == "than" => (true, i + 2),
+        "opposed" if next(1) == "to" => (true, i + 2),
+        "non" => (true, i + 1),
+        _ if is_negation_trigger(w) => (true, i + 1),
+        _ => (false, i + 1),
+    }
+}
+
+fn is_figure_of_speech<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize, scope_start: usize) -> bool {
+    if scope_start < tokens.len() && is_pseudo_negation_follower(lower(scope_start)) {
+        return true;
+    }
+    // Conditionals and counterfactuals explain a consequence; they do not deny the concept.
+    let sentence = tokens[i].sentence;
+    let mut j = i;
+    let mut first_in_sentence = true;
+    while j > 0 {
+        j -= 1;
+        if tokens[j].sentence != sentence {
+            break;
+        }
+        first_in_sentence = false;
+        if matches!(lower(j), "if" | "unless" | "whenever" | "otherwise") {
+            return true;
+        }
+    }
+    first_in_sentence && matches!(lower(i), "without")
+}
+
+/// A post-trigger starting at `i`, as its length in tokens.
+fn post_trigger_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Option<usize> {
+    const POST: &[&[&str]] = &[
+        &["not", "needed"],
+        &["not", "necessary"],
+        &["not", "required"],
+        &["unnecessary"],
+        &["irrelevant"],
+        &["pointless"],
+        &["useless"],
+        &["a", "myth"],
+        &["doesn't", "matter"],
+        &["does", "not", "matter"],
+        &["won't", "help"],
+        &["doesn't", "help"],
+        &["does", "not", "help"],
+        &["is", "wrong"],
+        &["is", "irrelevant"],
+    ];
+    POST.iter()
+        .find(|p| i + p.len() <= n && p.iter().enumerate().all(|(k, w)| lower(i + k) == *w))
+        .map(|p| p.len())
+}

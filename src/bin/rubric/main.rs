@@ -1,0 +1,50 @@
+//! `rubric`: the command-line shell over `rubric_grader`.
+
+mod args;
+mod commands;
+mod terminal;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Args, Command};
+use commands::Outcome;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = run(&args, &mut out);
+    let flushed = out.flush();
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Failure) => ExitCode::from(1),
+        // A closed pipe (`rubric list | head`) is not an error.
+        Err(msg) if msg.contains("Broken pipe") || flushed.as_ref().is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("rubric: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
+    let style = terminal::stdout_style(args.color);
+    match &args.command {
+        Command::Lint { paths, warnings } => commands::lint_paths(out, paths, args.rubrics.as_deref(), *warnings),
+        Command::List { category, level, format } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            commands::list(out, &bank, category.as_deref(), level.as_deref(), *format)
+        }
+        Command::Show { id, model_answer, rubric } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            commands::show(out, &bank, id, *model_answer, *rubric)
+        }
+        Command::Grade { id, answer, format, min_score } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            commands::grade(out, &bank, id, answer.as_deref(), *format, *min_score, style)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Rendering a [`Grade`](crate::Grade) as text, Markdown or JSON.
+//!
+//! Renderers return strings; colour is decided by the caller through [`Style`], so output is plain
+//! in tests and coloured on a terminal.
+
+mod json;
+mod markdown;
+mod text;
+
+pub use json::to_json;
+pub use markdown::to_markdown;
+pub use text::to_text;
+
+/// Whether to colour output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Use ANSI colours.
+    pub color: bool,
+}
+
+impl Style {
+    /// Plain text.
+    pub const PLAIN: Style = Style { color: false };
+    /// ANSI colours.
+    pub const COLOR: Style = Style { color: true };
+
+    pub(crate) fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}

@@ -1,0 +1,72 @@
+use std::fmt::Write;
+
+use super::Style;
+use crate::scoring::{Band, Grade};
+
+/// The grade as terminal text: summary, ✓ covered and ✗ missing lines, corrections, follow-up.
+pub fn to_text(grade: &Grade, style: Style) -> String {
+    let mut out = String::new();
+    let band_colour = match grade.band {
+        Band::Strong => "1;32",
+        Band::Good => "32",
+        Band::Partial => "33",
+        Band::Weak => "31",
+    };
+    let _ = writeln!(out, "{}  {}", style.paint("1", &grade.question_id), style.paint(band_colour, &grade.feedback.summary));
+    let _ = writeln!(out);
+    for c in &grade.concepts {
+        let weight = format!("[{}]", trim_float(c.weight));
+        if c.hit {
+            let ev = c.evidence.iter().find(|e| !e.negated).map(|e| format!(" — \"{}\"", one_line(&e.text))).unwrap_or_default();
+            let _ = writeln!(out, "  {} {} {}{}", style.paint("32", "✓"), c.label, style.paint("2", &weight), style.paint("2", &ev));
+        } else {
+            let note = if c.negated { " (mentioned only in a negation)" } else { "" };
+            let req = if c.required { " required" } else { "" };
+            let _ = writeln!(out, "  {} {} {}{}", style.paint("31", "✗"), c.label, style.paint("2", &format!("{weight}{req}")), note);
+        }
+    }
+    for g in &grade.groups {
+        let _ = writeln!(out, "  {} {}: {} of {} needed", if g.hits.len() >= g.k { "●" } else { "○" }, g.label, g.hits.len().min(g.k), g.k);
+    }
+    if !grade.feedback.missing.is_empty() {
+        let _ = writeln!(out, "\n{}", style.paint("1", "What to work on"));
+        for m in &grade.feedback.missing {
+            let _ = write!(out, "  - {}: {}", m.label, m.text);
+            if let Some(s) = &m.study {
+                let _ = write!(out, " (study: {s})");
+            }
+            out.push('\n');
+        }
+    }
+    if !grade.misconceptions.is_empty() {
+        let _ = writeln!(out, "\n{}", style.paint("1;31", "Misconceptions"));
+        for m in &grade.misconceptions {
+            let quote = m.evidence.first().map(|e| format!(" (\"{}\")", one_line(&e.text))).unwrap_or_default();
+            let _ = writeln!(out, "  ! {}{}: -{} points. {}", m.label, quote, trim_float(m.penalty), m.correction);
+        }
+    }
+    if let Some(f) = &grade.feedback.follow_up {
+        let _ = writeln!(out, "\n{} {}", style.paint("1", "Follow-up:"), f.question);
+    }
+    for w in &grade.warnings {
+        let _ = writeln!(out, "{} {}", style.paint("33", "warning:"), w.message);
+    }
+    out
+}
+
+pub(crate) fn trim_float(x: f32) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+pub(crate) fn one_line(s: &str) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 60 {
+        format!("{}…", flat.chars().take(60).collect::<String>())
+    } else {
+        flat
+    }
+}

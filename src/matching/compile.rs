@@ -1,0 +1,214 @@
+//! Compiling rubric matchers: phrases into vocabulary word sequences (with their spelling
+//! variants), glossary references expanded, regexes built. Everything expensive happens here,
+//! once per rubric.
+
+use regex::{Regex, RegexBuilder};
+
+use super::vocab::{Vocab, WordId};
+use crate::analysis::{stem, Analyzer, TokenKind};
+use crate::error::{LoadError, LoadErrorKind};
+use crate::rubric::{Glossary, Matcher, Window};
+
+/// Longest glossary reference chain (`@a` → `@b` → …) before it counts as a cycle.
+const GLOSSARY_DEPTH: usize = 8;
+
+/// Phrases up to this many words get every joined variant (`pre stop hook` → `prestop hook` …).
+const JOIN_VARIANTS_UP_TO: usize = 4;
+
+/// A leaf matcher: a phrase (with variants) or a regex.
+#[derive(Debug)]
+pub(crate) enum Leaf {
+    Phrase { variants: Vec<Vec<WordId>>, text: String },
+    Regex { regex: Regex, text: String },
+}
+
+impl Leaf {
+    pub fn describe(&self) -> String {
+        match self {
+            Leaf::Phrase { text, variants } if variants.iter().all(|v| v.len() == 1) => format!("term \"{text}\""),
+            Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
+            Leaf::Regex { text, .. } => format!("regex /{text}/"),
+        }
+    }
+}
+
+/// A compiled matcher tree.
+#[derive(Debug)]
+pub(crate) enum Node {
+    Leaf(u32),
+    Any(Vec<Node>),
+    All { of: Vec<Node>, within: Window },
+}
+
+/// Compiles matchers into leaves sharing one vocabulary.
+pub(crate) struct Compiler<'g> {
+    pub analyzer: Analyzer,
+    pub vocab: Vocab,
+    pub leaves: Vec<Leaf>,
+    pub glossary: &'g Glossary,
+    pub case_sensitive_regex: bool,
+}
+
+/// Where a compile error happened, so it can be reported against the rubric.
+pub(crate) struct CompileError {
+    pub message: String,
+    pub kind: LoadErrorKind,
+    pub needle: Option<String>,
+}
+
+impl CompileError {
+    pub fn into_load_error(self, path: &str, field: String, source: Option<&str>) -> LoadError {
+        let location = match (source, &self.needle) {
+            (Some(src), Some(needle)) => crate::rubric::locate(src, needle),
+            _ => None,
+        };
+        LoadError { path: path.to_string(), location, field: Some(field), message: self.message, kind: self.kind }
+    }
+}
+
+impl<'g> Compiler<'g> {
+    pub fn new(glossary: &'g Glossary, case_sensitive_regex: bool) -> Self {
+        Compiler { analyzer: Analyzer::new(), vocab: Vocab::default(), leaves: Vec::new(), glossary, case_sensitive_regex }
+    }
+
+    pub fn compile(&mut self, m: &Matcher) -> Result<Node, CompileError> {
+        self.compile_at(m, 0)
+    }
+
+    fn compile_at(&mut self, m: &Matcher, depth: usize) -> Result<Node, CompileError> {
+        Ok(match m {
+            Matcher::Term(s) | Matcher::Phrase(s) => self.phrase(s)?,
+            Matcher::Regex(s) => self.regex(s)?,
+            Matcher::Glossary(name) => self.glossary_ref(name, depth)?,
+            Matcher::Any(items) => {
+                if items.is_empty() {
+                    return Err(invalid("`Any` has no phrasings", None));
+                }
+                Node::Any(items.iter().map(|s| self.shorthand(s, depth)).collect::<Result<_, _>>()?)
+            }
+            Matcher::AnyOf(ms) => {
+                if ms.is_empty() {
+                    return Err(invalid("`AnyOf` has no matchers", None));
+                }
+                Node::Any(ms.iter().map(|m| self.compile_at(m, depth)).collect::<Result<_, _>>()?)
+            }
+            Matcher::AllOf { of, within } => {
+                if of.is_empty() {
+                    return Err(invalid("`AllOf` has no matchers", None));
+                }
+                Node::All { of: of.iter().map(|m| self.compile_at(m, depth)).collect::<Result<_, _>>()?, within: *within }
+            }
+        })
+    }
+
+    /// One string of an `Any` list or glossary entry: `@name`, `/regex/` or a phrase.
+    fn shorthand(&mut self, s: &str, depth: usize) -> Result<Node, CompileError> {
+        if let Some(name) = s.strip_prefix('@') {
+            self.glossary_ref(name, depth)
+        } else if s.len() >= 2 && s.starts_with('/') && s.ends_with('/') {
+            self.regex(&s[1..s.len() - 1])
+        } else {
+            self.phrase(s)
+        }
+    }
+
+    fn glossary_ref(&mut self, name: &str, depth: usize) -> Result<Node, CompileError> {
+        if depth >= GLOSSARY_DEPTH {
+            return Err(invalid(&format!("glossary entry `{name}` refers to itself"), Some(name)));
+        }
+        let Some(items) = self.glossary.get(name) else {
+            return Err(CompileError {
+                message: format!("unknown glossary entry `{name}`"),
+                kind: LoadErrorKind::UnknownGlossary,
+                needle: Some(format!("@{name}")),
+            });
+        };
+        let items = items.to_vec();
+        Ok(Node::Any(items.iter().map(|s| self.shorthand(s, depth + 1)).collect::<Result<_, _>>()?))
+    }
+
+    fn regex(&mut self, pattern: &str) -> Result<Node, CompileError> {
+        let regex = RegexBuilder::new(pattern)
+            .case_insensitive(!self.case_sensitive_regex)
+            .size_limit(1 << 20)
+            .build()
+            .map_err(|e| CompileError {
+                message: format!("invalid regex /{pattern}/: {}", e.to_string().lines().last().unwrap_or("").trim()),
+                kind: LoadErrorKind::Regex,
+                needle: None,
+            })?;
+        self.leaves.push(Leaf::Regex { regex, text: pattern.to_string() });
+        Ok(Node::Leaf(self.leaves.len() as u32 - 1))
+    }
+
+    fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
+        let analysis = self.analyzer.analyze(text);
+        let tokens = analysis.tokens();
+        if tokens.is_empty() {
+            return Err(invalid(&format!("phrase \"{text}\" has no words"), Some(text)));
+        }
+        let parts: Vec<(String, String, TokenKind)> = tokens
+            .iter()
+            .map(|t| (crate::matching::vocab::key_of(&analysis, t).to_string(), analysis.norm(t).to_string(), t.kind))
+            .collect();
+        let mut variants: Vec<Vec<WordId>> = Vec::new();
+        let mut push = |v: Vec<WordId>| {
+            if !variants.contains(&v) {
+                variants.push(v);
+            }
+        };
+        let base: Vec<WordId> = parts.iter().map(|(k, n, kind)| self.vocab.add(k, n, *kind)).collect();
+        push(base);
+        // Joined variants: any adjacent word pieces written as one word (`pre stop` → `prestop`).
+        let n = parts.len();
+        if (2..=JOIN_VARIANTS_UP_TO).contains(&n) {
+            for mask in 1u32..(1 << (n - 1)) {
+                // Bit i set: join part i with part i+1.
+                if (0..n - 1).any(|i| mask & (1 << i) != 0 && (parts[i].2 != TokenKind::Word || parts[i + 1].2 != TokenKind::Word)) {
+                    continue;
+                }
+                let mut ids = Vec::new();
+                let mut cur = String::new();
+                for (i, (key, norm, kind)) in parts.iter().enumerate() {
+                    cur.push_str(norm);
+                    let joins_next = i + 1 < n && mask & (1 << i) != 0;
+                    if !joins_next {
+                        let id = if cur == *norm { self.vocab.add(key, norm, *kind) } else { self.vocab.add(&stem(&cur), &cur, TokenKind::Word) };
+                        ids.push(id);
+                        cur.clear();
+                    }
+                }
+                push(ids);
+            }
+        }
+        // A field path (`metadata.finalizers`) also matches its last segment (`finalizers`).
+        if let Some(last_dot) = field_path_tail(text) {
+            let tail = self.analyzer.analyze(&text[last_dot..]);
+            let ids: Vec<WordId> = tail
+                .tokens()
+                .iter()
+                .map(|t| self.vocab.add(crate::matching::vocab::key_of(&tail, t), tail.norm(t), t.kind))
+                .collect();
+            if !ids.is_empty() {
+                push(ids);
+            }
+        }
+        self.leaves.push(Leaf::Phrase { variants, text: text.to_string() });
+        Ok(Node::Leaf(self.leaves.len() as u32 - 1))
+    }
+}
+
+/// For `a.b.c` written as a field path (letters on both sides of a dot, no spaces), the byte
+/// offset of `c`.
+fn field_path_tail(text: &str) -> Option<usize> {
+    if text.contains(char::is_whitespace) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let dot = text.rfind('.')?;
+    (dot > 0 && dot + 1 < b.len() && b[dot - 1].is_ascii_alphabetic() && b[dot + 1].is_ascii_alphabetic()).then_some(dot + 1)
+}
+
+fn invalid(message: &str, needle: Option<&str>) -> CompileError {
+    CompileError { message: message.to_string(), kind: LoadErrorKind::Invalid, needle: needle.map(str::to_string) }
+}

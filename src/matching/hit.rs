@@ -1,0 +1,38 @@
+//! What matching finds: hits with evidence.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Span;
+
+/// One place in the answer where a matcher fired.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// First byte of the matched text in the answer.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The matched text, as written.
+    pub text: String,
+    /// Which matcher fired, e.g. `phrase "preStop hook"` or `regex /exit code 13[79]/`.
+    pub matcher: String,
+    /// Whether a word matched only through typo tolerance.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub fuzzy: bool,
+    /// Whether the hit lies in a negation scope.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub negated: bool,
+}
+
+/// A raw hit, before it is turned into [`Evidence`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub span: Span,
+    /// Token positions covered, inclusive.
+    pub first: u32,
+    pub last: u32,
+    pub sentence: u32,
+    pub negated: bool,
+    pub fuzzy: bool,
+    /// Index of the leaf matcher that produced it (for its description).
+    pub leaf: u32,
+}

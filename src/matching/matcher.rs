@@ -1,0 +1,196 @@
+//! Running compiled matchers over an analysed answer.
+
+use super::compile::{Leaf, Node};
+use super::hit::Hit;
+use super::vocab::{Atom, Vocab};
+use crate::analysis::{Analysis, Span};
+use crate::rubric::Window;
+
+/// Tokens allowed between two words of a phrase ("exit code *was* 137").
+pub(crate) const PHRASE_GAP: u32 = 2;
+
+/// At most this many hits are kept per leaf, which bounds the work of proximity checks on huge
+/// answers that repeat a word thousands of times.
+const HIT_CAP: usize = 32;
+
+/// An analysed answer mapped onto a rubric's vocabulary.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    atoms: Vec<(u32, Atom)>,
+    /// `atoms[by_pos[p]..by_pos[p + 1]]` start at token `p`.
+    by_pos: Vec<u32>,
+    /// `occ[by_word[w]..by_word[w + 1]]` are indexes into `atoms` of word `w`.
+    by_word: Vec<u32>,
+    occ: Vec<u32>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, analysis: &'a Analysis, vocab: &Vocab) -> Context<'a> {
+        let n = analysis.tokens().len();
+        let mut atoms = Vec::with_capacity(n / 2);
+        let mut by_pos = Vec::with_capacity(n + 1);
+        for i in 0..n {
+            by_pos.push(atoms.len() as u32);
+            vocab.atoms(analysis, i, &mut atoms);
+        }
+        by_pos.push(atoms.len() as u32);
+        let words = vocab.len();
+        let mut by_word = vec![0u32; words + 1];
+        for (_, a) in &atoms {
+            by_word[a.id as usize + 1] += 1;
+        }
+        for w in 0..words {
+            by_word[w + 1] += by_word[w];
+        }
+        let mut fill = by_word.clone();
+        let mut occ = vec![0u32; atoms.len()];
+        for (k, (_, a)) in atoms.iter().enumerate() {
+            let slot = &mut fill[a.id as usize];
+            occ[*slot as usize] = k as u32;
+            *slot += 1;
+        }
+        Context { text, analysis, atoms, by_pos, by_word, occ }
+    }
+
+    fn atoms_at(&self, pos: u32) -> &[(u32, Atom)] {
+        let p = pos as usize;
+        if p + 1 >= self.by_pos.len() {
+            return &[];
+        }
+        &self.atoms[self.by_pos[p] as usize..self.by_pos[p + 1] as usize]
+    }
+
+    fn occurrences(&self, word: u32) -> impl Iterator<Item = &(u32, Atom)> + '_ {
+        let w = word as usize;
+        let range = if w + 1 < self.by_word.len() { self.by_word[w] as usize..self.by_word[w + 1] as usize } else { 0..0 };
+        self.occ[range].iter().map(|&k| &self.atoms[k as usize])
+    }
+
+    fn hit(&self, first: u32, last: u32, fuzzy: bool, leaf: u32) -> Hit {
+        let tokens = self.analysis.tokens();
+        let (f, l) = (&tokens[first as usize], &tokens[last as usize]);
+        let negated = tokens[first as usize..=last as usize].iter().any(|t| t.negated);
+        Hit { span: f.span.to(l.span), first, last, sentence: f.sentence, negated, fuzzy, leaf }
+    }
+
+    /// All hits of one leaf, in text order.
+    pub fn leaf_hits(&self, leaf: &Leaf, index: u32) -> Vec<Hit> {
+        match leaf {
+            Leaf::Phrase { variants, .. } => {
+                let mut hits: Vec<Hit> = Vec::new();
+                for v in variants {
+                    for &(pos, atom) in self.occurrences(v[0]) {
+                        if let Some((last, fuzzy)) = self.extend(v, 1, atom.last, atom.fuzzy) {
+                            if !hits.iter().any(|h| h.first == pos && h.last == last) {
+                                hits.push(self.hit(pos, last, fuzzy, index));
+                            }
+                        }
+                        if hits.len() >= HIT_CAP {
+                            break;
+                        }
+                    }
+                }
+                hits.sort_by_key(|h| (h.first, h.last));
+                hits
+            }
+            Leaf::Regex { regex, .. } => {
+                let tokens = self.analysis.tokens();
+                let mut hits = Vec::new();
+                for m in regex.find_iter(self.text).take(HIT_CAP) {
+                    if m.as_str().trim().is_empty() {
+                        continue;
+                    }
+                    let first = tokens.partition_point(|t| t.span.end <= m.start());
+                    let last = tokens.partition_point(|t| t.span.start < m.end());
+                    let span = Span::new(m.start(), m.end());
+                    if first < last {
+                        let mut h = self.hit(first as u32, last as u32 - 1, false, index);
+                        h.span = span;
+                        hits.push(h);
+                    } else if let Some(t) = tokens.get(first.min(tokens.len().saturating_sub(1))) {
+                        hits.push(Hit { span, first: t.position, last: t.position, sentence: t.sentence, negated: t.negated, fuzzy: false, leaf: index });
+                    }
+                }
+                hits
+            }
+        }
+    }
+
+    /// Matches `v[k..]` after a word ending at token `last`; returns the last token and fuzziness.
+    fn extend(&self, v: &[u32], k: usize, last: u32, fuzzy: bool) -> Option<(u32, bool)> {
+        if k == v.len() {
+            return Some((last, fuzzy));
+        }
+        let tokens = self.analysis.tokens();
+        let sentence = tokens[last as usize].sentence;
+        for pos in last + 1..=last + 1 + PHRASE_GAP {
+            match tokens.get(pos as usize) {
+                Some(t) if t.sentence == sentence => {}
+                _ => break,
+            }
+            for &(_, atom) in self.atoms_at(pos) {
+                if atom.id == v[k] {
+                    if let Some(found) = self.extend(v, k + 1, atom.last, fuzzy || atom.fuzzy) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Hits of a node. For `All`, the hits of every part of each combination found; combinations
+    /// outside negation are preferred, and a combination with a negated part is negated as a whole.
+    pub fn node_hits(&self, node: &Node, leaf_hits: &[Vec<Hit>]) -> Vec<Hit> {
+        match node {
+            Node::Leaf(i) => leaf_hits[*i as usize].clone(),
+            Node::Any(nodes) => {
+                let mut all: Vec<Hit> = nodes.iter().flat_map(|n| self.node_hits(n, leaf_hits)).collect();
+                // Longest hit first at each start, so evidence shows `terminationGracePeriodSeconds`
+                // rather than the `grace period` inside it.
+                all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+                all.dedup_by(|a, b| a.span.start == b.span.start);
+                all
+            }
+            Node::All { of, within } => {
+                let parts: Vec<Vec<Hit>> = of.iter().map(|n| self.node_hits(n, leaf_hits)).collect();
+                if parts.iter().any(Vec::is_empty) {
+                    return Vec::new();
+                }
+                let positive: Vec<Vec<Hit>> = parts.iter().map(|p| p.iter().filter(|h| !h.negated).copied().collect()).collect();
+                if let Some(found) = combination(&positive, *within) {
+                    return found;
+                }
+                combination(&parts, *within)
+                    .map(|found| found.into_iter().map(|h| Hit { negated: true, ..h }).collect())
+                    .unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// One hit from each part, all within the window of the first part's hit.
+fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
+    let close = |a: &Hit, b: &Hit| match within {
+        Window::Sentence => a.sentence == b.sentence,
+        Window::Tokens(n) => {
+            let gap = if a.first <= b.first { b.first.saturating_sub(a.last) } else { a.first.saturating_sub(b.last) };
+            gap <= n
+        }
+        Window::Answer => true,
+    };
+    for anchor in parts.first()? {
+        let mut found = vec![*anchor];
+        for part in &parts[1..] {
+            match part.iter().find(|h| close(anchor, h)) {
+                Some(h) => found.push(*h),
+                None => break,
+            }
+        }
+        if found.len() == parts.len() {
+            return Some(found);
+        }
+    }
+    None
+}

@@ -1,0 +1,165 @@
+//! The rubric-side vocabulary: every distinct word of every phrase, keyed by stem, with a
+//! typo index and an index of ways to split a word in two (`prestop` ⇄ `pre` + `stop`).
+//!
+//! Built once per rubric; looked up once per answer token.
+
+use rustc_hash::FxHashMap;
+
+use crate::analysis::{Analysis, Token, TokenKind};
+
+/// Index of a vocabulary word.
+pub(crate) type WordId = u32;
+
+/// Words shorter than this (in bytes) are never matched fuzzily.
+const FUZZY_MIN_LEN: usize = 5;
+
+/// The largest typo distance allowed for a word of `len` bytes: none under 5, 1 up to 8, 2 beyond.
+pub(crate) fn typo_limit(len: usize) -> usize {
+    match len {
+        0..FUZZY_MIN_LEN => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+#[derive(Debug)]
+struct FuzzyEntry {
+    id: WordId,
+    form: Box<str>,
+    mask: u32,
+}
+
+/// A word from an answer mapped to the vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Atom {
+    pub id: WordId,
+    /// Last token covered (a split word covers two).
+    pub last: u32,
+    pub fuzzy: bool,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    by_key: FxHashMap<Box<str>, WordId>,
+    /// First byte → fuzzy candidates with that first byte.
+    fuzzy: FxHashMap<u8, Vec<FuzzyEntry>>,
+    /// A prefix of a vocabulary word → (rest, id), for words written apart.
+    splits: FxHashMap<Box<str>, Vec<(Box<str>, WordId)>>,
+    len: u32,
+}
+
+/// The key a token is looked up by: its stem for words, its exact text for numbers and codes.
+pub(crate) fn key_of<'a>(analysis: &'a Analysis, token: &Token) -> &'a str {
+    if token.kind == TokenKind::Word {
+        analysis.stem(token)
+    } else {
+        analysis.norm(token)
+    }
+}
+
+fn letter_mask(s: &str) -> u32 {
+    s.bytes().fold(0, |m, b| if b.is_ascii_lowercase() { m | 1 << (b - b'a') } else { m })
+}
+
+impl Vocab {
+    /// Adds a word (by its key, normalised form and kind); returns its id.
+    pub fn add(&mut self, key: &str, norm: &str, kind: TokenKind) -> WordId {
+        let id = match self.by_key.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = self.len;
+                self.len += 1;
+                self.by_key.insert(key.into(), id);
+                id
+            }
+        };
+        self.add_forms(id, norm, kind);
+        if key != norm {
+            // The stem too, so a typo in an inflected form (`evictd`) still finds `evict`.
+            self.add_forms(id, key, kind);
+        }
+        id
+    }
+
+    fn add_forms(&mut self, id: WordId, norm: &str, kind: TokenKind) {
+        if kind != TokenKind::Word || !norm.is_ascii() {
+            return;
+        }
+        if norm.len() >= FUZZY_MIN_LEN {
+            let first = norm.as_bytes()[0];
+            let bucket = self.fuzzy.entry(first).or_default();
+            if !bucket.iter().any(|e| e.id == id && &*e.form == norm) {
+                bucket.push(FuzzyEntry { id, form: norm.into(), mask: letter_mask(norm) });
+            }
+        }
+        if norm.len() >= 6 {
+            for cut in 2..=norm.len() - 2 {
+                let (head, tail) = norm.split_at(cut);
+                let list = self.splits.entry(head.into()).or_default();
+                if !list.iter().any(|(t, i)| &**t == tail && *i == id) {
+                    list.push((tail.into(), id));
+                }
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Maps token `i` of `analysis` to vocabulary atoms, pushing them onto `out`.
+    pub fn atoms(&self, analysis: &Analysis, i: usize, out: &mut Vec<(u32, Atom)>) {
+        let tokens = analysis.tokens();
+        let t = &tokens[i];
+        let pos = i as u32;
+        let before = out.len();
+        if let Some(&id) = self.by_key.get(key_of(analysis, t)) {
+            out.push((pos, Atom { id, last: pos, fuzzy: false }));
+        }
+        if t.kind != TokenKind::Word {
+            return;
+        }
+        let norm = analysis.norm(t);
+        // A word written apart: `pre stop`, `pre-stop` for the vocabulary word `prestop`.
+        if let (Some(cands), Some(next)) = (self.splits.get(norm), tokens.get(i + 1)) {
+            if next.kind == TokenKind::Word && next.sentence == t.sentence {
+                let next_norm = analysis.norm(next);
+                for (tail, id) in cands {
+                    if **tail == *next_norm || analysis.stem(next) == crate::analysis::stem(tail).as_ref() {
+                        out.push((pos, Atom { id: *id, last: pos + 1, fuzzy: false }));
+                    }
+                }
+            }
+        }
+        if out.len() > before || t.function_word {
+            return;
+        }
+        self.fuzzy_atoms(norm, pos, out);
+    }
+
+    fn fuzzy_atoms(&self, norm: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
+        if norm.len() < FUZZY_MIN_LEN || !norm.is_ascii() {
+            return;
+        }
+        let Some(bucket) = self.fuzzy.get(&norm.as_bytes()[0]) else { return };
+        let mask = letter_mask(norm);
+        let mut best: Option<(usize, WordId)> = None;
+        for e in bucket {
+            let limit = typo_limit(e.form.len());
+            if limit == 0 || e.form.len().abs_diff(norm.len()) > limit {
+                continue;
+            }
+            // Each edit changes at most two letters of the letter set; cheap reject first.
+            if (mask ^ e.mask).count_ones() as usize > 2 * limit {
+                continue;
+            }
+            let d = strsim::osa_distance(norm, &e.form);
+            if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, e.id));
+            }
+        }
+        if let Some((_, id)) = best {
+            out.push((pos, Atom { id, last: pos, fuzzy: true }));
+        }
+    }
+}

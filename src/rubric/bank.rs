@@ -1,0 +1,282 @@
+//! The bank: all rubrics of a folder (or the embedded `rubrics/`), plus their glossary.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use super::glossary::Glossary;
+use super::load::read_utf8;
+use super::schema::Rubric;
+use crate::error::{Error, LoadError};
+use crate::matching::Grader;
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rubrics");
+pub(crate) const EMBEDDED_GLOSSARY: &str = include_str!("../../rubrics/glossary.ron");
+
+/// The glossary's file name inside a bank folder.
+pub const GLOSSARY_FILE: &str = "glossary.ron";
+
+/// One rubric of a bank, with where it came from.
+#[derive(Clone, Debug)]
+pub struct BankEntry {
+    /// The rubric.
+    pub rubric: Rubric,
+    /// Its file, relative to the bank for the embedded one.
+    pub path: String,
+    /// Its RON text (for locating errors).
+    pub source: String,
+    /// The slug from its file name (`silent-crashloopbackoff` in `q005-silent-crashloopbackoff.ron`).
+    pub slug: String,
+}
+
+/// A set of rubrics with their glossary.
+#[derive(Clone, Debug, Default)]
+pub struct Bank {
+    entries: Vec<BankEntry>,
+    glossary: Glossary,
+    glossary_path: String,
+}
+
+impl Bank {
+    /// The bank compiled into this crate (the Kubernetes interview bank).
+    ///
+    /// # Errors
+    /// A [`LoadError`] if an embedded file is broken (the test suite guards against that).
+    pub fn embedded() -> Result<Bank, Error> {
+        let mut files = Vec::new();
+        collect_embedded(&EMBEDDED, &mut files);
+        let (bank, errors) = Bank::from_sources(files, Some(("rubrics/glossary.ron".into(), EMBEDDED_GLOSSARY.into())));
+        match errors.into_iter().next() {
+            Some(e) => Err(e.into()),
+            None => Ok(bank),
+        }
+    }
+
+    /// Loads every `*.ron` under `dir` (recursively); `dir/glossary.ron` is the glossary.
+    ///
+    /// # Errors
+    /// The first file that cannot be read or parsed.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Bank, Error> {
+        let (bank, mut errors) = Bank::scan(&[dir.as_ref().to_path_buf()])?;
+        if errors.is_empty() {
+            Ok(bank)
+        } else {
+            Err(errors.swap_remove(0).into())
+        }
+    }
+
+    /// Loads rubric files and folders leniently: what parses goes into the bank, what does not is
+    /// returned as errors (for lint). A `glossary.ron` in a given folder (or the nearest parent
+    /// folder of a given file) is the glossary; otherwise the embedded one.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if a path does not exist.
+    pub fn scan(paths: &[PathBuf]) -> Result<(Bank, Vec<LoadError>), Error> {
+        let mut files = Vec::new();
+        let mut glossary = None;
+        for p in paths {
+            let meta = std::fs::metadata(p).map_err(|source| Error::Io { path: p.display().to_string(), source })?;
+            if meta.is_dir() {
+                walk(p, &mut files)?;
+                if glossary.is_none() {
+                    let g = p.join(GLOSSARY_FILE);
+                    if g.is_file() {
+                        glossary = Some(g);
+                    }
+                }
+            } else {
+                files.push(p.clone());
+            }
+            if glossary.is_none() {
+                glossary = p.ancestors().skip(1).map(|a| a.join(GLOSSARY_FILE)).find(|g| g.is_file());
+            }
+        }
+        let mut errors = Vec::new();
+        let mut sources = Vec::new();
+        let mut glossary_source = None;
+        for f in files {
+            let is_glossary = f.file_name().is_some_and(|n| n == GLOSSARY_FILE);
+            match read_utf8(&f) {
+                Ok(text) if is_glossary => {
+                    if glossary_source.is_none() {
+                        glossary_source = Some((f.display().to_string(), text));
+                    }
+                }
+                Ok(text) => sources.push((f.display().to_string(), text)),
+                Err(e) => errors.push(LoadError {
+                    path: f.display().to_string(),
+                    location: None,
+                    field: None,
+                    message: e.to_string(),
+                    kind: crate::error::LoadErrorKind::Io,
+                }),
+            }
+        }
+        if glossary_source.is_none() {
+            if let Some(g) = glossary {
+                glossary_source = Some((g.display().to_string(), read_utf8(&g)?));
+            }
+        }
+        let (bank, mut more) = Bank::from_sources(sources, glossary_source);
+        errors.append(&mut more);
+        Ok((bank, errors))
+    }
+
+    /// Builds a bank from `(path, RON text)` pairs and an optional glossary `(path, text)`;
+    /// without one, the embedded glossary is used.
+    pub fn from_sources(files: Vec<(String, String)>, glossary: Option<(String, String)>) -> (Bank, Vec<LoadError>) {
+        let mut errors = Vec::new();
+        let (glossary, glossary_path) = match glossary {
+            Some((path, text)) => match Glossary::from_ron(&text, &path) {
+                Ok(g) => (g, path),
+                Err(e) => {
+                    errors.push(e);
+                    (Glossary::default(), path)
+                }
+            },
+            None => (Glossary::embedded(), "rubrics/glossary.ron".to_string()),
+        };
+        let mut entries = Vec::new();
+        for (path, source) in files {
+            match Rubric::from_ron(&source, &path) {
+                Ok(rubric) => {
+                    let slug = slug_of(&path, &rubric.id);
+                    entries.push(BankEntry { rubric, path, source, slug });
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        entries.sort_by(|a, b| id_order(&a.rubric.id).cmp(&id_order(&b.rubric.id)));
+        (Bank { entries, glossary, glossary_path }, errors)
+    }
+
+    /// The rubrics, in id order (g01…g18, then q001…q100).
+    pub fn rubrics(&self) -> impl Iterator<Item = &Rubric> {
+        self.entries.iter().map(|e| &e.rubric)
+    }
+
+    /// The entries, in id order.
+    pub fn entries(&self) -> &[BankEntry] {
+        &self.entries
+    }
+
+    /// The glossary.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Where the glossary came from.
+    pub fn glossary_path(&self) -> &str {
+        &self.glossary_path
+    }
+
+    /// Number of rubrics.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the bank has no rubrics.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Finds a rubric by id (`g06`), unique id prefix, slug or unique slug prefix, ignoring case.
+    ///
+    /// # Errors
+    /// [`Error::UnknownQuestion`] (with a suggestion when one is close) or
+    /// [`Error::AmbiguousQuestion`].
+    pub fn find(&self, query: &str) -> Result<&BankEntry, Error> {
+        let q = query.trim().to_ascii_lowercase();
+        let q = q.strip_suffix(".ron").unwrap_or(&q);
+        if let Some(e) = self.entries.iter().find(|e| e.rubric.id.eq_ignore_ascii_case(q) || e.slug == q || full_name(e) == q) {
+            return Ok(e);
+        }
+        let matches: Vec<&BankEntry> =
+            self.entries.iter().filter(|e| e.rubric.id.to_ascii_lowercase().starts_with(q) || e.slug.starts_with(q) || full_name(e).starts_with(q)).collect();
+        match matches.len() {
+            1 => Ok(matches[0]),
+            0 => Err(Error::UnknownQuestion { query: query.to_string(), suggestion: self.suggest(q) }),
+            _ => Err(Error::AmbiguousQuestion {
+                query: query.to_string(),
+                candidates: matches.iter().take(8).map(|e| e.rubric.id.clone()).collect(),
+            }),
+        }
+    }
+
+    fn suggest(&self, q: &str) -> Option<String> {
+        // `g6` → `g06`, `q5` → `q005`: zero-pad the number.
+        if let Some((prefix, digits)) = q.split_at_checked(1) {
+            if digits.chars().all(|c| c.is_ascii_digit()) && !digits.is_empty() {
+                for width in [2, 3] {
+                    let padded = format!("{prefix}{digits:0>width$}");
+                    if self.entries.iter().any(|e| e.rubric.id == padded) {
+                        return Some(padded);
+                    }
+                }
+            }
+        }
+        self.entries
+            .iter()
+            .flat_map(|e| [(&e.rubric.id, strsim::levenshtein(q, &e.rubric.id)), (&e.rubric.id, strsim::levenshtein(q, &e.slug))])
+            .filter(|(_, d)| *d <= 2)
+            .min_by_key(|(_, d)| *d)
+            .map(|(id, _)| id.clone())
+    }
+
+    /// Compiles the grader of an entry against this bank's glossary.
+    ///
+    /// # Errors
+    /// See [`crate::GraderBuilder::build`].
+    pub fn grader(&self, entry: &BankEntry) -> Result<Grader, Error> {
+        Grader::builder().glossary(&self.glossary).source(&entry.path, &entry.source).build(&entry.rubric)
+    }
+}
+
+fn full_name(e: &BankEntry) -> String {
+    format!("{}-{}", e.rubric.id.to_ascii_lowercase(), e.slug)
+}
+
+/// Sort key: guide scenarios first, then numbered questions, by number.
+fn id_order(id: &str) -> (u8, u32, String) {
+    let (head, num) = id.split_at(id.find(|c: char| c.is_ascii_digit()).unwrap_or(id.len()));
+    let rank = match head {
+        "g" => 0,
+        "q" => 1,
+        _ => 2,
+    };
+    (rank, num.parse().unwrap_or(u32::MAX), id.to_string())
+}
+
+fn slug_of(path: &str, id: &str) -> String {
+    let stem = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = stem.to_ascii_lowercase();
+    stem.strip_prefix(&format!("{}-", id.to_ascii_lowercase())).unwrap_or(&stem).to_string()
+}
+
+fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
+    for f in dir.files() {
+        let path = f.path();
+        if path.extension().is_some_and(|e| e == "ron") && path.file_name().is_some_and(|n| n != GLOSSARY_FILE) {
+            if let Some(text) = f.contents_utf8() {
+                out.push((format!("rubrics/{}", path.display()), text.to_string()));
+            }
+        }
+    }
+    for d in dir.dirs() {
+        collect_embedded(d, out);
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let rd = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+    let mut items: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    items.sort();
+    for p in items {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "ron") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}

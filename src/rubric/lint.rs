@@ -1,0 +1,248 @@
+//! Lint: every check an author needs before a rubric ships.
+//!
+//! Parse errors with file:line:column; duplicate ids; empty or duplicate synonyms; a synonym
+//! claimed by two concepts; invalid regexes; weights ≤ 0; k > n; unknown glossary names; the
+//! model answer in the top band; every marked example in its range.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::bank::Bank;
+use super::schema::Matcher;
+use crate::analysis::Analyzer;
+use crate::error::{Error, LoadError, Location};
+use crate::scoring::{bands_of, Band};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; does not fail lint.
+    Warning,
+    /// Fails lint.
+    Error,
+}
+
+/// One lint finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// How bad.
+    pub severity: Severity,
+    /// The file.
+    pub path: String,
+    /// Line and column where known.
+    pub location: Option<Location>,
+    /// Field path where no location is known.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(l) = self.location {
+            write!(f, ":{}:{}", l.line, l.column)?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {sev}")?;
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl From<LoadError> for Diagnostic {
+    fn from(e: LoadError) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, path: e.path, location: e.location, field: e.field, message: e.message }
+    }
+}
+
+/// Lints a bank plus the load errors found while scanning it.
+pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = load_errors.into_iter().map(Diagnostic::from).collect();
+    let analyzer = Analyzer::new();
+    // Glossary: empty entries and phrasings.
+    for (name, items) in &bank.glossary().entries {
+        if items.is_empty() || items.iter().any(|s| s.trim().is_empty()) {
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                path: bank.glossary_path().to_string(),
+                location: None,
+                field: Some(format!("entries[\"{name}\"]")),
+                message: "empty glossary entry or phrasing".into(),
+            });
+        }
+    }
+    let mut ids: HashMap<&str, &str> = HashMap::new();
+    for e in bank.entries() {
+        let r = &e.rubric;
+        let mut diag = |severity, field: Option<String>, needle: Option<&str>, message: String| {
+            out.push(Diagnostic {
+                severity,
+                path: e.path.clone(),
+                location: needle.and_then(|n| super::locate(&e.source, n)),
+                field,
+                message,
+            });
+        };
+        if let Some(prev) = ids.insert(&r.id, &e.path) {
+            diag(Severity::Error, Some("id".into()), Some(&r.id), format!("duplicate rubric id `{}` (also in {prev})", r.id));
+        }
+        let file = std::path::Path::new(&e.path).file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !file.starts_with(&format!("{}-", r.id)) {
+            diag(Severity::Error, Some("id".into()), Some(&r.id), format!("file name should be `{}-<slug>.ron`", r.id));
+        }
+        for (field, text) in [("title", &r.title), ("question", &r.question), ("model_answer", &r.model_answer), ("category", &r.category)] {
+            if text.trim().is_empty() {
+                diag(Severity::Error, Some(field.into()), None, format!("`{field}` is empty"));
+            }
+        }
+        if r.concepts.is_empty() {
+            diag(Severity::Error, Some("concepts".into()), None, "a rubric needs at least one concept".into());
+        }
+        // Ids: concepts and groups share one namespace; misconceptions have their own.
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (kind, id) in r.concepts.iter().map(|c| ("concept", c.id.as_str())).chain(r.groups.iter().map(|g| ("group", g.id.as_str()))) {
+            if let Some(prev) = seen.insert(id, kind) {
+                diag(Severity::Error, None, Some(id), format!("duplicate id `{id}` ({prev} and {kind})"));
+            }
+        }
+        let mut mseen = HashMap::new();
+        for m in &r.misconceptions {
+            if mseen.insert(m.id.as_str(), ()).is_some() {
+                diag(Severity::Error, None, Some(&m.id), format!("duplicate misconception id `{}`", m.id));
+            }
+            if m.penalty <= 0.0 {
+                diag(Severity::Error, Some(format!("misconception `{}`", m.id)), Some(&m.id), "penalty must be > 0".into());
+            }
+        }
+        for (i, c) in r.concepts.iter().enumerate() {
+            if c.weight <= 0.0 || !c.weight.is_finite() {
+                diag(Severity::Error, Some(format!("concepts[{i}].weight")), Some(&c.id), format!("weight of `{}` must be > 0", c.id));
+            }
+            if c.hint.trim().is_empty() {
+                diag(Severity::Warning, Some(format!("concepts[{i}].hint")), Some(&c.id), format!("concept `{}` has no hint", c.id));
+            }
+        }
+        for (i, g) in r.groups.iter().enumerate() {
+            if g.weight <= 0.0 {
+                diag(Severity::Error, Some(format!("groups[{i}].weight")), Some(&g.id), format!("weight of group `{}` must be > 0", g.id));
+            }
+            if g.k > g.concepts.len() {
+                diag(Severity::Error, Some(format!("groups[{i}].k")), Some(&g.id), format!("k = {} but the group has {} concepts", g.k, g.concepts.len()));
+            }
+        }
+        if let Some(b) = r.bands {
+            if !(b.strong > b.good && b.good > b.partial && b.partial > 0.0 && b.strong <= 100.0) {
+                diag(Severity::Error, Some("bands".into()), None, "bands must satisfy 100 ≥ strong > good > partial > 0".into());
+            }
+        }
+        // Synonyms: empty, duplicate within a concept, or claimed by two concepts.
+        let mut claimed: HashMap<String, &str> = HashMap::new();
+        for c in &r.concepts {
+            let mut mine: Vec<String> = Vec::new();
+            let mut strings = Vec::new();
+            literal_strings(&c.matcher, &mut strings);
+            for s in strings {
+                if s.trim().is_empty() {
+                    diag(Severity::Error, Some(format!("concept `{}`", c.id)), Some(&c.id), "empty synonym".into());
+                    continue;
+                }
+                if s.starts_with('@') || (s.starts_with('/') && s.ends_with('/') && s.len() > 1) {
+                    continue;
+                }
+                let a = analyzer.analyze(s);
+                let key: Vec<&str> = a.tokens().iter().map(|t| a.stem(t)).collect();
+                let key = key.join(" ");
+                if mine.contains(&key) {
+                    diag(Severity::Error, Some(format!("concept `{}`", c.id)), Some(s), format!("duplicate synonym \"{s}\""));
+                }
+                mine.push(key.clone());
+                if let Some(other) = claimed.get(&key) {
+                    if *other != c.id {
+                        diag(Severity::Error, Some(format!("concept `{}`", c.id)), Some(s), format!("synonym \"{s}\" is also claimed by concept `{other}`"));
+                    }
+                } else {
+                    claimed.insert(key, &c.id);
+                }
+            }
+        }
+        if r.examples.len() < 4 {
+            diag(Severity::Warning, Some("examples".into()), None, format!("{} marked examples; at least 4 (strong, partial, weak, adversarial) are expected", r.examples.len()));
+        }
+        // Compile, then grade the model answer and the marked examples.
+        let grader = match bank.grader(e) {
+            Ok(g) => g,
+            Err(Error::Load(le)) => {
+                out.push(le.into());
+                continue;
+            }
+            Err(other) => {
+                diag(Severity::Error, None, None, other.to_string());
+                continue;
+            }
+        };
+        let mut diag = |severity, field: Option<String>, message: String| {
+            out.push(Diagnostic { severity, path: e.path.clone(), location: None, field, message });
+        };
+        match grader.grade(&r.model_answer) {
+            Ok(g) if g.band == Band::Strong => {}
+            Ok(g) => diag(
+                Severity::Error,
+                Some("model_answer".into()),
+                format!(
+                    "the model answer scores {} ({}), below the top band ({}); missed: {}",
+                    g.score,
+                    g.band,
+                    bands_of(r).strong,
+                    g.missed().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Err(err) => diag(Severity::Error, Some("model_answer".into()), err.to_string()),
+        }
+        for (i, ex) in r.examples.iter().enumerate() {
+            let (lo, hi) = ex.expected;
+            if lo > hi || lo < 0.0 || hi > 100.0 {
+                diag(Severity::Error, Some(format!("examples[{i}].expected")), format!("range ({lo}, {hi}) is not within 0..=100"));
+                continue;
+            }
+            match grader.grade(&ex.answer) {
+                Ok(g) if g.score >= lo && g.score <= hi => {}
+                Ok(g) => diag(
+                    Severity::Error,
+                    Some(format!("examples[{i}] ({})", ex.label)),
+                    format!(
+                        "scores {} ({}), expected {lo}..={hi}; hit: [{}] missed: [{}]{}",
+                        g.score,
+                        g.band,
+                        g.covered().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "),
+                        g.missed().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "),
+                        if g.misconceptions.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" misconceptions: [{}]", g.misconceptions.iter().map(|m| m.id.as_str()).collect::<Vec<_>>().join(", "))
+                        }
+                    ),
+                ),
+                Err(err) => diag(Severity::Error, Some(format!("examples[{i}]")), err.to_string()),
+            }
+        }
+    }
+    out
+}
+
+fn literal_strings<'a>(m: &'a Matcher, out: &mut Vec<&'a str>) {
+    match m {
+        Matcher::Term(s) | Matcher::Phrase(s) => out.push(s),
+        Matcher::Any(items) => out.extend(items.iter().map(String::as_str)),
+        Matcher::AnyOf(ms) => ms.iter().for_each(|m| literal_strings(m, out)),
+        // Parts of an AllOf are not synonyms of the concept on their own.
+        Matcher::AllOf { .. } | Matcher::Regex(_) | Matcher::Glossary(_) => {}
+    }
+}

@@ -1,0 +1,243 @@
+//! What a rubric is: plain data, read from RON with unknown fields rejected.
+//!
+//! See `docs/rubric-format.md` for an annotated example of every field.
+
+use serde::{Deserialize, Serialize};
+
+/// One question's rubric.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rubric {
+    /// Stable id users type: `q005`, `g06`.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// Category folder name, e.g. `troubleshooting`.
+    pub category: String,
+    /// Level of the question.
+    pub level: Level,
+    /// The question as asked.
+    pub question: String,
+    /// Free tags for filtering.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// A model answer that must score in the top band.
+    pub model_answer: String,
+    /// What a strong answer shows.
+    pub concepts: Vec<Concept>,
+    /// "k of n" groups over concepts.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    /// Wrong beliefs that cost points.
+    #[serde(default)]
+    pub misconceptions: Vec<Misconception>,
+    /// Band thresholds; defaults when absent.
+    #[serde(default)]
+    pub bands: Option<Bands>,
+    /// Answers with the score range they should get, checked by lint and tests.
+    #[serde(default)]
+    pub examples: Vec<MarkedExample>,
+}
+
+/// The level a question targets, or that an answer shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Knows the objects and commands.
+    Junior,
+    /// Debugs common failures on their own.
+    Mid,
+    /// Explains mechanisms and trade-offs.
+    Senior,
+    /// Designs for scale and failure across teams.
+    Staff,
+}
+
+impl Level {
+    /// All levels, lowest first.
+    pub const ALL: [Level; 4] = [Level::Junior, Level::Mid, Level::Senior, Level::Staff];
+
+    /// The lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Junior => "junior",
+            Level::Mid => "mid",
+            Level::Senior => "senior",
+            Level::Staff => "staff",
+        }
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Level {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Level, String> {
+        Level::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown level `{s}`; expected junior, mid, senior or staff"))
+    }
+}
+
+/// One thing a strong answer shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    /// Id, unique within the rubric.
+    pub id: String,
+    /// What it is, in a few words.
+    pub label: String,
+    /// Relative importance (> 0). Inside a group it only ranks misses; the group's weight counts.
+    #[serde(default = "one")]
+    pub weight: f32,
+    /// Without it the answer cannot reach the top band.
+    #[serde(default)]
+    pub required: bool,
+    /// Which hits count: by default only ones outside a negation scope.
+    #[serde(default)]
+    pub polarity: Polarity,
+    /// How to find it in an answer.
+    pub matcher: Matcher,
+    /// Shown when missed: what to look at.
+    pub hint: String,
+    /// Shown when hit.
+    #[serde(default)]
+    pub feedback: String,
+    /// A probe to ask when it is missed (or to dig deeper).
+    #[serde(default)]
+    pub follow_up: Option<String>,
+    /// What to study: a topic or a documentation page.
+    #[serde(default)]
+    pub study: Option<String>,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+/// Which hits of a concept count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// Only hits outside a negation scope ("use a preStop hook").
+    #[default]
+    Positive,
+    /// Only negated hits: the concept is stated negatively ("must not run privileged").
+    Negative,
+    /// Either.
+    Either,
+}
+
+/// How a concept or misconception is found in an answer.
+///
+/// In `Any`, a string is a phrase (one word is a term), `@name` refers to a glossary entry and
+/// `/pattern/` is a regex.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Matcher {
+    /// One word, stemmed and typo-tolerant.
+    Term(String),
+    /// A sequence of words, equal under normalisation, with a small gap allowed.
+    Phrase(String),
+    /// A regex over the original text, case-insensitive unless it sets flags itself.
+    Regex(String),
+    /// A glossary entry by name.
+    Glossary(String),
+    /// Shorthand: any of these phrases, `@glossary` refs or `/regexes/`.
+    Any(Vec<String>),
+    /// Any of these matchers.
+    AnyOf(Vec<Matcher>),
+    /// All of these matchers, close together.
+    AllOf {
+        /// The matchers.
+        of: Vec<Matcher>,
+        /// How close their hits must be.
+        #[serde(default)]
+        within: Window,
+    },
+}
+
+/// How close the parts of an `AllOf` must be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Window {
+    /// In the same sentence (or bullet line).
+    #[default]
+    Sentence,
+    /// Within this many tokens of each other.
+    Tokens(u32),
+    /// Anywhere in the answer.
+    Answer,
+}
+
+/// Any `k` of the listed concepts give the group's full weight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Id, unique within the rubric (concepts and groups share one namespace).
+    pub id: String,
+    /// What the group asks for ("top 3 root causes").
+    pub label: String,
+    /// How many hits give full credit.
+    pub k: usize,
+    /// Ids of member concepts.
+    pub concepts: Vec<String>,
+    /// Weight of the whole group.
+    #[serde(default = "one")]
+    pub weight: f32,
+    /// Without it the answer cannot reach the top band.
+    #[serde(default)]
+    pub required: bool,
+    /// Shown when fewer than `k` members are hit.
+    #[serde(default)]
+    pub hint: String,
+}
+
+/// A wrong belief that costs points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Misconception {
+    /// Id, unique within the rubric.
+    pub id: String,
+    /// The wrong belief, in a few words.
+    pub label: String,
+    /// How to recognise it (negated hits never count).
+    pub matcher: Matcher,
+    /// Points off the 0–100 score.
+    pub penalty: f32,
+    /// What is actually true.
+    pub correction: String,
+}
+
+/// Band thresholds on the 0–100 score.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bands {
+    /// Lowest score of the strong band.
+    pub strong: f32,
+    /// Lowest score of the good band.
+    pub good: f32,
+    /// Lowest score of the partial band; below is weak.
+    pub partial: f32,
+}
+
+impl Default for Bands {
+    fn default() -> Bands {
+        Bands { strong: 80.0, good: 60.0, partial: 35.0 }
+    }
+}
+
+/// An answer with the score range it should get.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkedExample {
+    /// What kind of answer it is: strong, partial, weak, adversarial …
+    pub label: String,
+    /// The answer text.
+    pub answer: String,
+    /// Inclusive score range.
+    pub expected: (f32, f32),
+}

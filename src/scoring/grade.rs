@@ -1,0 +1,125 @@
+use serde::{Deserialize, Serialize};
+
+use super::Band;
+use crate::feedback::Feedback;
+use crate::matching::Evidence;
+
+/// The result of grading one answer. Plain data; its JSON form is a stable API.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Grade {
+    /// The rubric's id.
+    pub question_id: String,
+    /// 0–100.
+    pub score: f32,
+    /// The band of the score.
+    pub band: Band,
+    /// Every concept, in rubric order, hit or not.
+    pub concepts: Vec<ConceptResult>,
+    /// Every k-of-n group.
+    pub groups: Vec<GroupResult>,
+    /// Misconceptions found in the answer.
+    pub misconceptions: Vec<MisconceptionResult>,
+    /// What to tell the person.
+    pub feedback: Feedback,
+    /// Why the score may be lower than coverage suggests.
+    pub warnings: Vec<Warning>,
+}
+
+impl Grade {
+    /// The results of concepts that were hit.
+    pub fn covered(&self) -> impl Iterator<Item = &ConceptResult> {
+        self.concepts.iter().filter(|c| c.hit)
+    }
+
+    /// The results of concepts that were missed.
+    pub fn missed(&self) -> impl Iterator<Item = &ConceptResult> {
+        self.concepts.iter().filter(|c| !c.hit)
+    }
+
+    /// The result of one concept by id.
+    pub fn concept(&self, id: &str) -> Option<&ConceptResult> {
+        self.concepts.iter().find(|c| c.id == id)
+    }
+}
+
+/// One concept's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConceptResult {
+    /// Concept id.
+    pub id: String,
+    /// Concept label.
+    pub label: String,
+    /// Concept weight.
+    pub weight: f32,
+    /// Whether it is required.
+    pub required: bool,
+    /// Whether it counts as covered.
+    pub hit: bool,
+    /// Whether it was mentioned only inside a negation ("no need for a preStop hook").
+    pub negated: bool,
+    /// The group it belongs to, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub group: Option<String>,
+    /// Where it was found (including negated mentions, flagged as such).
+    pub evidence: Vec<Evidence>,
+}
+
+/// One group's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupResult {
+    /// Group id.
+    pub id: String,
+    /// Group label.
+    pub label: String,
+    /// Hits needed for full credit.
+    pub k: usize,
+    /// Members.
+    pub n: usize,
+    /// Ids of members hit.
+    pub hits: Vec<String>,
+    /// `min(hits, k) / k`.
+    pub credit: f32,
+    /// Group weight.
+    pub weight: f32,
+}
+
+/// A misconception found in the answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MisconceptionResult {
+    /// Misconception id.
+    pub id: String,
+    /// The wrong belief.
+    pub label: String,
+    /// Points taken off.
+    pub penalty: f32,
+    /// What is true instead.
+    pub correction: String,
+    /// Where it was found.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A note on the grade.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Machine-readable kind.
+    pub code: WarningCode,
+    /// For people.
+    pub message: String,
+}
+
+/// Kinds of [`Warning`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningCode {
+    /// A bare list of terms: credit reduced, capped at partial.
+    KeywordSalad,
+    /// A required concept is missing: top band out of reach.
+    RequiredMissing,
+    /// Very little coverage: maybe an answer to another question.
+    PossiblyOffTopic,
+    /// Concepts mentioned only in negated form.
+    NegatedMentions,
+    /// The answer is empty.
+    EmptyAnswer,
+}

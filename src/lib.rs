@@ -67,8 +67,13 @@ pub use analysis::{Analysis, Analyzer, Span, Token, TokenKind};
 pub use error::{Error, LoadError, LoadErrorKind, Location, Result};
 pub use feedback::{Feedback, FollowUp, Note};
 pub use matching::{Evidence, Grader, GraderBuilder};
-pub use rubric::{Bands, Bank, BankEntry, Concept, Glossary, Group, Level, MarkedExample, Matcher, Misconception, Polarity, Rubric, Window};
-pub use scoring::{Band, ConceptResult, Grade, GroupResult, MisconceptionResult, Warning, WarningCode};
+pub use rubric::{
+    Bands, Bank, BankEntry, Concept, Glossary, Group, Level, MarkedExample, Matcher, Misconception,
+    Polarity, Rubric, Window,
+};
+pub use scoring::{
+    Band, ConceptResult, Grade, GroupResult, MisconceptionResult, Warning, WarningCode,
+};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -121,7 +121,9 @@ impl Analyzer {
         });
         let buf = &a.buf;
         let lower = &a.lower;
-        negation::mark(&mut a.tokens, |i| &buf[lower[i].0 as usize..lower[i].1 as usize]);
+        negation::mark(&mut a.tokens, |i| {
+            &buf[lower[i].0 as usize..lower[i].1 as usize]
+        });
         a.sentences = a.tokens.last().map_or(0, |t| t.sentence + 1);
         a.words = a.tokens.last().map_or(0, |t| t.word + 1);
         a

@@ -53,7 +53,10 @@ pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
             let mut j = i;
             while j > 0 {
                 j -= 1;
-                if tokens[j].clause != clause || tokens[j].word < first_word || is_scope_terminator(lower(j)) {
+                if tokens[j].clause != clause
+                    || tokens[j].word < first_word
+                    || is_scope_terminator(lower(j))
+                {
                     break;
                 }
                 tokens[j].negated = true;
@@ -66,8 +69,19 @@ pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
 }
 
 /// Whether token `i` opens a negation scope, and where the scope starts.
-fn trigger_at<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize, w: &str) -> (bool, usize) {
-    let next = |k: usize| if i + k < tokens.len() { lower(i + k) } else { "" };
+fn trigger_at<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    w: &str,
+) -> (bool, usize) {
+    let next = |k: usize| {
+        if i + k < tokens.len() {
+            lower(i + k)
+        } else {
+            ""
+        }
+    };
     match w {
         "instead" if next(1) == "of" => (true, i + 2),
         "rather" if next(1) == "than" => (true, i + 2),
@@ -78,7 +92,12 @@ fn trigger_at<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize,
     }
 }
 
-fn is_figure_of_speech<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize, scope_start: usize) -> bool {
+fn is_figure_of_speech<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    scope_start: usize,
+) -> bool {
     if scope_start < tokens.len() && is_pseudo_negation_follower(lower(scope_start)) {
         return true;
     }

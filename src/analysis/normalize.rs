@@ -43,7 +43,14 @@ pub fn americanise(word: &mut String) {
         }
     }
     // -our → -or for behaviour, colour, favour, labour, neighbour, honour …
-    for (gb, us) in [("iour", "ior"), ("lour", "lor"), ("vour", "vor"), ("bour", "bor"), ("nour", "nor"), ("mour", "mor")] {
+    for (gb, us) in [
+        ("iour", "ior"),
+        ("lour", "lor"),
+        ("vour", "vor"),
+        ("bour", "bor"),
+        ("nour", "nor"),
+        ("mour", "mor"),
+    ] {
         if word.len() >= 6 && word.ends_with(gb) {
             let cut = word.len() - gb.len();
             word.truncate(cut);
@@ -138,7 +145,9 @@ mod tests {
 
     #[test]
     fn short_and_unrelated_words_are_left_alone() {
-        for w in ["four", "hour", "your", "rise", "wise", "pod", "sigterm", "tour", "contour"] {
+        for w in [
+            "four", "hour", "your", "rise", "wise", "pod", "sigterm", "tour", "contour",
+        ] {
             assert_eq!(us(w), w);
         }
     }

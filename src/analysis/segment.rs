@@ -39,7 +39,9 @@ pub struct Piece {
 }
 
 /// Abbreviations whose final `.` does not end a sentence.
-const ABBREVIATIONS: &[&str] = &["e.g.", "i.e.", "etc.", "vs.", "approx.", "eg.", "ie.", "cf."];
+const ABBREVIATIONS: &[&str] = &[
+    "e.g.", "i.e.", "etc.", "vs.", "approx.", "eg.", "ie.", "cf.",
+];
 
 /// Splits `text` into pieces, calling `emit` for each in order.
 pub fn segment(text: &str, mut emit: impl FnMut(Piece)) {
@@ -79,8 +81,13 @@ pub fn segment(text: &str, mut emit: impl FnMut(Piece)) {
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let after = chunk(text, start, end, pending, &mut scratch, &mut emit);
-        pending = after;
+        let mut emitted = false;
+        let after = chunk(text, start, end, pending, &mut scratch, &mut |p| {
+            emitted = true;
+            emit(p)
+        });
+        // A chunk of pure punctuation (`-`, `—`, `*`) emits nothing; the break before it carries on.
+        pending = if emitted { after } else { pending.max(after) };
         i = end;
     }
 }
@@ -98,20 +105,28 @@ fn chunk(
     // Trailing punctuation decides the break after the chunk.
     let is_abbrev = s.ends_with('.')
         && ABBREVIATIONS.iter().any(|a| {
-            s.len() >= a.len() && s.is_char_boundary(s.len() - a.len()) && s[s.len() - a.len()..].eq_ignore_ascii_case(a)
+            s.len() >= a.len()
+                && s.is_char_boundary(s.len() - a.len())
+                && s[s.len() - a.len()..].eq_ignore_ascii_case(a)
         });
     let mut after = Break::None;
     for c in s.chars().rev() {
         match c {
             '.' | '!' | '?' | ';' if !is_abbrev => after = after.max(Break::Sentence),
-            ',' | ':' | ')' | ']' | '}' | '"' | '\'' | '\u{201d}' => after = after.max(Break::Clause),
+            ',' | ':' | ')' | ']' | '}' | '"' | '\'' | '\u{201d}' => {
+                after = after.max(Break::Clause)
+            }
             '.' => {}
             _ => break,
         }
     }
     let mut before = before;
     // Leading brackets, dashes used as punctuation, quotes: a clause break before the chunk.
-    if s.starts_with(['(', '[', '{', '"', '\u{201c}']) || s == "-" || s == "\u{2014}" || s == "\u{2013}" {
+    if s.starts_with(['(', '[', '{', '"', '\u{201c}'])
+        || s == "-"
+        || s == "\u{2014}"
+        || s == "\u{2013}"
+    {
         before = before.max(Break::Clause);
     }
     if let Some(span) = address(s) {
@@ -125,7 +140,12 @@ fn chunk(
     }
     let mut first = true;
     let mut push = |span: Span, kind: TokenKind, brk: Break| {
-        emit(Piece { span, kind, starts_word: first, before: if first { before.max(brk) } else { brk } });
+        emit(Piece {
+            span,
+            kind,
+            starts_word: first,
+            before: if first { before.max(brk) } else { brk },
+        });
         first = false;
     };
     if s.is_ascii() {
@@ -134,9 +154,16 @@ fn chunk(
         for (off, w) in s.split_word_bound_indices() {
             if w.chars().any(char::is_alphanumeric) {
                 split_identifier(w, start + off, scratch, &mut push);
-            } else if w.chars().any(|c| matches!(c, '\u{3002}' | '\u{ff01}' | '\u{ff1f}')) {
+            } else if w
+                .chars()
+                .any(|c| matches!(c, '\u{3002}' | '\u{ff01}' | '\u{ff1f}'))
+            {
                 // CJK full stop and friends end a sentence inside a chunk.
-                push(Span::new(start + off, start + off), TokenKind::Other, Break::Sentence);
+                push(
+                    Span::new(start + off, start + off),
+                    TokenKind::Other,
+                    Break::Sentence,
+                );
             }
         }
     }
@@ -258,7 +285,8 @@ fn split_identifier(
 /// An IPv4 address or CIDR filling the chunk (bar surrounding punctuation), as a span within it.
 fn address(s: &str) -> Option<Span> {
     let trimmed_start = s.len() - s.trim_start_matches(['(', '[', '"', '\'', '`']).len();
-    let core = s[trimmed_start..].trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '\'', '`', '!', '?']);
+    let core = s[trimmed_start..]
+        .trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '\'', '`', '!', '?']);
     let b = core.as_bytes();
     let mut i = 0;
     let mut octets = 0;

@@ -64,7 +64,11 @@ pub(crate) fn build(
         .map(|(c, _)| Note {
             id: c.id.clone(),
             label: c.label.clone(),
-            text: if c.feedback.is_empty() { c.label.clone() } else { c.feedback.clone() },
+            text: if c.feedback.is_empty() {
+                c.label.clone()
+            } else {
+                c.feedback.clone()
+            },
             study: None,
         })
         .collect();
@@ -75,27 +79,50 @@ pub(crate) fn build(
         if r.hit {
             continue;
         }
-        let value = match rubric.groups.iter().zip(groups).find(|(g, _)| g.concepts.contains(&c.id)) {
+        let value = match rubric
+            .groups
+            .iter()
+            .zip(groups)
+            .find(|(g, _)| g.concepts.contains(&c.id))
+        {
             Some((_, gr)) if gr.hits.len() >= gr.k => continue,
             Some((g, _)) => g.weight / g.k.max(1) as f32 + c.weight * 1e-3,
             None => c.weight,
         };
         let mut text = c.hint.clone();
         if r.negated {
-            text = format!("you mentioned this only to rule it out; {}", lower_first(&c.hint));
+            text = format!(
+                "you mentioned this only to rule it out; {}",
+                lower_first(&c.hint)
+            );
         }
         missing.push((
             value,
             c.required,
-            Note { id: c.id.clone(), label: c.label.clone(), text, study: c.study.clone() },
+            Note {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                text,
+                study: c.study.clone(),
+            },
             c.follow_up.clone(),
         ));
     }
     missing.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.total_cmp(&a.0)));
-    let follow_up = missing.iter().find_map(|(_, _, n, f)| f.as_ref().map(|q| FollowUp { concept: n.id.clone(), question: q.clone() }));
+    let follow_up = missing.iter().find_map(|(_, _, n, f)| {
+        f.as_ref().map(|q| FollowUp {
+            concept: n.id.clone(),
+            question: q.clone(),
+        })
+    });
     let corrections: Vec<Note> = misconceptions
         .iter()
-        .map(|m| Note { id: m.id.clone(), label: m.label.clone(), text: m.correction.clone(), study: None })
+        .map(|m| Note {
+            id: m.id.clone(),
+            label: m.label.clone(),
+            text: m.correction.clone(),
+            study: None,
+        })
         .collect();
     let total = concepts.len();
     let hit = concepts.iter().filter(|c| c.hit).count();
@@ -107,12 +134,24 @@ pub(crate) fn build(
     };
     let mut summary = format!("{score:.0}/100 ({band}): {gist}; {hit} of {total} concepts covered");
     if !corrections.is_empty() {
-        summary.push_str(&format!(", {} misconception{}", corrections.len(), if corrections.len() == 1 { "" } else { "s" }));
+        summary.push_str(&format!(
+            ", {} misconception{}",
+            corrections.len(),
+            if corrections.len() == 1 { "" } else { "s" }
+        ));
     }
-    Feedback { summary, covered, missing: missing.into_iter().map(|(_, _, n, _)| n).collect(), corrections, follow_up }
+    Feedback {
+        summary,
+        covered,
+        missing: missing.into_iter().map(|(_, _, n, _)| n).collect(),
+        corrections,
+        follow_up,
+    }
 }
 
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }

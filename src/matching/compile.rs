@@ -18,14 +18,22 @@ const JOIN_VARIANTS_UP_TO: usize = 4;
 /// A leaf matcher: a phrase (with variants) or a regex.
 #[derive(Debug)]
 pub(crate) enum Leaf {
-    Phrase { variants: Vec<Vec<WordId>>, text: String },
-    Regex { regex: Regex, text: String },
+    Phrase {
+        variants: Vec<Vec<WordId>>,
+        text: String,
+    },
+    Regex {
+        regex: Regex,
+        text: String,
+    },
 }
 
 impl Leaf {
     pub fn describe(&self) -> String {
         match self {
-            Leaf::Phrase { text, variants } if variants.iter().all(|v| v.len() == 1) => format!("term \"{text}\""),
+            Leaf::Phrase { text, variants } if variants.iter().all(|v| v.len() == 1) => {
+                format!("term \"{text}\"")
+            }
             Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
             Leaf::Regex { text, .. } => format!("regex /{text}/"),
         }
@@ -62,13 +70,25 @@ impl CompileError {
             (Some(src), Some(needle)) => crate::rubric::locate(src, needle),
             _ => None,
         };
-        LoadError { path: path.to_string(), location, field: Some(field), message: self.message, kind: self.kind }
+        LoadError {
+            path: path.to_string(),
+            location,
+            field: Some(field),
+            message: self.message,
+            kind: self.kind,
+        }
     }
 }
 
 impl<'g> Compiler<'g> {
     pub fn new(glossary: &'g Glossary, case_sensitive_regex: bool) -> Self {
-        Compiler { analyzer: Analyzer::new(), vocab: Vocab::default(), leaves: Vec::new(), glossary, case_sensitive_regex }
+        Compiler {
+            analyzer: Analyzer::new(),
+            vocab: Vocab::default(),
+            leaves: Vec::new(),
+            glossary,
+            case_sensitive_regex,
+        }
     }
 
     pub fn compile(&mut self, m: &Matcher) -> Result<Node, CompileError> {
@@ -84,19 +104,34 @@ impl<'g> Compiler<'g> {
                 if items.is_empty() {
                     return Err(invalid("`Any` has no phrasings", None));
                 }
-                Node::Any(items.iter().map(|s| self.shorthand(s, depth)).collect::<Result<_, _>>()?)
+                Node::Any(
+                    items
+                        .iter()
+                        .map(|s| self.shorthand(s, depth))
+                        .collect::<Result<_, _>>()?,
+                )
             }
             Matcher::AnyOf(ms) => {
                 if ms.is_empty() {
                     return Err(invalid("`AnyOf` has no matchers", None));
                 }
-                Node::Any(ms.iter().map(|m| self.compile_at(m, depth)).collect::<Result<_, _>>()?)
+                Node::Any(
+                    ms.iter()
+                        .map(|m| self.compile_at(m, depth))
+                        .collect::<Result<_, _>>()?,
+                )
             }
             Matcher::AllOf { of, within } => {
                 if of.is_empty() {
                     return Err(invalid("`AllOf` has no matchers", None));
                 }
-                Node::All { of: of.iter().map(|m| self.compile_at(m, depth)).collect::<Result<_, _>>()?, within: *within }
+                Node::All {
+                    of: of
+                        .iter()
+                        .map(|m| self.compile_at(m, depth))
+                        .collect::<Result<_, _>>()?,
+                    within: *within,
+                }
             }
         })
     }
@@ -114,7 +149,10 @@ impl<'g> Compiler<'g> {
 
     fn glossary_ref(&mut self, name: &str, depth: usize) -> Result<Node, CompileError> {
         if depth >= GLOSSARY_DEPTH {
-            return Err(invalid(&format!("glossary entry `{name}` refers to itself"), Some(name)));
+            return Err(invalid(
+                &format!("glossary entry `{name}` refers to itself"),
+                Some(name),
+            ));
         }
         let Some(items) = self.glossary.get(name) else {
             return Err(CompileError {
@@ -124,7 +162,12 @@ impl<'g> Compiler<'g> {
             });
         };
         let items = items.to_vec();
-        Ok(Node::Any(items.iter().map(|s| self.shorthand(s, depth + 1)).collect::<Result<_, _>>()?))
+        Ok(Node::Any(
+            items
+                .iter()
+                .map(|s| self.shorthand(s, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ))
     }
 
     fn regex(&mut self, pattern: &str) -> Result<Node, CompileError> {
@@ -133,11 +176,17 @@ impl<'g> Compiler<'g> {
             .size_limit(1 << 20)
             .build()
             .map_err(|e| CompileError {
-                message: format!("invalid regex /{pattern}/: {}", e.to_string().lines().last().unwrap_or("").trim()),
+                message: format!(
+                    "invalid regex /{pattern}/: {}",
+                    e.to_string().lines().last().unwrap_or("").trim()
+                ),
                 kind: LoadErrorKind::Regex,
                 needle: None,
             })?;
-        self.leaves.push(Leaf::Regex { regex, text: pattern.to_string() });
+        self.leaves.push(Leaf::Regex {
+            regex,
+            text: pattern.to_string(),
+        });
         Ok(Node::Leaf(self.leaves.len() as u32 - 1))
     }
 
@@ -145,11 +194,20 @@ impl<'g> Compiler<'g> {
         let analysis = self.analyzer.analyze(text);
         let tokens = analysis.tokens();
         if tokens.is_empty() {
-            return Err(invalid(&format!("phrase \"{text}\" has no words"), Some(text)));
+            return Err(invalid(
+                &format!("phrase \"{text}\" has no words"),
+                Some(text),
+            ));
         }
         let parts: Vec<(String, String, TokenKind)> = tokens
             .iter()
-            .map(|t| (crate::matching::vocab::key_of(&analysis, t).to_string(), analysis.norm(t).to_string(), t.kind))
+            .map(|t| {
+                (
+                    crate::matching::vocab::key_of(&analysis, t).to_string(),
+                    analysis.norm(t).to_string(),
+                    t.kind,
+                )
+            })
             .collect();
         let mut variants: Vec<Vec<WordId>> = Vec::new();
         let mut push = |v: Vec<WordId>| {
@@ -157,14 +215,20 @@ impl<'g> Compiler<'g> {
                 variants.push(v);
             }
         };
-        let base: Vec<WordId> = parts.iter().map(|(k, n, kind)| self.vocab.add(k, n, *kind)).collect();
+        let base: Vec<WordId> = parts
+            .iter()
+            .map(|(k, n, kind)| self.vocab.add(k, n, *kind))
+            .collect();
         push(base);
         // Joined variants: any adjacent word pieces written as one word (`pre stop` → `prestop`).
         let n = parts.len();
         if (2..=JOIN_VARIANTS_UP_TO).contains(&n) {
             for mask in 1u32..(1 << (n - 1)) {
                 // Bit i set: join part i with part i+1.
-                if (0..n - 1).any(|i| mask & (1 << i) != 0 && (parts[i].2 != TokenKind::Word || parts[i + 1].2 != TokenKind::Word)) {
+                if (0..n - 1).any(|i| {
+                    mask & (1 << i) != 0
+                        && (parts[i].2 != TokenKind::Word || parts[i + 1].2 != TokenKind::Word)
+                }) {
                     continue;
                 }
                 let mut ids = Vec::new();
@@ -173,7 +237,11 @@ impl<'g> Compiler<'g> {
                     cur.push_str(norm);
                     let joins_next = i + 1 < n && mask & (1 << i) != 0;
                     if !joins_next {
-                        let id = if cur == *norm { self.vocab.add(key, norm, *kind) } else { self.vocab.add(&stem(&cur), &cur, TokenKind::Word) };
+                        let id = if cur == *norm {
+                            self.vocab.add(key, norm, *kind)
+                        } else {
+                            self.vocab.add(&stem(&cur), &cur, TokenKind::Word)
+                        };
                         ids.push(id);
                         cur.clear();
                     }
@@ -187,13 +255,22 @@ impl<'g> Compiler<'g> {
             let ids: Vec<WordId> = tail
                 .tokens()
                 .iter()
-                .map(|t| self.vocab.add(crate::matching::vocab::key_of(&tail, t), tail.norm(t), t.kind))
+                .map(|t| {
+                    self.vocab.add(
+                        crate::matching::vocab::key_of(&tail, t),
+                        tail.norm(t),
+                        t.kind,
+                    )
+                })
                 .collect();
             if !ids.is_empty() {
                 push(ids);
             }
         }
-        self.leaves.push(Leaf::Phrase { variants, text: text.to_string() });
+        self.leaves.push(Leaf::Phrase {
+            variants,
+            text: text.to_string(),
+        });
         Ok(Node::Leaf(self.leaves.len() as u32 - 1))
     }
 }
@@ -206,9 +283,17 @@ fn field_path_tail(text: &str) -> Option<usize> {
     }
     let b = text.as_bytes();
     let dot = text.rfind('.')?;
-    (dot > 0 && dot + 1 < b.len() && b[dot - 1].is_ascii_alphabetic() && b[dot + 1].is_ascii_alphabetic()).then_some(dot + 1)
+    (dot > 0
+        && dot + 1 < b.len()
+        && b[dot - 1].is_ascii_alphabetic()
+        && b[dot + 1].is_ascii_alphabetic())
+    .then_some(dot + 1)
 }
 
 fn invalid(message: &str, needle: Option<&str>) -> CompileError {
-    CompileError { message: message.to_string(), kind: LoadErrorKind::Invalid, needle: needle.map(str::to_string) }
+    CompileError {
+        message: message.to_string(),
+        kind: LoadErrorKind::Invalid,
+        needle: needle.map(str::to_string),
+    }
 }

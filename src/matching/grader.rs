@@ -8,7 +8,9 @@ use crate::analysis::{Analysis, Analyzer};
 use crate::error::{Error, LoadError, LoadErrorKind};
 use crate::feedback;
 use crate::rubric::{Glossary, Polarity, Rubric};
-use crate::scoring::{self, ConceptResult, Findings, Grade, MisconceptionResult, Warning, WarningCode};
+use crate::scoring::{
+    self, ConceptResult, Findings, Grade, MisconceptionResult, Warning, WarningCode,
+};
 
 /// Default size limit for one answer: 1 MiB.
 pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1 << 20;
@@ -125,13 +127,20 @@ impl GraderBuilder {
         let mut compiler = Compiler::new(glossary, self.case_sensitive_regex);
         let mut concepts = Vec::with_capacity(rubric.concepts.len());
         for (i, c) in rubric.concepts.iter().enumerate() {
-            let node = compiler.compile(&c.matcher).map_err(|e| e.into_load_error(path, format!("concepts[{i}].matcher ({})", c.id), source))?;
+            let node = compiler.compile(&c.matcher).map_err(|e| {
+                e.into_load_error(path, format!("concepts[{i}].matcher ({})", c.id), source)
+            })?;
             concepts.push(node);
         }
         let mut misconceptions = Vec::with_capacity(rubric.misconceptions.len());
         for (i, m) in rubric.misconceptions.iter().enumerate() {
-            let node =
-                compiler.compile(&m.matcher).map_err(|e| e.into_load_error(path, format!("misconceptions[{i}].matcher ({})", m.id), source))?;
+            let node = compiler.compile(&m.matcher).map_err(|e| {
+                e.into_load_error(
+                    path,
+                    format!("misconceptions[{i}].matcher ({})", m.id),
+                    source,
+                )
+            })?;
             misconceptions.push(node);
         }
         for (i, g) in rubric.groups.iter().enumerate() {
@@ -144,11 +153,26 @@ impl GraderBuilder {
                     kind,
                 })
             };
-            if let Some(unknown) = g.concepts.iter().find(|id| !rubric.concepts.iter().any(|c| &c.id == *id)) {
-                return Err(located(format!("group `{}` names unknown concept `{unknown}`", g.id), LoadErrorKind::UnknownConcept));
+            if let Some(unknown) = g
+                .concepts
+                .iter()
+                .find(|id| !rubric.concepts.iter().any(|c| &c.id == *id))
+            {
+                return Err(located(
+                    format!("group `{}` names unknown concept `{unknown}`", g.id),
+                    LoadErrorKind::UnknownConcept,
+                ));
             }
             if g.k == 0 || g.k > g.concepts.len() {
-                return Err(located(format!("group `{}` asks for k = {} of {} concepts", g.id, g.k, g.concepts.len()), LoadErrorKind::Invalid));
+                return Err(located(
+                    format!(
+                        "group `{}` asks for k = {} of {} concepts",
+                        g.id,
+                        g.k,
+                        g.concepts.len()
+                    ),
+                    LoadErrorKind::Invalid,
+                ));
             }
         }
         Ok(Grader {
@@ -194,7 +218,10 @@ impl Grader {
     /// [`Error::AnswerTooLarge`] over the size limit (1 MiB unless set with the builder).
     pub fn grade(&self, answer: &str) -> Result<Grade, Error> {
         if answer.len() > self.max_answer_bytes {
-            return Err(Error::AnswerTooLarge { len: answer.len(), limit: self.max_answer_bytes });
+            return Err(Error::AnswerTooLarge {
+                len: answer.len(),
+                limit: self.max_answer_bytes,
+            });
         }
         let analysis = self.analyzer.analyze(answer);
         Ok(self.grade_analysis(answer, &analysis))
@@ -209,10 +236,23 @@ impl Grader {
     /// Every hit of every concept and misconception, negated ones included.
     pub(crate) fn trace(&self, answer: &str, analysis: &Analysis) -> Trace {
         let cx = Context::new(answer, analysis, &self.vocab);
-        let leaf_hits: Vec<Vec<Hit>> = self.leaves.iter().enumerate().map(|(i, l)| cx.leaf_hits(l, i as u32)).collect();
+        let leaf_hits: Vec<Vec<Hit>> = self
+            .leaves
+            .iter()
+            .enumerate()
+            .map(|(i, l)| cx.leaf_hits(l, i as u32))
+            .collect();
         Trace {
-            concepts: self.concepts.iter().map(|n| cx.node_hits(n, &leaf_hits)).collect(),
-            misconceptions: self.misconceptions.iter().map(|n| cx.node_hits(n, &leaf_hits)).collect(),
+            concepts: self
+                .concepts
+                .iter()
+                .map(|n| cx.node_hits(n, &leaf_hits))
+                .collect(),
+            misconceptions: self
+                .misconceptions
+                .iter()
+                .map(|n| cx.node_hits(n, &leaf_hits))
+                .collect(),
         }
     }
 
@@ -228,14 +268,24 @@ impl Grader {
                 Polarity::Either => true,
             };
             let hit = hits.iter().any(counts);
-            let negated = !hit && c.polarity == Polarity::Positive && hits.iter().any(|h| h.negated);
+            let negated =
+                !hit && c.polarity == Polarity::Positive && hits.iter().any(|h| h.negated);
             if negated {
                 negated_only.push(c.label.clone());
             }
             concept_hit.push(hit);
-            let mut evidence: Vec<Evidence> = hits.iter().filter(|h| counts(h)).take(EVIDENCE_PER_CONCEPT).map(|h| self.evidence(answer, h)).collect();
+            let mut evidence: Vec<Evidence> = hits
+                .iter()
+                .filter(|h| counts(h))
+                .take(EVIDENCE_PER_CONCEPT)
+                .map(|h| self.evidence(answer, h))
+                .collect();
             if !hit {
-                evidence.extend(hits.iter().take(EVIDENCE_PER_CONCEPT).map(|h| self.evidence(answer, h)));
+                evidence.extend(
+                    hits.iter()
+                        .take(EVIDENCE_PER_CONCEPT)
+                        .map(|h| self.evidence(answer, h)),
+                );
             }
             concepts.push(ConceptResult {
                 id: c.id.clone(),
@@ -244,7 +294,11 @@ impl Grader {
                 required: c.required,
                 hit,
                 negated,
-                group: rubric.groups.iter().find(|g| g.concepts.contains(&c.id)).map(|g| g.id.clone()),
+                group: rubric
+                    .groups
+                    .iter()
+                    .find(|g| g.concepts.contains(&c.id))
+                    .map(|g| g.id.clone()),
                 evidence,
             });
         }
@@ -260,23 +314,47 @@ impl Grader {
                     label: m.label.clone(),
                     penalty: m.penalty,
                     correction: m.correction.clone(),
-                    evidence: live.iter().take(EVIDENCE_PER_CONCEPT).map(|h| self.evidence(answer, h)).collect(),
+                    evidence: live
+                        .iter()
+                        .take(EVIDENCE_PER_CONCEPT)
+                        .map(|h| self.evidence(answer, h))
+                        .collect(),
                 });
             }
         }
-        let keyword_salad = self.salad_guard && concept_hit.iter().filter(|h| **h).count() >= 2 && scoring::is_keyword_salad(analysis);
-        let findings = Findings { concept_hit, misconception_hit, keyword_salad };
+        let keyword_salad = self.salad_guard
+            && concept_hit.iter().filter(|h| **h).count() >= 2
+            && scoring::is_keyword_salad(analysis);
+        let findings = Findings {
+            concept_hit,
+            misconception_hit,
+            keyword_salad,
+            words: analysis.word_count(),
+        };
         let mut tally = scoring::tally(rubric, &findings);
         if !negated_only.is_empty() {
             tally.warnings.push(Warning {
                 code: WarningCode::NegatedMentions,
-                message: format!("mentioned only in a negation, so not credited: {}", negated_only.join(", ")),
+                message: format!(
+                    "mentioned only in a negation, so not credited: {}",
+                    negated_only.join(", ")
+                ),
             });
         }
         if analysis.is_empty() {
-            tally.warnings.push(Warning { code: WarningCode::EmptyAnswer, message: "the answer is empty".into() });
+            tally.warnings.push(Warning {
+                code: WarningCode::EmptyAnswer,
+                message: "the answer is empty".into(),
+            });
         }
-        let feedback = feedback::build(rubric, tally.score, tally.band, &concepts, &tally.groups, &misconceptions);
+        let feedback = feedback::build(
+            rubric,
+            tally.score,
+            tally.band,
+            &concepts,
+            &tally.groups,
+            &misconceptions,
+        );
         Grade {
             question_id: rubric.id.clone(),
             score: tally.score,
@@ -293,7 +371,10 @@ impl Grader {
         Evidence {
             start: h.span.start,
             end: h.span.end,
-            text: answer.get(h.span.start..h.span.end).unwrap_or("").to_string(),
+            text: answer
+                .get(h.span.start..h.span.end)
+                .unwrap_or("")
+                .to_string(),
             matcher: self.leaves[h.leaf as usize].describe(),
             fuzzy: h.fuzzy,
             negated: h.negated,

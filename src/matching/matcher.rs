@@ -50,7 +50,14 @@ impl<'a> Context<'a> {
             occ[*slot as usize] = k as u32;
             *slot += 1;
         }
-        Context { text, analysis, atoms, by_pos, by_word, occ }
+        Context {
+            text,
+            analysis,
+            atoms,
+            by_pos,
+            by_word,
+            occ,
+        }
     }
 
     fn atoms_at(&self, pos: u32) -> &[(u32, Atom)] {
@@ -63,15 +70,29 @@ impl<'a> Context<'a> {
 
     fn occurrences(&self, word: u32) -> impl Iterator<Item = &(u32, Atom)> + '_ {
         let w = word as usize;
-        let range = if w + 1 < self.by_word.len() { self.by_word[w] as usize..self.by_word[w + 1] as usize } else { 0..0 };
+        let range = if w + 1 < self.by_word.len() {
+            self.by_word[w] as usize..self.by_word[w + 1] as usize
+        } else {
+            0..0
+        };
         self.occ[range].iter().map(|&k| &self.atoms[k as usize])
     }
 
     fn hit(&self, first: u32, last: u32, fuzzy: bool, leaf: u32) -> Hit {
         let tokens = self.analysis.tokens();
         let (f, l) = (&tokens[first as usize], &tokens[last as usize]);
-        let negated = tokens[first as usize..=last as usize].iter().any(|t| t.negated);
-        Hit { span: f.span.to(l.span), first, last, sentence: f.sentence, negated, fuzzy, leaf }
+        let negated = tokens[first as usize..=last as usize]
+            .iter()
+            .any(|t| t.negated);
+        Hit {
+            span: f.span.to(l.span),
+            first,
+            last,
+            sentence: f.sentence,
+            negated,
+            fuzzy,
+            leaf,
+        }
     }
 
     /// All hits of one leaf, in text order.
@@ -109,7 +130,15 @@ impl<'a> Context<'a> {
                         h.span = span;
                         hits.push(h);
                     } else if let Some(t) = tokens.get(first.min(tokens.len().saturating_sub(1))) {
-                        hits.push(Hit { span, first: t.position, last: t.position, sentence: t.sentence, negated: t.negated, fuzzy: false, leaf: index });
+                        hits.push(Hit {
+                            span,
+                            first: t.position,
+                            last: t.position,
+                            sentence: t.sentence,
+                            negated: t.negated,
+                            fuzzy: false,
+                            leaf: index,
+                        });
                     }
                 }
                 hits
@@ -146,24 +175,42 @@ impl<'a> Context<'a> {
         match node {
             Node::Leaf(i) => leaf_hits[*i as usize].clone(),
             Node::Any(nodes) => {
-                let mut all: Vec<Hit> = nodes.iter().flat_map(|n| self.node_hits(n, leaf_hits)).collect();
+                let mut all: Vec<Hit> = nodes
+                    .iter()
+                    .flat_map(|n| self.node_hits(n, leaf_hits))
+                    .collect();
                 // Longest hit first at each start, so evidence shows `terminationGracePeriodSeconds`
                 // rather than the `grace period` inside it.
+                // Hits inside an earlier, longer hit are dropped.
                 all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
-                all.dedup_by(|a, b| a.span.start == b.span.start);
-                all
+                let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
+                for h in all {
+                    if kept.last().is_none_or(|k| h.span.end > k.span.end) {
+                        kept.push(h);
+                    }
+                }
+                kept
             }
             Node::All { of, within } => {
-                let parts: Vec<Vec<Hit>> = of.iter().map(|n| self.node_hits(n, leaf_hits)).collect();
+                let parts: Vec<Vec<Hit>> =
+                    of.iter().map(|n| self.node_hits(n, leaf_hits)).collect();
                 if parts.iter().any(Vec::is_empty) {
                     return Vec::new();
                 }
-                let positive: Vec<Vec<Hit>> = parts.iter().map(|p| p.iter().filter(|h| !h.negated).copied().collect()).collect();
+                let positive: Vec<Vec<Hit>> = parts
+                    .iter()
+                    .map(|p| p.iter().filter(|h| !h.negated).copied().collect())
+                    .collect();
                 if let Some(found) = combination(&positive, *within) {
                     return found;
                 }
                 combination(&parts, *within)
-                    .map(|found| found.into_iter().map(|h| Hit { negated: true, ..h }).collect())
+                    .map(|found| {
+                        found
+                            .into_iter()
+                            .map(|h| Hit { negated: true, ..h })
+                            .collect()
+                    })
                     .unwrap_or_default()
             }
         }
@@ -175,7 +222,11 @@ fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
     let close = |a: &Hit, b: &Hit| match within {
         Window::Sentence => a.sentence == b.sentence,
         Window::Tokens(n) => {
-            let gap = if a.first <= b.first { b.first.saturating_sub(a.last) } else { a.first.saturating_sub(b.last) };
+            let gap = if a.first <= b.first {
+                b.first.saturating_sub(a.last)
+            } else {
+                a.first.saturating_sub(b.last)
+            };
             gap <= n
         }
         Window::Answer => true,

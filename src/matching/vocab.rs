@@ -58,7 +58,13 @@ pub(crate) fn key_of<'a>(analysis: &'a Analysis, token: &Token) -> &'a str {
 }
 
 fn letter_mask(s: &str) -> u32 {
-    s.bytes().fold(0, |m, b| if b.is_ascii_lowercase() { m | 1 << (b - b'a') } else { m })
+    s.bytes().fold(0, |m, b| {
+        if b.is_ascii_lowercase() {
+            m | 1 << (b - b'a')
+        } else {
+            m
+        }
+    })
 }
 
 impl Vocab {
@@ -89,7 +95,11 @@ impl Vocab {
             let first = norm.as_bytes()[0];
             let bucket = self.fuzzy.entry(first).or_default();
             if !bucket.iter().any(|e| e.id == id && &*e.form == norm) {
-                bucket.push(FuzzyEntry { id, form: norm.into(), mask: letter_mask(norm) });
+                bucket.push(FuzzyEntry {
+                    id,
+                    form: norm.into(),
+                    mask: letter_mask(norm),
+                });
             }
         }
         if norm.len() >= 6 {
@@ -114,7 +124,14 @@ impl Vocab {
         let pos = i as u32;
         let before = out.len();
         if let Some(&id) = self.by_key.get(key_of(analysis, t)) {
-            out.push((pos, Atom { id, last: pos, fuzzy: false }));
+            out.push((
+                pos,
+                Atom {
+                    id,
+                    last: pos,
+                    fuzzy: false,
+                },
+            ));
         }
         if t.kind != TokenKind::Word {
             return;
@@ -125,8 +142,17 @@ impl Vocab {
             if next.kind == TokenKind::Word && next.sentence == t.sentence {
                 let next_norm = analysis.norm(next);
                 for (tail, id) in cands {
-                    if **tail == *next_norm || analysis.stem(next) == crate::analysis::stem(tail).as_ref() {
-                        out.push((pos, Atom { id: *id, last: pos + 1, fuzzy: false }));
+                    if **tail == *next_norm
+                        || analysis.stem(next) == crate::analysis::stem(tail).as_ref()
+                    {
+                        out.push((
+                            pos,
+                            Atom {
+                                id: *id,
+                                last: pos + 1,
+                                fuzzy: false,
+                            },
+                        ));
                     }
                 }
             }
@@ -134,14 +160,18 @@ impl Vocab {
         if out.len() > before || t.function_word {
             return;
         }
-        self.fuzzy_atoms(norm, pos, out);
+        self.fuzzy_atoms(norm, analysis.stem(t), pos, out);
     }
 
-    fn fuzzy_atoms(&self, norm: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
-        if norm.len() < FUZZY_MIN_LEN || !norm.is_ascii() {
+    fn fuzzy_atoms(&self, norm: &str, stem: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
+        // The rubric word must be long enough for typos (`typo_limit`); the answer word may be a
+        // letter shorter (`prbe` for `probe`).
+        if norm.len() < FUZZY_MIN_LEN - 1 || !norm.is_ascii() {
             return;
         }
-        let Some(bucket) = self.fuzzy.get(&norm.as_bytes()[0]) else { return };
+        let Some(bucket) = self.fuzzy.get(&norm.as_bytes()[0]) else {
+            return;
+        };
         let mask = letter_mask(norm);
         let mut best: Option<(usize, WordId)> = None;
         for e in bucket {
@@ -153,13 +183,29 @@ impl Vocab {
             if (mask ^ e.mask).count_ones() as usize > 2 * limit {
                 continue;
             }
+            // `contains` is a relative of `container`, not a typo of it: a real English stem that
+            // starts the rubric word means a different derivation.
+            if stem.len() >= 4
+                && stem != norm
+                && e.form.starts_with(stem)
+                && !e.form.starts_with(norm)
+            {
+                continue;
+            }
             let d = strsim::osa_distance(norm, &e.form);
             if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, e.id));
             }
         }
         if let Some((_, id)) = best {
-            out.push((pos, Atom { id, last: pos, fuzzy: true }));
+            out.push((
+                pos,
+                Atom {
+                    id,
+                    last: pos,
+                    fuzzy: true,
+                },
+            ));
         }
     }
 }

@@ -45,7 +45,10 @@ impl Bank {
     pub fn embedded() -> Result<Bank, Error> {
         let mut files = Vec::new();
         collect_embedded(&EMBEDDED, &mut files);
-        let (bank, errors) = Bank::from_sources(files, Some(("rubrics/glossary.ron".into(), EMBEDDED_GLOSSARY.into())));
+        let (bank, errors) = Bank::from_sources(
+            files,
+            Some(("rubrics/glossary.ron".into(), EMBEDDED_GLOSSARY.into())),
+        );
         match errors.into_iter().next() {
             Some(e) => Err(e.into()),
             None => Ok(bank),
@@ -75,7 +78,10 @@ impl Bank {
         let mut files = Vec::new();
         let mut glossary = None;
         for p in paths {
-            let meta = std::fs::metadata(p).map_err(|source| Error::Io { path: p.display().to_string(), source })?;
+            let meta = std::fs::metadata(p).map_err(|source| Error::Io {
+                path: p.display().to_string(),
+                source,
+            })?;
             if meta.is_dir() {
                 walk(p, &mut files)?;
                 if glossary.is_none() {
@@ -88,7 +94,11 @@ impl Bank {
                 files.push(p.clone());
             }
             if glossary.is_none() {
-                glossary = p.ancestors().skip(1).map(|a| a.join(GLOSSARY_FILE)).find(|g| g.is_file());
+                glossary = p
+                    .ancestors()
+                    .skip(1)
+                    .map(|a| a.join(GLOSSARY_FILE))
+                    .find(|g| g.is_file());
             }
         }
         let mut errors = Vec::new();
@@ -124,7 +134,10 @@ impl Bank {
 
     /// Builds a bank from `(path, RON text)` pairs and an optional glossary `(path, text)`;
     /// without one, the embedded glossary is used.
-    pub fn from_sources(files: Vec<(String, String)>, glossary: Option<(String, String)>) -> (Bank, Vec<LoadError>) {
+    pub fn from_sources(
+        files: Vec<(String, String)>,
+        glossary: Option<(String, String)>,
+    ) -> (Bank, Vec<LoadError>) {
         let mut errors = Vec::new();
         let (glossary, glossary_path) = match glossary {
             Some((path, text)) => match Glossary::from_ron(&text, &path) {
@@ -141,13 +154,25 @@ impl Bank {
             match Rubric::from_ron(&source, &path) {
                 Ok(rubric) => {
                     let slug = slug_of(&path, &rubric.id);
-                    entries.push(BankEntry { rubric, path, source, slug });
+                    entries.push(BankEntry {
+                        rubric,
+                        path,
+                        source,
+                        slug,
+                    });
                 }
                 Err(e) => errors.push(e),
             }
         }
         entries.sort_by(|a, b| id_order(&a.rubric.id).cmp(&id_order(&b.rubric.id)));
-        (Bank { entries, glossary, glossary_path }, errors)
+        (
+            Bank {
+                entries,
+                glossary,
+                glossary_path,
+            },
+            errors,
+        )
     }
 
     /// The rubrics, in id order (g01…g18, then q001…q100).
@@ -188,17 +213,35 @@ impl Bank {
     pub fn find(&self, query: &str) -> Result<&BankEntry, Error> {
         let q = query.trim().to_ascii_lowercase();
         let q = q.strip_suffix(".ron").unwrap_or(&q);
-        if let Some(e) = self.entries.iter().find(|e| e.rubric.id.eq_ignore_ascii_case(q) || e.slug == q || full_name(e) == q) {
+        if let Some(e) = self
+            .entries
+            .iter()
+            .find(|e| e.rubric.id.eq_ignore_ascii_case(q) || e.slug == q || full_name(e) == q)
+        {
             return Ok(e);
         }
-        let matches: Vec<&BankEntry> =
-            self.entries.iter().filter(|e| e.rubric.id.to_ascii_lowercase().starts_with(q) || e.slug.starts_with(q) || full_name(e).starts_with(q)).collect();
+        let matches: Vec<&BankEntry> = self
+            .entries
+            .iter()
+            .filter(|e| {
+                e.rubric.id.to_ascii_lowercase().starts_with(q)
+                    || e.slug.starts_with(q)
+                    || full_name(e).starts_with(q)
+            })
+            .collect();
         match matches.len() {
             1 => Ok(matches[0]),
-            0 => Err(Error::UnknownQuestion { query: query.to_string(), suggestion: self.suggest(q) }),
+            0 => Err(Error::UnknownQuestion {
+                query: query.to_string(),
+                suggestion: self.suggest(q),
+            }),
             _ => Err(Error::AmbiguousQuestion {
                 query: query.to_string(),
-                candidates: matches.iter().take(8).map(|e| e.rubric.id.clone()).collect(),
+                candidates: matches
+                    .iter()
+                    .take(8)
+                    .map(|e| e.rubric.id.clone())
+                    .collect(),
             }),
         }
     }
@@ -217,7 +260,12 @@ impl Bank {
         }
         self.entries
             .iter()
-            .flat_map(|e| [(&e.rubric.id, strsim::levenshtein(q, &e.rubric.id)), (&e.rubric.id, strsim::levenshtein(q, &e.slug))])
+            .flat_map(|e| {
+                [
+                    (&e.rubric.id, strsim::levenshtein(q, &e.rubric.id)),
+                    (&e.rubric.id, strsim::levenshtein(q, &e.slug)),
+                ]
+            })
             .filter(|(_, d)| *d <= 2)
             .min_by_key(|(_, d)| *d)
             .map(|(id, _)| id.clone())
@@ -228,7 +276,10 @@ impl Bank {
     /// # Errors
     /// See [`crate::GraderBuilder::build`].
     pub fn grader(&self, entry: &BankEntry) -> Result<Grader, Error> {
-        Grader::builder().glossary(&self.glossary).source(&entry.path, &entry.source).build(&entry.rubric)
+        Grader::builder()
+            .glossary(&self.glossary)
+            .source(&entry.path, &entry.source)
+            .build(&entry.rubric)
     }
 }
 
@@ -248,15 +299,22 @@ fn id_order(id: &str) -> (u8, u32, String) {
 }
 
 fn slug_of(path: &str, id: &str) -> String {
-    let stem = Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stem = Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
     let stem = stem.to_ascii_lowercase();
-    stem.strip_prefix(&format!("{}-", id.to_ascii_lowercase())).unwrap_or(&stem).to_string()
+    stem.strip_prefix(&format!("{}-", id.to_ascii_lowercase()))
+        .unwrap_or(&stem)
+        .to_string()
 }
 
 fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
     for f in dir.files() {
         let path = f.path();
-        if path.extension().is_some_and(|e| e == "ron") && path.file_name().is_some_and(|n| n != GLOSSARY_FILE) {
+        if path.extension().is_some_and(|e| e == "ron")
+            && path.file_name().is_some_and(|n| n != GLOSSARY_FILE)
+        {
             if let Some(text) = f.contents_utf8() {
                 out.push((format!("rubrics/{}", path.display()), text.to_string()));
             }
@@ -268,7 +326,10 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let rd = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+    let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
     let mut items: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     items.sort();
     for p in items {

@@ -59,7 +59,13 @@ impl std::fmt::Display for Diagnostic {
 
 impl From<LoadError> for Diagnostic {
     fn from(e: LoadError) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, path: e.path, location: e.location, field: e.field, message: e.message }
+        Diagnostic {
+            severity: Severity::Error,
+            path: e.path,
+            location: e.location,
+            field: e.field,
+            message: e.message,
+        }
     }
 }
 
@@ -92,55 +98,132 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
             });
         };
         if let Some(prev) = ids.insert(&r.id, &e.path) {
-            diag(Severity::Error, Some("id".into()), Some(&r.id), format!("duplicate rubric id `{}` (also in {prev})", r.id));
+            diag(
+                Severity::Error,
+                Some("id".into()),
+                Some(&r.id),
+                format!("duplicate rubric id `{}` (also in {prev})", r.id),
+            );
         }
-        let file = std::path::Path::new(&e.path).file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let file = std::path::Path::new(&e.path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("");
         if !file.starts_with(&format!("{}-", r.id)) {
-            diag(Severity::Error, Some("id".into()), Some(&r.id), format!("file name should be `{}-<slug>.ron`", r.id));
+            diag(
+                Severity::Error,
+                Some("id".into()),
+                Some(&r.id),
+                format!("file name should be `{}-<slug>.ron`", r.id),
+            );
         }
-        for (field, text) in [("title", &r.title), ("question", &r.question), ("model_answer", &r.model_answer), ("category", &r.category)] {
+        for (field, text) in [
+            ("title", &r.title),
+            ("question", &r.question),
+            ("model_answer", &r.model_answer),
+            ("category", &r.category),
+        ] {
             if text.trim().is_empty() {
-                diag(Severity::Error, Some(field.into()), None, format!("`{field}` is empty"));
+                diag(
+                    Severity::Error,
+                    Some(field.into()),
+                    None,
+                    format!("`{field}` is empty"),
+                );
             }
         }
         if r.concepts.is_empty() {
-            diag(Severity::Error, Some("concepts".into()), None, "a rubric needs at least one concept".into());
+            diag(
+                Severity::Error,
+                Some("concepts".into()),
+                None,
+                "a rubric needs at least one concept".into(),
+            );
         }
         // Ids: concepts and groups share one namespace; misconceptions have their own.
         let mut seen: HashMap<&str, &str> = HashMap::new();
-        for (kind, id) in r.concepts.iter().map(|c| ("concept", c.id.as_str())).chain(r.groups.iter().map(|g| ("group", g.id.as_str()))) {
+        for (kind, id) in r
+            .concepts
+            .iter()
+            .map(|c| ("concept", c.id.as_str()))
+            .chain(r.groups.iter().map(|g| ("group", g.id.as_str())))
+        {
             if let Some(prev) = seen.insert(id, kind) {
-                diag(Severity::Error, None, Some(id), format!("duplicate id `{id}` ({prev} and {kind})"));
+                diag(
+                    Severity::Error,
+                    None,
+                    Some(id),
+                    format!("duplicate id `{id}` ({prev} and {kind})"),
+                );
             }
         }
         let mut mseen = HashMap::new();
         for m in &r.misconceptions {
             if mseen.insert(m.id.as_str(), ()).is_some() {
-                diag(Severity::Error, None, Some(&m.id), format!("duplicate misconception id `{}`", m.id));
+                diag(
+                    Severity::Error,
+                    None,
+                    Some(&m.id),
+                    format!("duplicate misconception id `{}`", m.id),
+                );
             }
             if m.penalty <= 0.0 {
-                diag(Severity::Error, Some(format!("misconception `{}`", m.id)), Some(&m.id), "penalty must be > 0".into());
+                diag(
+                    Severity::Error,
+                    Some(format!("misconception `{}`", m.id)),
+                    Some(&m.id),
+                    "penalty must be > 0".into(),
+                );
             }
         }
         for (i, c) in r.concepts.iter().enumerate() {
             if c.weight <= 0.0 || !c.weight.is_finite() {
-                diag(Severity::Error, Some(format!("concepts[{i}].weight")), Some(&c.id), format!("weight of `{}` must be > 0", c.id));
+                diag(
+                    Severity::Error,
+                    Some(format!("concepts[{i}].weight")),
+                    Some(&c.id),
+                    format!("weight of `{}` must be > 0", c.id),
+                );
             }
             if c.hint.trim().is_empty() {
-                diag(Severity::Warning, Some(format!("concepts[{i}].hint")), Some(&c.id), format!("concept `{}` has no hint", c.id));
+                diag(
+                    Severity::Warning,
+                    Some(format!("concepts[{i}].hint")),
+                    Some(&c.id),
+                    format!("concept `{}` has no hint", c.id),
+                );
             }
         }
         for (i, g) in r.groups.iter().enumerate() {
             if g.weight <= 0.0 {
-                diag(Severity::Error, Some(format!("groups[{i}].weight")), Some(&g.id), format!("weight of group `{}` must be > 0", g.id));
+                diag(
+                    Severity::Error,
+                    Some(format!("groups[{i}].weight")),
+                    Some(&g.id),
+                    format!("weight of group `{}` must be > 0", g.id),
+                );
             }
             if g.k > g.concepts.len() {
-                diag(Severity::Error, Some(format!("groups[{i}].k")), Some(&g.id), format!("k = {} but the group has {} concepts", g.k, g.concepts.len()));
+                diag(
+                    Severity::Error,
+                    Some(format!("groups[{i}].k")),
+                    Some(&g.id),
+                    format!(
+                        "k = {} but the group has {} concepts",
+                        g.k,
+                        g.concepts.len()
+                    ),
+                );
             }
         }
         if let Some(b) = r.bands {
             if !(b.strong > b.good && b.good > b.partial && b.partial > 0.0 && b.strong <= 100.0) {
-                diag(Severity::Error, Some("bands".into()), None, "bands must satisfy 100 ≥ strong > good > partial > 0".into());
+                diag(
+                    Severity::Error,
+                    Some("bands".into()),
+                    None,
+                    "bands must satisfy 100 ≥ strong > good > partial > 0".into(),
+                );
             }
         }
         // Synonyms: empty, duplicate within a concept, or claimed by two concepts.
@@ -151,7 +234,12 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
             literal_strings(&c.matcher, &mut strings);
             for s in strings {
                 if s.trim().is_empty() {
-                    diag(Severity::Error, Some(format!("concept `{}`", c.id)), Some(&c.id), "empty synonym".into());
+                    diag(
+                        Severity::Error,
+                        Some(format!("concept `{}`", c.id)),
+                        Some(&c.id),
+                        "empty synonym".into(),
+                    );
                     continue;
                 }
                 if s.starts_with('@') || (s.starts_with('/') && s.ends_with('/') && s.len() > 1) {
@@ -161,12 +249,22 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 let key: Vec<&str> = a.tokens().iter().map(|t| a.stem(t)).collect();
                 let key = key.join(" ");
                 if mine.contains(&key) {
-                    diag(Severity::Error, Some(format!("concept `{}`", c.id)), Some(s), format!("duplicate synonym \"{s}\""));
+                    diag(
+                        Severity::Error,
+                        Some(format!("concept `{}`", c.id)),
+                        Some(s),
+                        format!("duplicate synonym \"{s}\""),
+                    );
                 }
                 mine.push(key.clone());
                 if let Some(other) = claimed.get(&key) {
                     if *other != c.id {
-                        diag(Severity::Error, Some(format!("concept `{}`", c.id)), Some(s), format!("synonym \"{s}\" is also claimed by concept `{other}`"));
+                        diag(
+                            Severity::Error,
+                            Some(format!("concept `{}`", c.id)),
+                            Some(s),
+                            format!("synonym \"{s}\" is also claimed by concept `{other}`"),
+                        );
                     }
                 } else {
                     claimed.insert(key, &c.id);
@@ -189,7 +287,13 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
             }
         };
         let mut diag = |severity, field: Option<String>, message: String| {
-            out.push(Diagnostic { severity, path: e.path.clone(), location: None, field, message });
+            out.push(Diagnostic {
+                severity,
+                path: e.path.clone(),
+                location: None,
+                field,
+                message,
+            });
         };
         match grader.grade(&r.model_answer) {
             Ok(g) if g.band == Band::Strong => {}
@@ -201,15 +305,26 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                     g.score,
                     g.band,
                     bands_of(r).strong,
-                    g.missed().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                    g.missed()
+                        .map(|c| c.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ),
-            Err(err) => diag(Severity::Error, Some("model_answer".into()), err.to_string()),
+            Err(err) => diag(
+                Severity::Error,
+                Some("model_answer".into()),
+                err.to_string(),
+            ),
         }
         for (i, ex) in r.examples.iter().enumerate() {
             let (lo, hi) = ex.expected;
             if lo > hi || lo < 0.0 || hi > 100.0 {
-                diag(Severity::Error, Some(format!("examples[{i}].expected")), format!("range ({lo}, {hi}) is not within 0..=100"));
+                diag(
+                    Severity::Error,
+                    Some(format!("examples[{i}].expected")),
+                    format!("range ({lo}, {hi}) is not within 0..=100"),
+                );
                 continue;
             }
             match grader.grade(&ex.answer) {
@@ -221,16 +336,33 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                         "scores {} ({}), expected {lo}..={hi}; hit: [{}] missed: [{}]{}",
                         g.score,
                         g.band,
-                        g.covered().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "),
-                        g.missed().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "),
+                        g.covered()
+                            .map(|c| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        g.missed()
+                            .map(|c| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         if g.misconceptions.is_empty() {
                             String::new()
                         } else {
-                            format!(" misconceptions: [{}]", g.misconceptions.iter().map(|m| m.id.as_str()).collect::<Vec<_>>().join(", "))
+                            format!(
+                                " misconceptions: [{}]",
+                                g.misconceptions
+                                    .iter()
+                                    .map(|m| m.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
                         }
                     ),
                 ),
-                Err(err) => diag(Severity::Error, Some(format!("examples[{i}]")), err.to_string()),
+                Err(err) => diag(
+                    Severity::Error,
+                    Some(format!("examples[{i}]")),
+                    err.to_string(),
+                ),
             }
         }
     }

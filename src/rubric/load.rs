@@ -10,10 +10,14 @@ use crate::error::{Error, LoadError, LoadErrorKind, Location};
 
 /// Parses RON text into `T`, mapping RON errors to a located [`LoadError`].
 fn parse<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, LoadError> {
-    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     options.from_str(text).map_err(|e| LoadError {
         path: path.to_string(),
-        location: Some(Location { line: e.position.line, column: e.position.col }),
+        location: Some(Location {
+            line: e.position.line,
+            column: e.position.col,
+        }),
         field: None,
         message: lower_first(&e.code.to_string()),
         kind: LoadErrorKind::Syntax,
@@ -23,7 +27,12 @@ fn parse<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, LoadError> {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect::<String>().trim_end_matches('.').to_string(),
+        Some(f) => f
+            .to_lowercase()
+            .chain(c)
+            .collect::<String>()
+            .trim_end_matches('.')
+            .to_string(),
         None => String::new(),
     }
 }
@@ -60,7 +69,8 @@ impl Glossary {
     /// The glossary shipped with the embedded bank.
     pub fn embedded() -> Glossary {
         // The embedded glossary is checked by the test suite; an empty one is a safe fallback.
-        Glossary::from_ron(super::bank::EMBEDDED_GLOSSARY, "rubrics/glossary.ron").unwrap_or_default()
+        Glossary::from_ron(super::bank::EMBEDDED_GLOSSARY, "rubrics/glossary.ron")
+            .unwrap_or_default()
     }
 }
 
@@ -69,13 +79,20 @@ impl Glossary {
 /// # Errors
 /// [`Error::Io`] or [`Error::InvalidUtf8`].
 pub fn read_utf8(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
-    String::from_utf8(bytes)
-        .map_err(|e| Error::InvalidUtf8 { path: path.display().to_string(), offset: e.utf8_error().valid_up_to() })
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.display().to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// The location of the first `"needle"` string literal in `source`, for errors found after parsing.
 pub(crate) fn locate(source: &str, needle: &str) -> Option<Location> {
     let quoted = format!("\"{needle}\"");
-    source.find(&quoted).map(|at| Location::of_offset(source, at))
+    source
+        .find(&quoted)
+        .map(|at| Location::of_offset(source, at))
 }

@@ -11,5 +11,6 @@ pub use glossary::Glossary;
 pub use lint::{lint, Diagnostic, Severity};
 pub(crate) use load::locate;
 pub use load::read_utf8;
-pub use schema::{Bands, Concept, Group, Level, MarkedExample, Matcher, Misconception, Polarity, Rubric, Window};
-
+pub use schema::{
+    Bands, Concept, Group, Level, MarkedExample, Matcher, Misconception, Polarity, Rubric, Window,
+};

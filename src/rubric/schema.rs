@@ -226,7 +226,11 @@ pub struct Bands {
 
 impl Default for Bands {
     fn default() -> Bands {
-        Bands { strong: 80.0, good: 60.0, partial: 35.0 }
+        Bands {
+            strong: 80.0,
+            good: 60.0,
+            partial: 35.0,
+        }
     }
 }
 

@@ -20,6 +20,8 @@ pub(crate) struct Findings {
     pub concept_hit: Vec<bool>,
     pub misconception_hit: Vec<bool>,
     pub keyword_salad: bool,
+    /// Words in the answer.
+    pub words: u32,
 }
 
 /// The numbers of a grade: score, band, group results and warnings.
@@ -33,7 +35,12 @@ pub(crate) struct Tally {
 /// Scores findings against a rubric.
 pub(crate) fn tally(rubric: &Rubric, f: &Findings) -> Tally {
     let bands = rubric.bands.unwrap_or_default();
-    let in_group = |ci: usize| rubric.groups.iter().any(|g| g.concepts.iter().any(|c| *c == rubric.concepts[ci].id));
+    let in_group = |ci: usize| {
+        rubric
+            .groups
+            .iter()
+            .any(|g| g.concepts.iter().any(|c| *c == rubric.concepts[ci].id))
+    };
     let mut total = 0.0f32;
     let mut earned = 0.0f32;
     let mut required_missed: Vec<String> = Vec::new();
@@ -53,7 +60,13 @@ pub(crate) fn tally(rubric: &Rubric, f: &Findings) -> Tally {
         let hits: Vec<String> = g
             .concepts
             .iter()
-            .filter(|id| rubric.concepts.iter().position(|c| &c.id == *id).is_some_and(|ci| f.concept_hit[ci]))
+            .filter(|id| {
+                rubric
+                    .concepts
+                    .iter()
+                    .position(|c| &c.id == *id)
+                    .is_some_and(|ci| f.concept_hit[ci])
+            })
             .cloned()
             .collect();
         let credit = (hits.len().min(g.k) as f32) / (g.k.max(1) as f32);
@@ -82,7 +95,13 @@ pub(crate) fn tally(rubric: &Rubric, f: &Findings) -> Tally {
             message: "the answer reads as a list of keywords with little explanation; credit is reduced and capped at partial".into(),
         });
     }
-    let penalty: f32 = rubric.misconceptions.iter().zip(&f.misconception_hit).filter(|(_, hit)| **hit).map(|(m, _)| m.penalty).sum();
+    let penalty: f32 = rubric
+        .misconceptions
+        .iter()
+        .zip(&f.misconception_hit)
+        .filter(|(_, hit)| **hit)
+        .map(|(m, _)| m.penalty)
+        .sum();
     score = (score - penalty).max(0.0);
     if !required_missed.is_empty() {
         if score >= bands.strong {
@@ -90,17 +109,27 @@ pub(crate) fn tally(rubric: &Rubric, f: &Findings) -> Tally {
         }
         warnings.push(Warning {
             code: WarningCode::RequiredMissing,
-            message: format!("required concept missing ({}); the top band is out of reach", required_missed.join(", ")),
+            message: format!(
+                "required concept missing ({}); the top band is out of reach",
+                required_missed.join(", ")
+            ),
         });
     }
-    if coverage > 0.0 && coverage < 0.2 && !required_missed.is_empty() {
+    // A long answer that touches almost nothing is most likely about something else.
+    if coverage <= 0.15 && f.words >= 40 {
         warnings.push(Warning {
             code: WarningCode::PossiblyOffTopic,
-            message: "little of the rubric is covered; the answer may address a different question".into(),
+            message: "little of the rubric is covered; the answer may address a different question"
+                .into(),
         });
     }
     let score = (score.clamp(0.0, 100.0) * 10.0).round() / 10.0;
-    Tally { score, band: Band::of(score, &bands), groups, warnings }
+    Tally {
+        score,
+        band: Band::of(score, &bands),
+        groups,
+        warnings,
+    }
 }
 
 /// The band thresholds a rubric uses.

@@ -64,8 +64,12 @@ mod tests {
 
     #[test]
     fn bare_lists_are_salad() {
-        assert!(salad("preStop, SIGTERM, endpoints, iptables, kube-proxy, race condition, sleep"));
-        assert!(salad("- preStop\n- SIGTERM\n- endpoints\n- kube-proxy\n- terminationGracePeriodSeconds"));
+        assert!(salad(
+            "preStop, SIGTERM, endpoints, iptables, kube-proxy, race condition, sleep"
+        ));
+        assert!(salad(
+            "- preStop\n- SIGTERM\n- endpoints\n- kube-proxy\n- terminationGracePeriodSeconds"
+        ));
     }
 
     #[test]

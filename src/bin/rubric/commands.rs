@@ -27,7 +27,13 @@ pub fn load_bank(dir: Option<&Path>) -> Result<Bank, String> {
     }
 }
 
-pub fn list(out: &mut dyn Write, bank: &Bank, category: Option<&str>, level: Option<&str>, format: ListFormat) -> CliResult {
+pub fn list(
+    out: &mut dyn Write,
+    bank: &Bank,
+    category: Option<&str>,
+    level: Option<&str>,
+    format: ListFormat,
+) -> CliResult {
     let level: Option<Level> = level.map(str::parse).transpose()?;
     let rows: Vec<_> = bank
         .rubrics()
@@ -40,11 +46,21 @@ pub fn list(out: &mut dyn Write, bank: &Bank, category: Option<&str>, level: Opt
                 .iter()
                 .map(|r| serde_json::json!({"id": r.id, "title": r.title, "category": r.category, "level": r.level, "tags": r.tags}))
                 .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&items).map_err(|e| e.to_string())?).map_err(io)?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&items).map_err(|e| e.to_string())?
+            )
+            .map_err(io)?;
         }
         ListFormat::Text => {
             for r in &rows {
-                writeln!(out, "{:<5} {:<7} {:<18} {}", r.id, r.level, r.category, r.title).map_err(io)?;
+                writeln!(
+                    out,
+                    "{:<5} {:<7} {:<18} {}",
+                    r.id, r.level, r.category, r.title
+                )
+                .map_err(io)?;
             }
             if rows.is_empty() {
                 eprintln!("no questions match");
@@ -54,23 +70,43 @@ pub fn list(out: &mut dyn Write, bank: &Bank, category: Option<&str>, level: Opt
     Ok(Outcome::Success)
 }
 
-pub fn show(out: &mut dyn Write, bank: &Bank, id: &str, model_answer: bool, rubric: bool) -> CliResult {
+pub fn show(
+    out: &mut dyn Write,
+    bank: &Bank,
+    id: &str,
+    model_answer: bool,
+    rubric: bool,
+) -> CliResult {
     let e = bank.find(id).map_err(|e| e.to_string())?;
     let r = &e.rubric;
-    let mut s = format!("{} — {} [{}, {}]\n\n{}\n", r.id, r.title, r.category, r.level, r.question);
+    let mut s = format!(
+        "{} — {} [{}, {}]\n\n{}\n",
+        r.id, r.title, r.category, r.level, r.question
+    );
     if rubric {
         s.push_str("\nConcepts:\n");
         for c in &r.concepts {
             let req = if c.required { ", required" } else { "" };
-            s.push_str(&format!("  - {} ({}; weight {}{req}): {}\n", c.label, c.id, c.weight, c.hint));
+            s.push_str(&format!(
+                "  - {} ({}; weight {}{req}): {}\n",
+                c.label, c.id, c.weight, c.hint
+            ));
         }
         for g in &r.groups {
-            s.push_str(&format!("  * any {} of {}: {}\n", g.k, g.concepts.join(", "), g.label));
+            s.push_str(&format!(
+                "  * any {} of {}: {}\n",
+                g.k,
+                g.concepts.join(", "),
+                g.label
+            ));
         }
         if !r.misconceptions.is_empty() {
             s.push_str("\nMisconceptions:\n");
             for m in &r.misconceptions {
-                s.push_str(&format!("  ! {} (−{}): {}\n", m.label, m.penalty, m.correction));
+                s.push_str(&format!(
+                    "  ! {} (−{}): {}\n",
+                    m.label, m.penalty, m.correction
+                ));
             }
         }
     }
@@ -81,7 +117,15 @@ pub fn show(out: &mut dyn Write, bank: &Bank, id: &str, model_answer: bool, rubr
     Ok(Outcome::Success)
 }
 
-pub fn grade(out: &mut dyn Write, bank: &Bank, id: &str, answer: Option<&Path>, format: GradeFormat, min_score: Option<f32>, style: Style) -> CliResult {
+pub fn grade(
+    out: &mut dyn Write,
+    bank: &Bank,
+    id: &str,
+    answer: Option<&Path>,
+    format: GradeFormat,
+    min_score: Option<f32>,
+    style: Style,
+) -> CliResult {
     let entry = bank.find(id).map_err(|e| e.to_string())?;
     let text = read_answer(answer)?;
     let grader = bank.grader(entry).map_err(|e| e.to_string())?;
@@ -98,18 +142,28 @@ pub fn grade(out: &mut dyn Write, bank: &Bank, id: &str, answer: Option<&Path>, 
     })
 }
 
-pub fn lint_paths(out: &mut dyn Write, paths: &[PathBuf], default_dir: Option<&Path>, show_warnings: bool) -> CliResult {
+pub fn lint_paths(
+    out: &mut dyn Write,
+    paths: &[PathBuf],
+    default_dir: Option<&Path>,
+    show_warnings: bool,
+) -> CliResult {
     let (bank, errors) = if paths.is_empty() {
         match default_dir {
             Some(d) => Bank::scan(&[d.to_path_buf()]).map_err(|e| e.to_string())?,
-            None if Path::new("rubrics").is_dir() => Bank::scan(&[PathBuf::from("rubrics")]).map_err(|e| e.to_string())?,
+            None if Path::new("rubrics").is_dir() => {
+                Bank::scan(&[PathBuf::from("rubrics")]).map_err(|e| e.to_string())?
+            }
             None => (Bank::embedded().map_err(|e| e.to_string())?, Vec::new()),
         }
     } else {
         Bank::scan(paths).map_err(|e| e.to_string())?
     };
     let diags = lint(&bank, errors);
-    let n_err = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let n_err = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let n_warn = diags.len() - n_err;
     for d in &diags {
         if d.severity == Severity::Error || show_warnings {
@@ -125,16 +179,30 @@ pub fn lint_paths(out: &mut dyn Write, paths: &[PathBuf], default_dir: Option<&P
         if n_warn == 1 { "" } else { "s" }
     )
     .map_err(io)?;
-    Ok(if n_err > 0 { Outcome::Failure } else { Outcome::Success })
+    Ok(if n_err > 0 {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
 }
 
 fn read_answer(path: Option<&Path>) -> Result<String, String> {
     match path {
-        Some(p) if p != Path::new("-") => rubric_grader::rubric::read_utf8(p).map_err(|e| e.to_string()),
+        Some(p) if p != Path::new("-") => {
+            rubric_grader::rubric::read_utf8(p).map_err(|e| e.to_string())
+        }
         _ => {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("<stdin>: {e}"))?;
-            String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { path: "<stdin>".into(), offset: e.utf8_error().valid_up_to() }.to_string())
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("<stdin>: {e}"))?;
+            String::from_utf8(bytes).map_err(|e| {
+                Error::InvalidUtf8 {
+                    path: "<stdin>".into(),
+                    offset: e.utf8_error().valid_up_to(),
+                }
+                .to_string()
+            })
         }
     }
 }

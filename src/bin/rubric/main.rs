@@ -22,7 +22,14 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
         // A closed pipe (`rubric list | head`) is not an error.
-        Err(msg) if msg.contains("Broken pipe") || flushed.as_ref().is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
+        Err(msg)
+            if msg.contains("Broken pipe")
+                || flushed
+                    .as_ref()
+                    .is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(msg) => {
             eprintln!("rubric: {msg}");
             ExitCode::from(2)
@@ -33,18 +40,41 @@ fn main() -> ExitCode {
 fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
     let style = terminal::stdout_style(args.color);
     match &args.command {
-        Command::Lint { paths, warnings } => commands::lint_paths(out, paths, args.rubrics.as_deref(), *warnings),
-        Command::List { category, level, format } => {
+        Command::Lint { paths, warnings } => {
+            commands::lint_paths(out, paths, args.rubrics.as_deref(), *warnings)
+        }
+        Command::List {
+            category,
+            level,
+            format,
+        } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             commands::list(out, &bank, category.as_deref(), level.as_deref(), *format)
         }
-        Command::Show { id, model_answer, rubric } => {
+        Command::Show {
+            id,
+            model_answer,
+            rubric,
+        } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             commands::show(out, &bank, id, *model_answer, *rubric)
         }
-        Command::Grade { id, answer, format, min_score } => {
+        Command::Grade {
+            id,
+            answer,
+            format,
+            min_score,
+        } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
-            commands::grade(out, &bank, id, answer.as_deref(), *format, *min_score, style)
+            commands::grade(
+                out,
+                &bank,
+                id,
+                answer.as_deref(),
+                *format,
+                *min_score,
+                style,
+            )
         }
     }
 }

@@ -6,7 +6,13 @@ use crate::scoring::Grade;
 /// The grade as Markdown, for pasting into notes or a review.
 pub fn to_markdown(grade: &Grade) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## {}: {} / 100 ({})\n", grade.question_id, trim_float(grade.score), grade.band);
+    let _ = writeln!(
+        out,
+        "## {}: {} / 100 ({})\n",
+        grade.question_id,
+        trim_float(grade.score),
+        grade.band
+    );
     let _ = writeln!(out, "{}\n", grade.feedback.summary);
     let _ = writeln!(out, "| | Concept | Weight | Evidence |\n|---|---|---|---|");
     for c in &grade.concepts {
@@ -15,29 +21,64 @@ pub fn to_markdown(grade: &Grade) -> String {
             .evidence
             .iter()
             .filter(|e| c.hit != e.negated)
-            .map(|e| format!("`{}`", one_line(&e.text).replace('|', "\\|").replace('`', "'")))
+            .map(|e| {
+                format!(
+                    "`{}`",
+                    one_line(&e.text).replace('|', "\\|").replace('`', "'")
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ");
-        let ev = if !c.hit && c.negated { format!("negated: {ev}") } else { ev };
-        let _ = writeln!(out, "| {mark} | {} | {} | {ev} |", c.label.replace('|', "\\|"), trim_float(c.weight));
+        let ev = if !c.hit && c.negated {
+            format!("negated: {ev}")
+        } else {
+            ev
+        };
+        let _ = writeln!(
+            out,
+            "| {mark} | {} | {} | {ev} |",
+            c.label.replace('|', "\\|"),
+            trim_float(c.weight)
+        );
     }
     if !grade.groups.is_empty() {
         let _ = writeln!(out, "\n**Groups**\n");
         for g in &grade.groups {
-            let _ = writeln!(out, "- {}: {} of {} needed ({})", g.label, g.hits.len().min(g.k), g.k, g.hits.join(", "));
+            let hits = if g.hits.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", g.hits.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "- {}: {} of {} needed{hits}",
+                g.label,
+                g.hits.len().min(g.k),
+                g.k
+            );
         }
     }
     if !grade.feedback.missing.is_empty() {
         let _ = writeln!(out, "\n### What to work on\n");
         for m in &grade.feedback.missing {
-            let study = m.study.as_ref().map(|s| format!(" *Study:* {s}")).unwrap_or_default();
+            let study = m
+                .study
+                .as_ref()
+                .map(|s| format!(" *Study:* {s}"))
+                .unwrap_or_default();
             let _ = writeln!(out, "- **{}**: {}{study}", m.label, m.text);
         }
     }
     if !grade.misconceptions.is_empty() {
         let _ = writeln!(out, "\n### Misconceptions\n");
         for m in &grade.misconceptions {
-            let _ = writeln!(out, "- **{}** (−{}): {}", m.label, trim_float(m.penalty), m.correction);
+            let _ = writeln!(
+                out,
+                "- **{}** (−{}): {}",
+                m.label,
+                trim_float(m.penalty),
+                m.correction
+            );
         }
     }
     if let Some(f) = &grade.feedback.follow_up {

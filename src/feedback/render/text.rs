@@ -12,21 +12,55 @@ pub fn to_text(grade: &Grade, style: Style) -> String {
         Band::Partial => "33",
         Band::Weak => "31",
     };
-    let _ = writeln!(out, "{}  {}", style.paint("1", &grade.question_id), style.paint(band_colour, &grade.feedback.summary));
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        style.paint("1", &grade.question_id),
+        style.paint(band_colour, &grade.feedback.summary)
+    );
     let _ = writeln!(out);
     for c in &grade.concepts {
         let weight = format!("[{}]", trim_float(c.weight));
         if c.hit {
-            let ev = c.evidence.iter().find(|e| !e.negated).map(|e| format!(" — \"{}\"", one_line(&e.text))).unwrap_or_default();
-            let _ = writeln!(out, "  {} {} {}{}", style.paint("32", "✓"), c.label, style.paint("2", &weight), style.paint("2", &ev));
+            let ev = c
+                .evidence
+                .first()
+                .map(|e| format!(" — \"{}\"", one_line(&e.text)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {} {} {}{}",
+                style.paint("32", "✓"),
+                c.label,
+                style.paint("2", &weight),
+                style.paint("2", &ev)
+            );
         } else {
-            let note = if c.negated { " (mentioned only in a negation)" } else { "" };
+            let note = if c.negated {
+                " (mentioned only in a negation)"
+            } else {
+                ""
+            };
             let req = if c.required { " required" } else { "" };
-            let _ = writeln!(out, "  {} {} {}{}", style.paint("31", "✗"), c.label, style.paint("2", &format!("{weight}{req}")), note);
+            let _ = writeln!(
+                out,
+                "  {} {} {}{}",
+                style.paint("31", "✗"),
+                c.label,
+                style.paint("2", &format!("{weight}{req}")),
+                note
+            );
         }
     }
     for g in &grade.groups {
-        let _ = writeln!(out, "  {} {}: {} of {} needed", if g.hits.len() >= g.k { "●" } else { "○" }, g.label, g.hits.len().min(g.k), g.k);
+        let _ = writeln!(
+            out,
+            "  {} {}: {} of {} needed",
+            if g.hits.len() >= g.k { "●" } else { "○" },
+            g.label,
+            g.hits.len().min(g.k),
+            g.k
+        );
     }
     if !grade.feedback.missing.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1", "What to work on"));
@@ -41,12 +75,26 @@ pub fn to_text(grade: &Grade, style: Style) -> String {
     if !grade.misconceptions.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1;31", "Misconceptions"));
         for m in &grade.misconceptions {
-            let quote = m.evidence.first().map(|e| format!(" (\"{}\")", one_line(&e.text))).unwrap_or_default();
-            let _ = writeln!(out, "  ! {}{}: -{} points. {}", m.label, quote, trim_float(m.penalty), m.correction);
+            let quote = m
+                .evidence
+                .first()
+                .map(|e| format!(" (\"{}\")", one_line(&e.text)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  ! {}{}: -{} points. {}",
+                m.label,
+                quote,
+                trim_float(m.penalty),
+                m.correction
+            );
         }
     }
     if let Some(f) = &grade.feedback.follow_up {
         let _ = writeln!(out, "\n{} {}", style.paint("1", "Follow-up:"), f.question);
+    }
+    if !grade.warnings.is_empty() {
+        out.push('\n');
     }
     for w in &grade.warnings {
         let _ = writeln!(out, "{} {}", style.paint("33", "warning:"), w.message);

@@ -1,0 +1,89 @@
+//! The shipped bank: every rubric loads, compiles, passes lint, and lands each marked example in
+//! its range; its model answer is in the top band.
+
+use rubric_grader::rubric::{lint, Severity};
+use rubric_grader::{Band, Bank};
+
+#[test]
+fn embedded_bank_loads_and_lints_clean() {
+    let bank = Bank::embedded().expect("embedded bank loads");
+    assert!(bank.len() >= 6, "bank has {} rubrics", bank.len());
+    let errors: Vec<String> = lint(&bank, Vec::new())
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(errors.is_empty(), "lint errors:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn folder_bank_matches_embedded_bank() {
+    let dir =
+        Bank::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rubrics")).expect("rubrics/ loads");
+    let embedded = Bank::embedded().expect("embedded bank loads");
+    let ids = |b: &Bank| b.rubrics().map(|r| r.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&dir), ids(&embedded));
+}
+
+/// Each marked example, run as its own check so a failure names rubric, label and score.
+#[test]
+fn every_marked_example_lands_in_range() {
+    let bank = Bank::embedded().expect("embedded bank loads");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for e in bank.entries() {
+        let g = bank.grader(e).expect("compiles");
+        for ex in &e.rubric.examples {
+            count += 1;
+            let grade = g.grade(&ex.answer).expect("grades");
+            let (lo, hi) = ex.expected;
+            if grade.score < lo || grade.score > hi {
+                failures.push(format!(
+                    "{} [{}]: {} not in {lo}..={hi}",
+                    e.rubric.id, ex.label, grade.score
+                ));
+            }
+        }
+        let model = g.grade(&e.rubric.model_answer).expect("grades");
+        if model.band != Band::Strong {
+            failures.push(format!(
+                "{} model answer: {} ({})",
+                e.rubric.id, model.score, model.band
+            ));
+        }
+    }
+    assert!(count >= 24, "only {count} marked examples");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_rubric_has_the_four_kinds_of_example() {
+    let bank = Bank::embedded().expect("embedded bank loads");
+    for r in bank.rubrics() {
+        let labels: Vec<String> = r.examples.iter().map(|e| e.label.to_lowercase()).collect();
+        for kind in ["strong", "partial", "weak", "adversarial"] {
+            assert!(
+                labels.iter().any(|l| l.contains(kind)),
+                "{} has no `{kind}` example",
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_six_guide_rubrics_of_the_engine_issue_ship() {
+    let bank = Bank::embedded().expect("embedded bank loads");
+    for id in ["g01", "g02", "g06", "g08", "g11", "g17"] {
+        assert!(bank.find(id).is_ok(), "{id} is missing");
+    }
+}
+
+#[test]
+fn lookup_by_id_prefix_and_slug() {
+    let bank = Bank::embedded().expect("embedded bank loads");
+    assert_eq!(bank.find("G06").unwrap().rubric.id, "g06");
+    assert_eq!(bank.find("deleted-pod").unwrap().rubric.id, "g06");
+    let err = bank.find("g6").unwrap_err().to_string();
+    assert_eq!(err, "unknown question `g6`; did you mean `g06`?");
+}

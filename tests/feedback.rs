@@ -1,0 +1,91 @@
+//! Feedback rendering: text, Markdown and JSON, pinned by snapshots in `snapshots/`.
+
+mod util;
+
+use rubric_grader::feedback::render::{to_json, to_markdown, to_text, Style};
+
+const STRONG: &str = "SIGTERM reaches the app while kube-proxy still routes to it: a race. Add a preStop hook that sleeps, \
+raise terminationGracePeriodSeconds, drain in-flight requests, use readiness probes and a PDB. \
+Never run it privileged. Watch kubectl rollout status.";
+
+const PARTIAL_WITH_MISCONCEPTION: &str =
+    "Add a pre-stop sleep so the app waits. If that fails, force delete the pod, that is the fix. \
+You don't need a PodDisruptionBudget.";
+
+#[test]
+fn text_feedback() {
+    let g = util::fixture_grader();
+    util::snapshot_settings().bind(|| {
+        insta::assert_snapshot!(
+            "text_strong",
+            to_text(&g.grade(STRONG).unwrap(), Style::PLAIN)
+        );
+        insta::assert_snapshot!(
+            "text_partial",
+            to_text(&g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap(), Style::PLAIN)
+        );
+    });
+}
+
+#[test]
+fn markdown_feedback() {
+    let g = util::fixture_grader();
+    util::snapshot_settings().bind(|| {
+        insta::assert_snapshot!(
+            "markdown_partial",
+            to_markdown(&g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap())
+        );
+    });
+}
+
+#[test]
+fn json_feedback_shape_is_stable() {
+    let g = util::fixture_grader();
+    util::snapshot_settings().bind(|| {
+        insta::assert_snapshot!(
+            "json_partial",
+            to_json(&g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap())
+        );
+    });
+}
+
+#[test]
+fn colour_only_when_asked() {
+    let g = util::fixture_grader();
+    let grade = g.grade(STRONG).unwrap();
+    assert!(!to_text(&grade, Style::PLAIN).contains('\x1b'));
+    assert!(to_text(&grade, Style::COLOR).contains("\x1b["));
+}
+
+#[test]
+fn keyword_salad_is_capped_with_a_warning() {
+    let g = util::fixture_grader();
+    let grade = g.grade("preStop, SIGTERM, kube-proxy, endpoints, PDB, maxSurge, readiness probe, exit code 137, kubectl rollout status").unwrap();
+    assert!(grade.score < 60.0, "{}", grade.score);
+    assert!(grade
+        .warnings
+        .iter()
+        .any(|w| w.code == rubric_grader::WarningCode::KeywordSalad));
+}
+
+#[test]
+fn missing_required_concept_caps_the_band() {
+    let g = util::fixture_grader();
+    let grade = g
+        .grade("Add a preStop hook that sleeps, raise terminationGracePeriodSeconds, drain in-flight requests, use readiness probes, maxSurge and a PDB. Never run it privileged. Watch kubectl rollout status and exit code 137.")
+        .unwrap();
+    assert!(!grade.concept("race").unwrap().hit);
+    assert!(grade.score < 80.0);
+    assert_ne!(grade.band, rubric_grader::Band::Strong);
+}
+
+#[test]
+fn groups_give_k_of_n_credit() {
+    let g = util::fixture_grader();
+    let one = g
+        .grade("Use readiness probes so traffic only reaches ready pods.")
+        .unwrap();
+    let two = g.grade("Use readiness probes so traffic only reaches ready pods, and a PDB to limit disruption.").unwrap();
+    assert_eq!(one.groups[0].credit, 0.5);
+    assert_eq!(two.groups[0].credit, 1.0);
+}

@@ -1,0 +1,193 @@
+//! Matching: every equivalence the analyser promises, checked through real grading, and
+//! negation scopes. Tables of cases, one macro per topic.
+
+mod util;
+
+use util::{one_concept, phrase_hits};
+
+macro_rules! equal {
+    ($name:ident: $rubric:expr => [$($answer:expr),+ $(,)?]) => {
+        #[test]
+        fn $name() {
+            for answer in [$($answer),+] {
+                assert!(phrase_hits($rubric, answer), "rubric {:?} should match answer {:?}", $rubric, answer);
+            }
+        }
+    };
+}
+
+macro_rules! distinct {
+    ($name:ident: $rubric:expr => [$($answer:expr),+ $(,)?]) => {
+        #[test]
+        fn $name() {
+            for answer in [$($answer),+] {
+                assert!(!phrase_hits($rubric, answer), "rubric {:?} must not match answer {:?}", $rubric, answer);
+            }
+        }
+    };
+}
+
+// Identifiers written every way.
+equal!(prestop_spellings: "preStop" => ["pre-stop", "pre stop", "prestop", "PRESTOP", "pre_stop", "PreStop hook", "a preStop."]);
+equal!(prestop_written_as_one_word: "prestop" => ["preStop", "pre-stop", "pre stop", "PRE_STOP"]);
+equal!(flags: "--grace-period=0" => ["grace period 0", "--grace-period 0", "grace-period=0", "a grace period of 0"]);
+equal!(resolver_options: "ndots:5" => ["ndots 5", "ndots=5", "NDOTS: 5", "ndots:5"]);
+equal!(field_path_tail: "metadata.finalizers" => ["finalizers", "metadata.finalizers", "the finalizers list"]);
+equal!(field_path_whole: "finalizers" => ["metadata.finalizers"]);
+equal!(capabilities: "CAP_SYS_ADMIN" => ["cap sys admin", "cap_sys_admin", "CAP-SYS-ADMIN"]);
+equal!(camel_case_phrase: "terminationGracePeriodSeconds" => ["termination grace period seconds", "TERMINATION_GRACE_PERIOD_SECONDS"]);
+equal!(acronym_then_word: "HTTPRoute" => ["http route", "HttpRoute", "HTTP routes"]);
+
+// Inflections and spelling.
+equal!(inflections: "eviction" => ["evicted", "evicting", "evicts", "Evictions"]);
+equal!(british_finalizer: "finalizer" => ["finaliser", "finalisers", "Finalizers"]);
+equal!(british_prioritize: "prioritize" => ["prioritise", "prioritised", "prioritising"]);
+equal!(british_behavior: "behavior" => ["behaviour", "behaviours"]);
+equal!(phrase_gap: "exit code 137" => ["exit code was 137", "Exit Code: 137", "exit-code 137"]);
+
+// Typos, length-aware.
+equal!(typo_one_edit: "termination" => ["termnation", "terminaton", "temrination"]);
+equal!(typo_two_edits_long_word: "kubernetes" => ["kubernets", "kuberentes", "kubernettes"]);
+equal!(typo_in_phrase: "readiness probe" => ["readines probe", "readiness prbe"]);
+distinct!(no_typos_in_short_words: "pdb" => ["pdf", "pda"]);
+distinct!(no_typos_in_four_letters: "taint" => ["paint"]);
+distinct!(typo_limit_respected: "evict" => ["exist", "evade"]);
+distinct!(first_letter_must_agree: "pending" => ["sending", "bending"]);
+
+// Numbers, codes and addresses: exact only.
+distinct!(exit_codes_are_exact: "exit code 137" => ["exit code 138", "exit code 1370", "exit code 13"]);
+distinct!(ports_are_exact: "4789" => ["4788", "47890"]);
+distinct!(cidrs_are_exact: "172.16.0.0/12" => ["172.16.0.0/16", "172.16.0.1/12"]);
+distinct!(regions_are_exact: "us-east-1" => ["us-east-2", "us-west-1"]);
+distinct!(versions_are_exact: "v1.29" => ["v1.28", "v1.2"]);
+equal!(numbers_match_themselves: "exit code 137" => ["exit code 137", "EXIT CODE 137"]);
+equal!(cidr_matches_itself: "172.16.0.0/12" => ["the range 172.16.0.0/12.", "(172.16.0.0/12)"]);
+
+// Stemming collisions that would be wrong in this domain.
+distinct!(container_is_not_contain: "container" => ["it contains the image"]);
+distinct!(controller_is_not_control: "controller" => ["we control access"]);
+distinct!(finalizer_is_not_final: "finalizer" => ["the final step"]);
+
+fn hit(matcher: &str, polarity: &str, answer: &str) -> (bool, bool) {
+    let g = one_concept(matcher, polarity);
+    let c = &g.grade(answer).expect("grades").concepts[0];
+    (c.hit, c.negated)
+}
+
+macro_rules! negation {
+    ($name:ident: $($answer:expr => $hit:expr),+ $(,)?) => {
+        #[test]
+        fn $name() {
+            for (answer, want) in [$(($answer, $hit)),+] {
+                let (got, _) = hit(r#"Any(["preStop hook"])"#, "positive", answer);
+                assert_eq!(got, want, "answer {answer:?}");
+            }
+        }
+    };
+}
+
+negation!(plain_mentions_count:
+    "Use a preStop hook." => true,
+    "The fix is a preStop hook that sleeps." => true,
+);
+negation!(negation_triggers:
+    "You don't need a preStop hook." => false,
+    "I would not add a preStop hook." => false,
+    "There is no preStop hook involved." => false,
+    "Never bother with a preStop hook." => false,
+    "Restart it instead of adding a preStop hook." => false,
+    "Scale up rather than use a preStop hook." => false,
+    "It works without any preStop hook at all." => false,
+    "Avoid the preStop hook." => false,
+    "A preStop hook is not needed here." => false,
+    "A preStop hook is unnecessary." => false,
+    "I can't see why a preStop hook would matter." => false,
+    "dont use a preStop hook" => false,
+);
+negation!(scope_ends:
+    "It is not the kubelet, the fix is a preStop hook." => true,
+    "Not the kubelet but a preStop hook is what you need." => true,
+    "No restart is needed. Add a preStop hook." => true,
+    "Nothing else matters; a preStop hook fixes it." => true,
+);
+negation!(figures_of_speech:
+    "Not only a preStop hook but also a longer grace period." => true,
+    "Don't forget the preStop hook." => true,
+    "If you don't have a preStop hook, the app exits too early." => true,
+    "Without a preStop hook, requests hit a dead pod." => true,
+);
+
+#[test]
+fn negated_mentions_are_reported() {
+    let (got, negated) = hit(
+        r#"Any(["preStop hook"])"#,
+        "positive",
+        "You do not need a preStop hook.",
+    );
+    assert!(!got);
+    assert!(negated);
+}
+
+#[test]
+fn negative_concepts_need_the_negation() {
+    let m = r#"Any(["privileged"])"#;
+    assert!(hit(m, "negative", "Never run containers privileged.").0);
+    assert!(hit(m, "negative", "Containers should be non-privileged.").0);
+    assert!(!hit(m, "negative", "Run the container privileged.").0);
+    assert!(hit(m, "either", "Run the container privileged.").0);
+}
+
+#[test]
+fn all_of_respects_windows() {
+    let sentence = r#"AllOf(of: [Any(["SIGTERM"]), Any(["endpoints"])], within: Sentence)"#;
+    assert!(
+        hit(
+            sentence,
+            "positive",
+            "SIGTERM is sent while endpoints are removed."
+        )
+        .0
+    );
+    assert!(
+        !hit(
+            sentence,
+            "positive",
+            "SIGTERM is sent.\nEndpoints are removed."
+        )
+        .0
+    );
+    let near = r#"AllOf(of: [Any(["SIGTERM"]), Any(["endpoints"])], within: Tokens(3))"#;
+    assert!(hit(near, "positive", "SIGTERM and endpoints").0);
+    assert!(
+        !hit(
+            near,
+            "positive",
+            "SIGTERM goes to the app long before anything touches the endpoints"
+        )
+        .0
+    );
+    let anywhere = r#"AllOf(of: [Any(["SIGTERM"]), Any(["endpoints"])], within: Answer)"#;
+    assert!(hit(anywhere, "positive", "SIGTERM.\n\nLater: endpoints.").0);
+}
+
+#[test]
+fn regex_runs_on_original_text_case_insensitively() {
+    let m = r#"Regex("exit (code|status) 13[79]")"#;
+    assert!(hit(m, "positive", "EXIT STATUS 139 means segfault").0);
+    assert!(!hit(m, "positive", "exit code 138").0);
+}
+
+#[test]
+fn evidence_spans_point_into_the_answer() {
+    let g = util::fixture_grader();
+    let answer = "Ünïcødé first. Add a pre-stop sleep hook and a PDB.";
+    let grade = g.grade(answer).expect("grades");
+    for c in grade.concepts.iter().filter(|c| c.hit) {
+        for e in &c.evidence {
+            assert_eq!(&answer[e.start..e.end], e.text, "{}", c.id);
+        }
+    }
+    let prestop = grade.concept("prestop").expect("concept");
+    assert!(prestop.hit);
+    assert_eq!(prestop.evidence[0].text, "pre-stop sleep hook");
+}

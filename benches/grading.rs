@@ -1,1 +1,69 @@
-fn main(){}
+//! `cargo bench --bench grading`: grading cost against the cost of bare Unicode word segmentation
+//! of the same ~250-word answer, on the 10-concept test rubric; and loading + compiling the bank.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use rubric_grader::{Analyzer, Bank, Grader, Rubric};
+use unicode_segmentation::UnicodeSegmentation;
+
+const RUBRIC: &str = include_str!("../tests/fixtures/termination.ron");
+
+/// About 250 words, the length of a thorough interview answer.
+const ANSWER: &str = "When you delete a pod, Kubernetes does not stop traffic first and then stop the process. \
+The API server marks the pod as terminating and two things then happen at the same time. On the node, the kubelet \
+runs the preStop hook, if there is one, and then sends SIGTERM to the main process of each container. In the control \
+plane, the EndpointSlice controller removes the pod's IP from the Service. Every kube-proxy has to notice that change \
+and rewrite its iptables or IPVS rules, and ingress controllers and cloud load balancers have their own delay on top. \
+Until they converge, new connections can still be routed to a process that is already shutting down, which is the \
+race behind the 502 errors people see during rollouts.\n\n\
+My fix has several parts:\n\
+- a preStop hook that sleeps for ten or fifteen seconds, so the application keeps serving while the endpoint removal \
+propagates;\n\
+- terminationGracePeriodSeconds set above the sleep plus the time needed to drain, otherwise the kubelet escalates to \
+SIGKILL and the container exits with code 137;\n\
+- an application that traps SIGTERM, stops accepting new connections and finishes in-flight requests;\n\
+- readiness probes so that new pods only receive traffic once they are ready, and a rolling update with maxUnavailable \
+set to zero and a small maxSurge;\n\
+- a PodDisruptionBudget so node drains cannot take out too many replicas at once.\n\n\
+Finally I would verify it with kubectl rollout status while watching the error rate on the dashboard, and I would \
+not run any of these containers privileged, since nothing here needs it.";
+
+fn bench(c: &mut Criterion) {
+    let rubric =
+        Rubric::from_ron(RUBRIC, "tests/fixtures/termination.ron").expect("fixture parses");
+    let grader = Grader::new(&rubric).expect("fixture compiles");
+    let analyzer = Analyzer::new();
+    let words = ANSWER.unicode_words().count();
+    assert!((230..=290).contains(&words), "answer has {words} words");
+
+    let mut g = c.benchmark_group("answer_250_words");
+    g.bench_function("a_unicode_word_segmentation", |b| {
+        b.iter(|| black_box(ANSWER).split_word_bounds().count())
+    });
+    g.bench_function("b_full_analysis", |b| {
+        b.iter(|| analyzer.analyze(black_box(ANSWER)).tokens().len())
+    });
+    g.bench_function("c_full_grade", |b| {
+        b.iter(|| grader.grade(black_box(ANSWER)).map(|g| g.score))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("bank");
+    g.sample_size(20);
+    g.bench_function("load_and_compile_all", |b| {
+        b.iter(|| {
+            let bank = Bank::embedded().expect("bank loads");
+            bank.entries()
+                .iter()
+                .map(|e| {
+                    bank.grader(e)
+                        .map(|g| g.rubric().concepts.len())
+                        .unwrap_or(0)
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -4,7 +4,7 @@ use super::lexicon::is_function_word;
 use super::negation;
 use super::normalize::{americanise, lowercase_into};
 use super::segment::{segment, Break};
-use super::stem::stem;
+use super::stem::with_stem;
 use super::token::{Span, Token, TokenKind};
 
 /// The text-analysis pipeline. Cheap to create; holds no per-answer state.
@@ -92,14 +92,16 @@ impl Analyzer {
                 let n0 = a.buf.len() as u32;
                 a.buf.push_str(&scratch);
                 let norm = (n0, a.buf.len() as u32);
-                let s = stem(&scratch);
-                let stem_range = if *s == *scratch {
-                    norm
-                } else {
-                    let s0 = a.buf.len() as u32;
-                    a.buf.push_str(&s);
-                    (s0, a.buf.len() as u32)
-                };
+                let buf = &mut a.buf;
+                let stem_range = with_stem(&scratch, |s| {
+                    if s == scratch {
+                        norm
+                    } else {
+                        let s0 = buf.len() as u32;
+                        buf.push_str(s);
+                        (s0, buf.len() as u32)
+                    }
+                });
                 (norm, stem_range)
             } else {
                 (lower, lower)

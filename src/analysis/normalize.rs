@@ -42,28 +42,17 @@ pub fn americanise(word: &mut String) {
             return;
         }
     }
-    // -our → -or for behaviour, colour, favour, labour, neighbour, honour …
-    for (gb, us) in [
-        ("iour", "ior"),
-        ("lour", "lor"),
-        ("vour", "vor"),
-        ("bour", "bor"),
-        ("nour", "nor"),
-        ("mour", "mor"),
-    ] {
-        if word.len() >= 6 && word.ends_with(gb) {
-            let cut = word.len() - gb.len();
-            word.truncate(cut);
-            word.push_str(us);
-            return;
-        }
-        let plural = format!("{gb}s");
-        if word.len() >= 7 && word.ends_with(&plural) {
-            let cut = word.len() - plural.len();
-            word.truncate(cut);
-            word.push_str(us);
-            word.push('s');
-            return;
+    // -our → -or for behaviour, colour, favour, labour, neighbour, honour … (and their plurals).
+    let plural = word.ends_with("ours");
+    let base_len = if plural { word.len() - 1 } else { word.len() };
+    if base_len >= 6 {
+        let base = &word[..base_len];
+        if ["iour", "lour", "vour", "bour", "nour", "mour"]
+            .iter()
+            .any(|gb| base.ends_with(gb))
+        {
+            // Drop the `u` of `-our`.
+            word.remove(base_len - 2);
         }
     }
 }

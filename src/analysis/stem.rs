@@ -8,16 +8,16 @@
 //! `controller` → `control`, `finalizer` → `final`); those are protected and only lose a plural `s`.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 /// Above this many cached stems the cache is cleared, so memory stays bounded on huge inputs.
 const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
     static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
-    static CACHE: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::with_capacity(1024));
+    static CACHE: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
 }
 
 /// Domain words whose Snowball stem would collide with an unrelated everyday word.
@@ -52,20 +52,26 @@ const PROTECTED: &[&str] = &[
 
 /// The stem of a lower-case word.
 pub fn stem(word: &str) -> Box<str> {
+    with_stem(word, |s| Box::from(s))
+}
+
+/// Calls `f` with the stem of a lower-case word, without allocating when the stem is cached.
+pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word.into();
+        return f(word);
     }
     CACHE.with(|cache| {
         if let Some(s) = cache.borrow().get(word) {
-            return s.clone();
+            return f(s);
         }
         let stemmed = stem_uncached(word);
+        let out = f(&stemmed);
         let mut cache = cache.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
-        cache.insert(word.into(), stemmed.clone());
-        stemmed
+        cache.insert(word.into(), stemmed);
+        out
     })
 }
 

@@ -164,7 +164,7 @@ impl Bank {
                 Err(e) => errors.push(e),
             }
         }
-        entries.sort_by(|a, b| id_order(&a.rubric.id).cmp(&id_order(&b.rubric.id)));
+        entries.sort_by_key(|e| id_order(&e.rubric.id));
         (
             Bank {
                 entries,

@@ -57,6 +57,8 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod analysis;
+pub mod authoring;
+pub mod batch;
 mod error;
 pub mod feedback;
 pub mod matching;

@@ -191,3 +191,30 @@ fn evidence_spans_point_into_the_answer() {
     assert!(prestop.hit);
     assert_eq!(prestop.evidence[0].text, "pre-stop sleep hook");
 }
+
+// Regressions from rubric authors' reports (helper review of g01, g02, g08, g11, g17).
+distinct!(dotted_names_keep_their_dots: "memory.high" => ["high cardinality", "a high memory"]);
+distinct!(one_letter_flags_do_not_join: "conntrack -S" => ["the conntrack table is full"]);
+equal!(hard_wrapped_lines_continue_the_sentence: "pool connections" => ["make the app pool its\nconnections"]);
+
+#[test]
+fn a_cue_inside_the_hit_does_not_negate_it() {
+    assert!(
+        hit(
+            r#"Any(["runAsNonRoot"])"#,
+            "positive",
+            "Defences: run as non-root, use seccomp."
+        )
+        .0
+    );
+}
+
+negation!(lists_after_a_list_cue:
+    "It has nothing to do with capabilities, hostPath or a preStop hook." => false,
+    "No PDB, no readiness probe, no preStop hook." => false,
+    "Seccomp and a preStop hook and Pod Security Admission are not needed." => false,
+    "A preStop hook is not useful here." => false,
+);
+negation!(commas_still_end_plain_not:
+    "It is not the kubelet, a preStop hook fixes it." => true,
+);

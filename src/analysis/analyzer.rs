@@ -55,6 +55,7 @@ impl Analyzer {
         let mut clause = 0u32;
         let mut word = 0u32;
         let mut first = true;
+        let mut first_token = true;
         let mut scratch = String::new();
         segment(text, |piece| {
             if !first {
@@ -63,7 +64,7 @@ impl Analyzer {
                         sentence += 1;
                         clause += 1;
                     }
-                    Break::Clause => clause += 1,
+                    Break::Clause | Break::Comma => clause += 1,
                     Break::None => {}
                 }
                 if piece.starts_word {
@@ -107,6 +108,8 @@ impl Analyzer {
                 (lower, lower)
             };
             let position = a.tokens.len() as u32;
+            let after_comma = !first_token && piece.before == Break::Comma;
+            first_token = false;
             a.tokens.push(Token {
                 span: Span::new(piece.span.start, piece.span.end),
                 position,
@@ -115,6 +118,8 @@ impl Analyzer {
                 clause,
                 kind: piece.kind,
                 negated: false,
+                negated_by: u32::MAX,
+                after_comma,
                 function_word,
                 norm,
                 stem: stem_range,

@@ -13,8 +13,18 @@ use super::token::Token;
 /// How many words after its trigger a negation reaches.
 pub const SCOPE_WORDS: u32 = 6;
 
+/// How far list-style cues ("no", "without", "never" …) reach, across commas.
+const LIST_SCOPE_WORDS: u32 = 9;
+
 /// How many words before a post-trigger it reaches.
-const POST_SCOPE_WORDS: u32 = 5;
+const POST_SCOPE_WORDS: u32 = 8;
+
+fn negate(t: &mut Token, trigger: usize) {
+    if !t.negated {
+        t.negated = true;
+        t.negated_by = trigger as u32;
+    }
+}
 
 /// Marks `negated` on every token inside a negation scope.
 ///
@@ -31,18 +41,30 @@ pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
                 let word = tokens[i].word;
                 let mut j = scope_start;
                 while j < n && tokens[j].word == word {
-                    tokens[j].negated = true;
+                    negate(&mut tokens[j], i);
                     j += 1;
                 }
             } else {
-                let clause = tokens[i].clause;
-                let last_word = tokens[i].word + SCOPE_WORDS;
+                // "no PDB, readiness probe or preStop hook": list-style cues reach across commas.
+                let lists = matches!(
+                    w,
+                    "no" | "without" | "nothing" | "neither" | "nor" | "never" | "none"
+                );
+                let last_word = tokens[i].word + if lists { LIST_SCOPE_WORDS } else { SCOPE_WORDS };
+                let sentence = tokens[i].sentence;
+                let mut clause = tokens[i].clause;
                 let mut j = scope_start;
-                while j < n && tokens[j].clause == clause && tokens[j].word <= last_word {
+                while j < n && tokens[j].sentence == sentence && tokens[j].word <= last_word {
+                    if tokens[j].clause != clause {
+                        if !(lists && tokens[j].after_comma) {
+                            break;
+                        }
+                        clause = tokens[j].clause;
+                    }
                     if is_scope_terminator(lower(j)) {
                         break;
                     }
-                    tokens[j].negated = true;
+                    negate(&mut tokens[j], i);
                     j += 1;
                 }
             }
@@ -136,6 +158,15 @@ fn post_trigger_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) ->
         &["does", "not", "help"],
         &["is", "wrong"],
         &["is", "irrelevant"],
+        &["are", "wrong"],
+        &["not", "useful"],
+        &["not", "helpful"],
+        &["not", "relevant"],
+        &["not", "a", "thing"],
+        &["never", "helps"],
+        &["never", "matters"],
+        &["does", "not", "apply"],
+        &["doesn't", "apply"],
     ];
     POST.iter()
         .find(|p| i + p.len() <= n && p.iter().enumerate().all(|(k, w)| lower(i + k) == *w))

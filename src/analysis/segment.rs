@@ -19,6 +19,8 @@ use super::token::{Span, TokenKind};
 pub enum Break {
     /// Same clause.
     None,
+    /// A new clause after a comma (a list may continue across it).
+    Comma,
     /// A new clause in the same sentence.
     Clause,
     /// A new sentence.
@@ -53,7 +55,7 @@ pub fn segment(text: &str, mut emit: impl FnMut(Piece)) {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             if b == b'\n' {
-                pending = Break::Sentence;
+                pending = pending.max(line_break(&bytes[i + 1..]));
             }
             i += 1;
             continue;
@@ -92,6 +94,34 @@ pub fn segment(text: &str, mut emit: impl FnMut(Piece)) {
     }
 }
 
+/// The break a line break makes, judged by what follows it: a blank line, a bullet, a numbered
+/// item or a code fence starts a new sentence; otherwise the text is only hard-wrapped and the
+/// sentence goes on (a clause break, so negation does not leak across lines).
+fn line_break(rest: &[u8]) -> Break {
+    let start = rest
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .unwrap_or(rest.len());
+    let rest = &rest[start..];
+    match rest {
+        [] | [b'\n', ..] => Break::Sentence,
+        [b'-' | b'*' | b'+' | b'>' | b'#' | b'`' | b'|', ..] => Break::Sentence,
+        [0xE2, 0x80, 0xA2, ..] => Break::Sentence, // •
+        [d, rest @ ..] if d.is_ascii_digit() => {
+            let after = rest
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .map(|p| rest[p]);
+            if matches!(after, Some(b'.' | b')' | b':')) {
+                Break::Sentence
+            } else {
+                Break::Clause
+            }
+        }
+        _ => Break::Clause,
+    }
+}
+
 /// Emits the pieces of the chunk `text[start..end]`; returns the break it leaves for the next.
 fn chunk(
     text: &str,
@@ -113,9 +143,8 @@ fn chunk(
     for c in s.chars().rev() {
         match c {
             '.' | '!' | '?' | ';' if !is_abbrev => after = after.max(Break::Sentence),
-            ',' | ':' | ')' | ']' | '}' | '"' | '\'' | '\u{201d}' => {
-                after = after.max(Break::Clause)
-            }
+            ',' => after = after.max(Break::Comma),
+            ':' | ')' | ']' | '}' | '"' | '\'' | '\u{201d}' => after = after.max(Break::Clause),
             '.' => {}
             _ => break,
         }
@@ -217,7 +246,8 @@ fn split_identifier(
         if cl == Class::Sep {
             // `,` `;` inside a chunk (`a,b`) are real punctuation; `-` `_` `.` `=` `:` `/` are seams.
             match c {
-                ',' | '(' | ')' => pending_break = pending_break.max(Break::Clause),
+                ',' => pending_break = pending_break.max(Break::Comma),
+                '(' | ')' => pending_break = pending_break.max(Break::Clause),
                 ';' => pending_break = Break::Sentence,
                 _ => {}
             }

@@ -92,6 +92,10 @@ pub struct Token {
     pub kind: TokenKind,
     /// Whether it falls inside a negation scope ("not", "never", "instead of" …).
     pub negated: bool,
+    /// Position of the trigger whose scope it is in (meaningful when `negated`).
+    pub(crate) negated_by: u32,
+    /// Whether a comma (rather than stronger punctuation) opened its clause.
+    pub(crate) after_comma: bool,
     /// Whether it is a function word ("the", "because", "so" …).
     pub function_word: bool,
     pub(crate) norm: (u32, u32),

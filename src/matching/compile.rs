@@ -225,9 +225,12 @@ impl<'g> Compiler<'g> {
         if (2..=JOIN_VARIANTS_UP_TO).contains(&n) {
             for mask in 1u32..(1 << (n - 1)) {
                 // Bit i set: join part i with part i+1.
+                // Only word pieces join, and never a one-letter flag (`conntrack -S` is not
+                // `conntracks`).
+                let joinable =
+                    |p: &(String, String, TokenKind)| p.2 == TokenKind::Word && p.1.len() >= 2;
                 if (0..n - 1).any(|i| {
-                    mask & (1 << i) != 0
-                        && (parts[i].2 != TokenKind::Word || parts[i + 1].2 != TokenKind::Word)
+                    mask & (1 << i) != 0 && !(joinable(&parts[i]) && joinable(&parts[i + 1]))
                 }) {
                     continue;
                 }
@@ -275,10 +278,19 @@ impl<'g> Compiler<'g> {
     }
 }
 
-/// For `a.b.c` written as a field path (letters on both sides of a dot, no spaces), the byte
-/// offset of `c`.
+/// For a Kubernetes field path (`metadata.finalizers`, `spec.template.spec.containers`), the byte
+/// offset of its last segment. Other dotted names (`memory.high`, `resolv.conf`) keep their dots:
+/// their last segment alone is an everyday word.
 fn field_path_tail(text: &str) -> Option<usize> {
-    if text.contains(char::is_whitespace) {
+    const ROOTS: &[&str] = &[
+        "metadata.",
+        "spec.",
+        "status.",
+        ".metadata.",
+        ".spec.",
+        ".status.",
+    ];
+    if text.contains(char::is_whitespace) || !ROOTS.iter().any(|r| text.starts_with(r)) {
         return None;
     }
     let b = text.as_bytes();

@@ -81,9 +81,11 @@ impl<'a> Context<'a> {
     fn hit(&self, first: u32, last: u32, fuzzy: bool, leaf: u32) -> Hit {
         let tokens = self.analysis.tokens();
         let (f, l) = (&tokens[first as usize], &tokens[last as usize]);
+        // A cue inside the hit (`non` in `runAsNonRoot`) is part of what was matched, not a
+        // denial of it.
         let negated = tokens[first as usize..=last as usize]
             .iter()
-            .any(|t| t.negated);
+            .any(|t| t.negated && (t.negated_by < first || t.negated_by > last));
         Hit {
             span: f.span.to(l.span),
             first,

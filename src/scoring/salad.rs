@@ -9,7 +9,7 @@
 use crate::analysis::Analysis;
 
 /// Credit is multiplied by this for a keyword salad (and capped at the partial band).
-pub(crate) const SALAD_FACTOR: f32 = 0.5;
+pub(crate) const SALAD_FACTOR: f32 = 0.4;
 
 /// Whether `analysis` reads as a bare list of keywords.
 pub(crate) fn is_keyword_salad(analysis: &Analysis) -> bool {

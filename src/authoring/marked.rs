@@ -1,0 +1,402 @@
+//! Marked-response testing: grade answers whose expected score (or range) is known and report how
+//! far the grader agrees — share within range, mean absolute error, correlations, pairwise order
+//! agreement within a question, a band confusion table, and the worst disagreements with the
+//! concept trace that explains each.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+
+use serde::{Deserialize, Serialize};
+
+use super::stats::{mean_absolute_error, pair_agreement, pearson, spearman};
+use crate::error::Error;
+use crate::rubric::Bank;
+use crate::scoring::{bands_of, Band};
+
+/// A score given as a single number is "within range" when the grade is this close to it.
+pub const SCORE_TOLERANCE: f32 = 10.0;
+
+/// What a marked answer should score.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Expected {
+    /// An inclusive range.
+    Range(f32, f32),
+    /// One score (within [`SCORE_TOLERANCE`] counts as agreeing).
+    Score(f32),
+}
+
+impl Expected {
+    /// The point used for correlations and ordering: the score, or the middle of the range.
+    pub fn value(self) -> f32 {
+        match self {
+            Expected::Range(lo, hi) => (lo + hi) / 2.0,
+            Expected::Score(s) => s,
+        }
+    }
+
+    /// Distance from `score` to the expectation (0 inside a range).
+    pub fn error(self, score: f32) -> f32 {
+        match self {
+            Expected::Range(lo, _) if score < lo => lo - score,
+            Expected::Range(_, hi) if score > hi => score - hi,
+            Expected::Range(..) => 0.0,
+            Expected::Score(s) => (score - s).abs(),
+        }
+    }
+
+    /// Whether `score` agrees with the expectation.
+    pub fn contains(self, score: f32) -> bool {
+        match self {
+            Expected::Range(lo, hi) => score >= lo && score <= hi,
+            Expected::Score(s) => (score - s).abs() <= SCORE_TOLERANCE,
+        }
+    }
+}
+
+/// One answer with its expected score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MarkedAnswer {
+    /// Question id (or prefix or slug).
+    pub question: String,
+    /// The answer.
+    pub answer: String,
+    /// What it should score.
+    pub expected: Expected,
+    /// Where it came from: `g06 examples[2] (partial)` or `cases.jsonl:14`.
+    pub source: String,
+}
+
+/// One graded marked answer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CaseResult {
+    /// Resolved question id.
+    pub question: String,
+    /// Where it came from.
+    pub source: String,
+    /// What it should score.
+    pub expected: Expected,
+    /// What it scored.
+    pub score: f32,
+    /// Its band.
+    pub band: Band,
+    /// The band of the expected value.
+    pub expected_band: Band,
+    /// Distance to the expectation.
+    pub error: f32,
+    /// Whether it agrees.
+    pub within: bool,
+    /// Concepts hit.
+    pub hit: Vec<String>,
+    /// Concepts missed (negated ones marked `id (negated)`).
+    pub missed: Vec<String>,
+    /// Misconceptions found.
+    pub misconceptions: Vec<String>,
+    /// Warning codes.
+    pub warnings: Vec<String>,
+}
+
+/// Agreement figures over a set of cases.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Agreement {
+    /// Cases.
+    pub n: usize,
+    /// Share of cases within range (0–1).
+    pub within: f64,
+    /// Mean absolute error in points.
+    pub mae: Option<f64>,
+    /// Pearson correlation of scores with expected values.
+    pub pearson: Option<f64>,
+    /// Spearman correlation.
+    pub spearman: Option<f64>,
+    /// Pairwise order agreement within each question.
+    pub pair_agreement: Option<f64>,
+    /// Ordered pairs considered for it.
+    pub pairs: usize,
+}
+
+/// The report of `rubric test`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct TestReport {
+    /// Overall figures.
+    pub overall: Agreement,
+    /// Per question id.
+    pub per_question: BTreeMap<String, Agreement>,
+    /// `confusion[expected][got]`, bands in order weak, partial, good, strong.
+    pub confusion: [[usize; 4]; 4],
+    /// Every case, in input order.
+    pub cases: Vec<CaseResult>,
+    /// Lines of a cases file that could not be used, with the reason.
+    pub errors: Vec<String>,
+}
+
+impl TestReport {
+    /// The worst disagreements, largest error first.
+    pub fn worst(&self, n: usize) -> Vec<&CaseResult> {
+        let mut v: Vec<&CaseResult> = self.cases.iter().filter(|c| !c.within).collect();
+        v.sort_by(|a, b| b.error.total_cmp(&a.error));
+        v.truncate(n);
+        v
+    }
+}
+
+/// Every marked example of every rubric of `bank`.
+pub fn bank_examples(bank: &Bank) -> Vec<MarkedAnswer> {
+    bank.entries()
+        .iter()
+        .flat_map(|e| {
+            e.rubric
+                .examples
+                .iter()
+                .enumerate()
+                .map(move |(i, ex)| MarkedAnswer {
+                    question: e.rubric.id.clone(),
+                    answer: ex.answer.clone(),
+                    expected: Expected::Range(ex.expected.0, ex.expected.1),
+                    source: format!("{} examples[{i}] ({})", e.rubric.id, ex.label),
+                })
+        })
+        .collect()
+}
+
+/// Reads JSON Lines of `{"question", "answer", "expected": [lo, hi]}` or `{"question", "answer",
+/// "score"}`; bad lines come back as errors naming their line, and do not stop the rest.
+pub fn read_cases(reader: impl BufRead, name: &str) -> (Vec<MarkedAnswer>, Vec<String>) {
+    #[derive(Deserialize)]
+    struct Line {
+        question: String,
+        answer: String,
+        expected: Option<(f32, f32)>,
+        score: Option<f32>,
+    }
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in reader.lines().enumerate() {
+        let n = i + 1;
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                errors.push(format!("{name}:{n}: {e}"));
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Line>(&line) {
+            Ok(Line {
+                question,
+                answer,
+                expected: Some((lo, hi)),
+                ..
+            }) => cases.push(MarkedAnswer {
+                question,
+                answer,
+                expected: Expected::Range(lo, hi),
+                source: format!("{name}:{n}"),
+            }),
+            Ok(Line {
+                question,
+                answer,
+                score: Some(s),
+                ..
+            }) => cases.push(MarkedAnswer {
+                question,
+                answer,
+                expected: Expected::Score(s),
+                source: format!("{name}:{n}"),
+            }),
+            Ok(_) => errors.push(format!("{name}:{n}: needs `expected: [lo, hi]` or `score`")),
+            Err(e) => errors.push(format!("{name}:{n}: {e}")),
+        }
+    }
+    (cases, errors)
+}
+
+/// Grades `cases` against `bank` and computes the report. Unknown questions become errors.
+pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
+    let mut report = TestReport::default();
+    let mut graders = std::collections::HashMap::new();
+    for case in cases {
+        let entry = match bank.find(&case.question) {
+            Ok(e) => e,
+            Err(e) => {
+                report.errors.push(format!("{}: {e}", case.source));
+                continue;
+            }
+        };
+        let grader = match graders.entry(entry.rubric.id.clone()) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => match bank.grader(entry) {
+                Ok(g) => v.insert(g),
+                Err(e) => {
+                    report.errors.push(format!("{}: {e}", case.source));
+                    continue;
+                }
+            },
+        };
+        let grade = match grader.grade(&case.answer) {
+            Ok(g) => g,
+            Err(e) => {
+                report.errors.push(format!("{}: {e}", case.source));
+                continue;
+            }
+        };
+        let bands = bands_of(&entry.rubric);
+        report.cases.push(CaseResult {
+            question: entry.rubric.id.clone(),
+            source: case.source.clone(),
+            expected: case.expected,
+            score: grade.score,
+            band: grade.band,
+            expected_band: Band::of(case.expected.value(), &bands),
+            error: case.expected.error(grade.score),
+            within: case.expected.contains(grade.score),
+            hit: grade.covered().map(|c| c.id.clone()).collect(),
+            missed: grade
+                .missed()
+                .map(|c| {
+                    if c.negated {
+                        format!("{} (negated)", c.id)
+                    } else {
+                        c.id.clone()
+                    }
+                })
+                .collect(),
+            misconceptions: grade.misconceptions.iter().map(|m| m.id.clone()).collect(),
+            warnings: grade
+                .warnings
+                .iter()
+                .map(|w| format!("{:?}", w.code).to_lowercase())
+                .collect(),
+        });
+    }
+    report.overall = agreement(&report.cases.iter().collect::<Vec<_>>());
+    let mut by_q: BTreeMap<String, Vec<&CaseResult>> = BTreeMap::new();
+    for c in &report.cases {
+        by_q.entry(c.question.clone()).or_default().push(c);
+        report.confusion[c.expected_band as usize][c.band as usize] += 1;
+    }
+    // Pairwise agreement is only meaningful within a question: pool the pairs of all questions.
+    let (mut agree, mut pairs) = (0.0, 0usize);
+    for (q, cs) in &by_q {
+        let a = agreement(cs);
+        if let Some(p) = a.pair_agreement {
+            agree += p * a.pairs as f64;
+            pairs += a.pairs;
+        }
+        report.per_question.insert(q.clone(), a);
+    }
+    report.overall.pair_agreement = (pairs > 0).then(|| agree / pairs as f64);
+    report.overall.pairs = pairs;
+    report
+}
+
+fn agreement(cases: &[&CaseResult]) -> Agreement {
+    let expected: Vec<f64> = cases.iter().map(|c| c.expected.value() as f64).collect();
+    let got: Vec<f64> = cases.iter().map(|c| c.score as f64).collect();
+    let errors: Vec<f64> = cases.iter().map(|c| c.error as f64).collect();
+    let pair = pair_agreement(&expected, &got);
+    Agreement {
+        n: cases.len(),
+        within: if cases.is_empty() {
+            0.0
+        } else {
+            cases.iter().filter(|c| c.within).count() as f64 / cases.len() as f64
+        },
+        mae: mean_absolute_error(&errors),
+        pearson: pearson(&expected, &got),
+        spearman: spearman(&expected, &got),
+        pair_agreement: pair.map(|p| p.0),
+        pairs: pair.map_or(0, |p| p.1),
+    }
+}
+
+/// The report as text: overall figures, per-question lines, the band confusion table, and the
+/// worst disagreements with their traces.
+pub fn render_text(report: &TestReport, worst: usize) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let f = |x: Option<f64>| x.map_or("—".to_string(), |v| format!("{v:.3}"));
+    let a = &report.overall;
+    let _ = writeln!(
+        out,
+        "{} answers, {} questions: within range {:.1}%, MAE {}, Pearson {}, Spearman {}, pair agreement {} ({} pairs)",
+        a.n,
+        report.per_question.len(),
+        a.within * 100.0,
+        a.mae.map_or("—".into(), |m| format!("{m:.1}")),
+        f(a.pearson),
+        f(a.spearman),
+        f(a.pair_agreement),
+        a.pairs
+    );
+    let _ = writeln!(out, "\nper question (within, MAE, pair agreement):");
+    for (q, a) in &report.per_question {
+        let _ = writeln!(
+            out,
+            "  {q:<6} {:>3}/{:<3} {:>5.1}%  MAE {:>5}  pairs {}",
+            (a.within * a.n as f64).round(),
+            a.n,
+            a.within * 100.0,
+            a.mae.map_or("—".into(), |m| format!("{m:.1}")),
+            f(a.pair_agreement)
+        );
+    }
+    let names = ["weak", "partial", "good", "strong"];
+    let _ = writeln!(out, "\nband confusion (rows expected, columns graded):");
+    let _ = writeln!(
+        out,
+        "  {:<8} {:>7} {:>7} {:>7} {:>7}",
+        "", names[0], names[1], names[2], names[3]
+    );
+    for (i, row) in report.confusion.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {:<8} {:>7} {:>7} {:>7} {:>7}",
+            names[i], row[0], row[1], row[2], row[3]
+        );
+    }
+    let worst = report.worst(worst);
+    if !worst.is_empty() {
+        let _ = writeln!(out, "\nworst disagreements:");
+        for c in worst {
+            let exp = match c.expected {
+                Expected::Range(lo, hi) => format!("{lo}..={hi}"),
+                Expected::Score(s) => format!("{s}"),
+            };
+            let _ = writeln!(
+                out,
+                "  {}: scored {} ({}), expected {exp}",
+                c.source, c.score, c.band
+            );
+            let _ = writeln!(out, "      hit: {}", c.hit.join(", "));
+            let _ = writeln!(out, "      missed: {}", c.missed.join(", "));
+            if !c.misconceptions.is_empty() {
+                let _ = writeln!(out, "      misconceptions: {}", c.misconceptions.join(", "));
+            }
+            if !c.warnings.is_empty() {
+                let _ = writeln!(out, "      warnings: {}", c.warnings.join(", "));
+            }
+        }
+    }
+    for e in &report.errors {
+        let _ = writeln!(out, "error: {e}");
+    }
+    out
+}
+
+/// Reads a cases file from disk.
+///
+/// # Errors
+/// [`Error::Io`] when it cannot be opened.
+pub fn read_cases_file(path: &std::path::Path) -> Result<(Vec<MarkedAnswer>, Vec<String>), Error> {
+    let f = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(read_cases(
+        std::io::BufReader::new(f),
+        &path.display().to_string(),
+    ))
+}

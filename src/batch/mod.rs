@@ -1,0 +1,544 @@
+//! Batch grading: many answers from JSON Lines or CSV, graded in parallel across cores, written
+//! as JSON Lines in input order, with a class summary per question.
+//!
+//! Memory stays bounded: input is read in chunks of [`BatchOptions::chunk`] records, each chunk is
+//! graded in parallel (rayon) and written before the next is read, and the summary keeps counts
+//! and histograms rather than scores. Each question's rubric is compiled once and shared by all
+//! threads. A bad record is reported with its line number and skipped; it never stops the run.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, Write};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::matching::Grader;
+use crate::rubric::Bank;
+use crate::scoring::{Band, Grade};
+
+/// The input format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    /// One JSON object a line: `{"id"?, "question", "answer"}`.
+    JsonLines,
+    /// CSV with a header row naming `question`, `answer` and optionally `id` columns.
+    Csv,
+}
+
+impl InputFormat {
+    /// Guesses the format from a file name: `.csv` is CSV, anything else JSON Lines.
+    pub fn from_path(path: &std::path::Path) -> InputFormat {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            InputFormat::Csv
+        } else {
+            InputFormat::JsonLines
+        }
+    }
+}
+
+/// Options for [`run`].
+#[derive(Clone, Debug)]
+pub struct BatchOptions {
+    /// Records graded together (and held in memory at once).
+    pub chunk: usize,
+    /// Write the whole grade (concepts, evidence, feedback) instead of the compact result.
+    pub full: bool,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            chunk: 4096,
+            full: false,
+        }
+    }
+}
+
+/// One input record.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Record {
+    /// The caller's id for the answer.
+    #[serde(default)]
+    pub id: Option<serde_json::Value>,
+    /// Question id, prefix or slug.
+    pub question: String,
+    /// The answer.
+    pub answer: String,
+}
+
+/// One output line.
+#[derive(Clone, Debug, Serialize)]
+pub struct BatchResult<'a> {
+    /// Line of the record in the input (its first line, for multi-line CSV records).
+    pub line: usize,
+    /// The caller's id, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a serde_json::Value>,
+    /// Resolved question id.
+    pub question: &'a str,
+    /// 0–100.
+    pub score: f32,
+    /// Band.
+    pub band: Band,
+    /// Ids of concepts covered.
+    pub covered: Vec<&'a str>,
+    /// Ids of concepts missed.
+    pub missed: Vec<&'a str>,
+    /// Ids of misconceptions found.
+    pub misconceptions: Vec<&'a str>,
+    /// Warning codes.
+    pub warnings: Vec<crate::scoring::WarningCode>,
+    /// The whole grade, with `full`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<&'a Grade>,
+}
+
+/// A record that could not be graded.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BadRecord {
+    /// Its line.
+    pub line: usize,
+    /// Why.
+    pub message: String,
+}
+
+/// The class summary of one question.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuestionSummary {
+    /// Question id.
+    pub question: String,
+    /// Answers graded.
+    pub answers: usize,
+    /// Mean score.
+    pub mean: f64,
+    /// Median score.
+    pub median: f64,
+    /// Lowest score.
+    pub min: f32,
+    /// Highest score.
+    pub max: f32,
+    /// Answers per band.
+    pub bands: BTreeMap<Band, usize>,
+    /// Answers per 10-point bucket: `[0, 10)`, `[10, 20)` … `[90, 100]`.
+    pub histogram: [usize; 10],
+    /// Concepts by share of answers that missed them, most missed first: what to re-teach.
+    pub missed: Vec<ConceptMiss>,
+}
+
+/// How many answers missed a concept.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConceptMiss {
+    /// Concept id.
+    pub concept: String,
+    /// Concept label.
+    pub label: String,
+    /// Share of answers that missed it (0–1).
+    pub share: f64,
+}
+
+/// The outcome of a batch run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Answers graded.
+    pub graded: usize,
+    /// Records skipped.
+    pub skipped: usize,
+    /// The first skipped records (at most 1,000 kept).
+    pub errors: Vec<BadRecord>,
+    /// Per question, in id order.
+    pub questions: Vec<QuestionSummary>,
+}
+
+const ERRORS_KEPT: usize = 1000;
+
+/// Running totals for one question; bounded in size whatever the number of answers.
+struct Tally {
+    concepts: Vec<(String, String)>,
+    answers: usize,
+    sum: f64,
+    min: f32,
+    max: f32,
+    /// Scores are rounded to 0.1, so 1001 buckets give an exact median.
+    tenths: Vec<u32>,
+    missed: Vec<usize>,
+    bands: BTreeMap<Band, usize>,
+}
+
+impl Tally {
+    fn new(grader: &Grader) -> Tally {
+        Tally {
+            concepts: grader
+                .rubric()
+                .concepts
+                .iter()
+                .map(|c| (c.id.clone(), c.label.clone()))
+                .collect(),
+            answers: 0,
+            sum: 0.0,
+            min: f32::INFINITY,
+            max: f32::NEG_INFINITY,
+            tenths: vec![0; 1001],
+            missed: vec![0; grader.rubric().concepts.len()],
+            bands: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, g: &Grade) {
+        self.answers += 1;
+        self.sum += g.score as f64;
+        self.min = self.min.min(g.score);
+        self.max = self.max.max(g.score);
+        self.tenths[((g.score * 10.0).round() as usize).min(1000)] += 1;
+        for (i, c) in g.concepts.iter().enumerate() {
+            if !c.hit {
+                self.missed[i] += 1;
+            }
+        }
+        *self.bands.entry(g.band).or_default() += 1;
+    }
+
+    fn summary(&self, question: &str) -> QuestionSummary {
+        let n = self.answers.max(1);
+        let median = {
+            let (lo_rank, hi_rank) = ((n - 1) / 2, n / 2);
+            let (mut seen, mut lo, mut hi) = (0usize, None, None);
+            for (t, &count) in self.tenths.iter().enumerate() {
+                seen += count as usize;
+                if lo.is_none() && seen > lo_rank {
+                    lo = Some(t);
+                }
+                if hi.is_none() && seen > hi_rank {
+                    hi = Some(t);
+                    break;
+                }
+            }
+            (lo.unwrap_or(0) + hi.unwrap_or(0)) as f64 / 20.0
+        };
+        let mut histogram = [0usize; 10];
+        for (t, &count) in self.tenths.iter().enumerate() {
+            histogram[(t / 100).min(9)] += count as usize;
+        }
+        let mut missed: Vec<ConceptMiss> = self
+            .concepts
+            .iter()
+            .zip(&self.missed)
+            .map(|((id, label), &m)| ConceptMiss {
+                concept: id.clone(),
+                label: label.clone(),
+                share: m as f64 / n as f64,
+            })
+            .collect();
+        missed.sort_by(|a, b| b.share.total_cmp(&a.share));
+        QuestionSummary {
+            question: question.to_string(),
+            answers: self.answers,
+            mean: self.sum / n as f64,
+            median,
+            min: self.min,
+            max: self.max,
+            bands: self.bands.clone(),
+            histogram,
+            missed,
+        }
+    }
+}
+
+/// Reads records one at a time, with their line numbers.
+enum Records<R: BufRead> {
+    Json {
+        reader: R,
+        line: usize,
+        buf: Vec<u8>,
+    },
+    Csv {
+        reader: csv::Reader<R>,
+        columns: Option<(usize, usize, Option<usize>)>,
+        header_error: Option<String>,
+    },
+}
+
+impl<R: BufRead> Records<R> {
+    fn new(reader: R, format: InputFormat) -> Records<R> {
+        match format {
+            InputFormat::JsonLines => Records::Json {
+                reader,
+                line: 0,
+                buf: Vec::new(),
+            },
+            InputFormat::Csv => {
+                let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+                let (columns, header_error) = match reader.headers() {
+                    Ok(h) => {
+                        let find =
+                            |name: &str| h.iter().position(|c| c.trim().eq_ignore_ascii_case(name));
+                        match (find("question"), find("answer")) {
+                            (Some(q), Some(a)) => (Some((q, a, find("id"))), None),
+                            _ => (
+                                None,
+                                Some(
+                                    "the CSV header must name `question` and `answer` columns"
+                                        .to_string(),
+                                ),
+                            ),
+                        }
+                    }
+                    Err(e) => (None, Some(format!("cannot read the CSV header: {e}"))),
+                };
+                Records::Csv {
+                    reader,
+                    columns,
+                    header_error,
+                }
+            }
+        }
+    }
+
+    /// The next record, or a bad record, or `None` at the end.
+    fn next(&mut self) -> Option<(usize, Result<Record, String>)> {
+        match self {
+            Records::Json { reader, line, buf } => loop {
+                buf.clear();
+                match reader.read_until(b'\n', buf) {
+                    Ok(0) => return None,
+                    Ok(_) => {}
+                    Err(e) => {
+                        *line += 1;
+                        return Some((*line, Err(e.to_string())));
+                    }
+                }
+                *line += 1;
+                let text = match std::str::from_utf8(buf) {
+                    Ok(t) => t.trim(),
+                    Err(e) => {
+                        return Some((
+                            *line,
+                            Err(format!("not valid UTF-8 (byte {})", e.valid_up_to())),
+                        ))
+                    }
+                };
+                if text.is_empty() {
+                    continue;
+                }
+                return Some((
+                    *line,
+                    serde_json::from_str::<Record>(text).map_err(|e| e.to_string()),
+                ));
+            },
+            Records::Csv {
+                reader,
+                columns,
+                header_error,
+            } => {
+                if let Some(e) = header_error.take() {
+                    return Some((1, Err(e)));
+                }
+                let (q, a, id) = (*columns)?;
+                let mut record = csv::StringRecord::new();
+                match reader.read_record(&mut record) {
+                    Ok(false) => None,
+                    Ok(true) => {
+                        let line = record.position().map_or(0, |p| p.line() as usize);
+                        let field = |i: usize| record.get(i).map(str::to_string);
+                        Some((
+                            line,
+                            match (field(q), field(a)) {
+                                (Some(question), Some(answer)) => Ok(Record {
+                                    id: id.and_then(field).map(serde_json::Value::String),
+                                    question,
+                                    answer,
+                                }),
+                                _ => Err("missing `question` or `answer` field".to_string()),
+                            },
+                        ))
+                    }
+                    Err(e) => {
+                        let line = e.position().map_or(0, |p| p.line() as usize);
+                        // A UTF-8 error leaves the reader usable; other errors end the input.
+                        let fatal = !matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
+                        if fatal {
+                            *columns = None;
+                        }
+                        Some((line, Err(e.to_string())))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Grades every record of `input` against `bank`, writing one JSON line per graded answer to
+/// `output` in input order. `on_progress(records)` is called after each chunk; `on_error` for each
+/// skipped record.
+///
+/// # Errors
+/// Only [`Error::Io`] when `output` cannot be written; bad records are skipped, not errors.
+pub fn run<R: BufRead, W: Write>(
+    bank: &Bank,
+    input: R,
+    format: InputFormat,
+    mut output: W,
+    options: &BatchOptions,
+    mut on_progress: impl FnMut(usize),
+    mut on_error: impl FnMut(&BadRecord),
+) -> Result<Summary, Error> {
+    let mut records = Records::new(input, format);
+    let mut graders: HashMap<String, Option<Arc<Grader>>> = HashMap::new();
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut summary = Summary::default();
+    let mut chunk: Vec<(usize, Record, Arc<Grader>)> = Vec::with_capacity(options.chunk);
+    let mut seen = 0usize;
+    let mut out_buf = Vec::with_capacity(1 << 16);
+    let mut skip = |summary: &mut Summary, bad: BadRecord| {
+        on_error(&bad);
+        summary.skipped += 1;
+        if summary.errors.len() < ERRORS_KEPT {
+            summary.errors.push(bad);
+        }
+    };
+    loop {
+        let next = records.next();
+        let done = next.is_none();
+        if let Some((line, rec)) = next {
+            seen += 1;
+            match rec {
+                Err(message) => skip(&mut summary, BadRecord { line, message }),
+                Ok(rec) => {
+                    let grader = graders
+                        .entry(rec.question.clone())
+                        .or_insert_with(|| {
+                            bank.find(&rec.question)
+                                .ok()
+                                .and_then(|e| bank.grader(e).ok())
+                                .map(Arc::new)
+                        })
+                        .clone();
+                    match grader {
+                        Some(g) => chunk.push((line, rec, g)),
+                        None => {
+                            let message = match bank.find(&rec.question) {
+                                Err(e) => e.to_string(),
+                                Ok(e) => bank
+                                    .grader(e)
+                                    .err()
+                                    .map(|e| e.to_string())
+                                    .unwrap_or_default(),
+                            };
+                            skip(&mut summary, BadRecord { line, message });
+                        }
+                    }
+                }
+            }
+        }
+        if chunk.len() >= options.chunk || (done && !chunk.is_empty()) {
+            let graded: Vec<Result<Grade, Error>> = chunk
+                .par_iter()
+                .map(|(_, rec, g)| g.grade(&rec.answer))
+                .collect();
+            out_buf.clear();
+            for ((line, rec, grader), grade) in chunk.iter().zip(&graded) {
+                let grade = match grade {
+                    Ok(g) => g,
+                    Err(e) => {
+                        skip(
+                            &mut summary,
+                            BadRecord {
+                                line: *line,
+                                message: e.to_string(),
+                            },
+                        );
+                        continue;
+                    }
+                };
+                let qid = grader.rubric().id.as_str();
+                tallies
+                    .entry(qid.to_string())
+                    .or_insert_with(|| Tally::new(grader))
+                    .add(grade);
+                summary.graded += 1;
+                let result = BatchResult {
+                    line: *line,
+                    id: rec.id.as_ref(),
+                    question: qid,
+                    score: grade.score,
+                    band: grade.band,
+                    covered: grade.covered().map(|c| c.id.as_str()).collect(),
+                    missed: grade.missed().map(|c| c.id.as_str()).collect(),
+                    misconceptions: grade.misconceptions.iter().map(|m| m.id.as_str()).collect(),
+                    warnings: grade.warnings.iter().map(|w| w.code).collect(),
+                    grade: options.full.then_some(grade),
+                };
+                serde_json::to_writer(&mut out_buf, &result).map_err(|e| Error::Io {
+                    path: "<output>".into(),
+                    source: e.into(),
+                })?;
+                out_buf.push(b'\n');
+            }
+            output.write_all(&out_buf).map_err(|source| Error::Io {
+                path: "<output>".into(),
+                source,
+            })?;
+            chunk.clear();
+            on_progress(seen);
+        }
+        if done {
+            break;
+        }
+    }
+    output.flush().map_err(|source| Error::Io {
+        path: "<output>".into(),
+        source,
+    })?;
+    summary.questions = tallies.iter().map(|(q, t)| t.summary(q)).collect();
+    Ok(summary)
+}
+
+/// The class summary as text: per question, the score distribution and the most-missed concepts.
+pub fn render_summary(summary: &Summary) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} answers graded, {} skipped",
+        summary.graded, summary.skipped
+    );
+    for q in &summary.questions {
+        let bands: Vec<String> = q
+            .bands
+            .iter()
+            .rev()
+            .map(|(b, n)| format!("{b} {n}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n{}: {} answers, mean {:.1}, median {:.1}, range {}–{} ({})",
+            q.question,
+            q.answers,
+            q.mean,
+            q.median,
+            q.min,
+            q.max,
+            bands.join(", ")
+        );
+        let peak = q.histogram.iter().copied().max().unwrap_or(1).max(1);
+        for (i, n) in q.histogram.iter().enumerate() {
+            let bar = "█".repeat((n * 30).div_ceil(peak));
+            let _ = writeln!(
+                out,
+                "  {:>3}–{:<3} {:>6} {bar}",
+                i * 10,
+                if i == 9 { 100 } else { i * 10 + 9 },
+                n
+            );
+        }
+        let _ = writeln!(out, "  most missed (re-teach):");
+        for m in q.missed.iter().take(5) {
+            let _ = writeln!(out, "    {:>5.1}%  {}", m.share * 100.0, m.label);
+        }
+    }
+    out
+}

@@ -89,3 +89,18 @@ fn groups_give_k_of_n_credit() {
     assert_eq!(one.groups[0].credit, 0.5);
     assert_eq!(two.groups[0].credit, 1.0);
 }
+
+#[test]
+fn command_words_do_not_hide_a_keyword_list() {
+    // See: rubric authors' report on q011 ("get" and "up" counted as function words).
+    let g = util::fixture_grader();
+    let grade = g.grade("SIGTERM endpoints race, preStop sleep, kubectl get pdb, scale up, readiness probe, maxSurge, kubectl rollout status").unwrap();
+    assert!(
+        grade
+            .warnings
+            .iter()
+            .any(|w| w.code == rubric_grader::WarningCode::KeywordSalad),
+        "{:?}",
+        grade.warnings
+    );
+}

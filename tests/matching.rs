@@ -101,7 +101,7 @@ negation!(negation_triggers:
     "Avoid the preStop hook." => false,
     "A preStop hook is not needed here." => false,
     "A preStop hook is unnecessary." => false,
-    "I can't see why a preStop hook would matter." => false,
+    "There is no way a preStop hook would matter." => false,
     "dont use a preStop hook" => false,
 );
 negation!(scope_ends:
@@ -218,3 +218,107 @@ negation!(lists_after_a_list_cue:
 negation!(commas_still_end_plain_not:
     "It is not the kubelet, a preStop hook fixes it." => true,
 );
+
+// Regressions from rubric authors' reports on q001–q015, q046–q060 and the guide rubrics.
+#[test]
+fn identifier_pieces_are_not_negation_cues() {
+    let m = r#"Any(["containerd"])"#;
+    assert!(
+        hit(
+            m,
+            "positive",
+            "The node shows NotReady when containerd is down."
+        )
+        .0
+    );
+    assert!(hit(m, "positive", "NO_PROXY excludes containerd mirrors.").0);
+}
+
+negation!(failures_are_described_not_denied:
+    "The pod can't reach the preStop hook endpoint." => true,
+    "kube-proxy doesn't wait for the preStop hook." => true,
+    "The endpoint isn't removed until the preStop hook ends." => true,
+    "You don't need a preStop hook." => false,
+    "Never use a preStop hook." => false,
+);
+
+#[test]
+fn naming_the_faulty_thing_is_not_denying_it() {
+    assert!(
+        hit(
+            r#"Any(["MTU"])"#,
+            "positive",
+            "The overlay MTU is wrong so large frames vanish."
+        )
+        .0
+    );
+}
+
+#[test]
+fn phrases_that_contain_a_negation_match() {
+    assert!(
+        hit(
+            r#"Any(["no overlay"])"#,
+            "positive",
+            "Pods get VPC IPs, so there is no overlay."
+        )
+        .0
+    );
+    assert!(
+        hit(
+            r#"Any(["command not found"])"#,
+            "positive",
+            "The log says: command not found"
+        )
+        .0
+    );
+}
+
+#[test]
+fn negative_misconceptions_can_fire() {
+    let ron = r#"(id: "x", title: "x", category: "x", level: mid, question: "x", model_answer: "x",
+        concepts: [(id: "c", label: "c", matcher: Any(["VPC CNI"]), hint: "h")],
+        misconceptions: [(id: "m", label: "m", matcher: Any(["does not support network policies"]), penalty: 10.0, correction: "It does.")])"#;
+    let g =
+        rubric_grader::Grader::new(&rubric_grader::Rubric::from_ron(ron, "<t>").unwrap()).unwrap();
+    let grade = g
+        .grade("The VPC CNI does not support network policies.")
+        .unwrap();
+    assert_eq!(grade.misconceptions.len(), 1);
+}
+
+distinct!(identifier_pieces_keep_together: "CreateSnapshot" => ["create a VolumeSnapshot"]);
+equal!(identifier_written_apart: "CreateSnapshot" => ["create snapshot", "create-snapshot", "CREATE_SNAPSHOT"]);
+distinct!(identifier_is_not_a_prefix_of_a_longer_one: "VolumeSnapshot" => ["VolumeSnapshotContent is cluster-scoped"]);
+equal!(identifier_inside_prose: "VolumeSnapshot" => ["a VolumeSnapshot object", "the volume snapshot"]);
+distinct!(no_gap_between_numbers: "1/2" => ["1 pod and 2"]);
+equal!(plural_acronyms: "PVC" => ["The PVCs are retained", "pvcs"]);
+equal!(plural_acronyms_glossary: "PDB" => ["Respect PDBs."]);
+distinct!(joined_variants_are_exact: "upgrade rings" => ["Upgrades should be planned."]);
+distinct!(real_words_are_not_typos: "tracing" => ["trading systems"]);
+distinct!(real_words_are_not_typos_either: "quota" => ["quote"]);
+
+#[test]
+fn none_as_a_value_is_not_a_negation() {
+    let m = r#"Any(["A records"])"#;
+    assert!(
+        hit(
+            m,
+            "positive",
+            "With clusterIP: None, DNS returns A records for every pod."
+        )
+        .0
+    );
+    assert!(!hit(m, "positive", "None of the A records change.").0);
+}
+
+#[test]
+fn semicolons_keep_the_sentence() {
+    let m = r#"AllOf(of: [Any(["RequireDualStack"]), Any(["IPv4"])], within: Sentence)"#;
+    assert!(hit(m, "positive", "Set ipFamilyPolicy: RequireDualStack on the Service; that gives it an IPv4 address too.").0);
+}
+
+equal!(acronym_verbs: "SNAT" => ["the traffic is SNATed", "SNATing at the node"]);
+
+equal!(mixed_case_brand_names: "nvme" => ["NVMe drives", "nvme"]);
+equal!(typo_in_long_word_with_short_stem: "admission" => ["admision controller"]);

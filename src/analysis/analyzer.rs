@@ -94,15 +94,21 @@ impl Analyzer {
                 a.buf.push_str(&scratch);
                 let norm = (n0, a.buf.len() as u32);
                 let buf = &mut a.buf;
-                let stem_range = with_stem(&scratch, |s| {
-                    if s == scratch {
-                        norm
-                    } else {
-                        let s0 = buf.len() as u32;
-                        buf.push_str(s);
-                        (s0, buf.len() as u32)
-                    }
-                });
+                // Function words are never stemmed (on either side), which saves a cache lookup
+                // for half the words of ordinary prose.
+                let stem_range = if function_word {
+                    norm
+                } else {
+                    with_stem(&scratch, |s| {
+                        if s == scratch {
+                            norm
+                        } else {
+                            let s0 = buf.len() as u32;
+                            buf.push_str(s);
+                            (s0, buf.len() as u32)
+                        }
+                    })
+                };
                 (norm, stem_range)
             } else {
                 (lower, lower)

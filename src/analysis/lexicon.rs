@@ -43,7 +43,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "do",
     "does",
     "doing",
-    "down",
     "during",
     "each",
     "either",
@@ -52,7 +51,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "even",
     "every",
     "few",
-    "first",
     "for",
     "from",
     "further",
@@ -77,8 +75,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "its",
     "itself",
     "just",
-    "let",
-    "lets",
     "may",
     "me",
     "might",
@@ -86,8 +82,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "most",
     "must",
     "my",
-    "need",
-    "needs",
     "neither",
     "never",
     "no",
@@ -95,7 +89,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "not",
     "now",
     "of",
-    "off",
     "often",
     "on",
     "once",
@@ -104,7 +97,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "other",
     "otherwise",
     "our",
-    "out",
     "over",
     "own",
     "same",
@@ -134,7 +126,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "too",
     "under",
     "until",
-    "up",
     "upon",
     "us",
     "usually",
@@ -181,29 +172,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "you're",
     "they're",
     "let's",
-    "get",
-    "gets",
-    "got",
-    "make",
-    "makes",
-    "made",
-    "means",
-    "mean",
-    "happens",
-    "happen",
-    "causes",
-    "cause",
     "instead",
     "rather",
     "unless",
     "whereas",
     "hence",
-    "e",
-    "g",
     "ie",
     "eg",
     "etc",
-    "like",
     "already",
     "always",
     "sometimes",
@@ -212,16 +188,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "basically",
     "probably",
     "maybe",
-    "first",
-    "second",
-    "third",
-    "next",
     "finally",
-    "last",
-    "one",
-    "two",
-    "three",
-    "both",
 ];
 
 /// Words that open a negation scope on what follows in their clause.
@@ -285,4 +252,16 @@ pub fn is_scope_terminator(word: &str) -> bool {
 /// Whether `word` turns a preceding trigger into a figure of speech.
 pub fn is_pseudo_negation_follower(word: &str) -> bool {
     PSEUDO_NEGATION_FOLLOWERS.contains(&word)
+}
+
+/// Lower-case English words of four letters or more (SCOWL, see `LICENSE-SCOWL`).
+const ENGLISH_WORDS: &str = include_str!("english-words.txt");
+
+/// Whether `word` (lower-case, American spelling) is a correctly spelt English word. A typo
+/// almost always makes a non-word, so real words are never matched through typo tolerance:
+/// `quote` is not a typo of `quota`, nor `sending` of `pending`.
+pub fn is_english_word(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ENGLISH_WORDS.lines().collect())
+        .contains(word)
 }

@@ -14,7 +14,7 @@ mod token;
 
 pub use analyzer::{Analysis, Analyzer};
 pub use lexicon::is_function_word;
-pub(crate) use lexicon::is_negation_trigger;
+pub(crate) use lexicon::{is_english_word, is_negation_trigger};
 pub use token::{Span, Token, TokenKind};
 
 pub(crate) use stem::stem;

@@ -8,6 +8,10 @@
 //! something is needed ("If you don't have a preStop hook, …", "Without a PDB, …").
 
 use super::lexicon::{is_negation_trigger, is_pseudo_negation_follower, is_scope_terminator};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use super::token::Token;
 
 /// How many words after its trigger a negation reaches.
@@ -35,8 +39,26 @@ pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
     while i < n {
         let w = lower(i);
         let (is_trigger, scope_start) = trigger_at(tokens, &lower, i, w);
-        if is_trigger && !is_figure_of_speech(tokens, &lower, i, scope_start) {
-            if w == "non" {
+        // A cue that is only one piece of an identifier (`NotReady`, `NO_PROXY`) is a name, not a
+        // negation; `non-` is the exception and negates the rest of its own word.
+        let inside_identifier = w != "non"
+            && (i > 0 && tokens[i - 1].word == tokens[i].word
+                || i + 1 < n && tokens[i + 1].word == tokens[i].word);
+        let verb = first_content(tokens, &lower, scope_start);
+        if is_trigger && !inside_identifier && !is_figure_of_speech(tokens, &lower, i, scope_start)
+        {
+            if let Some(v) = verb.filter(|&v| narrows(w, lower(v))) {
+                // "can't reach CoreDNS", "isn't removed immediately", "doesn't wait for the
+                // endpoints": these describe what fails; only the verb is negated, not the
+                // things named around it.
+                let word = tokens[v].word;
+                for t in tokens[scope_start..]
+                    .iter_mut()
+                    .take_while(|t| t.word <= word)
+                {
+                    negate(t, i);
+                }
+            } else if w == "non" {
                 // non-root, non-privileged: only the rest of the word.
                 let word = tokens[i].word;
                 let mut j = scope_start;
@@ -90,6 +112,128 @@ pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
     }
 }
 
+/// Adverbs that may stand between a cue and its verb ("doesn't *immediately* update").
+const ADVERBS: &[&str] = &[
+    "always",
+    "immediately",
+    "yet",
+    "even",
+    "really",
+    "necessarily",
+    "actually",
+    "just",
+    "instantly",
+    "automatically",
+    "properly",
+    "correctly",
+    "fully",
+    "ever",
+    "be",
+    "been",
+    "get",
+    "being",
+];
+
+/// The first token at or after `start` that is not an adverb.
+fn first_content<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    start: usize,
+) -> Option<usize> {
+    (start..tokens.len().min(start + 3)).find(|&j| !ADVERBS.contains(&lower(j)))
+}
+
+/// Whether cue `w` followed by `next` negates only that verb: always for an inability ("can't",
+/// "unable"), and for a plain negation of a verb that describes behaviour rather than advice.
+fn narrows(w: &str, next: &str) -> bool {
+    const ABILITY: &[&str] = &["can't", "cannot", "cant", "couldn't", "couldnt", "unable"];
+    const BEHAVIOUR: &[&str] = &[
+        "reach",
+        "connect",
+        "resolv",
+        "pull",
+        "attach",
+        "detach",
+        "start",
+        "find",
+        "found",
+        "wait",
+        "updat",
+        "remov",
+        "send",
+        "sent",
+        "receiv",
+        "respond",
+        "see",
+        "schedul",
+        "fit",
+        "bind",
+        "bound",
+        "exit",
+        "terminat",
+        "propagat",
+        "load",
+        "read",
+        "writ",
+        "open",
+        "access",
+        "talk",
+        "come",
+        "becom",
+        "work",
+        "succeed",
+        "complet",
+        "finish",
+        "pass",
+        "drain",
+        "serv",
+        "rout",
+        "forward",
+        "stop",
+        "kill",
+        "recover",
+        "match",
+        "exist",
+        "happen",
+        "know",
+        "notice",
+        "reflect",
+        "show",
+        "appear",
+        "return",
+        "get",
+        "got",
+        "reconcil",
+        "converg",
+        "delet",
+        "releas",
+        "free",
+        "clean",
+        "scale",
+        "evict",
+        "honor",
+        "respect",
+        "trigger",
+        "fire",
+        "catch",
+        "handl",
+        "shut",
+        "listen",
+        "accept",
+        "close",
+        "flush",
+        "sync",
+        "register",
+        "deregister",
+    ];
+    let w = w.trim_end_matches('\'');
+    ABILITY.contains(&w)
+        || (w != "no"
+            && w != "never"
+            && w != "without"
+            && BEHAVIOUR.iter().any(|b| next.starts_with(b)))
+}
+
 /// Whether token `i` opens a negation scope, and where the scope starts.
 fn trigger_at<'a>(
     tokens: &[Token],
@@ -109,6 +253,8 @@ fn trigger_at<'a>(
         "rather" if next(1) == "than" => (true, i + 2),
         "opposed" if next(1) == "to" => (true, i + 2),
         "non" => (true, i + 1),
+        // `clusterIP: None` is a value; only "none of …" negates.
+        "none" => (next(1) == "of", i + 1),
         _ if is_negation_trigger(w) => (true, i + 1),
         _ => (false, i + 1),
     }
@@ -140,34 +286,44 @@ fn is_figure_of_speech<'a>(
     first_in_sentence && matches!(lower(i), "without")
 }
 
+/// Post-triggers: word sequences that negate what comes before them in the clause.
+const POST: &[&[&str]] = &[
+    &["not", "needed"],
+    &["not", "necessary"],
+    &["not", "required"],
+    &["unnecessary"],
+    &["irrelevant"],
+    &["pointless"],
+    &["useless"],
+    &["a", "myth"],
+    &["doesn't", "matter"],
+    &["don't", "matter"],
+    &["do", "not", "matter"],
+    &["does", "not", "matter"],
+    &["won't", "help"],
+    &["doesn't", "help"],
+    &["does", "not", "help"],
+    &["is", "irrelevant"],
+    &["not", "useful"],
+    &["not", "helpful"],
+    &["not", "relevant"],
+    &["not", "a", "thing"],
+    &["never", "helps"],
+    &["never", "matters"],
+    &["does", "not", "apply"],
+    &["doesn't", "apply"],
+];
+
 /// A post-trigger starting at `i`, as its length in tokens.
 fn post_trigger_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Option<usize> {
-    const POST: &[&[&str]] = &[
-        &["not", "needed"],
-        &["not", "necessary"],
-        &["not", "required"],
-        &["unnecessary"],
-        &["irrelevant"],
-        &["pointless"],
-        &["useless"],
-        &["a", "myth"],
-        &["doesn't", "matter"],
-        &["does", "not", "matter"],
-        &["won't", "help"],
-        &["doesn't", "help"],
-        &["does", "not", "help"],
-        &["is", "wrong"],
-        &["is", "irrelevant"],
-        &["are", "wrong"],
-        &["not", "useful"],
-        &["not", "helpful"],
-        &["not", "relevant"],
-        &["not", "a", "thing"],
-        &["never", "helps"],
-        &["never", "matters"],
-        &["does", "not", "apply"],
-        &["doesn't", "apply"],
-    ];
+    // Nearly every token starts no pattern; reject those with one set lookup.
+    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    if !FIRST
+        .get_or_init(|| POST.iter().map(|p| p[0]).collect())
+        .contains(lower(i))
+    {
+        return None;
+    }
     POST.iter()
         .find(|p| i + p.len() <= n && p.iter().enumerate().all(|(k, w)| lower(i + k) == *w))
         .map(|p| p.len())

@@ -29,12 +29,20 @@ pub fn americanise(word: &mut String) {
     if word.len() < 5 || !word.is_ascii() {
         return;
     }
+    // Every British form below ends in one of these letters; most words leave here.
+    let last = word.as_bytes()[word.len() - 1];
+    if !matches!(last, b'e' | b'd' | b'g' | b's' | b'r' | b'l' | b'y' | b'n') {
+        return;
+    }
     if let Some(fixed) = WHOLE_WORDS.iter().find(|(gb, _)| *gb == word.as_str()) {
         word.clear();
         word.push_str(fixed.1);
         return;
     }
-    for (gb, us) in SUFFIXES {
+    // All suffix rules contain `is` or `ys` in the last eight letters.
+    let tail = &word.as_bytes()[word.len().saturating_sub(8)..];
+    let has_is = tail.windows(2).any(|w| w == b"is" || w == b"ys");
+    for (gb, us) in SUFFIXES.iter().filter(|_| has_is) {
         if word.len() >= gb.len() + 3 && word.ends_with(gb) {
             let cut = word.len() - gb.len();
             word.truncate(cut);

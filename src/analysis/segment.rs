@@ -7,8 +7,9 @@
 //! ASCII chunks take a fast path; other chunks go through Unicode word boundaries (UAX #29), so
 //! CJK text yields one piece per ideograph rather than one giant token.
 //!
-//! Sentence breaks: `.`, `!`, `?` before a space, `;`, and every line break (bullets are
-//! sentences). Clause breaks: `,`, `:` before a space, brackets and dashes.
+//! Sentence breaks: `.`, `!`, `?` before a space, and line breaks before a bullet, a numbered
+//! item or a blank line (bullets are sentences; hard-wrapped prose is not split). Clause breaks:
+//! `,`, `;`, `:` before a space, brackets and dashes, other line breaks.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -142,7 +143,9 @@ fn chunk(
     let mut after = Break::None;
     for c in s.chars().rev() {
         match c {
-            '.' | '!' | '?' | ';' if !is_abbrev => after = after.max(Break::Sentence),
+            '.' | '!' | '?' if !is_abbrev => after = after.max(Break::Sentence),
+            // `;` joins related clauses of one sentence: it ends a negation, not a sentence.
+            ';' => after = after.max(Break::Clause),
             ',' => after = after.max(Break::Comma),
             ':' | ')' | ']' | '}' | '"' | '\'' | '\u{201d}' => after = after.max(Break::Clause),
             '.' => {}
@@ -248,7 +251,7 @@ fn split_identifier(
             match c {
                 ',' => pending_break = pending_break.max(Break::Comma),
                 '(' | ')' => pending_break = pending_break.max(Break::Clause),
-                ';' => pending_break = Break::Sentence,
+                ';' => pending_break = pending_break.max(Break::Clause),
                 _ => {}
             }
             i += 1;
@@ -256,6 +259,7 @@ fn split_identifier(
         }
         let start = off;
         let mut j = i + 1;
+        let mut skip_to = 0;
         let kind;
         if cl == Class::Digit {
             // Digits, with inner `.` between digits kept (1.5, 0.25).
@@ -293,8 +297,27 @@ fn split_identifier(
                 match (prev, cj) {
                     (Class::Lower, Class::Lower) | (Class::Upper, Class::Lower) => {}
                     (Class::Upper, Class::Upper) => {
-                        // HTTPRoute: split before `R` if it is followed by a lower-case letter.
-                        if j + 1 < n && class(chars[j + 1].1) == Class::Lower {
+                        // HTTPRoute: split before `R` if it is followed by a lower-case letter,
+                        // but a plural acronym stays whole (PVCs, CRDs, IPs), and an acronym
+                        // used as a verb keeps its stem (SNATed, NATing → SNAT, NAT).
+                        let tail_end = (j + 1..n)
+                            .find(|&k| class(chars[k].1) != Class::Lower)
+                            .unwrap_or(n);
+                        let tail: String = chars[(j + 1).min(n)..tail_end]
+                            .iter()
+                            .map(|c| c.1)
+                            .collect();
+                        let at_end = tail_end == n
+                            || !matches!(class(chars[tail_end].1), Class::Upper | Class::Lower);
+                        if at_end && matches!(tail.as_str(), "ed" | "d" | "ing") {
+                            skip_to = tail_end;
+                            j += 1;
+                            break;
+                        }
+                        if j + 1 < n
+                            && class(chars[j + 1].1) == Class::Lower
+                            && !(tail == "s" && at_end)
+                        {
                             break;
                         }
                     }
@@ -308,7 +331,7 @@ fn split_identifier(
         let end = if j < n { chars[j].0 } else { s.len() };
         push(Span::new(base + start, base + end), kind, pending_break);
         pending_break = Break::None;
-        i = j;
+        i = j.max(skip_to);
     }
 }
 
@@ -368,6 +391,11 @@ mod tests {
         assert_eq!(pieces("--grace-period=0"), ["grace", "period", "0"]);
         assert_eq!(pieces("ndots:5"), ["ndots", "5"]);
         assert_eq!(pieces("HTTPRoute"), ["HTTP", "Route"]);
+        assert_eq!(pieces("PVCs CRDs podIPs"), ["PVCs", "CRDs", "pod", "IPs"]);
+        assert_eq!(
+            pieces("SNATed NATing OOMKilled"),
+            ["SNAT", "NAT", "OOM", "Killed"]
+        );
         assert_eq!(pieces("CAP_SYS_ADMIN"), ["CAP", "SYS", "ADMIN"]);
         assert_eq!(pieces("don't pod's"), ["don't", "pod's"]);
         assert_eq!(pieces("1.5 cores"), ["1.5", "cores"]);

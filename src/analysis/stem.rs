@@ -80,6 +80,12 @@ fn stem_uncached(word: &str) -> Box<str> {
     if PROTECTED.contains(&singular) {
         return singular.into();
     }
+    // Porter2 keeps the `s` of words without a vowel; these are plural acronyms: pvcs, crds, pdbs.
+    if let Some(base) = word.strip_suffix('s') {
+        if base.len() >= 2 && !base.bytes().any(|b| b"aeiouy".contains(&b)) {
+            return base.into();
+        }
+    }
     STEMMER.with(|s| s.stem(word).into_owned().into_boxed_str())
 }
 

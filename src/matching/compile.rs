@@ -5,7 +5,7 @@
 use regex::{Regex, RegexBuilder};
 
 use super::vocab::{Vocab, WordId};
-use crate::analysis::{stem, Analyzer, TokenKind};
+use crate::analysis::{Analyzer, TokenKind};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::rubric::{Glossary, Matcher, Window};
 
@@ -15,11 +15,42 @@ const GLOSSARY_DEPTH: usize = 8;
 /// Phrases up to this many words get every joined variant (`pre stop hook` → `prestop hook` …).
 const JOIN_VARIANTS_UP_TO: usize = 4;
 
+/// One way of writing a phrase: its words, and per word (bit k for word k) how it must sit in
+/// the answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Variant {
+    pub words: Vec<WordId>,
+    /// Word k was glued to word k − 1 in the rubric (`Create|Snapshot`): no gap allowed.
+    pub glued: u64,
+    /// Word k starts a multi-piece identifier: the answer's token must start its word.
+    pub run_start: u64,
+    /// Word k ends a multi-piece identifier: the answer's token must end its word.
+    pub run_end: u64,
+    /// Word k is a number or code: no gap between it and another exact word.
+    pub exact: u64,
+}
+
+impl Variant {
+    fn plain(words: Vec<WordId>) -> Variant {
+        Variant {
+            words,
+            glued: 0,
+            run_start: 0,
+            run_end: 0,
+            exact: 0,
+        }
+    }
+
+    pub fn is(&self, mask: u64, k: usize) -> bool {
+        k < 64 && mask & (1 << k) != 0
+    }
+}
+
 /// A leaf matcher: a phrase (with variants) or a regex.
 #[derive(Debug)]
 pub(crate) enum Leaf {
     Phrase {
-        variants: Vec<Vec<WordId>>,
+        variants: Vec<Variant>,
         text: String,
     },
     Regex {
@@ -31,7 +62,7 @@ pub(crate) enum Leaf {
 impl Leaf {
     pub fn describe(&self) -> String {
         match self {
-            Leaf::Phrase { text, variants } if variants.iter().all(|v| v.len() == 1) => {
+            Leaf::Phrase { text, variants } if variants.iter().all(|v| v.words.len() == 1) => {
                 format!("term \"{text}\"")
             }
             Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
@@ -190,6 +221,40 @@ impl<'g> Compiler<'g> {
         Ok(Node::Leaf(self.leaves.len() as u32 - 1))
     }
 
+    /// The phrase as analysed, with its identifier structure.
+    fn base_variant(&mut self, analysis: &crate::analysis::Analysis) -> Variant {
+        let tokens = analysis.tokens();
+        let mut v = Variant::plain(Vec::with_capacity(tokens.len()));
+        // Pieces of one identifier touch: `preStop` (not `pre-stop`, not `grace-period`).
+        let touches = |a: usize, b: usize| {
+            tokens[a].span.end == tokens[b].span.start
+                && tokens[a].kind == TokenKind::Word
+                && tokens[b].kind == TokenKind::Word
+        };
+        for (k, t) in tokens.iter().enumerate().take(64) {
+            v.words.push(self.vocab.add(
+                crate::matching::vocab::key_of(analysis, t),
+                analysis.norm(t),
+                t.kind,
+            ));
+            let glued_prev = k > 0 && touches(k - 1, k);
+            let glued_next = k + 1 < tokens.len() && touches(k, k + 1);
+            if glued_prev {
+                v.glued |= 1 << k;
+            }
+            if glued_next && !glued_prev {
+                v.run_start |= 1 << k;
+            }
+            if glued_prev && !glued_next {
+                v.run_end |= 1 << k;
+            }
+            if t.kind.is_exact() {
+                v.exact |= 1 << k;
+            }
+        }
+        v
+    }
+
     fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
         let analysis = self.analyzer.analyze(text);
         let tokens = analysis.tokens();
@@ -209,17 +274,13 @@ impl<'g> Compiler<'g> {
                 )
             })
             .collect();
-        let mut variants: Vec<Vec<WordId>> = Vec::new();
-        let mut push = |v: Vec<WordId>| {
-            if !variants.contains(&v) {
+        let mut variants: Vec<Variant> = Vec::new();
+        let mut push = |v: Variant| {
+            if !variants.iter().any(|o| o.words == v.words) {
                 variants.push(v);
             }
         };
-        let base: Vec<WordId> = parts
-            .iter()
-            .map(|(k, n, kind)| self.vocab.add(k, n, *kind))
-            .collect();
-        push(base);
+        push(self.base_variant(&analysis));
         // Joined variants: any adjacent word pieces written as one word (`pre stop` → `prestop`).
         let n = parts.len();
         if (2..=JOIN_VARIANTS_UP_TO).contains(&n) {
@@ -243,31 +304,21 @@ impl<'g> Compiler<'g> {
                         let id = if cur == *norm {
                             self.vocab.add(key, norm, *kind)
                         } else {
-                            self.vocab.add(&stem(&cur), &cur, TokenKind::Word)
+                            // Unstemmed: Porter2 takes `upgraderings` down to `upgrad`.
+                            self.vocab.add_exact(&cur)
                         };
                         ids.push(id);
                         cur.clear();
                     }
                 }
-                push(ids);
+                push(Variant::plain(ids));
             }
         }
         // A field path (`metadata.finalizers`) also matches its last segment (`finalizers`).
         if let Some(last_dot) = field_path_tail(text) {
             let tail = self.analyzer.analyze(&text[last_dot..]);
-            let ids: Vec<WordId> = tail
-                .tokens()
-                .iter()
-                .map(|t| {
-                    self.vocab.add(
-                        crate::matching::vocab::key_of(&tail, t),
-                        tail.norm(t),
-                        t.kind,
-                    )
-                })
-                .collect();
-            if !ids.is_empty() {
-                push(ids);
+            if !tail.is_empty() {
+                push(self.base_variant(&tail));
             }
         }
         self.leaves.push(Leaf::Phrase {

@@ -47,6 +47,8 @@ pub struct Grader {
     analyzer: Analyzer,
     vocab: Vocab,
     leaves: Vec<Leaf>,
+    /// For each vocabulary word, the (leaf, variant) phrases that begin with it.
+    starts: Vec<Vec<(u32, u32)>>,
     concepts: Vec<Node>,
     misconceptions: Vec<Node>,
     max_answer_bytes: usize,
@@ -175,7 +177,16 @@ impl GraderBuilder {
                 ));
             }
         }
+        let mut starts = vec![Vec::new(); compiler.vocab.len()];
+        for (i, leaf) in compiler.leaves.iter().enumerate() {
+            if let Leaf::Phrase { variants, .. } = leaf {
+                for (k, v) in variants.iter().enumerate() {
+                    starts[v.words[0] as usize].push((i as u32, k as u32));
+                }
+            }
+        }
         Ok(Grader {
+            starts,
             rubric: rubric.clone(),
             analyzer: compiler.analyzer,
             vocab: compiler.vocab,
@@ -236,12 +247,7 @@ impl Grader {
     /// Every hit of every concept and misconception, negated ones included.
     pub(crate) fn trace(&self, answer: &str, analysis: &Analysis) -> Trace {
         let cx = Context::new(answer, analysis, &self.vocab);
-        let leaf_hits: Vec<Vec<Hit>> = self
-            .leaves
-            .iter()
-            .enumerate()
-            .map(|(i, l)| cx.leaf_hits(l, i as u32))
-            .collect();
+        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.starts);
         Trace {
             concepts: self
                 .concepts

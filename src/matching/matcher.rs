@@ -1,9 +1,9 @@
 //! Running compiled matchers over an analysed answer.
 
-use super::compile::{Leaf, Node};
+use super::compile::{Leaf, Node, Variant};
 use super::hit::Hit;
 use super::vocab::{Atom, Vocab};
-use crate::analysis::{Analysis, Span};
+use crate::analysis::{Analysis, Span, TokenKind};
 use crate::rubric::Window;
 
 /// Tokens allowed between two words of a phrase ("exit code *was* 137").
@@ -97,26 +97,51 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// All hits of one leaf, in text order.
-    pub fn leaf_hits(&self, leaf: &Leaf, index: u32) -> Vec<Hit> {
-        match leaf {
-            Leaf::Phrase { variants, .. } => {
-                let mut hits: Vec<Hit> = Vec::new();
-                for v in variants {
-                    for &(pos, atom) in self.occurrences(v[0]) {
-                        if let Some((last, fuzzy)) = self.extend(v, 1, atom.last, atom.fuzzy) {
-                            if !hits.iter().any(|h| h.first == pos && h.last == last) {
-                                hits.push(self.hit(pos, last, fuzzy, index));
-                            }
-                        }
-                        if hits.len() >= HIT_CAP {
-                            break;
+    /// The hits of every leaf, in text order. Phrases are found from the words that occur in the
+    /// answer (`starts[w]` lists the phrase variants beginning with word `w`), so a rubric's
+    /// phrases that share no word with the answer cost nothing.
+    pub fn all_leaf_hits(&self, leaves: &[Leaf], starts: &[Vec<(u32, u32)>]) -> Vec<Vec<Hit>> {
+        let mut out: Vec<Vec<Hit>> = vec![Vec::new(); leaves.len()];
+        for (w, variants) in starts.iter().enumerate() {
+            if variants.is_empty() || self.by_word[w] == self.by_word[w + 1] {
+                continue;
+            }
+            for &(leaf, k) in variants {
+                let Leaf::Phrase { variants, .. } = &leaves[leaf as usize] else {
+                    continue;
+                };
+                let v = &variants[k as usize];
+                for &(pos, atom) in self.occurrences(w as u32) {
+                    let hits = &mut out[leaf as usize];
+                    if hits.len() >= HIT_CAP {
+                        break;
+                    }
+                    if !self.fits(v, 0, pos, atom.last) {
+                        continue;
+                    }
+                    if let Some((last, fuzzy)) = self.extend(v, 1, atom.last, atom.fuzzy) {
+                        if !hits.iter().any(|h| h.first == pos && h.last == last) {
+                            let h = self.hit(pos, last, fuzzy, leaf);
+                            hits.push(h);
                         }
                     }
                 }
-                hits.sort_by_key(|h| (h.first, h.last));
-                hits
             }
+        }
+        for (i, leaf) in leaves.iter().enumerate() {
+            if matches!(leaf, Leaf::Regex { .. }) {
+                out[i] = self.leaf_hits(leaf, i as u32);
+            } else if out[i].len() > 1 {
+                out[i].sort_by_key(|h| (h.first, h.last));
+            }
+        }
+        out
+    }
+
+    /// All hits of a regex leaf, in text order.
+    fn leaf_hits(&self, leaf: &Leaf, index: u32) -> Vec<Hit> {
+        match leaf {
+            Leaf::Phrase { .. } => Vec::new(),
             Leaf::Regex { regex, .. } => {
                 let tokens = self.analysis.tokens();
                 let mut hits = Vec::new();
@@ -148,20 +173,46 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether answer tokens `first..=last` may stand for word `k` of `v`: an identifier's first
+    /// piece must start an answer word and its last piece end one, so `VolumeSnapshot` does not
+    /// match the front of `VolumeSnapshotContent`.
+    fn fits(&self, v: &Variant, k: usize, first: u32, last: u32) -> bool {
+        let tokens = self.analysis.tokens();
+        let touches = |a: usize, b: usize| {
+            tokens.get(a).zip(tokens.get(b)).is_some_and(|(x, y)| {
+                x.span.end == y.span.start && x.kind == TokenKind::Word && y.kind == TokenKind::Word
+            })
+        };
+        if v.is(v.run_start, k) && first > 0 && touches(first as usize - 1, first as usize) {
+            return false;
+        }
+        if v.is(v.run_end, k) && touches(last as usize, last as usize + 1) {
+            return false;
+        }
+        true
+    }
+
     /// Matches `v[k..]` after a word ending at token `last`; returns the last token and fuzziness.
-    fn extend(&self, v: &[u32], k: usize, last: u32, fuzzy: bool) -> Option<(u32, bool)> {
-        if k == v.len() {
+    fn extend(&self, v: &Variant, k: usize, last: u32, fuzzy: bool) -> Option<(u32, bool)> {
+        if k == v.words.len() {
             return Some((last, fuzzy));
         }
         let tokens = self.analysis.tokens();
         let sentence = tokens[last as usize].sentence;
-        for pos in last + 1..=last + 1 + PHRASE_GAP {
+        // No gap inside an identifier (`CreateSnapshot`) or between two numbers (`1/2`).
+        let gap = if v.is(v.glued, k) || (v.is(v.exact, k) && tokens[last as usize].kind.is_exact())
+        {
+            0
+        } else {
+            PHRASE_GAP
+        };
+        for pos in last + 1..=last + 1 + gap {
             match tokens.get(pos as usize) {
                 Some(t) if t.sentence == sentence => {}
                 _ => break,
             }
             for &(_, atom) in self.atoms_at(pos) {
-                if atom.id == v[k] {
+                if atom.id == v.words[k] && self.fits(v, k, pos, atom.last) {
                     if let Some(found) = self.extend(v, k + 1, atom.last, fuzzy || atom.fuzzy) {
                         return Some(found);
                     }
@@ -187,7 +238,12 @@ impl<'a> Context<'a> {
                 all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
                 let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
                 for h in all {
-                    if kept.last().is_none_or(|k| h.span.end > k.span.end) {
+                    // …unless the outer one is negated and the inner one is not ("no events:
+                    // --event-ttl" holds a clean `event ttl`).
+                    if kept
+                        .last()
+                        .is_none_or(|k| h.span.end > k.span.end || (k.negated && !h.negated))
+                    {
                         kept.push(h);
                     }
                 }

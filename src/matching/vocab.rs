@@ -41,8 +41,8 @@ pub(crate) struct Atom {
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     by_key: FxHashMap<Box<str>, WordId>,
-    /// First byte → fuzzy candidates with that first byte.
-    fuzzy: FxHashMap<u8, Vec<FuzzyEntry>>,
+    /// (first byte, length) → fuzzy candidates; a lookup visits only lengths within the limit.
+    fuzzy: FxHashMap<(u8, usize), Vec<FuzzyEntry>>,
     /// A prefix of a vocabulary word → (rest, id), for words written apart.
     splits: FxHashMap<Box<str>, Vec<(Box<str>, WordId)>>,
     len: u32,
@@ -70,15 +70,7 @@ fn letter_mask(s: &str) -> u32 {
 impl Vocab {
     /// Adds a word (by its key, normalised form and kind); returns its id.
     pub fn add(&mut self, key: &str, norm: &str, kind: TokenKind) -> WordId {
-        let id = match self.by_key.get(key) {
-            Some(&id) => id,
-            None => {
-                let id = self.len;
-                self.len += 1;
-                self.by_key.insert(key.into(), id);
-                id
-            }
-        };
+        let id = self.add_exact(key);
         self.add_forms(id, norm, kind);
         if key != norm {
             // The stem too, so a typo in an inflected form (`evictd`) still finds `evict`.
@@ -87,13 +79,27 @@ impl Vocab {
         id
     }
 
+    /// Adds a word that only ever matches exactly: the joined forms of a phrase (`upgraderings`
+    /// must not be a typo away from `upgrades`).
+    pub fn add_exact(&mut self, key: &str) -> WordId {
+        match self.by_key.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = self.len;
+                self.len += 1;
+                self.by_key.insert(key.into(), id);
+                id
+            }
+        }
+    }
+
     fn add_forms(&mut self, id: WordId, norm: &str, kind: TokenKind) {
         if kind != TokenKind::Word || !norm.is_ascii() {
             return;
         }
         if norm.len() >= FUZZY_MIN_LEN {
             let first = norm.as_bytes()[0];
-            let bucket = self.fuzzy.entry(first).or_default();
+            let bucket = self.fuzzy.entry((first, norm.len())).or_default();
             if !bucket.iter().any(|e| e.id == id && &*e.form == norm) {
                 bucket.push(FuzzyEntry {
                     id,
@@ -102,7 +108,8 @@ impl Vocab {
                 });
             }
         }
-        if norm.len() >= 6 {
+        // Both halves at least 2 letters: `pre` + `stop`, `nv` + `me` (NVMe).
+        if norm.len() >= 4 {
             for cut in 2..=norm.len() - 2 {
                 let (head, tail) = norm.split_at(cut);
                 let list = self.splits.entry(head.into()).or_default();
@@ -138,7 +145,12 @@ impl Vocab {
         }
         let norm = analysis.norm(t);
         // A word written apart: `pre stop`, `pre-stop` for the vocabulary word `prestop`.
-        if let (Some(cands), Some(next)) = (self.splits.get(norm), tokens.get(i + 1)) {
+        let splits = if norm.len() >= 2 && !t.function_word {
+            self.splits.get(norm)
+        } else {
+            None
+        };
+        if let (Some(cands), Some(next)) = (splits, tokens.get(i + 1)) {
             if next.kind == TokenKind::Word && next.sentence == t.sentence {
                 let next_norm = analysis.norm(next);
                 for (tail, id) in cands {
@@ -166,30 +178,25 @@ impl Vocab {
     fn fuzzy_atoms(&self, norm: &str, stem: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
         // The rubric word must be long enough for typos (`typo_limit`); the answer word may be a
         // letter shorter (`prbe` for `probe`).
-        if norm.len() < FUZZY_MIN_LEN - 1 || !norm.is_ascii() {
+        if norm.len() < FUZZY_MIN_LEN - 1
+            || !norm.is_ascii()
+            || crate::analysis::is_english_word(norm)
+        {
             return;
         }
-        let Some(bucket) = self.fuzzy.get(&norm.as_bytes()[0]) else {
-            return;
-        };
+        let first = norm.as_bytes()[0];
         let mask = letter_mask(norm);
         let mut best: Option<(usize, WordId)> = None;
-        for e in bucket {
+        let candidates = (norm.len().saturating_sub(2)..=norm.len() + 2)
+            .filter_map(|len| self.fuzzy.get(&(first, len)))
+            .flatten();
+        for e in candidates {
             let limit = typo_limit(e.form.len());
             if limit == 0 || e.form.len().abs_diff(norm.len()) > limit {
                 continue;
             }
             // Each edit changes at most two letters of the letter set; cheap reject first.
             if (mask ^ e.mask).count_ones() as usize > 2 * limit {
-                continue;
-            }
-            // `contains` is a relative of `container`, not a typo of it: a real English stem that
-            // starts the rubric word means a different derivation.
-            if stem.len() >= 4
-                && stem != norm
-                && e.form.starts_with(stem)
-                && !e.form.starts_with(norm)
-            {
                 continue;
             }
             let d = strsim::osa_distance(norm, &e.form);

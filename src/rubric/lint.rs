@@ -88,11 +88,14 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
     let mut ids: HashMap<&str, &str> = HashMap::new();
     for e in bank.entries() {
         let r = &e.rubric;
-        let mut diag = |severity, field: Option<String>, needle: Option<&str>, message: String| {
+        let mut diag = |severity,
+                        field: Option<String>,
+                        needle: Option<(Option<&str>, &str)>,
+                        message: String| {
             out.push(Diagnostic {
                 severity,
                 path: e.path.clone(),
-                location: needle.and_then(|n| super::locate(&e.source, n)),
+                location: needle.and_then(|(anchor, n)| super::locate_after(&e.source, anchor, n)),
                 field,
                 message,
             });
@@ -101,7 +104,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
             diag(
                 Severity::Error,
                 Some("id".into()),
-                Some(&r.id),
+                Some((None, r.id.as_str())),
                 format!("duplicate rubric id `{}` (also in {prev})", r.id),
             );
         }
@@ -113,7 +116,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
             diag(
                 Severity::Error,
                 Some("id".into()),
-                Some(&r.id),
+                Some((None, r.id.as_str())),
                 format!("file name should be `{}-<slug>.ron`", r.id),
             );
         }
@@ -152,7 +155,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 diag(
                     Severity::Error,
                     None,
-                    Some(id),
+                    Some((None, id)),
                     format!("duplicate id `{id}` ({prev} and {kind})"),
                 );
             }
@@ -171,7 +174,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                     diag(
                         Severity::Warning,
                         Some(format!("misconception `{}`", m.id)),
-                        Some(phrase),
+                        Some((Some(m.id.as_str()), phrase)),
                         format!("\"{phrase}\" contains a negation cue, so the phrase negates itself and can never count"),
                     );
                 }
@@ -180,7 +183,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 diag(
                     Severity::Error,
                     None,
-                    Some(&m.id),
+                    Some((None, m.id.as_str())),
                     format!("duplicate misconception id `{}`", m.id),
                 );
             }
@@ -188,7 +191,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 diag(
                     Severity::Error,
                     Some(format!("misconception `{}`", m.id)),
-                    Some(&m.id),
+                    Some((None, m.id.as_str())),
                     "penalty must be > 0".into(),
                 );
             }
@@ -198,7 +201,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 diag(
                     Severity::Error,
                     Some(format!("concepts[{i}].weight")),
-                    Some(&c.id),
+                    Some((None, c.id.as_str())),
                     format!("weight of `{}` must be > 0", c.id),
                 );
             }
@@ -206,7 +209,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 diag(
                     Severity::Warning,
                     Some(format!("concepts[{i}].hint")),
-                    Some(&c.id),
+                    Some((None, c.id.as_str())),
                     format!("concept `{}` has no hint", c.id),
                 );
             }
@@ -216,7 +219,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 diag(
                     Severity::Error,
                     Some(format!("groups[{i}].weight")),
-                    Some(&g.id),
+                    Some((None, g.id.as_str())),
                     format!("weight of group `{}` must be > 0", g.id),
                 );
             }
@@ -224,7 +227,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 diag(
                     Severity::Error,
                     Some(format!("groups[{i}].k")),
-                    Some(&g.id),
+                    Some((None, g.id.as_str())),
                     format!(
                         "k = {} but the group has {} concepts",
                         g.k,
@@ -254,7 +257,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                     diag(
                         Severity::Error,
                         Some(format!("concept `{}`", c.id)),
-                        Some(&c.id),
+                        Some((None, c.id.as_str())),
                         "empty synonym".into(),
                     );
                     continue;
@@ -263,13 +266,32 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                     continue;
                 }
                 let a = analyzer.analyze(s);
+                // `-c`, `O(n)`, `--container`, `"finalizers":[]`: the symbols that made them
+                // specific are normalised away, leaving letters or one everyday word.
+                let tokens = a.tokens();
+                let symbols = s
+                    .chars()
+                    .any(|ch| !ch.is_alphanumeric() && !ch.is_whitespace());
+                let letters_only =
+                    !tokens.is_empty() && tokens.iter().all(|t| a.norm(t).len() <= 1);
+                let everyday = tokens.len() == 1
+                    && symbols
+                    && crate::analysis::is_english_word(a.norm(&tokens[0]));
+                if letters_only || everyday {
+                    diag(
+                        Severity::Warning,
+                        Some(format!("concept `{}`", c.id)),
+                        Some((Some(c.id.as_str()), s)),
+                        format!("synonym \"{s}\" is compared as \"{}\" after normalisation, which matches ordinary text; use a /regex/ for the exact form", tokens.iter().map(|t| a.norm(t)).collect::<Vec<_>>().join(" ")),
+                    );
+                }
                 let key: Vec<&str> = a.tokens().iter().map(|t| a.stem(t)).collect();
                 let key = key.join(" ");
                 if mine.contains(&key) {
                     diag(
                         Severity::Error,
                         Some(format!("concept `{}`", c.id)),
-                        Some(s),
+                        Some((Some(c.id.as_str()), s)),
                         format!("duplicate synonym \"{s}\""),
                     );
                 }
@@ -279,7 +301,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                         diag(
                             Severity::Error,
                             Some(format!("concept `{}`", c.id)),
-                            Some(s),
+                            Some((Some(c.id.as_str()), s)),
                             format!("synonym \"{s}\" is also claimed by concept `{other}`"),
                         );
                     }

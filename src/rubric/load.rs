@@ -91,8 +91,18 @@ pub fn read_utf8(path: &Path) -> Result<String, Error> {
 
 /// The location of the first `"needle"` string literal in `source`, for errors found after parsing.
 pub(crate) fn locate(source: &str, needle: &str) -> Option<Location> {
+    locate_after(source, None, needle)
+}
+
+/// The location of the first `"needle"` after the first `"anchor"` (a concept's id), so a
+/// finding inside one concept is not reported at an equal string elsewhere in the file.
+pub(crate) fn locate_after(source: &str, anchor: Option<&str>, needle: &str) -> Option<Location> {
+    let from = anchor
+        .and_then(|a| source.find(&format!("\"{a}\"")))
+        .unwrap_or(0);
     let quoted = format!("\"{needle}\"");
-    source
+    source[from..]
         .find(&quoted)
-        .map(|at| Location::of_offset(source, at))
+        .or_else(|| source.find(&quoted).map(|at| at.wrapping_sub(from)))
+        .map(|at| Location::of_offset(source, from.wrapping_add(at)))
 }

@@ -9,8 +9,8 @@ mod schema;
 pub use bank::{Bank, BankEntry};
 pub use glossary::Glossary;
 pub use lint::{lint, Diagnostic, Severity};
-pub(crate) use load::locate;
 pub use load::read_utf8;
+pub(crate) use load::{locate, locate_after};
 pub use schema::{
     Bands, Concept, Group, Level, MarkedExample, Matcher, Misconception, Polarity, Rubric, Window,
 };

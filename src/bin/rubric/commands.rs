@@ -20,9 +20,17 @@ pub enum Outcome {
 /// A failure with a one-line message; exit 2.
 pub type CliResult = Result<Outcome, String>;
 
+/// Loads the bank. A broken file in another bank folder is reported on stderr and skipped, so one
+/// bad rubric does not stop grading with the others.
 pub fn load_bank(dir: Option<&Path>) -> Result<Bank, String> {
     match dir {
-        Some(d) => Bank::from_dir(d).map_err(|e| e.to_string()),
+        Some(d) => {
+            let (bank, errors) = Bank::scan(&[d.to_path_buf()]).map_err(|e| e.to_string())?;
+            for e in &errors {
+                eprintln!("rubric: warning: skipped {e}");
+            }
+            Ok(bank)
+        }
         None => Bank::embedded().map_err(|e| e.to_string()),
     }
 }

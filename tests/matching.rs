@@ -322,3 +322,11 @@ equal!(acronym_verbs: "SNAT" => ["the traffic is SNATed", "SNATing at the node"]
 
 equal!(mixed_case_brand_names: "nvme" => ["NVMe drives", "nvme"]);
 equal!(typo_in_long_word_with_short_stem: "admission" => ["admision controller"]);
+
+#[test]
+fn phrase_gaps_never_skip_a_negation() {
+    // See: q019's misconception "BGP encapsulates" fired on "advertised with BGP, no encapsulation".
+    assert!(!phrase_hits("BGP encapsulates", "routes are advertised with BGP, no encapsulation"));
+}
+
+equal!(joined_identifier_with_plural: "VolumeAttachment" => ["kubectl get volumeattachments"]);

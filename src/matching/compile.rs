@@ -298,17 +298,22 @@ impl<'g> Compiler<'g> {
                 let mut ids = Vec::new();
                 let mut cur = String::new();
                 for (i, (key, norm, kind)) in parts.iter().enumerate() {
-                    cur.push_str(norm);
                     let joins_next = i + 1 < n && mask & (1 << i) != 0;
+                    let joined_before = !cur.is_empty();
                     if !joins_next {
-                        let id = if cur == *norm {
-                            self.vocab.add(key, norm, *kind)
-                        } else {
-                            // Unstemmed: Porter2 takes `upgraderings` down to `upgrad`.
+                        let id = if joined_before {
+                            // The last piece stemmed, the rest as written: `volume` + `attach`
+                            // matches `volumeattachments`; stemming the whole would take
+                            // `upgraderings` down to `upgrad`.
+                            cur.push_str(key);
                             self.vocab.add_exact(&cur)
+                        } else {
+                            self.vocab.add(key, norm, *kind)
                         };
                         ids.push(id);
                         cur.clear();
+                    } else {
+                        cur.push_str(norm);
                     }
                 }
                 push(Variant::plain(ids));

@@ -211,6 +211,11 @@ impl<'a> Context<'a> {
                 Some(t) if t.sentence == sentence => {}
                 _ => break,
             }
+            // A gap never skips a negation cue: "BGP, no encapsulation" is not "BGP encapsulates".
+            let t = &tokens[pos as usize];
+            if pos > last + 1 && t.negated && t.negated_by > last && t.negated_by < pos {
+                break;
+            }
             for &(_, atom) in self.atoms_at(pos) {
                 if atom.id == v.words[k] && self.fits(v, k, pos, atom.last) {
                     if let Some(found) = self.extend(v, k + 1, atom.last, fuzzy || atom.fuzzy) {

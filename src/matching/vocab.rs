@@ -172,10 +172,10 @@ impl Vocab {
         if out.len() > before || t.function_word {
             return;
         }
-        self.fuzzy_atoms(norm, analysis.stem(t), pos, out);
+        self.fuzzy_atoms(norm, pos, out);
     }
 
-    fn fuzzy_atoms(&self, norm: &str, stem: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
+    fn fuzzy_atoms(&self, norm: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
         // The rubric word must be long enough for typos (`typo_limit`); the answer word may be a
         // letter shorter (`prbe` for `probe`).
         if norm.len() < FUZZY_MIN_LEN - 1

@@ -104,3 +104,20 @@ fn command_words_do_not_hide_a_keyword_list() {
         grade.warnings
     );
 }
+
+#[test]
+fn terse_explained_notes_are_not_keyword_salad() {
+    // See: g07, g11 and q073 strong examples (notes with `label: point` and arrows).
+    let g = util::fixture_grader();
+    let grade = g
+        .grade("- cause: SIGTERM arrives while kube-proxy still routes -> 502s\n- fix: preStop sleep 10, terminationGracePeriodSeconds = 40\n- safety: readiness probes, PDB with maxUnavailable 1")
+        .unwrap();
+    assert!(
+        !grade
+            .warnings
+            .iter()
+            .any(|w| w.code == rubric_grader::WarningCode::KeywordSalad),
+        "{:?}",
+        grade.warnings
+    );
+}

@@ -326,7 +326,20 @@ equal!(typo_in_long_word_with_short_stem: "admission" => ["admision controller"]
 #[test]
 fn phrase_gaps_never_skip_a_negation() {
     // See: q019's misconception "BGP encapsulates" fired on "advertised with BGP, no encapsulation".
-    assert!(!phrase_hits("BGP encapsulates", "routes are advertised with BGP, no encapsulation"));
+    assert!(!phrase_hits(
+        "BGP encapsulates",
+        "routes are advertised with BGP, no encapsulation"
+    ));
 }
 
 equal!(joined_identifier_with_plural: "VolumeAttachment" => ["kubectl get volumeattachments"]);
+
+negation!(a_new_subject_ends_the_scope:
+    "Cluster B has no istiod and its proxies get a preStop hook from cluster A." => true,
+    "There is no PDB and no preStop hook." => false,
+);
+
+negation!(advice_against_a_list:
+    "Don't use selfHeal, prune or a preStop hook." => false,
+);
+distinct!(gaps_stay_in_the_clause: "mesh gateway" => ["it is a mesh; an API gateway is different"]);

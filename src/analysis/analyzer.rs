@@ -64,7 +64,7 @@ impl Analyzer {
                         sentence += 1;
                         clause += 1;
                     }
-                    Break::Clause | Break::Comma => clause += 1,
+                    Break::Clause | Break::Comma | Break::Wrap => clause += 1,
                     Break::None => {}
                 }
                 if piece.starts_word {
@@ -115,6 +115,7 @@ impl Analyzer {
             };
             let position = a.tokens.len() as u32;
             let after_comma = !first_token && piece.before == Break::Comma;
+            let after_wrap = !first_token && piece.before == Break::Wrap;
             first_token = false;
             a.tokens.push(Token {
                 span: Span::new(piece.span.start, piece.span.end),
@@ -126,6 +127,7 @@ impl Analyzer {
                 negated: false,
                 negated_by: u32::MAX,
                 after_comma,
+                after_wrap,
                 function_word,
                 norm,
                 stem: stem_range,

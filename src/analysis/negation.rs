@@ -68,10 +68,11 @@ pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
                 }
             } else {
                 // "no PDB, readiness probe or preStop hook": list-style cues reach across commas.
+                // So do "don't use / need / set …": advice against a list of things.
                 let lists = matches!(
                     w,
                     "no" | "without" | "nothing" | "neither" | "nor" | "never" | "none"
-                );
+                ) || verb.is_some_and(|v| is_advice_verb(lower(v)));
                 let last_word = tokens[i].word + if lists { LIST_SCOPE_WORDS } else { SCOPE_WORDS };
                 let sentence = tokens[i].sentence;
                 let mut clause = tokens[i].clause;
@@ -83,7 +84,7 @@ pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
                         }
                         clause = tokens[j].clause;
                     }
-                    if is_scope_terminator(lower(j)) {
+                    if is_scope_terminator(lower(j)) || starts_new_clause(&lower, j, n) {
                         break;
                     }
                     negate(&mut tokens[j], i);
@@ -232,6 +233,53 @@ fn narrows(w: &str, next: &str) -> bool {
             && w != "never"
             && w != "without"
             && BEHAVIOUR.iter().any(|b| next.starts_with(b)))
+}
+
+/// "… has no istiod *and its* proxies are …": a conjunction followed by a new subject starts a
+/// new clause, which the negation does not reach.
+fn starts_new_clause<'a>(lower: &impl Fn(usize) -> &'a str, j: usize, n: usize) -> bool {
+    matches!(lower(j), "and" | "or")
+        && j + 1 < n
+        && matches!(
+            lower(j + 1),
+            "it" | "its"
+                | "they"
+                | "their"
+                | "we"
+                | "you"
+                | "i"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "there"
+                | "he"
+                | "she"
+        )
+}
+
+/// Verbs of advice: "don't *use* X, Y or Z" rules out the whole list.
+fn is_advice_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "use"
+            | "need"
+            | "set"
+            | "enable"
+            | "add"
+            | "run"
+            | "install"
+            | "deploy"
+            | "configure"
+            | "mount"
+            | "grant"
+            | "require"
+            | "rely"
+            | "bother"
+            | "recommend"
+            | "touch"
+            | "allow"
+    )
 }
 
 /// Whether token `i` opens a negation scope, and where the scope starts.

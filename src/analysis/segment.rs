@@ -22,6 +22,8 @@ pub enum Break {
     None,
     /// A new clause after a comma (a list may continue across it).
     Comma,
+    /// A line break inside running text (a hard-wrapped sentence).
+    Wrap,
     /// A new clause in the same sentence.
     Clause,
     /// A new sentence.
@@ -116,10 +118,10 @@ fn line_break(rest: &[u8]) -> Break {
             if matches!(after, Some(b'.' | b')' | b':')) {
                 Break::Sentence
             } else {
-                Break::Clause
+                Break::Wrap
             }
         }
-        _ => Break::Clause,
+        _ => Break::Wrap,
     }
 }
 

@@ -96,6 +96,8 @@ pub struct Token {
     pub(crate) negated_by: u32,
     /// Whether a comma (rather than stronger punctuation) opened its clause.
     pub(crate) after_comma: bool,
+    /// Whether a line break inside running text opened its clause.
+    pub(crate) after_wrap: bool,
     /// Whether it is a function word ("the", "because", "so" …).
     pub function_word: bool,
     pub(crate) norm: (u32, u32),

@@ -330,7 +330,7 @@ impl Grader {
         }
         let keyword_salad = self.salad_guard
             && concept_hit.iter().filter(|h| **h).count() >= 2
-            && scoring::is_keyword_salad(analysis);
+            && scoring::is_keyword_salad(analysis, answer);
         let findings = Findings {
             concept_hit,
             misconception_hit,

@@ -211,9 +211,17 @@ impl<'a> Context<'a> {
                 Some(t) if t.sentence == sentence => {}
                 _ => break,
             }
-            // A gap never skips a negation cue: "BGP, no encapsulation" is not "BGP encapsulates".
+            // A gap never skips a negation cue ("BGP, no encapsulation" is not "BGP encapsulates")
+            // nor crosses a clause ("mesh; an API gateway" is not "mesh gateway"); adjacent words
+            // may sit across a colon ("exit code: 137").
             let t = &tokens[pos as usize];
-            if pos > last + 1 && t.negated && t.negated_by > last && t.negated_by < pos {
+            let crosses_clause = (last + 1..=pos).any(|k| {
+                let u = &tokens[k as usize];
+                u.clause != tokens[k as usize - 1].clause && !u.after_wrap
+            });
+            if pos > last + 1
+                && ((t.negated && t.negated_by > last && t.negated_by < pos) || crosses_clause)
+            {
                 break;
             }
             for &(_, atom) in self.atoms_at(pos) {

@@ -11,17 +11,115 @@ use crate::analysis::Analysis;
 /// Credit is multiplied by this for a keyword salad (and capped at the partial band).
 pub(crate) const SALAD_FACTOR: f32 = 0.4;
 
-/// Whether `analysis` reads as a bare list of keywords.
-pub(crate) fn is_keyword_salad(analysis: &Analysis) -> bool {
+/// Command-line tools whose invocations are steps of an answer, not keywords.
+const CLI_TOOLS: &[&str] = &[
+    "kubectl",
+    "helm",
+    "istioctl",
+    "linkerd",
+    "cilium",
+    "calicoctl",
+    "docker",
+    "crictl",
+    "ctr",
+    "nerdctl",
+    "curl",
+    "wget",
+    "dig",
+    "nslookup",
+    "tcpdump",
+    "iptables",
+    "ipvsadm",
+    "conntrack",
+    "etcdctl",
+    "kubeadm",
+    "journalctl",
+    "systemctl",
+    "openssl",
+    "cosign",
+    "aws",
+    "gcloud",
+    "az",
+    "eksctl",
+    "kustomize",
+    "argocd",
+    "flux",
+    "git",
+    "ssh",
+    "strace",
+    "perf",
+    "ip",
+    "ss",
+    "netstat",
+    "nsenter",
+    "promtool",
+    "velero",
+    "kubens",
+    "kubectx",
+    "stern",
+    "k9s",
+    "python",
+    "pip",
+    "go",
+];
+
+/// Whether `analysis` of `text` reads as a bare list of keywords.
+///
+/// Lines that are commands (they name a CLI tool or carry a `--flag`) are steps, not keywords;
+/// they are set aside and only the rest is judged. Too little prose left means no verdict.
+pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     let tokens = analysis.tokens();
-    let words = analysis.word_count() as usize;
-    if words < 4 {
+    let bytes = text.as_bytes();
+    let is_flag = |t: &crate::analysis::Token| {
+        let s = t.span.start;
+        s >= 2
+            && bytes[s - 1] == b'-'
+            && (bytes[s - 2] == b'-' || bytes[s - 2].is_ascii_whitespace())
+    };
+    // A clause that starts with a CLI tool and goes on (`kubectl label ns payments …`), or holds
+    // a `--flag`, is a command: a step of a procedure. A tool named as a list item
+    // (`iptables,`) is not.
+    let mut command_clauses: Vec<u32> = Vec::new();
+    let mut clause_start = 0usize;
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && tokens[i - 1].clause != t.clause {
+            clause_start = i;
+        }
+        let word_in_clause = t.word - tokens[clause_start].word;
+        let clause_words_after = || {
+            let rest = tokens[i + 1..].iter().take_while(|u| u.clause == t.clause);
+            rest.map(|u| u.word)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        };
+        let command = (word_in_clause <= 1
+            && CLI_TOOLS.contains(&analysis.lower(i))
+            && clause_words_after() >= 2)
+            || is_flag(t);
+        if command && command_clauses.last() != Some(&t.clause) {
+            command_clauses.push(t.clause);
+        }
+    }
+    let in_command = |t: &crate::analysis::Token| command_clauses.binary_search(&t.clause).is_ok();
+    let all_words = analysis.word_count() as usize;
+    let mut command_words = 0usize;
+    let mut seen_word = u32::MAX;
+    for t in tokens.iter().filter(|t| in_command(t)) {
+        if t.word != seen_word {
+            seen_word = t.word;
+            command_words += 1;
+        }
+    }
+    // Mostly commands: a procedure, not a list of keywords.
+    if all_words > 0 && command_words * 10 >= all_words * 4 {
         return false;
     }
+    let prose = |t: &crate::analysis::Token| !in_command(t);
     // Count function words per word (not per token: `preStop` is one word).
+    let mut words = 0usize;
     let mut function_words = 0usize;
     let mut last_word = u32::MAX;
-    // Fragments: sentences or clauses of at most four words with no function word in them.
+    // Fragments: clauses of at most four words with no function word in them.
     let mut fragment_words = 0usize;
     let mut clause = u32::MAX;
     let mut clause_words = 0usize;
@@ -31,7 +129,11 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis) -> bool {
             *fragment_words += clause_words;
         }
     };
-    for t in tokens {
+    // Numbers (list markers, values) are neither prose nor keywords.
+    for t in tokens
+        .iter()
+        .filter(|t| prose(t) && t.kind == crate::analysis::TokenKind::Word)
+    {
         if t.clause != clause {
             close(clause_words, clause_has_function, &mut fragment_words);
             clause = t.clause;
@@ -40,6 +142,7 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis) -> bool {
         }
         if t.word != last_word {
             last_word = t.word;
+            words += 1;
             clause_words += 1;
             if t.function_word {
                 function_words += 1;
@@ -48,9 +151,51 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis) -> bool {
         }
     }
     close(clause_words, clause_has_function, &mut fragment_words);
+    if words < 4 {
+        return false;
+    }
     let function_ratio = function_words as f32 / words as f32;
     let fragment_ratio = fragment_words as f32 / words as f32;
-    function_ratio < 0.10 || (function_ratio < 0.2 && fragment_ratio > 0.6)
+    let bare = function_ratio < 0.10 || (function_ratio < 0.2 && fragment_ratio > 0.6);
+    bare && explained_item_share(analysis, text) < 0.5
+}
+
+/// Share of items (comma-separated pieces of a line) that relate things rather than name them:
+/// terse notes say `problem: IP exhaustion`, `zero overlay -> lowest latency`, `Argo = helm
+/// template`, `runs with the kubelet`; a keyword list only names.
+fn explained_item_share(analysis: &Analysis, text: &str) -> f32 {
+    let tokens = analysis.tokens();
+    let (mut items, mut explained) = (0usize, 0usize);
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts_item = |k: usize| {
+            k == i || tokens[k].after_comma || tokens[k].sentence != tokens[k - 1].sentence
+        };
+        let j = (i + 1..tokens.len())
+            .find(|&k| starts_item(k))
+            .unwrap_or(tokens.len());
+        if tokens[i..j]
+            .iter()
+            .any(|t| t.kind == crate::analysis::TokenKind::Word)
+        {
+            items += 1;
+            // Between the item's first and last token, so a bullet dash or a trailing `:` does
+            // not count.
+            let inner = &text[tokens[i].span.end..tokens[j - 1].span.start.max(tokens[i].span.end)];
+            let relates = ["->", "=>", "\u{2192}", "=", ": ", " vs "]
+                .iter()
+                .any(|r| inner.contains(r));
+            if relates || tokens[i..j].iter().any(|t| t.function_word) {
+                explained += 1;
+            }
+        }
+        i = j;
+    }
+    if items == 0 {
+        0.0
+    } else {
+        explained as f32 / items as f32
+    }
 }
 
 #[cfg(test)]
@@ -59,7 +204,7 @@ mod tests {
     use crate::analysis::Analyzer;
 
     fn salad(text: &str) -> bool {
-        is_keyword_salad(&Analyzer::new().analyze(text))
+        is_keyword_salad(&Analyzer::new().analyze(text), text)
     }
 
     #[test]
@@ -69,6 +214,17 @@ mod tests {
         ));
         assert!(salad(
             "- preStop\n- SIGTERM\n- endpoints\n- kube-proxy\n- terminationGracePeriodSeconds"
+        ));
+    }
+
+    #[test]
+    fn command_steps_are_not() {
+        // See: helper report on q088 (a strong numbered answer flagged as a keyword list).
+        assert!(!salad(
+            "1. helm upgrade istio-base (CRDs), check version skew\n\
+             2. helm install istiod-1-18 istio/istiod --set revision=1-18-0\n\
+             3. istioctl tag set prod-canary --revision 1-18-0\n\
+             4. kubectl label ns payments istio.io/rev=prod-canary --overwrite"
         ));
     }
 

@@ -242,3 +242,111 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+#[test]
+fn explain_shows_hits_and_near_misses() {
+    let out = rubric(&["explain", "g06"])
+        .stdin("No preStop hook is needed; exit code 138.")
+        .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("negated by \"No\""), "{}", out.stdout);
+    let json = rubric(&["explain", "g06", "--format", "json"])
+        .stdin(STRONG)
+        .run();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert!(v["concepts"].as_array().is_some_and(|c| !c.is_empty()));
+}
+
+#[test]
+fn test_reports_agreement_and_fails_below_the_minimum() {
+    let dir = tempdir("test-cases");
+    let cases = dir.join("cases.jsonl");
+    std::fs::write(
+        &cases,
+        "{\"question\": \"g06\", \"answer\": \"Restart it.\", \"score\": 100}\n{\"question\": \"g06\", \"answer\": \"x\", \"expected\": [0, 10]}\n",
+    )
+    .unwrap();
+    let ok = rubric(&[
+        "test",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/rubrics/networking"),
+    ])
+    .run();
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(ok.stdout.contains("within range 100.0%"), "{}", ok.stdout);
+    let low = rubric(&[
+        "test",
+        "--cases",
+        cases.to_str().unwrap(),
+        "--min-agreement",
+        "0.999",
+    ])
+    .run();
+    assert_eq!(low.code, 1, "{}", low.stdout);
+    assert!(low.stdout.contains("worst disagreements"));
+}
+
+#[test]
+fn draft_writes_a_lint_clean_rubric() {
+    let dir = tempdir("draft");
+    let answer = dir.join("answer.txt");
+    std::fs::write(&answer, "A stack is a last-in first-out structure: push adds on top, pop removes the top element, both in constant time.").unwrap();
+    let out_file = dir.join("cs02-stack.ron");
+    let out = rubric(&[
+        "draft",
+        "--question",
+        "What is a stack?",
+        "--model-answer",
+        answer.to_str().unwrap(),
+        "--id",
+        "cs02",
+        "--out",
+        out_file.to_str().unwrap(),
+    ])
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lint = rubric(&["lint", out_file.to_str().unwrap()]).run();
+    assert_eq!(lint.code, 0, "{}", lint.stdout);
+    let missing = rubric(&["draft", "--question", "x"]).run();
+    assert_eq!(missing.code, 2);
+}
+
+#[test]
+fn batch_streams_results_and_summarises() {
+    let dir = tempdir("batch");
+    let input = dir.join("answers.jsonl");
+    std::fs::write(
+        &input,
+        format!(
+            "{}\nnot json\n{}\n",
+            serde_json::json!({"id": 1, "question": "g06", "answer": STRONG}),
+            serde_json::json!({"id": 2, "question": "g6", "answer": "x"})
+        ),
+    )
+    .unwrap();
+    let summary = dir.join("summary.json");
+    let out = rubric(&[
+        "batch",
+        "--input",
+        input.to_str().unwrap(),
+        "--summary",
+        summary.to_str().unwrap(),
+    ])
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 1);
+    assert!(
+        out.stderr.contains("answers.jsonl:2: skipped"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("answers.jsonl:3: skipped: unknown question `g6`; did you mean `g06`?"),
+        "{}",
+        out.stderr
+    );
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(summary).unwrap()).unwrap();
+    assert_eq!(s["graded"], 1);
+    assert_eq!(s["skipped"], 2);
+}

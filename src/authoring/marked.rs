@@ -321,9 +321,11 @@ pub fn render_text(report: &TestReport, worst: usize) -> String {
     let a = &report.overall;
     let _ = writeln!(
         out,
-        "{} answers, {} questions: within range {:.1}%, MAE {}, Pearson {}, Spearman {}, pair agreement {} ({} pairs)",
+        "{} answer{}, {} question{}: within range {:.1}%, MAE {}, Pearson {}, Spearman {}, pair agreement {} ({} pairs)",
         a.n,
+        if a.n == 1 { "" } else { "s" },
         report.per_question.len(),
+        if report.per_question.len() == 1 { "" } else { "s" },
         a.within * 100.0,
         a.mae.map_or("—".into(), |m| format!("{m:.1}")),
         f(a.pearson),

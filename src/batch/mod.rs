@@ -527,13 +527,13 @@ pub fn render_summary(summary: &Summary) -> String {
         let peak = q.histogram.iter().copied().max().unwrap_or(1).max(1);
         for (i, n) in q.histogram.iter().enumerate() {
             let bar = "█".repeat((n * 30).div_ceil(peak));
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "  {:>3}–{:<3} {:>6} {bar}",
                 i * 10,
                 if i == 9 { 100 } else { i * 10 + 9 },
                 n
             );
+            let _ = writeln!(out, "{}", line.trim_end());
         }
         let _ = writeln!(out, "  most missed (re-teach):");
         for m in q.missed.iter().take(5) {

@@ -51,6 +51,8 @@ impl Variant {
 pub(crate) enum Leaf {
     Phrase {
         variants: Vec<Variant>,
+        /// The words of the phrase as written (normalised), for explanations.
+        parts: Vec<(String, TokenKind)>,
         text: String,
     },
     Regex {
@@ -62,7 +64,7 @@ pub(crate) enum Leaf {
 impl Leaf {
     pub fn describe(&self) -> String {
         match self {
-            Leaf::Phrase { text, variants } if variants.iter().all(|v| v.words.len() == 1) => {
+            Leaf::Phrase { text, variants, .. } if variants.iter().all(|v| v.words.len() == 1) => {
                 format!("term \"{text}\"")
             }
             Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
@@ -328,6 +330,10 @@ impl<'g> Compiler<'g> {
         }
         self.leaves.push(Leaf::Phrase {
             variants,
+            parts: parts
+                .iter()
+                .map(|(_, norm, kind)| (norm.clone(), *kind))
+                .collect(),
             text: text.to_string(),
         });
         Ok(Node::Leaf(self.leaves.len() as u32 - 1))

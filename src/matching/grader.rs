@@ -373,7 +373,27 @@ impl Grader {
         }
     }
 
-    fn evidence(&self, answer: &str, h: &Hit) -> Evidence {
+    pub(crate) fn vocab(&self) -> &Vocab {
+        &self.vocab
+    }
+
+    pub(crate) fn leaves(&self) -> &[Leaf] {
+        &self.leaves
+    }
+
+    pub(crate) fn starts(&self) -> &[Vec<(u32, u32)>] {
+        &self.starts
+    }
+
+    pub(crate) fn concept_nodes(&self) -> &[Node] {
+        &self.concepts
+    }
+
+    pub(crate) fn misconception_nodes(&self) -> &[Node] {
+        &self.misconceptions
+    }
+
+    pub(crate) fn evidence(&self, answer: &str, h: &Hit) -> Evidence {
         Evidence {
             start: h.span.start,
             end: h.span.end,

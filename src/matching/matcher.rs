@@ -60,7 +60,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn atoms_at(&self, pos: u32) -> &[(u32, Atom)] {
+    pub(crate) fn atoms_at(&self, pos: u32) -> &[(u32, Atom)] {
         let p = pos as usize;
         if p + 1 >= self.by_pos.len() {
             return &[];
@@ -289,7 +289,7 @@ impl<'a> Context<'a> {
 }
 
 /// One hit from each part, all within the window of the first part's hit.
-fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
+pub(crate) fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
     let close = |a: &Hit, b: &Hit| match within {
         Window::Sentence => a.sentence == b.sentence,
         Window::Tokens(n) => {

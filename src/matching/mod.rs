@@ -7,10 +7,12 @@
 //! and letter-set filter before an edit distance is computed.
 
 mod compile;
+mod explain;
 mod grader;
 mod hit;
 mod matcher;
 mod vocab;
 
+pub use explain::{ConceptTrace, Explanation, MatcherTrace, NearMiss, NearMissReason};
 pub use grader::{Grader, GraderBuilder, DEFAULT_MAX_ANSWER_BYTES};
 pub use hit::Evidence;

@@ -59,6 +59,74 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         min_score: Option<f32>,
     },
+    /// Explain a grade: per concept and matcher, what matched and which near misses were rejected.
+    Explain {
+        /// Question id, unique id prefix, or slug.
+        id: String,
+        /// The answer file; `-` or nothing reads standard input.
+        #[arg(long, value_name = "FILE")]
+        answer: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Grade marked responses and report agreement (the rubrics' examples, plus a cases file).
+    Test {
+        /// Rubric files or folders whose marked examples to test (default: the bank).
+        paths: Vec<PathBuf>,
+        /// JSON Lines of {"question", "answer", "expected": [lo, hi]} or {"question", "answer", "score"}.
+        #[arg(long, value_name = "FILE")]
+        cases: Option<PathBuf>,
+        /// Exit with 1 when the share within range is below X (0–1).
+        #[arg(long, value_name = "X")]
+        min_agreement: Option<f64>,
+        /// How many of the worst disagreements to show.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        worst: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Draft a rubric from a model answer (no machine learning); or --evaluate drafts on the bank.
+    Draft {
+        /// The question text.
+        #[arg(long, value_name = "TEXT", required_unless_present = "evaluate")]
+        question: Option<String>,
+        /// A file holding the model answer (`-` reads standard input).
+        #[arg(long, value_name = "FILE", required_unless_present = "evaluate")]
+        model_answer: Option<PathBuf>,
+        /// Rubric id of the draft.
+        #[arg(long, value_name = "ID", default_value = "draft")]
+        id: String,
+        /// Category of the draft.
+        #[arg(long, value_name = "C", default_value = "draft")]
+        category: String,
+        /// Write the draft to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Instead of drafting: draft every bank rubric from its model answer and report how well
+        /// the drafts order the marked examples like the hand-written rubrics.
+        #[arg(long)]
+        evaluate: bool,
+    },
+    /// Grade many answers: JSON Lines or CSV with `question`, `answer` (and optional `id`).
+    Batch {
+        /// Input file (`.csv` is CSV, anything else JSON Lines); `-` reads standard input.
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+        /// Write results (JSON Lines, input order) to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Write the class summary as JSON to FILE (a text summary always goes to stderr).
+        #[arg(long, value_name = "FILE")]
+        summary: Option<PathBuf>,
+        /// Read standard input or a file as CSV regardless of its name.
+        #[arg(long)]
+        csv: bool,
+        /// Include the whole grade (concepts, evidence, feedback) in every result.
+        #[arg(long)]
+        full: bool,
+    },
     /// Check rubric files: syntax, ids, synonyms, regexes, model answers, marked examples.
     Lint {
         /// Rubric files or folders (default: the bank, or `rubrics/` if it exists here).
@@ -86,6 +154,15 @@ pub enum ListFormat {
     /// A table.
     Text,
     /// JSON array.
+    Json,
+}
+
+/// `explain --format`, `test --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Terminal text.
+    Text,
+    /// JSON.
     Json,
 }
 

@@ -7,7 +7,7 @@ use rubric_grader::feedback::render::{to_json, to_markdown, to_text, Style};
 use rubric_grader::rubric::{lint, Severity};
 use rubric_grader::{Bank, Error, Level};
 
-use crate::args::{GradeFormat, ListFormat};
+use crate::args::{GradeFormat, ListFormat, ReportFormat};
 
 /// How a command ended, mapped to an exit code by `main`.
 pub enum Outcome {
@@ -192,6 +192,223 @@ pub fn lint_paths(
     } else {
         Outcome::Success
     })
+}
+
+pub fn explain(
+    out: &mut dyn Write,
+    bank: &Bank,
+    id: &str,
+    answer: Option<&Path>,
+    format: ReportFormat,
+    style: Style,
+) -> CliResult {
+    let entry = bank.find(id).map_err(|e| e.to_string())?;
+    let text = read_answer(answer)?;
+    let grader = bank.grader(entry).map_err(|e| e.to_string())?;
+    let explanation = grader.explain(&text).map_err(|e| e.to_string())?;
+    let rendered = match format {
+        ReportFormat::Text => {
+            rubric_grader::feedback::render::explanation_to_text(&explanation, style)
+        }
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&explanation).map_err(|e| e.to_string())? + "\n"
+        }
+    };
+    out.write_all(rendered.as_bytes()).map_err(io)?;
+    Ok(Outcome::Success)
+}
+
+pub struct TestArgs<'a> {
+    pub paths: &'a [PathBuf],
+    pub cases: Option<&'a Path>,
+    pub min_agreement: Option<f64>,
+    pub worst: usize,
+    pub format: ReportFormat,
+}
+
+pub fn test(out: &mut dyn Write, bank_dir: Option<&Path>, args: TestArgs<'_>) -> CliResult {
+    use rubric_grader::authoring::marked;
+    // Examples come from the rubrics named (or the whole bank); cases may name any bank question.
+    let bank = if args.paths.is_empty() {
+        load_bank(bank_dir)?
+    } else {
+        let (bank, errors) = Bank::scan(args.paths).map_err(|e| e.to_string())?;
+        for e in &errors {
+            eprintln!("rubric: warning: skipped {e}");
+        }
+        bank
+    };
+    let mut cases = marked::bank_examples(&bank);
+    let mut errors = Vec::new();
+    if let Some(path) = args.cases {
+        let (more, errs) = marked::read_cases_file(path).map_err(|e| e.to_string())?;
+        cases.extend(more);
+        errors = errs;
+    }
+    let mut report = marked::run(&bank, &cases);
+    report.errors.splice(0..0, errors);
+    match args.format {
+        ReportFormat::Text => {
+            write!(out, "{}", marked::render_text(&report, args.worst)).map_err(io)?
+        }
+        ReportFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        )
+        .map_err(io)?,
+    }
+    Ok(match args.min_agreement {
+        Some(min) if report.overall.within < min => Outcome::Failure,
+        _ => Outcome::Success,
+    })
+}
+
+pub fn draft(
+    out: &mut dyn Write,
+    bank: &Bank,
+    question: &str,
+    model_answer: &Path,
+    id: &str,
+    category: &str,
+    dest: Option<&Path>,
+) -> CliResult {
+    use rubric_grader::authoring::draft;
+    let answer = read_answer(Some(model_answer))?;
+    let options = draft::DraftOptions {
+        id: id.to_string(),
+        category: category.to_string(),
+        ..Default::default()
+    };
+    let background = draft::Background::of_bank(bank);
+    let rubric = draft::draft(
+        question,
+        answer.trim(),
+        &background,
+        bank.glossary(),
+        &options,
+    );
+    let text = draft::to_ron(&rubric);
+    // Check the draft as lint would, before handing it over.
+    let name = format!("{id}-draft.ron");
+    let (checked, errors) = Bank::from_sources(
+        vec![(name, text.clone())],
+        Some(("<glossary>".into(), ron_glossary(bank)?)),
+    );
+    let problems: Vec<String> = rubric_grader::rubric::lint(&checked, errors)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    match dest {
+        Some(path) => {
+            std::fs::write(path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+            eprintln!(
+                "rubric: wrote {} ({} concepts)",
+                path.display(),
+                rubric.concepts.len()
+            );
+        }
+        None => out.write_all(text.as_bytes()).map_err(io)?,
+    }
+    for p in &problems {
+        eprintln!("rubric: draft: {p}");
+    }
+    Ok(if problems.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
+}
+
+fn ron_glossary(bank: &Bank) -> Result<String, String> {
+    ron::ser::to_string(bank.glossary()).map_err(|e| e.to_string())
+}
+
+pub fn draft_evaluate(out: &mut dyn Write, bank: &Bank, format: ReportFormat) -> CliResult {
+    let e = rubric_grader::authoring::draft::evaluate(bank);
+    match format {
+        ReportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&e).map_err(|e| e.to_string())?).map_err(io)?,
+        ReportFormat::Text => writeln!(
+            out,
+            "drafted {} rubrics from their model answers alone: pair agreement with the hand-written rubrics {:.1}% over {} pairs of marked examples; mean Spearman {:.3}; model answer in the top band {:.1}%",
+            e.rubrics,
+            e.pair_agreement * 100.0,
+            e.pairs,
+            e.mean_spearman,
+            e.model_answer_top_band * 100.0
+        )
+        .map_err(io)?,
+    }
+    Ok(Outcome::Success)
+}
+
+pub fn batch(
+    bank: &Bank,
+    input: &Path,
+    output: Option<&Path>,
+    summary: Option<&Path>,
+    csv: bool,
+    full: bool,
+) -> CliResult {
+    use rubric_grader::batch::{self, BatchOptions, InputFormat};
+    use std::io::IsTerminal;
+    let format = if csv {
+        InputFormat::Csv
+    } else {
+        InputFormat::from_path(input)
+    };
+    let (reader, total): (Box<dyn std::io::BufRead>, Option<u64>) = if input == Path::new("-") {
+        (Box::new(std::io::BufReader::new(std::io::stdin())), None)
+    } else {
+        let f = std::fs::File::open(input).map_err(|e| format!("{}: {e}", input.display()))?;
+        let len = f.metadata().ok().map(|m| m.len());
+        (Box::new(std::io::BufReader::with_capacity(1 << 16, f)), len)
+    };
+    let progress = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} answers graded ({per_sec}) {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        let _ = total;
+        bar
+    });
+    let writer: Box<dyn Write> = match output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let name = input.display().to_string();
+    let result = batch::run(
+        bank,
+        reader,
+        format,
+        writer,
+        &BatchOptions {
+            full,
+            ..BatchOptions::default()
+        },
+        |n| {
+            if let Some(b) = &progress {
+                b.set_position(n as u64);
+            }
+        },
+        |bad| eprintln!("rubric: {name}:{}: skipped: {}", bad.line, bad.message),
+    )
+    .map_err(|e| e.to_string())?;
+    if let Some(b) = &progress {
+        b.finish_and_clear();
+    }
+    eprint!("{}", batch::render_summary(&result));
+    if let Some(path) = summary {
+        let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
+        std::fs::write(path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(Outcome::Success)
 }
 
 fn read_answer(path: Option<&Path>) -> Result<String, String> {

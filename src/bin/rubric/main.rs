@@ -59,6 +59,61 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             commands::show(out, &bank, id, *model_answer, *rubric)
         }
+        Command::Explain { id, answer, format } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            commands::explain(out, &bank, id, answer.as_deref(), *format, style)
+        }
+        Command::Test {
+            paths,
+            cases,
+            min_agreement,
+            worst,
+            format,
+        } => commands::test(
+            out,
+            args.rubrics.as_deref(),
+            commands::TestArgs {
+                paths,
+                cases: cases.as_deref(),
+                min_agreement: *min_agreement,
+                worst: *worst,
+                format: *format,
+            },
+        ),
+        Command::Draft {
+            question,
+            model_answer,
+            id,
+            category,
+            out: dest,
+            evaluate,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            match (evaluate, question, model_answer) {
+                (true, _, _) => commands::draft_evaluate(out, &bank, args::ReportFormat::Text),
+                (false, Some(q), Some(m)) => {
+                    commands::draft(out, &bank, q, m, id, category, dest.as_deref())
+                }
+                _ => Err("draft needs --question and --model-answer (or --evaluate)".into()),
+            }
+        }
+        Command::Batch {
+            input,
+            output,
+            summary,
+            csv,
+            full,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            commands::batch(
+                &bank,
+                input,
+                output.as_deref(),
+                summary.as_deref(),
+                *csv,
+                *full,
+            )
+        }
         Command::Grade {
             id,
             answer,

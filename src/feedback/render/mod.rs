@@ -1,12 +1,15 @@
-//! Rendering a [`Grade`](crate::Grade) as text, Markdown or JSON.
+//! Rendering a [`Grade`](crate::Grade) as text, Markdown or JSON, and an
+//! [`Explanation`](crate::matching::Explanation) as text.
 //!
 //! Renderers return strings; colour is decided by the caller through [`Style`], so output is plain
 //! in tests and coloured on a terminal.
 
+mod explain;
 mod json;
 mod markdown;
 mod text;
 
+pub use explain::explanation_to_text;
 pub use json::to_json;
 pub use markdown::to_markdown;
 pub use text::to_text;

@@ -1,0 +1,126 @@
+//! Batch grading: input order kept, bad records skipped with their line, summaries per question.
+
+mod util;
+
+use rubric_grader::batch::{render_summary, run, BatchOptions, InputFormat};
+use rubric_grader::Bank;
+
+fn fixture_bank() -> Bank {
+    Bank::from_sources(
+        vec![(
+            "tests/fixtures/t01-termination.ron".into(),
+            util::FIXTURE.into(),
+        )],
+        None,
+    )
+    .0
+}
+
+fn grade(
+    input: &str,
+    format: InputFormat,
+    chunk: usize,
+) -> (
+    Vec<serde_json::Value>,
+    rubric_grader::batch::Summary,
+    Vec<String>,
+) {
+    let bank = fixture_bank();
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let summary = run(
+        &bank,
+        input.as_bytes(),
+        format,
+        &mut out,
+        &BatchOptions { chunk, full: false },
+        |_| {},
+        |bad| errors.push(format!("{}: {}", bad.line, bad.message)),
+    )
+    .unwrap();
+    let lines = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (lines, summary, errors)
+}
+
+#[test]
+fn jsonl_with_bad_lines_keeps_order_and_reports_line_numbers() {
+    let big = "preStop ".repeat(1_100_000 / 8);
+    let input = format!(
+        "{}\n{}\n\n{}\n{}\n{}\n{}\n",
+        r#"{"id": 1, "question": "t01", "answer": "SIGTERM races kube-proxy; add a preStop sleep."}"#,
+        r#"{"id": 2, "question": "t01", "answer": ""}"#,
+        r#"{"id": 3, "question": "zzz", "answer": "x"}"#,
+        "{broken json",
+        serde_json::json!({"id": 4, "question": "t01", "answer": big}),
+        r#"{"id": 5, "question": "T01", "answer": "Use readiness probes and a PDB."}"#,
+    );
+    for chunk in [1, 2, 4096] {
+        let (lines, summary, errors) = grade(&input, InputFormat::JsonLines, chunk);
+        let ids: Vec<i64> = lines.iter().map(|l| l["id"].as_i64().unwrap()).collect();
+        assert_eq!(ids, [1, 2, 5], "chunk {chunk}");
+        assert_eq!(lines[1]["score"], 0.0);
+        assert_eq!(lines[0]["line"], 1);
+        assert_eq!(lines[2]["line"], 7);
+        assert_eq!(summary.graded, 3);
+        assert_eq!(summary.skipped, 3);
+        assert!(
+            errors[0].starts_with("4: unknown question `zzz`"),
+            "{errors:?}"
+        );
+        assert!(errors[1].starts_with("5: "), "{errors:?}");
+        assert!(errors[2].starts_with("6: the answer is"), "{errors:?}");
+    }
+}
+
+#[test]
+fn csv_input_with_quoted_multiline_answers() {
+    let input = "id,question,answer\n\
+                 a,t01,\"SIGTERM races kube-proxy,\nso add a preStop sleep.\"\n\
+                 b,t01,Restart it.\n\
+                 c,t01\n";
+    let (lines, summary, errors) = grade(input, InputFormat::Csv, 4096);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["line"], 4);
+    assert_eq!(summary.skipped, 1, "{errors:?}");
+    assert!(errors[0].starts_with("5: "), "{errors:?}");
+}
+
+#[test]
+fn csv_without_the_needed_columns_is_one_clear_error() {
+    let (lines, _, errors) = grade("q,a\nt01,x\n", InputFormat::Csv, 10);
+    assert!(lines.is_empty());
+    assert_eq!(
+        errors,
+        ["1: the CSV header must name `question` and `answer` columns"]
+    );
+}
+
+#[test]
+fn class_summary() {
+    let input = [
+        "SIGTERM races kube-proxy; add a preStop sleep, raise terminationGracePeriodSeconds, use readiness probes and a PDB.",
+        "Add a preStop hook.",
+        "Restart the deployment.",
+        "Use readiness probes.",
+    ]
+    .iter()
+    .map(|a| serde_json::json!({"question": "t01", "answer": a}).to_string())
+    .collect::<Vec<_>>()
+    .join("\n");
+    let (_, summary, _) = grade(&input, InputFormat::JsonLines, 4096);
+    let q = &summary.questions[0];
+    assert_eq!(q.answers, 4);
+    assert_eq!(q.histogram.iter().sum::<usize>(), 4);
+    assert_eq!(
+        q.missed[0].share, 1.0,
+        "exit137 is missed by every answer: {:?}",
+        q.missed[0]
+    );
+    util::snapshot_settings()
+        .bind(|| insta::assert_snapshot!("summary_text", render_summary(&summary)));
+}

@@ -61,6 +61,7 @@ pub mod authoring;
 pub mod batch;
 mod error;
 pub mod feedback;
+pub mod interview;
 pub mod matching;
 pub mod rubric;
 pub mod scoring;

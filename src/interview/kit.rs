@@ -62,7 +62,7 @@ pub struct KitConcept {
     pub share: f32,
     /// Required to reach the top band.
     pub required: bool,
-    /// "any 2 of: …" — the group it belongs to, in words.
+    /// The group it belongs to, in words: "2 of 3: two rollout safety nets".
     pub group: Option<String>,
 }
 
@@ -95,7 +95,7 @@ impl Kit {
                 r.groups
                     .iter()
                     .find(|g| g.concepts.iter().any(|c| c == id))
-                    .map(|g| format!("{} ({} of {})", g.label, g.k, g.concepts.len()))
+                    .map(|g| format!("{} of {}: {}", g.k, g.concepts.len(), g.label))
             };
             questions.push(KitQuestion {
                 id: r.id.clone(),

@@ -76,8 +76,8 @@ pub use kit::{Kit, KitConcept, KitFollowUp, KitQuestion};
 pub use plan::Plan;
 pub use practice::{PracticeEntry, PracticeLog};
 pub use scorecard::{
-    AreaScore, ConceptScore, LevelEstimate, LevelScore, QuestionScore, Recommendation, Scorecard,
-    StudyItem, Verdict,
+    AreaScore, ConceptScore, FollowUpScore, LevelEstimate, LevelScore, QuestionScore,
+    Recommendation, Scorecard, StudyItem, Verdict,
 };
 pub use session::{Graded, Interview, FOLLOW_UP_RECOVERY, HINT_COST};
 pub use transcript::{

@@ -73,10 +73,13 @@ impl PracticeLog {
             return Ok(PracticeLog::default());
         }
         let text = read_text(path, PRACTICE_MARKER.what)?;
-        let name = path.display().to_string();
-        PRACTICE_MARKER.check(&text, &name)?;
-        serde_json::from_str(&text).map_err(|e| InterviewError::Corrupt {
-            path: name,
+        PracticeLog::from_json(&text, &path.display().to_string())
+    }
+
+    fn from_json(text: &str, path: &str) -> Result<PracticeLog, InterviewError> {
+        PRACTICE_MARKER.check(text, path)?;
+        serde_json::from_str(text).map_err(|e| InterviewError::Corrupt {
+            path: path.to_string(),
             what: PRACTICE_MARKER.what,
             reason: e.to_string(),
         })
@@ -89,7 +92,9 @@ impl PracticeLog {
     /// that is not a practice log (left alone).
     pub fn save_atomic(&self, path: impl AsRef<Path>) -> Result<(), InterviewError> {
         let json = serde_json::to_string_pretty(self).unwrap_or_default();
-        write_atomic(path.as_ref(), &json, &PRACTICE_MARKER)
+        write_atomic(path.as_ref(), &json, |text, name| {
+            PracticeLog::from_json(text, name).map(drop)
+        })
     }
 
     /// Records a graded answer to the question of `entry`.

@@ -7,7 +7,8 @@
 //!   counts as 0); a category's or level's score is the mean over its questions. Aggregate bands
 //!   use the default thresholds (strong ≥ 80, good ≥ 60, partial ≥ 35).
 //! - **Strongest / weakest concepts.** Concepts are per question. The strongest are the covered
-//!   concepts with the largest share of their question's score; the weakest are the missed ones
+//!   concepts with the largest share of their question's score (not counting a concept whose hint
+//!   was taken); the weakest are the missed ones
 //!   (not recovered by a follow-up), required first, then by share. Five of each at most.
 //! - **Level estimate** (`docs/levels.md`: a band is measured against the question's level). The
 //!   estimate is the highest level whose questions average *good* (60) or better. It is a floor
@@ -27,7 +28,8 @@
 //! - **What to study next.** The weakest concepts (up to eight), each with its hint, its study
 //!   pointer and up to three other questions of the bank that train it: questions not asked in
 //!   this session whose model answer covers the concept (graded with the missed question's own
-//!   matcher), most shared tags first. Skipped questions come last, pointing at themselves.
+//!   matcher), most shared tags first; questions answered in the session are left out. Skipped
+//!   questions come last, pointing at themselves.
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
@@ -107,10 +109,8 @@ pub struct QuestionScore {
     pub concepts: usize,
     /// Whether a hint was taken.
     pub hint: bool,
-    /// The follow-up's label and outcome, if one was asked.
-    pub follow_up: Option<(String, FollowUpStatus)>,
-    /// Points the follow-up recovered.
-    pub recovered: f32,
+    /// The follow-up, if one was asked.
+    pub follow_up: Option<FollowUpScore>,
     /// Seconds the answer took, when measured.
     pub elapsed_secs: Option<u64>,
     /// The time budget.
@@ -119,6 +119,19 @@ pub struct QuestionScore {
     pub over_budget: bool,
     /// Misconceptions in the answer and the follow-up.
     pub red_flags: Vec<RedFlag>,
+}
+
+/// A follow-up's line on the scorecard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FollowUpScore {
+    /// The concept it probed.
+    pub concept: String,
+    /// That concept's label.
+    pub label: String,
+    /// Answered, declined (or pending, in an unfinished transcript).
+    pub status: FollowUpStatus,
+    /// Points recovered.
+    pub recovered: f32,
 }
 
 /// A category's score.
@@ -294,8 +307,11 @@ impl Scorecard {
 
     /// Grades an interviewer's notes: one `## <id>` section per question (`## g06`,
     /// `## g06 — Deleted pod`, `## q005: …`), whose body is graded as the answer. Text before the
-    /// first section is ignored, an empty section counts as skipped, and headings inside fenced
-    /// code blocks do not start sections. No follow-ups, no timing.
+    /// first section is ignored, an empty section counts as skipped, headings inside fenced code
+    /// blocks do not start sections, and HTML comments are ignored. A section with a `### Notes`
+    /// (or `### Answer`) heading has only the text under that heading graded, so a Markdown
+    /// interview kit ([`kit_to_markdown`](super::render::kit_to_markdown)) filled in by hand is a
+    /// valid notes file. No follow-ups, no timing.
     ///
     /// # Errors
     /// [`InterviewError::Notes`] with the line for an unknown or repeated question, or when
@@ -373,16 +389,9 @@ struct NoteSection {
 
 fn note_sections(notes: &str) -> Vec<NoteSection> {
     let mut sections: Vec<NoteSection> = Vec::new();
-    let mut fence: Option<&str> = None;
+    let mut fence = Fence::default();
     for (i, line) in notes.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
-            fence = match fence {
-                Some(open) if open == marker => None,
-                Some(open) => Some(open),
-                None => Some(marker),
-            };
-        } else if fence.is_none() {
+        if !fence.update(line) {
             if let Some(rest) = line.strip_prefix("## ") {
                 let query: String = rest
                     .split_whitespace()
@@ -403,7 +412,65 @@ fn note_sections(notes: &str) -> Vec<NoteSection> {
             s.body.push('\n');
         }
     }
+    for s in &mut sections {
+        s.body = answer_text(&s.body);
+    }
     sections
+}
+
+/// Tracks fenced code blocks (```` ``` ```` or `~~~`) line by line.
+#[derive(Default)]
+struct Fence(Option<&'static str>);
+
+impl Fence {
+    /// Feeds a line; true if it is a fence line or inside a fenced block.
+    fn update(&mut self, line: &str) -> bool {
+        let trimmed = line.trim_start();
+        match ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+            Some(marker) => {
+                self.0 = match self.0 {
+                    Some(open) if open == marker => None,
+                    Some(open) => Some(open),
+                    None => Some(marker),
+                };
+                true
+            }
+            None => self.0.is_some(),
+        }
+    }
+}
+
+/// What to grade in a section: without HTML comments, and when the section has a `### Notes` or
+/// `### Answer` heading (as an interview kit printed in Markdown does), only the text under it —
+/// the kit's checklist and model answer must not be graded as the candidate's answer.
+fn answer_text(body: &str) -> String {
+    let mut text = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(start) = rest.find("<!--") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |end| &rest[start + end + 3..]);
+    }
+    text.push_str(rest);
+    let is_answer_heading = |l: &str| {
+        let l = l.trim().to_ascii_lowercase();
+        l == "### notes" || l == "### answer"
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(start) = lines.iter().position(|l| is_answer_heading(l)) else {
+        return text;
+    };
+    let mut fence = Fence::default();
+    let mut out = String::new();
+    for line in &lines[start + 1..] {
+        if !fence.update(line) && line.starts_with("### ") {
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 fn mean(xs: impl Iterator<Item = f32>) -> f32 {
@@ -440,8 +507,12 @@ fn question_score(t: &Turn) -> QuestionScore {
             .map_or(0, |g| g.concepts.iter().filter(|c| c.hit).count()),
         concepts: t.grade.as_ref().map_or(0, |g| g.concepts.len()),
         hint: t.hint.is_some(),
-        follow_up: t.follow_up.as_ref().map(|f| (f.label.clone(), f.status)),
-        recovered: t.follow_up.as_ref().map_or(0.0, |f| f.recovered),
+        follow_up: t.follow_up.as_ref().map(|f| FollowUpScore {
+            concept: f.concept.clone(),
+            label: f.label.clone(),
+            status: f.status,
+            recovered: f.recovered,
+        }),
         elapsed_secs: (t.elapsed_ms > 0).then_some(t.elapsed_ms.div_ceil(1000)),
         time_budget_secs: t.question.time_budget_secs,
         over_budget: t.over_budget,
@@ -462,7 +533,9 @@ fn concept_lists(turns: &[Turn]) -> (Vec<ConceptScore>, Vec<ConceptScore>) {
                 share: m.share,
                 required: m.required,
             };
-            if m.hit {
+            // A concept covered right after its hint was shown is no sign of strength.
+            let hinted = t.hint.as_ref().is_some_and(|h| h.concept == m.id);
+            if m.hit && !hinted {
                 hits.push((ti, cs));
             } else if !m.recovered && !group_complete(g, m.group.as_deref()) {
                 misses.push((ti, cs));
@@ -678,7 +751,7 @@ fn recommend(turns: &[Turn], overall: f32, level: Option<&LevelEstimate>) -> Rec
     let hints = turns.iter().filter(|t| t.hint.is_some()).count();
     if hints > 0 {
         reasons.push(format!(
-            "hints taken on {hints} question{} (−10 % each)",
+            "hints taken on {hints} question{} (−10% each)",
             plural(hints)
         ));
     }
@@ -705,7 +778,12 @@ fn recommend(turns: &[Turn], overall: f32, level: Option<&LevelEstimate>) -> Rec
 }
 
 fn study_list(bank: &Bank, turns: &[Turn]) -> Vec<StudyItem> {
-    let asked: Vec<&str> = turns.iter().map(|t| t.question.id.as_str()).collect();
+    // Questions answered in this session are not suggested again; skipped ones may be.
+    let asked: Vec<&str> = turns
+        .iter()
+        .filter(|t| t.outcome == Outcome::Answered)
+        .map(|t| t.question.id.as_str())
+        .collect();
     let mut misses: Vec<(usize, &ConceptMark)> = Vec::new();
     for (ti, t) in turns.iter().enumerate() {
         if let Some(g) = &t.grade {

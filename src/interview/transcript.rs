@@ -313,7 +313,9 @@ impl Transcript {
     /// [`InterviewError::Io`] if writing fails. If `path` exists and is not a transcript (foreign,
     /// corrupt or newer), that error, and the file is left alone.
     pub fn save_atomic(&self, path: impl AsRef<Path>) -> Result<(), InterviewError> {
-        write_atomic(path.as_ref(), &self.to_json(), &TRANSCRIPT_MARKER)
+        write_atomic(path.as_ref(), &self.to_json(), |text, name| {
+            Transcript::from_json(text, name).map(drop)
+        })
     }
 }
 
@@ -386,16 +388,17 @@ pub(crate) fn read_text(path: &Path, what: &'static str) -> Result<String, Inter
 }
 
 /// Writes `contents` to `path` through a temporary file in the same folder and a rename, after
-/// checking that an existing `path` carries `marker` (so a foreign file is never replaced).
+/// checking with `existing_ok(text, path)` that an existing file at `path` is one of ours and
+/// whole, so that a foreign or corrupt file is never replaced.
 pub(crate) fn write_atomic(
     path: &Path,
     contents: &str,
-    marker: &Marker,
+    existing_ok: impl Fn(&str, &str) -> Result<(), InterviewError>,
 ) -> Result<(), InterviewError> {
     match std::fs::read(path) {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes);
-            marker.check(&text, &path.display().to_string())?;
+            existing_ok(&text, &path.display().to_string())?;
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(InterviewError::io(path, e)),

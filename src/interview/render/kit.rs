@@ -11,7 +11,7 @@ fn concept_note(c: &KitConcept) -> String {
     }
     parts.push(format!("{}%", score(c.share)));
     if let Some(g) = &c.group {
-        parts.push(format!("any of: {g}"));
+        parts.push(format!("group {g}"));
     }
     parts.join(", ")
 }

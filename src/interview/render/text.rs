@@ -256,10 +256,11 @@ pub(crate) fn question_details(q: &QuestionScore) -> Vec<String> {
     if q.hint {
         d.push("hint −10%".into());
     }
-    if let Some((label, status)) = &q.follow_up {
-        d.push(match status {
-            FollowUpStatus::Answered if q.recovered > 0.0 => {
-                format!("follow-up on {label}: +{}", score(q.recovered))
+    if let Some(f) = &q.follow_up {
+        let label = &f.label;
+        d.push(match f.status {
+            FollowUpStatus::Answered if f.recovered > 0.0 => {
+                format!("follow-up on {label}: +{}", score(f.recovered))
             }
             FollowUpStatus::Answered => format!("follow-up on {label}: missed"),
             FollowUpStatus::Declined => format!("follow-up on {label}: declined"),

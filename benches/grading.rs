@@ -52,14 +52,17 @@ fn bench(c: &mut Criterion) {
     g.bench_function("load_and_compile_all", |b| {
         b.iter(|| {
             let bank = Bank::embedded().expect("bank loads");
-            bank.entries()
+            bank.compile_all()
                 .iter()
-                .map(|e| {
-                    bank.grader(e)
-                        .map(|g| g.rubric().concepts.len())
-                        .unwrap_or(0)
-                })
+                .map(|g| g.as_ref().map(|g| g.rubric().concepts.len()).unwrap_or(0))
                 .sum::<usize>()
+        })
+    });
+    g.bench_function("load_and_compile_one", |b| {
+        b.iter(|| {
+            let bank = Bank::embedded().expect("bank loads");
+            let entry = bank.find("g06").expect("g06");
+            bank.grader(entry).map(|g| g.rubric().concepts.len())
         })
     });
     g.finish();

@@ -343,3 +343,15 @@ negation!(advice_against_a_list:
     "Don't use selfHeal, prune or a preStop hook." => false,
 );
 distinct!(gaps_stay_in_the_clause: "mesh gateway" => ["it is a mesh; an API gateway is different"]);
+
+#[test]
+fn literal_regexes_keep_regex_semantics() {
+    let dotted = r#"Regex("memory\\.high")"#;
+    assert!(hit(dotted, "positive", "set MEMORY.HIGH below the limit").0);
+    assert!(!hit(dotted, "positive", "memory high").0);
+    let bounded = r#"Regex("\\bS3\\b")"#;
+    assert!(hit(bounded, "positive", "ship logs to S3 buckets").0);
+    assert!(!hit(bounded, "positive", "the S3x tier").0);
+    let real = r#"Regex("exit (code|status) 13[79]")"#;
+    assert!(hit(real, "positive", "exit status 139").0);
+}

@@ -2,10 +2,10 @@
 //! variants), glossary references expanded, regexes built. Everything expensive happens here,
 //! once per rubric.
 
-use regex::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 
 use super::vocab::{Vocab, WordId};
-use crate::analysis::{Analyzer, TokenKind};
+use crate::analysis::{Analysis, Analyzer, TokenKind};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::rubric::{Glossary, Matcher, Window};
 
@@ -59,6 +59,15 @@ pub(crate) enum Leaf {
         regex: Regex,
         text: String,
     },
+    /// A regex that is only a literal (`memory\.high`, `\bS3\b`): found by a case-insensitive
+    /// substring search, which costs nothing to build.
+    Literal {
+        /// Lower-case needle.
+        needle: String,
+        /// `\b` before / after.
+        bounded: (bool, bool),
+        text: String,
+    },
 }
 
 impl Leaf {
@@ -68,7 +77,7 @@ impl Leaf {
                 format!("term \"{text}\"")
             }
             Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
-            Leaf::Regex { text, .. } => format!("regex /{text}/"),
+            Leaf::Regex { text, .. } | Leaf::Literal { text, .. } => format!("regex /{text}/"),
         }
     }
 }
@@ -204,10 +213,27 @@ impl<'g> Compiler<'g> {
     }
 
     fn regex(&mut self, pattern: &str) -> Result<Node, CompileError> {
-        let regex = RegexBuilder::new(pattern)
-            .case_insensitive(!self.case_sensitive_regex)
-            .size_limit(1 << 20)
-            .build()
+        if !self.case_sensitive_regex {
+            if let Some((needle, bounded)) = literal_of(pattern) {
+                self.leaves.push(Leaf::Literal {
+                    needle,
+                    bounded,
+                    text: pattern.to_string(),
+                });
+                return Ok(Node::Leaf(self.leaves.len() as u32 - 1));
+            }
+        }
+        // ASCII-only classes and case folding compile several times faster, and answers are
+        // technical English; a pattern that needs Unicode (a literal `é`) falls back to it.
+        let build = |unicode: bool| {
+            RegexBuilder::new(pattern)
+                .case_insensitive(!self.case_sensitive_regex)
+                .unicode(unicode)
+                .size_limit(1 << 20)
+                .build()
+        };
+        let regex = build(false)
+            .or_else(|_| build(true))
             .map_err(|e| CompileError {
                 message: format!(
                     "invalid regex /{pattern}/: {}",
@@ -258,7 +284,7 @@ impl<'g> Compiler<'g> {
     }
 
     fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
-        let analysis = self.analyzer.analyze(text);
+        let analysis = analyze_phrase(&self.analyzer, text);
         let tokens = analysis.tokens();
         if tokens.is_empty() {
             return Err(invalid(
@@ -338,6 +364,58 @@ impl<'g> Compiler<'g> {
         });
         Ok(Node::Leaf(self.leaves.len() as u32 - 1))
     }
+}
+
+/// The literal a regex stands for, if it is one: plain characters and escaped punctuation,
+/// optionally between `\b` anchors. ASCII only, so lower-casing keeps byte offsets.
+fn literal_of(pattern: &str) -> Option<(String, (bool, bool))> {
+    let (left, rest) = match pattern.strip_prefix("\\b") {
+        Some(r) => (true, r),
+        None => (false, pattern),
+    };
+    let (right, body) = match rest.strip_suffix("\\b") {
+        Some(b) if !b.ends_with('\\') => (true, b),
+        _ => (false, rest),
+    };
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(e) if e.is_ascii_punctuation() => out.push(e),
+                _ => return None,
+            },
+            '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '^' | '$' => {
+                return None
+            }
+            c if c.is_ascii() && !c.is_ascii_control() => out.push(c.to_ascii_lowercase()),
+            _ => return None,
+        }
+    }
+    (!out.trim().is_empty()).then_some((out, (left, right)))
+}
+
+thread_local! {
+    /// Phrases analysed so far: glossary phrasings recur in rubric after rubric, so a bank
+    /// compiles each of them once per thread.
+    static PHRASES: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<Analysis>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// Cached analysis of a rubric phrase.
+fn analyze_phrase(analyzer: &Analyzer, text: &str) -> std::rc::Rc<Analysis> {
+    PHRASES.with(|cache| {
+        if let Some(a) = cache.borrow().get(text) {
+            return a.clone();
+        }
+        let a = std::rc::Rc::new(analyzer.analyze(text));
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        cache.insert(text.to_string(), a.clone());
+        a
+    })
 }
 
 /// For a Kubernetes field path (`metadata.finalizers`, `spec.template.spec.containers`), the byte

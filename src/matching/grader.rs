@@ -122,8 +122,20 @@ impl GraderBuilder {
                 &embedded
             }
         };
-        let (path, source) = match &self.source {
-            Some((p, s)) => (p.as_str(), Some(s.as_str())),
+        let source = self.source.as_ref().map(|(p, s)| (p.as_str(), s.as_str()));
+        self.build_with(rubric, glossary, source)
+    }
+
+    /// `build` with a borrowed glossary and source, so a bank compiling many rubrics copies
+    /// neither.
+    pub(crate) fn build_with(
+        &self,
+        rubric: &Rubric,
+        glossary: &Glossary,
+        source: Option<(&str, &str)>,
+    ) -> Result<Grader, Error> {
+        let (path, source) = match source {
+            Some((p, s)) => (p, Some(s)),
             None => ("<rubric>", None),
         };
         let mut compiler = Compiler::new(glossary, self.case_sensitive_regex);

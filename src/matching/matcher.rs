@@ -128,8 +128,15 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let mut lower: Option<String> = None;
         for (i, leaf) in leaves.iter().enumerate() {
-            if matches!(leaf, Leaf::Regex { .. }) {
+            if let Leaf::Literal {
+                needle, bounded, ..
+            } = leaf
+            {
+                let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
+                out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
+            } else if matches!(leaf, Leaf::Regex { .. }) {
                 out[i] = self.leaf_hits(leaf, i as u32);
             } else if out[i].len() > 1 {
                 out[i].sort_by_key(|h| (h.first, h.last));
@@ -138,20 +145,65 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// Hits of a literal in the lower-cased answer, with `\b` checks at either end.
+    fn literal_hits(
+        &self,
+        lower: &str,
+        needle: &str,
+        bounded: (bool, bool),
+        leaf: u32,
+    ) -> Vec<Hit> {
+        let tokens = self.analysis.tokens();
+        let bytes = lower.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut hits = Vec::new();
+        for (start, _) in lower.match_indices(needle) {
+            let end = start + needle.len();
+            let edge_ok =
+                |at: usize, inside: u8| !word(inside) || !bytes.get(at).copied().is_some_and(word);
+            if bounded.0 && start > 0 && !edge_ok(start - 1, bytes[start]) {
+                continue;
+            }
+            if bounded.1 && !edge_ok(end, bytes[end - 1]) {
+                continue;
+            }
+            let first = tokens.partition_point(|t| t.span.end <= start);
+            let last = tokens.partition_point(|t| t.span.start < end);
+            if first < last {
+                let mut h = self.hit(first as u32, last as u32 - 1, false, leaf);
+                h.span = Span::new(start, end);
+                hits.push(h);
+            }
+            if hits.len() >= HIT_CAP {
+                break;
+            }
+        }
+        hits
+    }
+
     /// All hits of a regex leaf, in text order.
     fn leaf_hits(&self, leaf: &Leaf, index: u32) -> Vec<Hit> {
         match leaf {
-            Leaf::Phrase { .. } => Vec::new(),
+            Leaf::Phrase { .. } | Leaf::Literal { .. } => Vec::new(),
             Leaf::Regex { regex, .. } => {
                 let tokens = self.analysis.tokens();
                 let mut hits = Vec::new();
-                for m in regex.find_iter(self.text).take(HIT_CAP) {
-                    if m.as_str().trim().is_empty() {
+                for m in regex.find_iter(self.text.as_bytes()).take(HIT_CAP) {
+                    // Byte regexes (ASCII classes compile much faster) may cut a multi-byte
+                    // character; widen to character boundaries.
+                    let (mut start, mut end) = (m.start(), m.end());
+                    while !self.text.is_char_boundary(start) {
+                        start -= 1;
+                    }
+                    while !self.text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    if self.text[start..end].trim().is_empty() {
                         continue;
                     }
-                    let first = tokens.partition_point(|t| t.span.end <= m.start());
-                    let last = tokens.partition_point(|t| t.span.start < m.end());
-                    let span = Span::new(m.start(), m.end());
+                    let first = tokens.partition_point(|t| t.span.end <= start);
+                    let last = tokens.partition_point(|t| t.span.start < end);
+                    let span = Span::new(start, end);
                     if first < last {
                         let mut h = self.hit(first as u32, last as u32 - 1, false, index);
                         h.span = span;

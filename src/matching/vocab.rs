@@ -44,7 +44,10 @@ pub(crate) struct Vocab {
     /// (first byte, length) → fuzzy candidates; a lookup visits only lengths within the limit.
     fuzzy: FxHashMap<(u8, usize), Vec<FuzzyEntry>>,
     /// A prefix of a vocabulary word → (rest, id), for words written apart.
-    splits: FxHashMap<Box<str>, Vec<(Box<str>, WordId)>>,
+    splits: FxHashMap<u64, Vec<(u32, u8)>>,
+    /// Forms that can be split, indexed by `splits` entries: (form, id).
+    split_forms: Vec<(Box<str>, WordId)>,
+    split_seen: rustc_hash::FxHashSet<(u64, WordId)>,
     len: u32,
 }
 
@@ -55,6 +58,13 @@ pub(crate) fn key_of<'a>(analysis: &'a Analysis, token: &Token) -> &'a str {
     } else {
         analysis.norm(token)
     }
+}
+
+fn hash_str(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    s.hash(&mut h);
+    h.finish()
 }
 
 fn letter_mask(s: &str) -> u32 {
@@ -109,13 +119,16 @@ impl Vocab {
             }
         }
         // Both halves at least 2 letters: `pre` + `stop`, `nv` + `me` (NVMe).
-        if norm.len() >= 4 {
+        // Keyed by the hash of the head, checked against the stored form on lookup, so building
+        // the table allocates nothing per prefix.
+        if norm.len() >= 4 && norm.len() < 256 && self.split_seen.insert((hash_str(norm), id)) {
+            let form = self.split_forms.len() as u32;
+            self.split_forms.push((norm.into(), id));
             for cut in 2..=norm.len() - 2 {
-                let (head, tail) = norm.split_at(cut);
-                let list = self.splits.entry(head.into()).or_default();
-                if !list.iter().any(|(t, i)| &**t == tail && *i == id) {
-                    list.push((tail.into(), id));
-                }
+                self.splits
+                    .entry(hash_str(&norm[..cut]))
+                    .or_default()
+                    .push((form, cut as u8));
             }
         }
     }
@@ -146,16 +159,19 @@ impl Vocab {
         let norm = analysis.norm(t);
         // A word written apart: `pre stop`, `pre-stop` for the vocabulary word `prestop`.
         let splits = if norm.len() >= 2 && !t.function_word {
-            self.splits.get(norm)
+            self.splits.get(&hash_str(norm))
         } else {
             None
         };
         if let (Some(cands), Some(next)) = (splits, tokens.get(i + 1)) {
             if next.kind == TokenKind::Word && next.sentence == t.sentence {
                 let next_norm = analysis.norm(next);
-                for (tail, id) in cands {
-                    if **tail == *next_norm
-                        || analysis.stem(next) == crate::analysis::stem(tail).as_ref()
+                for &(form, cut) in cands {
+                    let (word, id) = &self.split_forms[form as usize];
+                    let (head, tail) = word.split_at(cut as usize);
+                    if head == norm
+                        && (tail == next_norm
+                            || analysis.stem(next) == crate::analysis::stem(tail).as_ref())
                     {
                         out.push((
                             pos,

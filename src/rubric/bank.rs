@@ -149,18 +149,25 @@ impl Bank {
             },
             None => (Glossary::embedded(), "rubrics/glossary.ron".to_string()),
         };
+        // Files parse independently: in parallel across cores.
+        use rayon::prelude::*;
+        let parsed: Vec<Result<BankEntry, LoadError>> = files
+            .into_par_iter()
+            .map(|(path, source)| {
+                let rubric = Rubric::from_ron(&source, &path)?;
+                let slug = slug_of(&path, &rubric.id);
+                Ok(BankEntry {
+                    rubric,
+                    path,
+                    source,
+                    slug,
+                })
+            })
+            .collect();
         let mut entries = Vec::new();
-        for (path, source) in files {
-            match Rubric::from_ron(&source, &path) {
-                Ok(rubric) => {
-                    let slug = slug_of(&path, &rubric.id);
-                    entries.push(BankEntry {
-                        rubric,
-                        path,
-                        source,
-                        slug,
-                    });
-                }
+        for p in parsed {
+            match p {
+                Ok(e) => entries.push(e),
                 Err(e) => errors.push(e),
             }
         }
@@ -271,15 +278,22 @@ impl Bank {
             .map(|(id, _)| id.clone())
     }
 
+    /// Compiles the graders of every entry, in parallel across cores, in entry order.
+    pub fn compile_all(&self) -> Vec<Result<Grader, Error>> {
+        use rayon::prelude::*;
+        self.entries.par_iter().map(|e| self.grader(e)).collect()
+    }
+
     /// Compiles the grader of an entry against this bank's glossary.
     ///
     /// # Errors
     /// See [`crate::GraderBuilder::build`].
     pub fn grader(&self, entry: &BankEntry) -> Result<Grader, Error> {
-        Grader::builder()
-            .glossary(&self.glossary)
-            .source(&entry.path, &entry.source)
-            .build(&entry.rubric)
+        Grader::builder().build_with(
+            &entry.rubric,
+            &self.glossary,
+            Some((&entry.path, &entry.source)),
+        )
     }
 }
 

@@ -61,10 +61,8 @@ pub(crate) fn key_of<'a>(analysis: &'a Analysis, token: &Token) -> &'a str {
 }
 
 fn hash_str(s: &str) -> u64 {
-    use std::hash::{BuildHasher, Hash, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    s.hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
 }
 
 fn letter_mask(s: &str) -> u32 {

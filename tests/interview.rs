@@ -823,7 +823,9 @@ fn scorecard_of_the_scripted_interview() {
     assert_eq!(card.recommendation.verdict, Verdict::StrongNoHire);
     assert_eq!(card.candidate.as_deref(), Some("Ada"));
     let estimate = card.level_estimate.as_ref().unwrap();
-    assert_eq!(estimate.level, Level::Senior, "{estimate:?}");
+    // Mid questions average weak (27.5): two levels below mid, floored at junior, even though
+    // the one senior question went well.
+    assert_eq!(estimate.level, Level::Junior, "{estimate:?}");
     // m01's missed `namespace` is studied; its `readiness` was recovered by the follow-up.
     assert!(card.study.iter().any(|s| s.concept_id == "namespace"));
     assert!(!card.study.iter().any(|s| s.concept_id == "readiness"));

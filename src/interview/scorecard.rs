@@ -10,12 +10,14 @@
 //!   concepts with the largest share of their question's score (not counting a concept whose hint
 //!   was taken); the weakest are the missed ones
 //!   (not recovered by a follow-up), required first, then by share. Five of each at most.
-//! - **Level estimate** (`docs/levels.md`: a band is measured against the question's level). The
-//!   estimate is the highest level whose questions average *good* (60) or better. It is a floor
-//!   when that is the highest level asked and it averages *strong* (80): harder questions might
-//!   have gone well too. When no level averages good, the lowest level asked averaging *partial*
-//!   means one level below it (the doc: partial is typical of a candidate one level below the
-//!   question), and *weak* two levels below, down to junior.
+//! - **Level estimate** (`docs/levels.md`: a band is measured against the question's level, and
+//!   "a senior engineer should reach strong on junior and mid questions"). Going up from the lowest
+//!   level asked, the estimate is the highest level such that it and every level asked below it
+//!   average *good* (60) or better. It is a floor when every level asked passed and the highest
+//!   averages *strong* (80): harder questions might have gone well too. When even the lowest level
+//!   asked averages below good, the estimate is one level below it for *partial* (the doc: partial
+//!   is typical of a candidate one level below the question) and two for *weak*, down to junior.
+//!   Higher levels that went well above a failed one are named in the reasons, not counted.
 //! - **Recommendation**, with n questions, w of them weak or skipped, and m with a misconception
 //!   (in the answer or the follow-up):
 //!   - strong no hire: overall < 35, or more than half the answers weak (2w > n);
@@ -575,68 +577,64 @@ fn group_complete(g: &TurnGrade, group: Option<&str>) -> bool {
 
 fn estimate_level(levels: &[LevelScore]) -> Option<LevelEstimate> {
     let lowest = levels.first()?;
-    let highest = levels.last()?;
-    let mut reasons = Vec::new();
-    if let Some(shown) = levels.iter().rev().find(|l| l.score >= 60.0) {
-        reasons.push(format!(
+    let line = |l: &LevelScore| {
+        format!(
             "{} questions average {} ({})",
-            shown.level,
-            fmt_score(shown.score),
-            shown.band
-        ));
-        for below in levels
+            l.level,
+            fmt_score(l.score),
+            l.band
+        )
+    };
+    // `levels` is lowest first: the estimate climbs while each level averages good.
+    let passed: Vec<&LevelScore> = levels.iter().take_while(|l| l.score >= 60.0).collect();
+    let failed = levels.iter().find(|l| l.score < 60.0);
+    let mut reasons: Vec<String> = passed.iter().map(|l| line(l)).collect();
+    let (level, is_floor) = match passed.last() {
+        Some(shown) => {
+            let is_floor = failed.is_none() && shown.score >= 80.0 && shown.level != Level::Staff;
+            match failed {
+                Some(f) => reasons.push(format!("{}: below good", line(f))),
+                None if is_floor => reasons.push(format!(
+                    "no question above {} was asked, so this is a floor",
+                    shown.level
+                )),
+                None => {}
+            }
+            (shown.level, is_floor)
+        }
+        None => {
+            let steps = if lowest.score >= 35.0 { 1 } else { 2 };
+            let index = Level::ALL
+                .iter()
+                .position(|l| *l == lowest.level)
+                .unwrap_or(0)
+                .saturating_sub(steps);
+            reasons.push(format!(
+                "{}, typical of a candidate {} below the question",
+                line(lowest),
+                if steps == 1 {
+                    "one level"
+                } else {
+                    "two levels"
+                }
+            ));
+            (Level::ALL[index], false)
+        }
+    };
+    if let Some(f) = failed {
+        for l in levels
             .iter()
-            .filter(|l| l.level < shown.level && l.score < 60.0)
+            .filter(|l| l.level > f.level && l.score >= 60.0)
         {
             reasons.push(format!(
-                "but {} questions average only {} ({})",
-                below.level,
-                fmt_score(below.score),
-                below.band
+                "{}, but every level up to the estimate must average good",
+                line(l)
             ));
         }
-        let is_floor =
-            shown.level == highest.level && shown.score >= 80.0 && shown.level != Level::Staff;
-        if is_floor {
-            reasons.push(format!(
-                "no question above {} was asked, so this is a floor",
-                shown.level
-            ));
-        } else if let Some(above) = levels.iter().find(|l| l.level > shown.level) {
-            reasons.push(format!(
-                "{} questions average {} ({})",
-                above.level,
-                fmt_score(above.score),
-                above.band
-            ));
-        }
-        return Some(LevelEstimate {
-            level: shown.level,
-            is_floor,
-            reasons,
-        });
     }
-    let steps = if lowest.score >= 35.0 { 1 } else { 2 };
-    let index = Level::ALL
-        .iter()
-        .position(|l| *l == lowest.level)
-        .unwrap_or(0)
-        .saturating_sub(steps);
-    let level = Level::ALL[index];
-    reasons.push(format!(
-        "no level averages good; {} questions average {} ({})",
-        lowest.level,
-        fmt_score(lowest.score),
-        lowest.band
-    ));
-    reasons.push(if steps == 1 {
-        "partial answers are typical one level below the question".to_string()
-    } else {
-        "weak answers point two levels below the question".to_string()
-    });
     Some(LevelEstimate {
         level,
-        is_floor: false,
+        is_floor,
         reasons,
     })
 }

@@ -69,6 +69,7 @@ pub mod scoring;
 pub use analysis::{Analysis, Analyzer, Span, Token, TokenKind};
 pub use error::{Error, LoadError, LoadErrorKind, Location, Result};
 pub use feedback::{Feedback, FollowUp, Note};
+pub use interview::{Interview, InterviewError, Kit, Plan, PracticeLog, Scorecard, Transcript};
 pub use matching::{Evidence, Grader, GraderBuilder};
 pub use rubric::{
     Bands, Bank, BankEntry, Concept, Glossary, Group, Level, MarkedExample, Matcher, Misconception,

@@ -444,6 +444,18 @@ fn a_skipped_question_scores_zero() {
 }
 
 #[test]
+fn a_question_renders_with_its_position_and_budget() {
+    let bank = test_bank();
+    let mut iv = Interview::new(&bank, ids_plan(&["m01", "m02"])).unwrap();
+    let q = iv.next_question().unwrap().unwrap();
+    assert_eq!(
+        render::question_to_text(&q, Style::PLAIN),
+        "Question 1 of 2  m01 · networking · mid · budget 5m\nService has no endpoints\n\n\
+         A Service has no endpoints. What do you check?\n"
+    );
+}
+
+#[test]
 fn elapsed_time_is_recorded_against_the_budget() {
     let bank = test_bank();
     let mut iv = Interview::new(
@@ -989,6 +1001,11 @@ fn bad_notes_name_the_line() {
     assert_eq!(
         err.to_string(),
         "notes line 4: unknown question `m09`; did you mean `m01`?"
+    );
+    let err = Scorecard::from_notes(&bank, "## m01\nx\n## —\ny\n", None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "notes line 3: a `## ` heading without a question id"
     );
     let err = Scorecard::from_notes(&bank, "## m01\nx\n## m01\ny\n", None).unwrap_err();
     assert_eq!(

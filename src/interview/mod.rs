@@ -1,4 +1,4 @@
-//! Mock interviews, the stage after grading: a [`Plan`] picks questions from a [`Bank`], an
+//! Mock interviews, the stage after grading: a [`Plan`] picks questions from a [`Bank`](crate::Bank), an
 //! [`Interview`] asks them one by one (with hints, skips and follow-up probes), a [`Transcript`]
 //! records every step as JSON, and a [`Scorecard`] sums the session up. A [`Kit`] gives an
 //! interviewer what to listen for; a [`PracticeLog`] drives the one-question daily loop.

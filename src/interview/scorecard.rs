@@ -344,6 +344,12 @@ impl Scorecard {
         }
         let mut ids: Vec<(String, usize)> = Vec::new();
         for s in &sections {
+            if s.query.is_empty() {
+                return Err(InterviewError::Notes {
+                    line: s.line,
+                    message: "a `## ` heading without a question id".into(),
+                });
+            }
             let entry = bank.find(&s.query).map_err(|e| InterviewError::Notes {
                 line: s.line,
                 message: e.to_string(),

@@ -269,8 +269,11 @@ pub fn draft(
         .iter()
         .filter(|t| !t.function_word && t.kind == TokenKind::Word)
         .count();
-    // Short reference answers are dense: nearly every content word carries a point.
-    let k = (content_words / 2).clamp(3, options.max_concepts.max(1));
+    // Short reference answers are dense: every content word carries a point, so a short one keeps
+    // every candidate and weighs them evenly (RAKE favours long phrases, which in one sentence is
+    // an artefact of wording, not of importance).
+    let short = content_words <= 12;
+    let k = if short { options.max_concepts.max(1) } else { (content_words / 2).clamp(3, options.max_concepts.max(1)) };
     let mut chosen: Vec<Candidate> = Vec::new();
     for c in candidates {
         // Skip a phrase whose words are all inside one already chosen.
@@ -297,7 +300,9 @@ pub fn draft(
         while !used_ids.insert(id.clone()) {
             id.push('x');
         }
-        let weight = if top > bottom {
+        let weight = if short {
+            1.0
+        } else if top > bottom {
             1.0 + 2.0 * (c.score - bottom) / (top - bottom)
         } else {
             2.0

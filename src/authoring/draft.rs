@@ -273,7 +273,11 @@ pub fn draft(
     // every candidate and weighs them evenly (RAKE favours long phrases, which in one sentence is
     // an artefact of wording, not of importance).
     let short = content_words <= 12;
-    let k = if short { options.max_concepts.max(1) } else { (content_words / 2).clamp(3, options.max_concepts.max(1)) };
+    let k = if short {
+        options.max_concepts.max(1)
+    } else {
+        (content_words / 2).clamp(3, options.max_concepts.max(1))
+    };
     let mut chosen: Vec<Candidate> = Vec::new();
     for c in candidates {
         // Skip a phrase whose words are all inside one already chosen.

@@ -16,6 +16,10 @@
 //! 5. [`Feedback`] (in [`feedback`]): what was missed, what to study, the follow-up question;
 //!    rendered by [`feedback::render`].
 //!
+//! On top of grading: [`interview`] (mock interviews with follow-up probes, transcripts and
+//! scorecards), [`authoring`] (marked-response testing, drafting rubrics) and [`batch`] (grading
+//! many answers in parallel).
+//!
 //! # Example: grade one answer
 //!
 //! ```

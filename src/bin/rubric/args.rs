@@ -127,6 +127,107 @@ pub enum Command {
         #[arg(long)]
         full: bool,
     },
+    /// Run a mock interview in the terminal: questions, follow-up probes, a scorecard at the end.
+    Interview {
+        /// Number of questions.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        count: usize,
+        /// Only this category (repeatable).
+        #[arg(long, value_name = "C")]
+        category: Vec<String>,
+        /// Only this level (repeatable): junior, mid, senior, staff.
+        #[arg(long, value_name = "L")]
+        level: Vec<String>,
+        /// Exactly these questions, in this order.
+        #[arg(long, value_name = "ID", num_args = 1..)]
+        ids: Vec<String>,
+        /// Same seed, same questions (default: from the clock).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Raise the level after a strong answer, lower it after a weak one.
+        #[arg(long)]
+        adaptive: bool,
+        /// Do not ask follow-up probes.
+        #[arg(long)]
+        no_follow_ups: bool,
+        /// When to show feedback: after each answer, or all at the end.
+        #[arg(long, value_enum, default_value_t = FeedbackWhen::Each)]
+        feedback: FeedbackWhen,
+        /// Per-question time budget in seconds (shown and recorded, not enforced).
+        #[arg(long, value_name = "SECS", default_value_t = 300)]
+        time_budget: u32,
+        /// Where to save the transcript (default: interview-<seed>.json here).
+        #[arg(long, value_name = "FILE")]
+        transcript: Option<PathBuf>,
+        /// Continue an unfinished interview from its transcript.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["ids", "seed"])]
+        resume: Option<PathBuf>,
+        /// Write each answer in $EDITOR.
+        #[arg(long)]
+        editor: bool,
+        /// Candidate name for the scorecard.
+        #[arg(long, value_name = "NAME")]
+        candidate: Option<String>,
+    },
+    /// One question, biased toward the categories practised least, graded at once with the model answer.
+    Practice {
+        /// Only this category (repeatable).
+        #[arg(long, value_name = "C")]
+        category: Vec<String>,
+        /// Only this level (repeatable).
+        #[arg(long, value_name = "L")]
+        level: Vec<String>,
+        /// The practice log (default: $XDG_STATE_HOME/rubric-grader/practice.json).
+        #[arg(long, value_name = "FILE")]
+        log: Option<PathBuf>,
+        /// Take the answer from FILE instead of the terminal.
+        #[arg(long, value_name = "FILE")]
+        answer: Option<PathBuf>,
+        /// Write the answer in $EDITOR.
+        #[arg(long)]
+        editor: bool,
+        /// Seed for the choice among equally practised questions (default: from the clock).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+    },
+    /// Render the scorecard of an interview transcript.
+    Report {
+        /// The transcript (JSON) written by `rubric interview`.
+        transcript: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CardFormat::Text)]
+        format: CardFormat,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// An interviewer kit: what to listen for, follow-ups and red flags, per question.
+    Kit {
+        /// Question ids.
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = KitFormat::Markdown)]
+        format: KitFormat,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Grade an interviewer's notes (one `## <id>` section per question) into a scorecard.
+    Scorecard {
+        /// The notes file (Markdown).
+        #[arg(long, value_name = "FILE")]
+        notes: PathBuf,
+        /// Candidate name.
+        #[arg(long, value_name = "NAME")]
+        candidate: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CardFormat::Text)]
+        format: CardFormat,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Check rubric files: syntax, ids, synonyms, regexes, model answers, marked examples.
     Lint {
         /// Rubric files or folders (default: the bank, or `rubrics/` if it exists here).
@@ -162,6 +263,39 @@ pub enum ListFormat {
 pub enum ReportFormat {
     /// Terminal text.
     Text,
+    /// JSON.
+    Json,
+}
+
+/// `interview --feedback`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FeedbackWhen {
+    /// After each answer.
+    Each,
+    /// All at the end.
+    End,
+}
+
+/// `report --format`, `scorecard --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CardFormat {
+    /// Terminal text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON.
+    Json,
+    /// A self-contained HTML page.
+    Html,
+}
+
+/// `kit --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KitFormat {
+    /// Markdown (prints well; fill in `### Notes` under each question).
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
     /// JSON.
     Json,
 }

@@ -7,7 +7,7 @@ use rubric_grader::feedback::render::{to_json, to_markdown, to_text, Style};
 use rubric_grader::rubric::{lint, Severity};
 use rubric_grader::{Bank, Error, Level};
 
-use crate::args::{GradeFormat, ListFormat, ReportFormat};
+use crate::args::{CardFormat, GradeFormat, KitFormat, ListFormat, ReportFormat};
 
 /// How a command ended, mapped to an exit code by `main`.
 pub enum Outcome {
@@ -408,6 +408,98 @@ pub fn batch(
         let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
         std::fs::write(path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
     }
+    Ok(Outcome::Success)
+}
+
+/// Writes `text` to `dest`, or to `out` when there is none.
+fn emit(out: &mut dyn Write, dest: Option<&Path>, text: &str) -> Result<(), String> {
+    match dest {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            eprintln!("rubric: wrote {}", path.display());
+            Ok(())
+        }
+        None => out.write_all(text.as_bytes()).map_err(io),
+    }
+}
+
+fn card_text(
+    card: &rubric_grader::interview::Scorecard,
+    format: CardFormat,
+    style: Style,
+) -> String {
+    use rubric_grader::interview::render;
+    match format {
+        CardFormat::Text => render::to_text(card, style),
+        CardFormat::Markdown => render::to_markdown(card),
+        CardFormat::Json => render::to_json(card) + "\n",
+        CardFormat::Html => render::to_html(card),
+    }
+}
+
+pub fn report(
+    out: &mut dyn Write,
+    bank: &Bank,
+    transcript: &Path,
+    format: CardFormat,
+    dest: Option<&Path>,
+    style: Style,
+) -> CliResult {
+    use rubric_grader::interview::{Scorecard, Transcript};
+    let t = Transcript::load(transcript).map_err(|e| e.to_string())?;
+    let card = Scorecard::from_transcript(bank, &t);
+    emit(
+        out,
+        dest,
+        &card_text(
+            &card,
+            format,
+            if dest.is_some() { Style::PLAIN } else { style },
+        ),
+    )?;
+    Ok(Outcome::Success)
+}
+
+pub fn kit(
+    out: &mut dyn Write,
+    bank: &Bank,
+    ids: &[String],
+    format: KitFormat,
+    dest: Option<&Path>,
+) -> CliResult {
+    use rubric_grader::interview::{render, Kit};
+    let kit = Kit::new(bank, ids).map_err(|e| e.to_string())?;
+    let text = match format {
+        KitFormat::Markdown => render::kit_to_markdown(&kit),
+        KitFormat::Html => render::kit_to_html(&kit),
+        KitFormat::Json => render::kit_to_json(&kit) + "\n",
+    };
+    emit(out, dest, &text)?;
+    Ok(Outcome::Success)
+}
+
+pub fn scorecard(
+    out: &mut dyn Write,
+    bank: &Bank,
+    notes: &Path,
+    candidate: Option<&str>,
+    format: CardFormat,
+    dest: Option<&Path>,
+    style: Style,
+) -> CliResult {
+    use rubric_grader::interview::Scorecard;
+    let text = rubric_grader::rubric::read_utf8(notes).map_err(|e| e.to_string())?;
+    let card = Scorecard::from_notes(bank, &text, candidate)
+        .map_err(|e| format!("{}: {e}", notes.display()))?;
+    emit(
+        out,
+        dest,
+        &card_text(
+            &card,
+            format,
+            if dest.is_some() { Style::PLAIN } else { style },
+        ),
+    )?;
     Ok(Outcome::Success)
 }
 

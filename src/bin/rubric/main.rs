@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod interactive;
 mod terminal;
 
 use std::io::Write;
@@ -37,6 +38,17 @@ fn main() -> ExitCode {
     }
 }
 
+fn parse_levels(levels: &[String]) -> Result<Vec<rubric_grader::Level>, String> {
+    levels.iter().map(|l| l.parse()).collect()
+}
+
+/// A seed from the clock, for "a different interview each time" unless `--seed` is given.
+fn clock_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
 fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
     let style = terminal::stdout_style(args.color);
     match &args.command {
@@ -58,6 +70,98 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
         } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             commands::show(out, &bank, id, *model_answer, *rubric)
+        }
+        Command::Interview {
+            count,
+            category,
+            level,
+            ids,
+            seed,
+            adaptive,
+            no_follow_ups,
+            feedback,
+            time_budget,
+            transcript,
+            resume,
+            editor,
+            candidate,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            let plan = rubric_grader::interview::Plan {
+                count: *count,
+                categories: category.clone(),
+                levels: parse_levels(level)?,
+                ids: ids.clone(),
+                seed: seed.unwrap_or_else(clock_seed),
+                adaptive: *adaptive,
+                follow_ups: !*no_follow_ups,
+                time_budget_secs: Some(*time_budget),
+            };
+            let opts = interactive::InterviewOptions {
+                plan,
+                feedback_each: *feedback == args::FeedbackWhen::Each,
+                transcript: transcript.clone(),
+                resume: resume.clone(),
+                editor: *editor,
+                candidate: candidate.clone(),
+            };
+            interactive::interview(&bank, opts, style, &mut std::io::stdin().lock(), out)
+        }
+        Command::Practice {
+            category,
+            level,
+            log,
+            answer,
+            editor,
+            seed,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            let plan = rubric_grader::interview::Plan {
+                categories: category.clone(),
+                levels: parse_levels(level)?,
+                seed: seed.unwrap_or_else(clock_seed),
+                ..Default::default()
+            };
+            let opts = interactive::PracticeOptions {
+                plan,
+                log: log.clone(),
+                answer: answer.clone(),
+                editor: *editor,
+            };
+            interactive::practice(&bank, opts, style, &mut std::io::stdin().lock(), out)
+        }
+        Command::Report {
+            transcript,
+            format,
+            out: dest,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            commands::report(out, &bank, transcript, *format, dest.as_deref(), style)
+        }
+        Command::Kit {
+            ids,
+            format,
+            out: dest,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            commands::kit(out, &bank, ids, *format, dest.as_deref())
+        }
+        Command::Scorecard {
+            notes,
+            candidate,
+            format,
+            out: dest,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            commands::scorecard(
+                out,
+                &bank,
+                notes,
+                candidate.as_deref(),
+                *format,
+                dest.as_deref(),
+                style,
+            )
         }
         Command::Explain { id, answer, format } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;

@@ -1,0 +1,327 @@
+//! The interview and practice loops in a terminal: prompts, multi-line answers, `:hint`, `:skip`,
+//! `:quit`, `$EDITOR`, and Ctrl-C. All state lives in the library's `Interview`; this file only
+//! reads and prints, and saves the transcript after every step.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use rubric_grader::feedback::render::{to_text, Style};
+use rubric_grader::interview::render::{question_to_text, to_text as scorecard_text};
+use rubric_grader::interview::{Interview, Phase, Plan, PracticeLog, Transcript};
+use rubric_grader::Bank;
+
+use crate::commands::{CliResult, Outcome};
+
+/// What the user typed at a prompt.
+enum Input {
+    Answer(String),
+    Hint,
+    Skip,
+    Quit,
+}
+
+/// Options of `rubric interview`.
+pub struct InterviewOptions {
+    pub plan: Plan,
+    pub feedback_each: bool,
+    pub transcript: Option<PathBuf>,
+    pub resume: Option<PathBuf>,
+    pub editor: bool,
+    pub candidate: Option<String>,
+}
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// Reads one answer: lines up to a line holding only `.`, or end of input. A first line that is a
+/// command (`:hint`, `:skip`, `:quit`) is that command. End of input with nothing typed quits.
+fn read_answer(
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    editor: bool,
+) -> Result<Input, String> {
+    if editor {
+        return from_editor().map(Input::Answer);
+    }
+    let mut text = String::new();
+    let mut first = true;
+    loop {
+        let _ = write!(out, "{}", if first { "> " } else { "  " });
+        let _ = out.flush();
+        let mut line = String::new();
+        if input.read_line(&mut line).map_err(err)? == 0 {
+            return Ok(if text.trim().is_empty() {
+                Input::Quit
+            } else {
+                Input::Answer(text)
+            });
+        }
+        let trimmed = line.trim();
+        if first {
+            match trimmed {
+                ":hint" => return Ok(Input::Hint),
+                ":skip" => return Ok(Input::Skip),
+                ":quit" | ":q" => return Ok(Input::Quit),
+                _ => {}
+            }
+        }
+        if trimmed == "." {
+            return Ok(Input::Answer(text));
+        }
+        text.push_str(&line);
+        first = false;
+    }
+}
+
+/// Opens `$EDITOR` (or `vi`) on a temporary file and returns what was written.
+fn from_editor() -> Result<String, String> {
+    let path = std::env::temp_dir().join(format!("rubric-answer-{}.md", std::process::id()));
+    std::fs::write(&path, "").map_err(err)?;
+    let editor = std::env::var("EDITOR")
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .unwrap_or_else(|| "vi".into());
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(&path)
+        .status()
+        .map_err(|e| format!("cannot start `{editor}`: {e}"))?;
+    if !status.success() {
+        return Err(format!("`{editor}` exited with {status}"));
+    }
+    let text = std::fs::read_to_string(&path).map_err(err)?;
+    let _ = std::fs::remove_file(&path);
+    Ok(text)
+}
+
+/// Where a new interview's transcript goes by default: the current folder, named by seed.
+fn default_transcript(plan: &Plan) -> PathBuf {
+    PathBuf::from(format!("interview-{}.json", plan.seed))
+}
+
+pub fn interview(
+    bank: &Bank,
+    opts: InterviewOptions,
+    style: Style,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> CliResult {
+    let (mut iv, path) = match &opts.resume {
+        Some(p) => (
+            Interview::resume(bank, Transcript::load(p).map_err(err)?).map_err(err)?,
+            p.clone(),
+        ),
+        None => {
+            let path = opts
+                .transcript
+                .clone()
+                .unwrap_or_else(|| default_transcript(&opts.plan));
+            (Interview::new(bank, opts.plan).map_err(err)?, path)
+        }
+    };
+    if opts.candidate.is_some() {
+        iv.set_candidate(opts.candidate.clone());
+    }
+    // Ctrl-C: the transcript on disk is already current after every step; save it once more
+    // (it may hold a hint just taken) and tell the user how to resume.
+    let shared = Arc::new(Mutex::new(iv.transcript().clone()));
+    {
+        let shared = Arc::clone(&shared);
+        let path = path.clone();
+        let _ = ctrlc::set_handler(move || {
+            if let Ok(t) = shared.lock() {
+                let _ = t.save_atomic(&path);
+            }
+            eprintln!("\nrubric: interrupted; transcript saved to {0}; continue with `rubric interview --resume {0}`", path.display());
+            std::process::exit(130);
+        });
+    }
+    let save = |iv: &Interview<'_>| -> Result<(), String> {
+        if let Ok(mut t) = shared.lock() {
+            *t = iv.transcript().clone();
+        }
+        iv.transcript().save_atomic(&path).map_err(err)
+    };
+    let _ = writeln!(
+        out,
+        "Interview of {} question{}; transcript: {}",
+        iv.total(),
+        if iv.total() == 1 { "" } else { "s" },
+        path.display()
+    );
+    let _ = writeln!(out, "Answer in as many lines as you like and end with a line holding only `.`; commands: :hint, :skip, :quit.\n");
+    // After a resume, show what is open.
+    if let Some(q) = iv.current_question() {
+        let _ = write!(out, "{}", question_to_text(q, style));
+        if let Some(h) = iv.current_hint() {
+            let _ = writeln!(out, "Hint (costs {:.0} %): {}", h.cost * 100.0, h.text);
+        }
+    }
+    if let Some(f) = iv.pending_follow_up() {
+        let _ = writeln!(out, "\nFollow-up: {}", f.question);
+    }
+    let mut started = Instant::now();
+    let mut feedback = Vec::new();
+    loop {
+        match iv.phase() {
+            Phase::Ready => match iv.next_question().map_err(err)? {
+                Some(q) => {
+                    let _ = write!(out, "\n{}", question_to_text(&q, style));
+                    started = Instant::now();
+                }
+                None => break,
+            },
+            Phase::Asking => match read_answer(input, out, opts.editor)? {
+                Input::Hint => match iv.hint() {
+                    Ok(h) => {
+                        let _ = writeln!(
+                            out,
+                            "Hint (costs {:.0} % of this question): {}",
+                            h.cost * 100.0,
+                            h.text
+                        );
+                    }
+                    Err(e) => {
+                        let _ = writeln!(out, "{e}");
+                    }
+                },
+                Input::Skip => {
+                    iv.skip().map_err(err)?;
+                    let _ = writeln!(out, "Skipped.");
+                }
+                Input::Quit => return quit(&iv, &path, out, &save),
+                Input::Answer(text) => {
+                    let graded = iv.submit(&text, started.elapsed()).map_err(err)?;
+                    // The probe is asked below, as a prompt; the feedback need not announce it too.
+                    let mut shown = graded.grade.clone();
+                    if graded.follow_up().is_some() {
+                        shown.feedback.follow_up = None;
+                    }
+                    let rendered = to_text(&shown, style);
+                    if opts.feedback_each {
+                        let _ = write!(out, "\n{rendered}");
+                    } else {
+                        feedback.push(rendered);
+                    }
+                    if let Some(f) = graded.follow_up() {
+                        let _ = writeln!(out, "\nFollow-up (answer it, or :skip): {}", f.question);
+                        started = Instant::now();
+                    }
+                }
+            },
+            Phase::FollowUp => match read_answer(input, out, opts.editor)? {
+                Input::Skip => {
+                    iv.skip().map_err(err)?;
+                }
+                Input::Hint => {
+                    let _ = writeln!(out, "No hints for a follow-up; answer it, or :skip.");
+                }
+                Input::Quit => return quit(&iv, &path, out, &save),
+                Input::Answer(text) => {
+                    let turn = iv.answer_follow_up(&text, started.elapsed()).map_err(err)?;
+                    if let Some(f) = &turn.follow_up {
+                        let verdict = if f.hit {
+                            format!("covered; {:.1} points recovered", f.recovered)
+                        } else {
+                            "not covered".into()
+                        };
+                        let _ = writeln!(out, "Follow-up: {verdict}.");
+                    }
+                }
+            },
+            Phase::Finished => break,
+        }
+        save(&iv)?;
+    }
+    let card = iv.finish().map_err(err)?;
+    save(&iv)?;
+    for f in &feedback {
+        let _ = write!(out, "\n{f}");
+    }
+    let _ = write!(out, "\n{}", scorecard_text(&card, style));
+    let _ = writeln!(
+        out,
+        "\nTranscript: {} (`rubric report {}` renders it again, also as HTML)",
+        path.display(),
+        path.display()
+    );
+    Ok(Outcome::Success)
+}
+
+fn quit(
+    iv: &Interview<'_>,
+    path: &Path,
+    out: &mut dyn Write,
+    save: &dyn Fn(&Interview<'_>) -> Result<(), String>,
+) -> CliResult {
+    save(iv)?;
+    let _ = writeln!(
+        out,
+        "\nSaved to {0}; continue with `rubric interview --resume {0}`.",
+        path.display()
+    );
+    Ok(Outcome::Success)
+}
+
+/// Options of `rubric practice`.
+pub struct PracticeOptions {
+    pub plan: Plan,
+    pub log: Option<PathBuf>,
+    pub answer: Option<PathBuf>,
+    pub editor: bool,
+}
+
+/// Where the practice log lives: `$XDG_STATE_HOME/rubric-grader/practice.json`, else
+/// `~/.local/state/rubric-grader/practice.json`, else the current folder.
+fn default_log() -> PathBuf {
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")));
+    match base {
+        Some(b) => b.join("rubric-grader").join("practice.json"),
+        None => PathBuf::from(".rubric-practice.json"),
+    }
+}
+
+pub fn practice(
+    bank: &Bank,
+    opts: PracticeOptions,
+    style: Style,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> CliResult {
+    let log_path = opts.log.clone().unwrap_or_else(default_log);
+    if let Some(dir) = log_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut log = PracticeLog::load_or_default(&log_path).map_err(err)?;
+    let entry = log.pick(bank, &opts.plan).map_err(err)?;
+    let r = &entry.rubric;
+    let _ = writeln!(
+        out,
+        "{} — {} [{}, {}]\n\n{}\n",
+        r.id, r.title, r.category, r.level, r.question
+    );
+    let text = match &opts.answer {
+        Some(p) => rubric_grader::rubric::read_utf8(p).map_err(err)?,
+        None => {
+            let _ = writeln!(out, "Your answer (end with a line holding only `.`):");
+            match read_answer(input, out, opts.editor)? {
+                Input::Answer(t) => t,
+                _ => return Ok(Outcome::Success),
+            }
+        }
+    };
+    let grader = bank.grader(entry).map_err(err)?;
+    let grade = grader.grade(&text).map_err(err)?;
+    let _ = write!(out, "\n{}", to_text(&grade, style));
+    let _ = writeln!(out, "\nModel answer:\n{}", r.model_answer.trim());
+    log.record(entry, &grade);
+    log.save_atomic(&log_path).map_err(err)?;
+    Ok(Outcome::Success)
+}

@@ -87,3 +87,33 @@ fn lookup_by_id_prefix_and_slug() {
     let err = bank.find("g6").unwrap_err().to_string();
     assert_eq!(err, "unknown question `g6`; did you mean `g06`?");
 }
+
+/// The measurable parts of `docs/levels.md`: each level demands more of a strong answer, so a
+/// rubric's concepts grow with its level; senior and staff rubrics name what the answer cannot
+/// do without (a required concept or group); staff rubrics say what not to do and why (at least
+/// two misconceptions).
+#[test]
+fn every_rubric_level_follows_docs_levels() {
+    use rubric_grader::Level;
+    let bank = Bank::embedded().expect("embedded bank loads");
+    let mut problems = Vec::new();
+    for r in bank.rubrics() {
+        let min_concepts = match r.level {
+            Level::Junior => 3,
+            Level::Mid => 5,
+            Level::Senior => 6,
+            Level::Staff => 7,
+        };
+        if r.concepts.len() < min_concepts {
+            problems.push(format!("{} ({}): {} concepts, at least {min_concepts}", r.id, r.level, r.concepts.len()));
+        }
+        let required = r.concepts.iter().any(|c| c.required) || r.groups.iter().any(|g| g.required);
+        if r.level >= Level::Senior && !required {
+            problems.push(format!("{} ({}): no required concept", r.id, r.level));
+        }
+        if r.level == Level::Staff && r.misconceptions.len() < 2 {
+            problems.push(format!("{} (staff): {} misconceptions, at least 2", r.id, r.misconceptions.len()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -127,6 +127,11 @@ pub fn interview(
     if opts.candidate.is_some() {
         iv.set_candidate(opts.candidate.clone());
     }
+    // Fail now, not after the first answer, if the transcript cannot be written.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    iv.transcript().save_atomic(&path).map_err(err)?;
     // Ctrl-C: the transcript on disk is already current after every step; save it once more
     // (it may hold a hint just taken) and tell the user how to resume.
     let shared = Arc::new(Mutex::new(iv.transcript().clone()));

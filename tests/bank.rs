@@ -105,14 +105,23 @@ fn every_rubric_level_follows_docs_levels() {
             Level::Staff => 7,
         };
         if r.concepts.len() < min_concepts {
-            problems.push(format!("{} ({}): {} concepts, at least {min_concepts}", r.id, r.level, r.concepts.len()));
+            problems.push(format!(
+                "{} ({}): {} concepts, at least {min_concepts}",
+                r.id,
+                r.level,
+                r.concepts.len()
+            ));
         }
         let required = r.concepts.iter().any(|c| c.required) || r.groups.iter().any(|g| g.required);
         if r.level >= Level::Senior && !required {
             problems.push(format!("{} ({}): no required concept", r.id, r.level));
         }
         if r.level == Level::Staff && r.misconceptions.len() < 2 {
-            problems.push(format!("{} (staff): {} misconceptions, at least 2", r.id, r.misconceptions.len()));
+            problems.push(format!(
+                "{} (staff): {} misconceptions, at least 2",
+                r.id,
+                r.misconceptions.len()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

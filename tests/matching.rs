@@ -355,3 +355,4 @@ fn literal_regexes_keep_regex_semantics() {
     let real = r#"Regex("exit (code|status) 13[79]")"#;
     assert!(hit(real, "positive", "exit status 139").0);
 }
+equal!(typos_in_joined_identifiers: "OOMKilled" => ["OOMKILED", "oomkiled"]);

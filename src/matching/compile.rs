@@ -334,7 +334,7 @@ impl<'g> Compiler<'g> {
                             // matches `volumeattachments`; stemming the whole would take
                             // `upgraderings` down to `upgrad`.
                             cur.push_str(key);
-                            self.vocab.add_exact(&cur)
+                            self.vocab.add_joined(&cur)
                         } else {
                             self.vocab.add(key, norm, *kind)
                         };

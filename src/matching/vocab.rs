@@ -87,6 +87,18 @@ impl Vocab {
         id
     }
 
+    /// Adds the joined form of an identifier phrase (`oomkill` for `OOMKilled`): matched as
+    /// written, and through typos when it is long enough that a typo cannot make it another
+    /// word (`OOMKILED`).
+    pub fn add_joined(&mut self, joined: &str) -> WordId {
+        let id = self.add_exact(joined);
+        if joined.len() >= 7 && joined.is_ascii() {
+            // Typo index only: the split table would let it match inside a longer identifier.
+            self.add_fuzzy_form(id, joined);
+        }
+        id
+    }
+
     /// Adds a word that only ever matches exactly: the joined forms of a phrase (`upgraderings`
     /// must not be a typo away from `upgrades`).
     pub fn add_exact(&mut self, key: &str) -> WordId {
@@ -101,10 +113,7 @@ impl Vocab {
         }
     }
 
-    fn add_forms(&mut self, id: WordId, norm: &str, kind: TokenKind) {
-        if kind != TokenKind::Word || !norm.is_ascii() {
-            return;
-        }
+    fn add_fuzzy_form(&mut self, id: WordId, norm: &str) {
         if norm.len() >= FUZZY_MIN_LEN {
             let first = norm.as_bytes()[0];
             let bucket = self.fuzzy.entry((first, norm.len())).or_default();
@@ -116,7 +125,13 @@ impl Vocab {
                 });
             }
         }
-        // Both halves at least 2 letters: `pre` + `stop`, `nv` + `me` (NVMe).
+    }
+
+    fn add_forms(&mut self, id: WordId, norm: &str, kind: TokenKind) {
+        if kind != TokenKind::Word || !norm.is_ascii() {
+            return;
+        }
+        self.add_fuzzy_form(id, norm);
         // Keyed by the hash of the head, checked against the stored form on lookup, so building
         // the table allocates nothing per prefix.
         if norm.len() >= 4 && norm.len() < 256 && self.split_seen.insert((hash_str(norm), id)) {

@@ -201,10 +201,10 @@ impl Vocab {
         if out.len() > before || t.function_word {
             return;
         }
-        self.fuzzy_atoms(norm, pos, out);
+        self.fuzzy_atoms(norm, analysis.stem(t), pos, out);
     }
 
-    fn fuzzy_atoms(&self, norm: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
+    fn fuzzy_atoms(&self, norm: &str, stem: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
         // The rubric word must be long enough for typos (`typo_limit`); the answer word may be a
         // letter shorter (`prbe` for `probe`).
         if norm.len() < FUZZY_MIN_LEN - 1
@@ -228,7 +228,11 @@ impl Vocab {
             if (mask ^ e.mask).count_ones() as usize > 2 * limit {
                 continue;
             }
-            let d = strsim::osa_distance(norm, &e.form);
+            // The stem too: `oomkiled` is two edits from `oomkill`, its stem `oomkil` one.
+            let mut d = strsim::osa_distance(norm, &e.form);
+            if d > limit && stem != norm && stem.len() >= FUZZY_MIN_LEN - 1 {
+                d = d.min(strsim::osa_distance(stem, &e.form));
+            }
             if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, e.id));
             }

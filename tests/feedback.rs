@@ -121,3 +121,23 @@ fn terse_explained_notes_are_not_keyword_salad() {
         grade.warnings
     );
 }
+
+#[test]
+fn a_required_concept_inside_a_group_still_caps_the_band() {
+    // See: leak audit report (q007's required multi-container concept sat in a group and was ignored).
+    let ron = r#"(id: "x", title: "x", category: "x", level: mid, question: "x", model_answer: "x",
+        concepts: [
+            (id: "a", label: "a", required: true, matcher: Any(["alpha"]), hint: "h"),
+            (id: "b", label: "b", matcher: Any(["bravo"]), hint: "h"),
+            (id: "c", label: "c", matcher: Any(["charlie"]), hint: "h"),
+        ],
+        groups: [(id: "g", label: "g", k: 1, concepts: ["a", "b"])])"#;
+    let g =
+        rubric_grader::Grader::new(&rubric_grader::Rubric::from_ron(ron, "<t>").unwrap()).unwrap();
+    let grade = g.grade("bravo and charlie").unwrap();
+    assert!(grade.score < 80.0, "{}", grade.score);
+    assert!(grade
+        .warnings
+        .iter()
+        .any(|w| w.code == rubric_grader::WarningCode::RequiredMissing));
+}

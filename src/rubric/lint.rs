@@ -162,23 +162,6 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
         }
         let mut mseen = HashMap::new();
         for m in &r.misconceptions {
-            // "the pentester is wrong" negates itself: such a phrase can never fire.
-            let mut strings = Vec::new();
-            literal_strings(&m.matcher, &mut strings);
-            for phrase in strings {
-                let a = analyzer.analyze(phrase);
-                if a.tokens()
-                    .iter()
-                    .any(|t| crate::analysis::is_negation_trigger(a.lower(t.position as usize)))
-                {
-                    diag(
-                        Severity::Warning,
-                        Some(format!("misconception `{}`", m.id)),
-                        Some((Some(m.id.as_str()), phrase)),
-                        format!("\"{phrase}\" contains a negation cue, so the phrase negates itself and can never count"),
-                    );
-                }
-            }
             if mseen.insert(m.id.as_str(), ()).is_some() {
                 diag(
                     Severity::Error,

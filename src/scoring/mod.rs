@@ -46,6 +46,10 @@ pub(crate) fn tally(rubric: &Rubric, f: &Findings) -> Tally {
     let mut required_missed: Vec<String> = Vec::new();
     for (ci, c) in rubric.concepts.iter().enumerate() {
         if in_group(ci) {
+            // Its credit flows through the group, but `required` still holds for it.
+            if c.required && !f.concept_hit[ci] {
+                required_missed.push(c.label.clone());
+            }
             continue;
         }
         total += c.weight;

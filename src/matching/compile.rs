@@ -51,8 +51,6 @@ impl Variant {
 pub(crate) enum Leaf {
     Phrase {
         variants: Vec<Variant>,
-        /// The words of the phrase as written (normalised), for explanations.
-        parts: Vec<(String, TokenKind)>,
         text: String,
     },
     Regex {
@@ -97,6 +95,8 @@ pub(crate) struct Compiler<'g> {
     pub leaves: Vec<Leaf>,
     pub glossary: &'g Glossary,
     pub case_sensitive_regex: bool,
+    /// Phrase and regex texts already compiled in this rubric → their leaf.
+    seen: rustc_hash::FxHashMap<String, u32>,
 }
 
 /// Where a compile error happened, so it can be reported against the rubric.
@@ -130,6 +130,7 @@ impl<'g> Compiler<'g> {
             leaves: Vec::new(),
             glossary,
             case_sensitive_regex,
+            seen: rustc_hash::FxHashMap::default(),
         }
     }
 
@@ -284,6 +285,10 @@ impl<'g> Compiler<'g> {
     }
 
     fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
+        // The same phrase (a glossary entry referenced by several concepts) is one leaf.
+        if let Some(&leaf) = self.seen.get(text) {
+            return Ok(Node::Leaf(leaf));
+        }
         let analysis = analyze_phrase(&self.analyzer, text);
         let tokens = analysis.tokens();
         if tokens.is_empty() {
@@ -292,56 +297,50 @@ impl<'g> Compiler<'g> {
                 Some(text),
             ));
         }
-        let parts: Vec<(String, String, TokenKind)> = tokens
-            .iter()
-            .map(|t| {
-                (
-                    crate::matching::vocab::key_of(&analysis, t).to_string(),
-                    analysis.norm(t).to_string(),
-                    t.kind,
-                )
-            })
-            .collect();
-        let mut variants: Vec<Variant> = Vec::new();
+        let mut variants: Vec<Variant> = Vec::with_capacity(2);
         let mut push = |v: Variant| {
             if !variants.iter().any(|o| o.words == v.words) {
                 variants.push(v);
             }
         };
         push(self.base_variant(&analysis));
-        // Joined variants: any adjacent word pieces written as one word (`pre stop` → `prestop`).
-        let n = parts.len();
+        // Joined variants: adjacent word pieces written as one word (`pre stop` → `prestop`):
+        // each adjacent pair, and all of them together. Only word pieces join, and never a
+        // one-letter flag (`conntrack -S` is not `conntracks`).
+        let n = tokens.len();
         if (2..=JOIN_VARIANTS_UP_TO).contains(&n) {
-            for mask in 1u32..(1 << (n - 1)) {
-                // Bit i set: join part i with part i+1.
-                // Only word pieces join, and never a one-letter flag (`conntrack -S` is not
-                // `conntracks`).
-                let joinable =
-                    |p: &(String, String, TokenKind)| p.2 == TokenKind::Word && p.1.len() >= 2;
+            let joinable = |t: &crate::analysis::Token| {
+                t.kind == TokenKind::Word && analysis.norm(t).len() >= 2
+            };
+            let mut masks: Vec<u32> = (0..n - 1).map(|i| 1 << i).collect();
+            if n >= 3 {
+                masks.push((1 << (n - 1)) - 1);
+            }
+            for mask in masks {
                 if (0..n - 1).any(|i| {
-                    mask & (1 << i) != 0 && !(joinable(&parts[i]) && joinable(&parts[i + 1]))
+                    mask & (1 << i) != 0 && !(joinable(&tokens[i]) && joinable(&tokens[i + 1]))
                 }) {
                     continue;
                 }
-                let mut ids = Vec::new();
+                let mut ids = Vec::with_capacity(n);
                 let mut cur = String::new();
-                for (i, (key, norm, kind)) in parts.iter().enumerate() {
+                for (i, t) in tokens.iter().enumerate() {
                     let joins_next = i + 1 < n && mask & (1 << i) != 0;
-                    let joined_before = !cur.is_empty();
-                    if !joins_next {
-                        let id = if joined_before {
-                            // The last piece stemmed, the rest as written: `volume` + `attach`
-                            // matches `volumeattachments`; stemming the whole would take
-                            // `upgraderings` down to `upgrad`.
-                            cur.push_str(key);
-                            self.vocab.add_joined(&cur)
-                        } else {
-                            self.vocab.add(key, norm, *kind)
-                        };
-                        ids.push(id);
-                        cur.clear();
+                    if joins_next {
+                        cur.push_str(analysis.norm(t));
+                    } else if cur.is_empty() {
+                        ids.push(self.vocab.add(
+                            crate::matching::vocab::key_of(&analysis, t),
+                            analysis.norm(t),
+                            t.kind,
+                        ));
                     } else {
-                        cur.push_str(norm);
+                        // The last piece stemmed, the rest as written: `volume` + `attach`
+                        // matches `volumeattachments`; stemming the whole would take
+                        // `upgraderings` down to `upgrad`.
+                        cur.push_str(crate::matching::vocab::key_of(&analysis, t));
+                        ids.push(self.vocab.add_joined(&cur));
+                        cur.clear();
                     }
                 }
                 push(Variant::plain(ids));
@@ -360,13 +359,11 @@ impl<'g> Compiler<'g> {
         }
         self.leaves.push(Leaf::Phrase {
             variants,
-            parts: parts
-                .iter()
-                .map(|(_, norm, kind)| (norm.clone(), *kind))
-                .collect(),
             text: text.to_string(),
         });
-        Ok(Node::Leaf(self.leaves.len() as u32 - 1))
+        let leaf = self.leaves.len() as u32 - 1;
+        self.seen.insert(text.to_string(), leaf);
+        Ok(Node::Leaf(leaf))
     }
 }
 

@@ -252,7 +252,16 @@ impl Grader {
                 trace.hits.push(self.evidence(cx.text, h));
             }
         }
-        if let Leaf::Phrase { parts, .. } = leaf {
+        if let Leaf::Phrase { text, .. } = leaf {
+            // Explanations are rare: re-analyse the phrase rather than keep its words in every
+            // compiled grader.
+            let a = self.analyzer().analyze(text);
+            let parts: Vec<(String, TokenKind)> = a
+                .tokens()
+                .iter()
+                .map(|t| (a.norm(t).to_string(), t.kind))
+                .collect();
+            let parts = &parts;
             let covered = |p: u32| hits.iter().any(|h| h.first <= p && p <= h.last);
             near_spellings(
                 cx.analysis,

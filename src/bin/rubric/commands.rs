@@ -423,18 +423,27 @@ fn emit(out: &mut dyn Write, dest: Option<&Path>, text: &str) -> Result<(), Stri
     }
 }
 
-fn card_text(
+/// Renders a scorecard with the library's renderer and writes it (plain when to a file).
+fn emit_card(
+    out: &mut dyn Write,
+    dest: Option<&Path>,
     card: &rubric_grader::interview::Scorecard,
     format: CardFormat,
     style: Style,
-) -> String {
-    use rubric_grader::interview::render;
-    match format {
-        CardFormat::Text => render::to_text(card, style),
-        CardFormat::Markdown => render::to_markdown(card),
-        CardFormat::Json => render::to_json(card) + "\n",
-        CardFormat::Html => render::to_html(card),
+) -> Result<(), String> {
+    use rubric_grader::interview::render::{self, Format};
+    let format = match format {
+        CardFormat::Text => Format::Text,
+        CardFormat::Markdown => Format::Markdown,
+        CardFormat::Json => Format::Json,
+        CardFormat::Html => Format::Html,
+    };
+    let style = if dest.is_some() { Style::PLAIN } else { style };
+    let mut text = render::render(card, format, style);
+    if !text.ends_with('\n') {
+        text.push('\n');
     }
+    emit(out, dest, &text)
 }
 
 pub fn report(
@@ -448,15 +457,7 @@ pub fn report(
     use rubric_grader::interview::{Scorecard, Transcript};
     let t = Transcript::load(transcript).map_err(|e| e.to_string())?;
     let card = Scorecard::from_transcript(bank, &t);
-    emit(
-        out,
-        dest,
-        &card_text(
-            &card,
-            format,
-            if dest.is_some() { Style::PLAIN } else { style },
-        ),
-    )?;
+    emit_card(out, dest, &card, format, style)?;
     Ok(Outcome::Success)
 }
 
@@ -491,15 +492,7 @@ pub fn scorecard(
     let text = rubric_grader::rubric::read_utf8(notes).map_err(|e| e.to_string())?;
     let card = Scorecard::from_notes(bank, &text, candidate)
         .map_err(|e| format!("{}: {e}", notes.display()))?;
-    emit(
-        out,
-        dest,
-        &card_text(
-            &card,
-            format,
-            if dest.is_some() { Style::PLAIN } else { style },
-        ),
-    )?;
+    emit_card(out, dest, &card, format, style)?;
     Ok(Outcome::Success)
 }
 

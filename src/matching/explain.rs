@@ -122,8 +122,9 @@ impl Grader {
     /// # Errors
     /// [`Error::AnswerTooLarge`] over the size limit.
     pub fn explain(&self, answer: &str) -> Result<Explanation, Error> {
-        let grade = self.grade(answer)?;
+        self.check_size(answer)?;
         let analysis = self.analyzer().analyze(answer);
+        let grade = self.grade_analysis(answer, &analysis);
         let cx = Context::new(answer, &analysis, self.vocab());
         let leaf_hits = cx.all_leaf_hits(self.leaves(), self.starts());
         let trace = |nodes: &[Node], ids: Vec<(String, String, bool)>| -> Vec<ConceptTrace> {

@@ -240,14 +240,20 @@ impl Grader {
     /// # Errors
     /// [`Error::AnswerTooLarge`] over the size limit (1 MiB unless set with the builder).
     pub fn grade(&self, answer: &str) -> Result<Grade, Error> {
+        self.check_size(answer)?;
+        let analysis = self.analyzer.analyze(answer);
+        Ok(self.grade_analysis(answer, &analysis))
+    }
+
+    /// The size limit, as an error.
+    pub(crate) fn check_size(&self, answer: &str) -> Result<(), Error> {
         if answer.len() > self.max_answer_bytes {
             return Err(Error::AnswerTooLarge {
                 len: answer.len(),
                 limit: self.max_answer_bytes,
             });
         }
-        let analysis = self.analyzer.analyze(answer);
-        Ok(self.grade_analysis(answer, &analysis))
+        Ok(())
     }
 
     /// Grades an answer that was already analysed with [`Grader::analyzer`].

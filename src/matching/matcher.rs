@@ -136,8 +136,8 @@ impl<'a> Context<'a> {
             {
                 let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
                 out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
-            } else if matches!(leaf, Leaf::Regex { .. }) {
-                out[i] = self.leaf_hits(leaf, i as u32);
+            } else if let Leaf::Regex { regex, .. } = leaf {
+                out[i] = self.regex_hits(regex, i as u32);
             } else if out[i].len() > 1 {
                 out[i].sort_by_key(|h| (h.first, h.last));
             }
@@ -181,48 +181,43 @@ impl<'a> Context<'a> {
         hits
     }
 
-    /// All hits of a regex leaf, in text order.
-    fn leaf_hits(&self, leaf: &Leaf, index: u32) -> Vec<Hit> {
-        match leaf {
-            Leaf::Phrase { .. } | Leaf::Literal { .. } => Vec::new(),
-            Leaf::Regex { regex, .. } => {
-                let tokens = self.analysis.tokens();
-                let mut hits = Vec::new();
-                for m in regex.find_iter(self.text.as_bytes()).take(HIT_CAP) {
-                    // Byte regexes (ASCII classes compile much faster) may cut a multi-byte
-                    // character; widen to character boundaries.
-                    let (mut start, mut end) = (m.start(), m.end());
-                    while !self.text.is_char_boundary(start) {
-                        start -= 1;
-                    }
-                    while !self.text.is_char_boundary(end) {
-                        end += 1;
-                    }
-                    if self.text[start..end].trim().is_empty() {
-                        continue;
-                    }
-                    let first = tokens.partition_point(|t| t.span.end <= start);
-                    let last = tokens.partition_point(|t| t.span.start < end);
-                    let span = Span::new(start, end);
-                    if first < last {
-                        let mut h = self.hit(first as u32, last as u32 - 1, false, index);
-                        h.span = span;
-                        hits.push(h);
-                    } else if let Some(t) = tokens.get(first.min(tokens.len().saturating_sub(1))) {
-                        hits.push(Hit {
-                            span,
-                            first: t.position,
-                            last: t.position,
-                            sentence: t.sentence,
-                            negated: t.negated,
-                            fuzzy: false,
-                            leaf: index,
-                        });
-                    }
-                }
-                hits
+    /// All hits of a regex, in text order.
+    fn regex_hits(&self, regex: &regex::bytes::Regex, index: u32) -> Vec<Hit> {
+        let tokens = self.analysis.tokens();
+        let mut hits = Vec::new();
+        for m in regex.find_iter(self.text.as_bytes()).take(HIT_CAP) {
+            // Byte regexes (ASCII classes compile much faster) may cut a multi-byte
+            // character; widen to character boundaries.
+            let (mut start, mut end) = (m.start(), m.end());
+            while !self.text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !self.text.is_char_boundary(end) {
+                end += 1;
+            }
+            if self.text[start..end].trim().is_empty() {
+                continue;
+            }
+            let first = tokens.partition_point(|t| t.span.end <= start);
+            let last = tokens.partition_point(|t| t.span.start < end);
+            let span = Span::new(start, end);
+            if first < last {
+                let mut h = self.hit(first as u32, last as u32 - 1, false, index);
+                h.span = span;
+                hits.push(h);
+            } else if let Some(t) = tokens.get(first.min(tokens.len().saturating_sub(1))) {
+                hits.push(Hit {
+                    span,
+                    first: t.position,
+                    last: t.position,
+                    sentence: t.sentence,
+                    negated: t.negated,
+                    fuzzy: false,
+                    leaf: index,
+                });
             }
         }
+        hits
     }
 
     /// Whether answer tokens `first..=last` may stand for word `k` of `v`: an identifier's first

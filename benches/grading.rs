@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("load_and_compile_all", |b| {
         b.iter(|| {
             let bank = Bank::embedded().expect("bank loads");
-            bank.compile_all()
+            rubric_grader::Grader::for_bank(&bank)
                 .iter()
                 .map(|g| g.as_ref().map(|g| g.rubric().concepts.len()).unwrap_or(0))
                 .sum::<usize>()
@@ -66,7 +66,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let bank = Bank::embedded().expect("bank loads");
             let entry = bank.find("g06").expect("g06");
-            bank.grader(entry).map(|g| g.rubric().concepts.len())
+            rubric_grader::Grader::for_entry(&bank, entry).map(|g| g.rubric().concepts.len())
         })
     });
     g.finish();

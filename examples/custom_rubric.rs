@@ -43,7 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ] {
         let grade = grader.grade(answer)?;
         println!("{:>5.1} {:<8} {}", grade.score, grade.band.to_string(), answer);
-        for m in &grade.feedback.missing {
+        for m in &grader.feedback(&grade).missing {
             println!("        missing {}: {}", m.label, m.text);
         }
     }

@@ -4,7 +4,7 @@
 //! `cargo run --example grade_one -- examples/answers/g06-strong.txt`.
 
 use rubric_grader::feedback::render::{to_text, Style};
-use rubric_grader::Bank;
+use rubric_grader::{Bank, Grader};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let answer = match std::env::args().nth(1) {
@@ -14,10 +14,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Load the bank once and compile the rubric once; a Grader grades many answers cheaply.
     let bank = Bank::embedded()?;
     let entry = bank.find("g06")?;
-    let grader = bank.grader(entry)?;
+    let grader = Grader::for_entry(&bank, entry)?;
     let grade = grader.grade(&answer)?;
 
-    println!("{}", to_text(&grade, Style::PLAIN));
+    let feedback = grader.feedback(&grade);
+
+    println!("{}", to_text(&grade, &feedback, Style::PLAIN));
     println!("score {} band {}", grade.score, grade.band);
     for c in grade.covered() {
         let quotes: Vec<&str> = c.evidence.iter().map(|e| e.text.as_str()).collect();

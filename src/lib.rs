@@ -10,11 +10,19 @@
 //!    examples, read from RON; a [`Bank`] holds many, with a shared [`Glossary`].
 //! 2. [`Analyzer`] → [`Analysis`] (in [`analysis`]): segment → normalise → stem, keeping byte
 //!    spans; `preStop`, `pre-stop` and `pre stop` meet; numbers match only exactly.
-//! 3. [`Grader`] (in [`matching`]): a rubric compiled once; finds concepts with [`Evidence`],
-//!    respecting negation and tolerating typos.
-//! 4. [`Grade`] (in [`scoring`]): weighted score, k-of-n groups, penalties, [`Band`].
-//! 5. [`Feedback`] (in [`feedback`]): what was missed, what to study, the follow-up question;
-//!    rendered by [`feedback::render`].
+//! 3. [`Findings`] (in [`matching`]): an [`Engine`](matching::Engine) compiled once per rubric
+//!    finds its concepts and misconceptions with [`Evidence`], deciding which mentions the answer
+//!    asserts (negation) and tolerating typos. It knows nothing of scores.
+//! 4. [`Grade`] (in [`scoring`]): a [`ScoringModel`], compiled once per rubric, holds the whole
+//!    scoring rule — shares, k-of-n groups, penalties, the required cap, [`Band`]s and the order
+//!    of importance of misses — and turns findings into a grade: numbers, no prose.
+//! 5. [`Feedback`] (in [`feedback`]): built from a grade and its rubric — what was missed, what
+//!    to study, the follow-up question; rendered by [`feedback::render`].
+//!
+//! [`Grader`] is the facade that wires these stages for one rubric: build it once, then
+//! [`Grader::grade`] and [`Grader::feedback`] (or [`Grader::explain`]) per answer. Interview
+//! probes, hints, kits and scorecards read the same [`ScoringModel`], so they always agree on
+//! what matters most.
 //!
 //! On top of grading: [`interview`] (mock interviews with follow-up probes, transcripts and
 //! scorecards), [`authoring`] (marked-response testing, drafting rubrics) and [`batch`] (grading
@@ -67,6 +75,7 @@ pub mod authoring;
 pub mod batch;
 mod error;
 pub mod feedback;
+mod grader;
 pub mod interview;
 pub mod matching;
 pub mod rubric;
@@ -74,15 +83,17 @@ pub mod scoring;
 
 pub use analysis::{Analysis, Analyzer, Span, Token, TokenKind};
 pub use error::{Error, LoadError, LoadErrorKind, Location, Result};
-pub use feedback::{Feedback, FollowUp, Note};
+pub use feedback::{Explanation, Feedback, FollowUp, Note};
+pub use grader::{Grader, GraderBuilder, DEFAULT_MAX_ANSWER_BYTES};
 pub use interview::{Interview, InterviewError, Kit, Plan, PracticeLog, Scorecard, Transcript};
-pub use matching::{Evidence, Grader, GraderBuilder};
+pub use matching::{Evidence, Findings};
 pub use rubric::{
     Bands, Bank, BankEntry, Concept, Glossary, Group, Level, MarkedExample, Matcher, Misconception,
     Polarity, Rubric, Window,
 };
 pub use scoring::{
-    Band, ConceptResult, Grade, GroupResult, MisconceptionResult, Warning, WarningCode,
+    Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,
+    WarningCode,
 };
 
 #[cfg(doctest)]

@@ -4,9 +4,9 @@ mod util;
 
 use rubric_grader::authoring::draft::{draft, to_ron, Background, DraftOptions};
 use rubric_grader::authoring::marked::{self, Expected, MarkedAnswer};
+use rubric_grader::authoring::{lint, Severity};
 use rubric_grader::feedback::render::{explanation_to_text, Style};
 use rubric_grader::matching::NearMissReason;
-use rubric_grader::rubric::{lint, Severity};
 use rubric_grader::{Band, Bank, Glossary, Grader};
 
 fn fixture_bank() -> Bank {

@@ -1,7 +1,7 @@
 //! The shipped bank: every rubric loads, compiles, passes lint, and lands each marked example in
 //! its range; its model answer is in the top band.
 
-use rubric_grader::rubric::{lint, Severity};
+use rubric_grader::authoring::{lint, Severity};
 use rubric_grader::{Band, Bank};
 
 #[test]
@@ -32,7 +32,7 @@ fn every_marked_example_lands_in_range() {
     let mut failures = Vec::new();
     let mut count = 0;
     for e in bank.entries() {
-        let g = bank.grader(e).expect("compiles");
+        let g = rubric_grader::Grader::for_entry(&bank, e).expect("compiles");
         for ex in &e.rubric.examples {
             count += 1;
             let grade = g.grade(&ex.answer).expect("grades");

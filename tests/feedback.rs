@@ -16,14 +16,14 @@ You don't need a PodDisruptionBudget.";
 fn text_feedback() {
     let g = util::fixture_grader();
     util::snapshot_settings().bind(|| {
-        insta::assert_snapshot!(
-            "text_strong",
-            to_text(&g.grade(STRONG).unwrap(), Style::PLAIN)
-        );
-        insta::assert_snapshot!(
-            "text_partial",
-            to_text(&g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap(), Style::PLAIN)
-        );
+        insta::assert_snapshot!("text_strong", {
+            let grade = g.grade(STRONG).unwrap();
+            to_text(&grade, &g.feedback(&grade), Style::PLAIN)
+        });
+        insta::assert_snapshot!("text_partial", {
+            let grade = g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap();
+            to_text(&grade, &g.feedback(&grade), Style::PLAIN)
+        });
     });
 }
 
@@ -31,10 +31,10 @@ fn text_feedback() {
 fn markdown_feedback() {
     let g = util::fixture_grader();
     util::snapshot_settings().bind(|| {
-        insta::assert_snapshot!(
-            "markdown_partial",
-            to_markdown(&g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap())
-        );
+        insta::assert_snapshot!("markdown_partial", {
+            let grade = g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap();
+            to_markdown(&grade, &g.feedback(&grade))
+        });
     });
 }
 
@@ -42,10 +42,10 @@ fn markdown_feedback() {
 fn json_feedback_shape_is_stable() {
     let g = util::fixture_grader();
     util::snapshot_settings().bind(|| {
-        insta::assert_snapshot!(
-            "json_partial",
-            to_json(&g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap())
-        );
+        insta::assert_snapshot!("json_partial", {
+            let grade = g.grade(PARTIAL_WITH_MISCONCEPTION).unwrap();
+            to_json(&grade, &g.feedback(&grade))
+        });
     });
 }
 
@@ -53,8 +53,9 @@ fn json_feedback_shape_is_stable() {
 fn colour_only_when_asked() {
     let g = util::fixture_grader();
     let grade = g.grade(STRONG).unwrap();
-    assert!(!to_text(&grade, Style::PLAIN).contains('\x1b'));
-    assert!(to_text(&grade, Style::COLOR).contains("\x1b["));
+    let feedback = g.feedback(&grade);
+    assert!(!to_text(&grade, &feedback, Style::PLAIN).contains('\x1b'));
+    assert!(to_text(&grade, &feedback, Style::COLOR).contains("\x1b["));
 }
 
 #[test]

@@ -1051,7 +1051,10 @@ fn practice_prefers_the_categories_practised_least() {
     let bank = test_bank();
     let mut log = PracticeLog::default();
     let networking = bank.find("m01").unwrap();
-    let grade = bank.grader(networking).unwrap().grade("selector").unwrap();
+    let grade = rubric_grader::Grader::for_entry(&bank, networking)
+        .unwrap()
+        .grade("selector")
+        .unwrap();
     for _ in 0..50 {
         log.record(networking, &grade);
     }

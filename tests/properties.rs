@@ -53,7 +53,7 @@ fn every_bank_rubric_survives_odd_input() {
         "137 138 4789 ::: --- ...",
     ];
     for e in bank.entries() {
-        let g = bank.grader(e).unwrap();
+        let g = rubric_grader::Grader::for_entry(&bank, e).unwrap();
         for i in inputs {
             let grade = g.grade(i).unwrap();
             assert!(

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::stats::{pair_agreement, spearman};
 use crate::analysis::{Analysis, Analyzer, TokenKind};
-use crate::matching::Grader;
+use crate::grader::Grader;
 use crate::rubric::{
     Bank, Concept, Glossary, Level, MarkedExample, Matcher, Polarity, Rubric, Window,
 };
@@ -614,7 +614,7 @@ pub fn evaluate(bank: &Bank) -> DraftEvaluation {
             &options,
         );
         let (Ok(hand), Ok(drafted)) = (
-            bank.grader(e),
+            Grader::for_entry(bank, e),
             Grader::builder().glossary(bank.glossary()).build(&drafted),
         ) else {
             continue;

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::stats::{mean_absolute_error, pair_agreement, pearson, spearman};
 use crate::error::Error;
+use crate::grader::Grader;
 use crate::rubric::Bank;
-use crate::scoring::{bands_of, Band};
+use crate::scoring::Band;
 
 /// A score given as a single number is "within range" when the grade is this close to it.
 pub const SCORE_TOLERANCE: f32 = 10.0;
@@ -68,7 +69,7 @@ pub struct MarkedAnswer {
 }
 
 /// One graded marked answer.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseResult {
     /// Resolved question id.
     pub question: String,
@@ -97,7 +98,7 @@ pub struct CaseResult {
 }
 
 /// Agreement figures over a set of cases.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
     /// Cases.
     pub n: usize,
@@ -116,7 +117,7 @@ pub struct Agreement {
 }
 
 /// The report of `rubric test`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TestReport {
     /// Overall figures.
     pub overall: Agreement,
@@ -227,7 +228,7 @@ pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
         };
         let grader = match graders.entry(entry.rubric.id.clone()) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-            std::collections::hash_map::Entry::Vacant(v) => match bank.grader(entry) {
+            std::collections::hash_map::Entry::Vacant(v) => match Grader::for_entry(bank, entry) {
                 Ok(g) => v.insert(g),
                 Err(e) => {
                     report.errors.push(format!("{}: {e}", case.source));
@@ -242,7 +243,7 @@ pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
                 continue;
             }
         };
-        let bands = bands_of(&entry.rubric);
+        let bands = entry.rubric.bands.unwrap_or_default();
         report.cases.push(CaseResult {
             question: entry.rubric.id.clone(),
             source: case.source.clone(),

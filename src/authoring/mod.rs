@@ -1,6 +1,10 @@
-//! Authoring tools, built on the grading engine: marked-response testing with agreement figures
-//! ([`marked`]), statistics ([`stats`]) and drafting a rubric from a model answer ([`draft`]).
+//! Authoring tools, built on the grading engine: lint ([`lint()`]), marked-response testing with
+//! agreement figures ([`marked`]), statistics ([`stats`]) and drafting a rubric from a model
+//! answer ([`draft`]).
 
 pub mod draft;
+mod lint;
 pub mod marked;
 pub mod stats;
+
+pub use lint::{lint, Diagnostic, Severity};

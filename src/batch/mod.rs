@@ -14,7 +14,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::matching::Grader;
+use crate::feedback::render::GradeReport;
+use crate::feedback::Feedback;
+use crate::grader::Grader;
 use crate::rubric::Bank;
 use crate::scoring::{Band, Grade};
 
@@ -95,11 +97,11 @@ pub struct BatchResult<'a> {
     pub warnings: Vec<crate::scoring::WarningCode>,
     /// The whole grade, with `full`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub grade: Option<&'a Grade>,
+    pub grade: Option<GradeReport<'a>>,
 }
 
 /// A record that could not be graded.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BadRecord {
     /// Its line.
     pub line: usize,
@@ -108,7 +110,7 @@ pub struct BadRecord {
 }
 
 /// The class summary of one question.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuestionSummary {
     /// Question id.
     pub question: String,
@@ -131,7 +133,7 @@ pub struct QuestionSummary {
 }
 
 /// How many answers missed a concept.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConceptMiss {
     /// Concept id.
     pub concept: String,
@@ -142,7 +144,7 @@ pub struct ConceptMiss {
 }
 
 /// The outcome of a batch run.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Answers graded.
     pub graded: usize,
@@ -413,7 +415,7 @@ pub fn run<R: BufRead, W: Write>(
                         .or_insert_with(|| {
                             bank.find(&rec.question)
                                 .ok()
-                                .and_then(|e| bank.grader(e).ok())
+                                .and_then(|e| Grader::for_entry(bank, e).ok())
                                 .map(Arc::new)
                         })
                         .clone();
@@ -422,8 +424,7 @@ pub fn run<R: BufRead, W: Write>(
                         None => {
                             let message = match bank.find(&rec.question) {
                                 Err(e) => e.to_string(),
-                                Ok(e) => bank
-                                    .grader(e)
+                                Ok(e) => Grader::for_entry(bank, e)
                                     .err()
                                     .map(|e| e.to_string())
                                     .unwrap_or_default(),
@@ -435,14 +436,18 @@ pub fn run<R: BufRead, W: Write>(
             }
         }
         if chunk.len() >= options.chunk || (done && !chunk.is_empty()) {
-            let graded: Vec<Result<Grade, Error>> = chunk
+            let graded: Vec<Result<(Grade, Option<Feedback>), Error>> = chunk
                 .par_iter()
-                .map(|(_, rec, g)| g.grade(&rec.answer))
+                .map(|(_, rec, g)| {
+                    let grade = g.grade(&rec.answer)?;
+                    let feedback = options.full.then(|| g.feedback(&grade));
+                    Ok((grade, feedback))
+                })
                 .collect();
             out_buf.clear();
             for ((line, rec, grader), grade) in chunk.iter().zip(&graded) {
-                let grade = match grade {
-                    Ok(g) => g,
+                let (grade, feedback) = match grade {
+                    Ok((g, f)) => (g, f),
                     Err(e) => {
                         skip(
                             &mut summary,
@@ -470,7 +475,7 @@ pub fn run<R: BufRead, W: Write>(
                     missed: grade.missed().map(|c| c.id.as_str()).collect(),
                     misconceptions: grade.misconceptions.iter().map(|m| m.id.as_str()).collect(),
                     warnings: grade.warnings.iter().map(|w| w.code).collect(),
-                    grade: options.full.then_some(grade),
+                    grade: feedback.as_ref().map(|f| GradeReport::new(grade, f)),
                 };
                 serde_json::to_writer(&mut out_buf, &result).map_err(|e| Error::Io {
                     path: "<output>".into(),

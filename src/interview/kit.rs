@@ -6,9 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::InterviewError;
-use super::share::{is_required, ranked, round1, shares};
 use super::transcript::RedFlag;
 use crate::rubric::{Bank, Level};
+use crate::scoring::{round1, ScoringModel};
 
 /// An interview kit for a set of questions. Plain data.
 ///
@@ -89,12 +89,12 @@ impl Kit {
             if questions.iter().any(|q| q.id == r.id) {
                 continue;
             }
-            let shares = shares(r);
-            let order = ranked(r);
-            let group_words = |id: &str| {
-                r.groups
-                    .iter()
-                    .find(|g| g.concepts.iter().any(|c| c == id))
+            let model = ScoringModel::new(r);
+            let order = model.importance();
+            let group_words = |i: usize| {
+                model
+                    .group_of(i)
+                    .map(|g| &r.groups[g])
                     .map(|g| format!("{} of {}: {}", g.k, g.concepts.len(), g.label))
             };
             questions.push(KitQuestion {
@@ -108,9 +108,9 @@ impl Kit {
                     .map(|&i| KitConcept {
                         id: r.concepts[i].id.clone(),
                         label: r.concepts[i].label.clone(),
-                        share: round1(shares[i]),
-                        required: is_required(r, i),
-                        group: group_words(&r.concepts[i].id),
+                        share: round1(model.share(i)),
+                        required: model.is_required(i),
+                        group: group_words(i),
                     })
                     .collect(),
                 follow_ups: order

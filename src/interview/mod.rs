@@ -68,7 +68,6 @@ pub mod render;
 mod rng;
 mod scorecard;
 mod session;
-mod share;
 mod transcript;
 
 pub use error::{InterviewError, Phase, Step};

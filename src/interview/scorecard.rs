@@ -41,12 +41,11 @@ use serde::{Deserialize, Serialize};
 use super::error::InterviewError;
 use super::plan::Plan;
 use super::session::Interview;
-use super::share::round1;
 use super::transcript::{
     ConceptMark, FollowUpStatus, Outcome, RedFlag, Transcript, Turn, TurnGrade,
 };
 use crate::rubric::{Bands, Bank, Level};
-use crate::scoring::Band;
+use crate::scoring::{round1, Band};
 
 /// How many concepts the strongest and weakest lists hold at most.
 const TOP_CONCEPTS: usize = 5;
@@ -543,8 +542,11 @@ fn concept_lists(turns: &[Turn]) -> (Vec<ConceptScore>, Vec<ConceptScore>) {
             };
             // A concept covered right after its hint was shown is no sign of strength.
             let hinted = t.hint.as_ref().is_some_and(|h| h.concept == m.id);
-            if m.hit && !hinted {
-                hits.push((ti, cs));
+            if m.hit {
+                // Covered with a hint: neither a strength nor a miss.
+                if !hinted {
+                    hits.push((ti, cs));
+                }
             } else if !m.recovered && !group_complete(g, m.group.as_deref()) {
                 misses.push((ti, cs));
             }
@@ -857,7 +859,7 @@ impl Trainers<'_> {
             return Vec::new();
         };
         let hits = self.cache.entry(question.to_string()).or_insert_with(|| {
-            let Ok(grader) = bank.grader(source) else {
+            let Ok(grader) = crate::Grader::for_entry(bank, source) else {
                 return Vec::new();
             };
             bank.entries()

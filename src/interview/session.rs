@@ -20,14 +20,14 @@ use serde::{Deserialize, Serialize};
 use super::error::{InterviewError, Phase, Step};
 use super::plan::{Asked, Plan, Selector};
 use super::scorecard::Scorecard;
-use super::share::{is_required, ranked, round1, shares};
 use super::transcript::{
     ConceptMark, FollowUpStatus, FollowUpTurn, GroupMark, Hint, OpenQuestion, Outcome, Question,
     RedFlag, Transcript, Turn, TurnGrade, TRANSCRIPT_FORMAT,
 };
-use crate::matching::Grader;
+use crate::feedback::Feedback;
+use crate::grader::Grader;
 use crate::rubric::{Bank, BankEntry, Rubric};
-use crate::scoring::{bands_of, Band, Grade, MisconceptionResult};
+use crate::scoring::{round1, Band, Grade, MisconceptionResult, ScoringModel};
 
 /// What a hint costs: this fraction of the question's final score.
 pub const HINT_COST: f32 = 0.10;
@@ -43,6 +43,8 @@ pub struct Graded {
     pub turn: Turn,
     /// The full grade, for immediate feedback with [`crate::feedback::render`].
     pub grade: Grade,
+    /// What to tell the candidate about it.
+    pub feedback: Feedback,
 }
 
 impl Graded {
@@ -150,7 +152,7 @@ impl<'b> Interview<'b> {
         };
         let selector = Selector::new(bank, &transcript.plan)?;
         let grader = match needs_grader {
-            Some(id) => Some(bank.grader(entry_by_id(bank, &id)?)?),
+            Some(id) => Some(Grader::for_entry(bank, entry_by_id(bank, &id)?)?),
             None => None,
         };
         Ok(Interview {
@@ -255,7 +257,7 @@ impl<'b> Interview<'b> {
             return Ok(None);
         };
         let entry = &self.bank.entries()[index];
-        let grader = self.bank.grader(entry)?;
+        let grader = Grader::for_entry(self.bank, entry)?;
         let r = &entry.rubric;
         let question = Question {
             number: self.transcript.turns.len() + 1,
@@ -283,8 +285,9 @@ impl<'b> Interview<'b> {
     /// [`InterviewError::InvalidStep`] unless a question is open.
     pub fn hint(&mut self) -> Result<Hint, InterviewError> {
         self.check(Step::Hint, &[Phase::Asking])?;
-        let rubric = self.rubric()?;
-        let hint = match ranked(rubric).first() {
+        let grader = grader_of(&self.grader)?;
+        let rubric = grader.rubric();
+        let hint = match grader.model().importance().first() {
             Some(&i) => Hint {
                 concept: rubric.concepts[i].id.clone(),
                 label: rubric.concepts[i].label.clone(),
@@ -315,12 +318,13 @@ impl<'b> Interview<'b> {
         self.check(Step::Submit, &[Phase::Asking])?;
         let grader = grader_of(&self.grader)?;
         let grade = grader.grade(answer)?;
+        let feedback = grader.feedback(&grade);
         let rubric = grader.rubric();
         let Some(open) = self.transcript.open.take() else {
             return Err(no_state("an open question"));
         };
         let follow_up = if self.transcript.plan.follow_ups {
-            grade.feedback.follow_up.as_ref().map(|f| FollowUpTurn {
+            feedback.follow_up.as_ref().map(|f| FollowUpTurn {
                 concept: f.concept.clone(),
                 label: rubric
                     .concepts
@@ -347,7 +351,7 @@ impl<'b> Interview<'b> {
             answer: answer.to_string(),
             elapsed_ms,
             hint: open.hint,
-            grade: Some(turn_grade(rubric, &grade)),
+            grade: Some(turn_grade(rubric, grader.model(), &grade, &feedback)),
             follow_up,
             score: 0.0,
             band: Band::Weak,
@@ -357,7 +361,11 @@ impl<'b> Interview<'b> {
             self.grader = None;
         }
         self.transcript.turns.push(turn.clone());
-        Ok(Graded { turn, grade })
+        Ok(Graded {
+            turn,
+            grade,
+            feedback,
+        })
     }
 
     /// Grades the answer to the pending follow-up against the probed concept (and its group) and
@@ -376,7 +384,7 @@ impl<'b> Interview<'b> {
         let grader = grader_of(&self.grader)?;
         let grade = grader.grade(answer)?;
         let rubric = grader.rubric();
-        let shares = shares(rubric);
+        let model = grader.model();
         let Some(turn) = self.transcript.turns.last_mut() else {
             return Err(no_state("a turn with a pending follow-up"));
         };
@@ -386,12 +394,9 @@ impl<'b> Interview<'b> {
         let probed = rubric.concepts.iter().position(|c| c.id == fu.concept);
         let hit_now = |id: &str| grade.concept(id).is_some_and(|c| c.hit);
         let missed_before = |id: &str| tg.concepts.iter().any(|m| m.id == id && !m.hit);
-        let group = probed.and_then(|i| {
-            rubric
-                .groups
-                .iter()
-                .find(|g| g.concepts.contains(&rubric.concepts[i].id))
-        });
+        let group = probed
+            .and_then(|i| model.group_of(i))
+            .map(|g| &rubric.groups[g]);
         let hit = hit_now(&fu.concept)
             || group.is_some_and(|g| g.concepts.iter().any(|id| missed_before(id) && hit_now(id)));
         fu.status = FollowUpStatus::Answered;
@@ -399,7 +404,7 @@ impl<'b> Interview<'b> {
         fu.elapsed_ms = millis(elapsed);
         fu.hit = hit;
         fu.recovered = match (hit, probed) {
-            (true, Some(i)) => round1(FOLLOW_UP_RECOVERY * shares[i]),
+            (true, Some(i)) => round1(FOLLOW_UP_RECOVERY * model.share(i)),
             _ => 0.0,
         };
         fu.misconceptions = grade.misconceptions.iter().map(red_flag).collect();
@@ -535,8 +540,12 @@ fn red_flag(m: &MisconceptionResult) -> RedFlag {
 }
 
 /// The transcript's summary of a grade.
-fn turn_grade(rubric: &Rubric, grade: &Grade) -> TurnGrade {
-    let shares = shares(rubric);
+fn turn_grade(
+    rubric: &Rubric,
+    model: &ScoringModel,
+    grade: &Grade,
+    feedback: &Feedback,
+) -> TurnGrade {
     let concepts = rubric
         .concepts
         .iter()
@@ -546,13 +555,9 @@ fn turn_grade(rubric: &Rubric, grade: &Grade) -> TurnGrade {
             ConceptMark {
                 id: c.id.clone(),
                 label: c.label.clone(),
-                share: round1(shares[i]),
-                required: is_required(rubric, i),
-                group: rubric
-                    .groups
-                    .iter()
-                    .find(|g| g.concepts.contains(&c.id))
-                    .map(|g| g.id.clone()),
+                share: round1(model.share(i)),
+                required: model.is_required(i),
+                group: model.group_of(i).map(|g| rubric.groups[g].id.clone()),
                 hit,
                 recovered: false,
                 hint: (!hit).then(|| c.hint.clone()),
@@ -563,7 +568,7 @@ fn turn_grade(rubric: &Rubric, grade: &Grade) -> TurnGrade {
     TurnGrade {
         score: grade.score,
         band: grade.band,
-        summary: grade.feedback.summary.clone(),
+        summary: feedback.summary.clone(),
         concepts,
         groups: rubric
             .groups
@@ -582,7 +587,8 @@ fn turn_grade(rubric: &Rubric, grade: &Grade) -> TurnGrade {
 
 /// Computes a turn's final score and band (see the module docs of [`crate::interview`]).
 fn settle(turn: &mut Turn, rubric: &Rubric) {
-    let bands = bands_of(rubric);
+    let model = ScoringModel::new(rubric);
+    let bands = model.bands();
     let Some(tg) = turn
         .grade
         .as_ref()
@@ -595,20 +601,16 @@ fn settle(turn: &mut Turn, rubric: &Rubric) {
     let recovered = turn.follow_up.as_ref().map_or(0.0, |f| f.recovered);
     let mut score = (tg.score + recovered).min(100.0);
     if recovered > 0.0 {
-        let covered = |id: &str| {
-            tg.concepts
-                .iter()
-                .any(|m| m.id == id && (m.hit || m.recovered))
-        };
-        let required_missing = rubric
+        let covered: Vec<bool> = rubric
             .concepts
             .iter()
-            .any(|c| c.required && !covered(&c.id))
-            || rubric
-                .groups
-                .iter()
-                .any(|g| g.required && !g.concepts.iter().any(|id| covered(id)));
-        if required_missing {
+            .map(|c| {
+                tg.concepts
+                    .iter()
+                    .any(|m| m.id == c.id && (m.hit || m.recovered))
+            })
+            .collect();
+        if model.caps_top_band(&covered) {
             // The grader's cap: a required concept still missed keeps the top band out of reach.
             score = score.min(bands.strong - 1.0).max(tg.score);
         }

@@ -2,40 +2,21 @@
 //! near misses were rejected and why — negated, a typo beyond the limit, a real word that is never
 //! typo-matched, a number that differs, parts of an `AllOf` too far apart.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::compile::{Leaf, Node};
-use super::grader::Grader;
+use super::engine::Engine;
 use super::hit::{Evidence, Hit};
 use super::matcher::{combination, Context};
 use super::vocab::typo_limit;
 use crate::analysis::{is_english_word, stem, Analysis, Span, TokenKind};
-use crate::error::Error;
-use crate::rubric::Window;
-use crate::scoring::Band;
+use crate::rubric::{Rubric, Window};
 
 /// At most this many near misses are reported per matcher.
 const NEAR_MISSES_PER_MATCHER: usize = 4;
 
-/// Why an answer got its score, concept by concept.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Explanation {
-    /// The rubric's id.
-    pub question_id: String,
-    /// The score.
-    pub score: f32,
-    /// The band.
-    pub band: Band,
-    /// Every concept, in rubric order.
-    pub concepts: Vec<ConceptTrace>,
-    /// Every misconception, in rubric order.
-    pub misconceptions: Vec<ConceptTrace>,
-    /// Warnings of the grade (keyword salad, required concept missing …).
-    pub warnings: Vec<String>,
-}
-
 /// What happened for one concept or misconception.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConceptTrace {
     /// Its id.
     pub id: String,
@@ -50,7 +31,7 @@ pub struct ConceptTrace {
 }
 
 /// One matcher's hits and near misses.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MatcherTrace {
     /// The matcher, e.g. `phrase "preStop hook"`.
     pub matcher: String,
@@ -61,7 +42,7 @@ pub struct MatcherTrace {
 }
 
 /// Something in the answer that nearly matched.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NearMiss {
     /// First byte.
     pub start: usize,
@@ -74,7 +55,7 @@ pub struct NearMiss {
 }
 
 /// Why a near miss did not count.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NearMissReason {
     /// Inside a negation scope.
@@ -115,17 +96,19 @@ pub enum NearMissReason {
     },
 }
 
-impl Grader {
-    /// Explains the grade of `answer`: per concept and matcher, hits with spans and rejected near
-    /// misses with the reason.
-    ///
-    /// # Errors
-    /// [`Error::AnswerTooLarge`] over the size limit.
-    pub fn explain(&self, answer: &str) -> Result<Explanation, Error> {
-        self.check_size(answer)?;
-        let analysis = self.analyzer().analyze(answer);
-        let grade = self.grade_analysis(answer, &analysis);
-        let cx = Context::new(answer, &analysis, self.vocab());
+impl Engine {
+    /// Traces every concept and misconception of `rubric` (the one this engine was compiled
+    /// from) in an analysed answer: hits with spans and rejected near misses with the reason.
+    /// `concept_hit` and `misconception_hit` say which counted in the grade.
+    pub(crate) fn explain(
+        &self,
+        rubric: &Rubric,
+        answer: &str,
+        analysis: &Analysis,
+        concept_hit: &[bool],
+        misconception_hit: &[bool],
+    ) -> (Vec<ConceptTrace>, Vec<ConceptTrace>) {
+        let cx = Context::new(answer, analysis, self.vocab());
         let leaf_hits = cx.all_leaf_hits(self.leaves(), self.starts());
         let trace = |nodes: &[Node], ids: Vec<(String, String, bool)>| -> Vec<ConceptTrace> {
             nodes
@@ -147,34 +130,23 @@ impl Grader {
         };
         let concepts = trace(
             self.concept_nodes(),
-            grade
+            rubric
                 .concepts
                 .iter()
-                .map(|c| (c.id.clone(), c.label.clone(), c.hit))
+                .zip(concept_hit)
+                .map(|(c, &hit)| (c.id.clone(), c.label.clone(), hit))
                 .collect(),
         );
         let misconceptions = trace(
             self.misconception_nodes(),
-            self.rubric()
+            rubric
                 .misconceptions
                 .iter()
-                .map(|m| {
-                    (
-                        m.id.clone(),
-                        m.label.clone(),
-                        grade.misconceptions.iter().any(|g| g.id == m.id),
-                    )
-                })
+                .zip(misconception_hit)
+                .map(|(m, &hit)| (m.id.clone(), m.label.clone(), hit))
                 .collect(),
         );
-        Ok(Explanation {
-            question_id: grade.question_id.clone(),
-            score: grade.score,
-            band: grade.band,
-            concepts,
-            misconceptions,
-            warnings: grade.warnings.iter().map(|w| w.message.clone()).collect(),
-        })
+        (concepts, misconceptions)
     }
 
     fn explain_node(

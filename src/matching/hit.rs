@@ -36,3 +36,30 @@ pub(crate) struct Hit {
     /// Index of the leaf matcher that produced it (for its description).
     pub leaf: u32,
 }
+
+/// What matching found in one answer, per concept and misconception in rubric order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Findings {
+    /// One per concept.
+    pub concepts: Vec<ConceptFinding>,
+    /// One per misconception.
+    pub misconceptions: Vec<MisconceptionFinding>,
+}
+
+/// What matching found for one concept.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ConceptFinding {
+    /// Whether it counts as asserted by the answer.
+    pub hit: bool,
+    /// Whether it was mentioned, but only in a denial.
+    pub negated: bool,
+    /// Where it was found: the hits that count, or, when none does, the rejected mentions.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What matching found for one misconception.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MisconceptionFinding {
+    /// Where the answer holds it; empty when it does not.
+    pub evidence: Vec<Evidence>,
+}

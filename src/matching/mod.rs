@@ -1,18 +1,19 @@
 //! Matching, the second stage: finds a rubric's concepts and misconceptions in an analysed
-//! answer, with evidence.
+//! answer, with evidence, and decides which mentions the answer asserts. It knows nothing of
+//! scores: its output is [`Findings`], which [`crate::scoring`] turns into a grade.
 //!
-//! A [`Grader`] compiles every matcher once: phrases become sequences of vocabulary words keyed
+//! An [`Engine`] compiles every matcher once: phrases become sequences of vocabulary words keyed
 //! by stem (numbers and codes by exact text), with joined variants (`pre stop` ⇄ `prestop`) and
 //! field-path tails (`metadata.finalizers` → `finalizers`); typos are found through a first-letter
 //! and letter-set filter before an edit distance is computed.
 
 mod compile;
+mod engine;
 mod explain;
-mod grader;
 mod hit;
 mod matcher;
 mod vocab;
 
-pub use explain::{ConceptTrace, Explanation, MatcherTrace, NearMiss, NearMissReason};
-pub use grader::{Grader, GraderBuilder, DEFAULT_MAX_ANSWER_BYTES};
-pub use hit::Evidence;
+pub use engine::Engine;
+pub use explain::{ConceptTrace, MatcherTrace, NearMiss, NearMissReason};
+pub use hit::{ConceptFinding, Evidence, Findings, MisconceptionFinding};

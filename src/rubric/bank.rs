@@ -8,7 +8,6 @@ use super::glossary::Glossary;
 use super::load::read_utf8;
 use super::schema::Rubric;
 use crate::error::{Error, LoadError};
-use crate::matching::Grader;
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rubrics");
 pub(crate) const EMBEDDED_GLOSSARY: &str = include_str!("../../rubrics/glossary.ron");
@@ -276,26 +275,6 @@ impl Bank {
             .filter(|(_, d)| *d <= 2)
             .min_by_key(|(_, d)| *d)
             .map(|(id, _)| id.clone())
-    }
-
-    /// Compiles the graders of every entry, in entry order.
-    ///
-    /// Sequential on purpose: compiling shares per-thread caches (stems, phrase analyses) across
-    /// rubrics, and measured on two cores that sharing beats splitting the work.
-    pub fn compile_all(&self) -> Vec<Result<Grader, Error>> {
-        self.entries.iter().map(|e| self.grader(e)).collect()
-    }
-
-    /// Compiles the grader of an entry against this bank's glossary.
-    ///
-    /// # Errors
-    /// See [`crate::GraderBuilder::build`].
-    pub fn grader(&self, entry: &BankEntry) -> Result<Grader, Error> {
-        Grader::builder().build_with(
-            &entry.rubric,
-            &self.glossary,
-            Some((&entry.path, &entry.source)),
-        )
     }
 }
 

@@ -1,10 +1,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::Band;
-use crate::feedback::Feedback;
 use crate::matching::Evidence;
 
-/// The result of grading one answer. Plain data; its JSON form is a stable API.
+/// The result of grading one answer: numbers and evidence, no prose (see
+/// [`Feedback`](crate::Feedback) for what to tell the person). Plain data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Grade {
     /// The rubric's id.
@@ -19,8 +19,6 @@ pub struct Grade {
     pub groups: Vec<GroupResult>,
     /// Misconceptions found in the answer.
     pub misconceptions: Vec<MisconceptionResult>,
-    /// What to tell the person.
-    pub feedback: Feedback,
     /// Why the score may be lower than coverage suggests.
     pub warnings: Vec<Warning>,
 }

@@ -3,9 +3,9 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use rubric_grader::authoring::{lint, Severity};
 use rubric_grader::feedback::render::{to_json, to_markdown, to_text, Style};
-use rubric_grader::rubric::{lint, Severity};
-use rubric_grader::{Bank, Error, Level};
+use rubric_grader::{Bank, Error, Grader, Level};
 
 use crate::args::{CardFormat, GradeFormat, KitFormat, ListFormat, ReportFormat};
 
@@ -18,20 +18,20 @@ pub enum Outcome {
 }
 
 /// A failure with a one-line message; exit 2.
-pub type CliResult = Result<Outcome, String>;
+pub type CliResult = anyhow::Result<Outcome>;
 
 /// Loads the bank. A broken file in another bank folder is reported on stderr and skipped, so one
 /// bad rubric does not stop grading with the others.
-pub fn load_bank(dir: Option<&Path>) -> Result<Bank, String> {
+pub fn load_bank(dir: Option<&Path>) -> anyhow::Result<Bank> {
     match dir {
         Some(d) => {
-            let (bank, errors) = Bank::scan(&[d.to_path_buf()]).map_err(|e| e.to_string())?;
+            let (bank, errors) = Bank::scan(&[d.to_path_buf()])?;
             for e in &errors {
                 eprintln!("rubric: warning: skipped {e}");
             }
             Ok(bank)
         }
-        None => Bank::embedded().map_err(|e| e.to_string()),
+        None => Ok(Bank::embedded()?),
     }
 }
 
@@ -42,7 +42,10 @@ pub fn list(
     level: Option<&str>,
     format: ListFormat,
 ) -> CliResult {
-    let level: Option<Level> = level.map(str::parse).transpose()?;
+    let level: Option<Level> = level
+        .map(str::parse)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     let rows: Vec<_> = bank
         .rubrics()
         .filter(|r| category.is_none_or(|c| r.category.eq_ignore_ascii_case(c)))
@@ -54,12 +57,7 @@ pub fn list(
                 .iter()
                 .map(|r| serde_json::json!({"id": r.id, "title": r.title, "category": r.category, "level": r.level, "tags": r.tags}))
                 .collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&items).map_err(|e| e.to_string())?
-            )
-            .map_err(io)?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
         }
         ListFormat::Text => {
             for r in &rows {
@@ -67,8 +65,7 @@ pub fn list(
                     out,
                     "{:<5} {:<7} {:<18} {}",
                     r.id, r.level, r.category, r.title
-                )
-                .map_err(io)?;
+                )?;
             }
             if rows.is_empty() {
                 eprintln!("no questions match");
@@ -85,7 +82,7 @@ pub fn show(
     model_answer: bool,
     rubric: bool,
 ) -> CliResult {
-    let e = bank.find(id).map_err(|e| e.to_string())?;
+    let e = bank.find(id)?;
     let r = &e.rubric;
     let mut s = format!(
         "{} — {} [{}, {}]\n\n{}\n",
@@ -121,7 +118,7 @@ pub fn show(
     if model_answer {
         s.push_str(&format!("\nModel answer:\n{}\n", r.model_answer.trim()));
     }
-    write!(out, "{s}").map_err(io)?;
+    write!(out, "{s}")?;
     Ok(Outcome::Success)
 }
 
@@ -134,16 +131,17 @@ pub fn grade(
     min_score: Option<f32>,
     style: Style,
 ) -> CliResult {
-    let entry = bank.find(id).map_err(|e| e.to_string())?;
+    let entry = bank.find(id)?;
     let text = read_answer(answer)?;
-    let grader = bank.grader(entry).map_err(|e| e.to_string())?;
-    let grade = grader.grade(&text).map_err(|e| e.to_string())?;
+    let grader = Grader::for_entry(bank, entry)?;
+    let grade = grader.grade(&text)?;
+    let feedback = grader.feedback(&grade);
     let rendered = match format {
-        GradeFormat::Text => to_text(&grade, style),
-        GradeFormat::Json => to_json(&grade) + "\n",
-        GradeFormat::Markdown => to_markdown(&grade),
+        GradeFormat::Text => to_text(&grade, &feedback, style),
+        GradeFormat::Json => to_json(&grade, &feedback) + "\n",
+        GradeFormat::Markdown => to_markdown(&grade, &feedback),
     };
-    out.write_all(rendered.as_bytes()).map_err(io)?;
+    out.write_all(rendered.as_bytes())?;
     Ok(match min_score {
         Some(min) if grade.score < min => Outcome::Failure,
         _ => Outcome::Success,
@@ -158,14 +156,12 @@ pub fn lint_paths(
 ) -> CliResult {
     let (bank, errors) = if paths.is_empty() {
         match default_dir {
-            Some(d) => Bank::scan(&[d.to_path_buf()]).map_err(|e| e.to_string())?,
-            None if Path::new("rubrics").is_dir() => {
-                Bank::scan(&[PathBuf::from("rubrics")]).map_err(|e| e.to_string())?
-            }
-            None => (Bank::embedded().map_err(|e| e.to_string())?, Vec::new()),
+            Some(d) => Bank::scan(&[d.to_path_buf()])?,
+            None if Path::new("rubrics").is_dir() => Bank::scan(&[PathBuf::from("rubrics")])?,
+            None => (Bank::embedded()?, Vec::new()),
         }
     } else {
-        Bank::scan(paths).map_err(|e| e.to_string())?
+        Bank::scan(paths)?
     };
     let diags = lint(&bank, errors);
     let n_err = diags
@@ -175,7 +171,7 @@ pub fn lint_paths(
     let n_warn = diags.len() - n_err;
     for d in &diags {
         if d.severity == Severity::Error || show_warnings {
-            writeln!(out, "{d}").map_err(io)?;
+            writeln!(out, "{d}")?;
         }
     }
     writeln!(
@@ -185,8 +181,7 @@ pub fn lint_paths(
         if bank.len() == 1 { "" } else { "s" },
         if n_err == 1 { "" } else { "s" },
         if n_warn == 1 { "" } else { "s" }
-    )
-    .map_err(io)?;
+    )?;
     Ok(if n_err > 0 {
         Outcome::Failure
     } else {
@@ -202,19 +197,17 @@ pub fn explain(
     format: ReportFormat,
     style: Style,
 ) -> CliResult {
-    let entry = bank.find(id).map_err(|e| e.to_string())?;
+    let entry = bank.find(id)?;
     let text = read_answer(answer)?;
-    let grader = bank.grader(entry).map_err(|e| e.to_string())?;
-    let explanation = grader.explain(&text).map_err(|e| e.to_string())?;
+    let grader = Grader::for_entry(bank, entry)?;
+    let explanation = grader.explain(&text)?;
     let rendered = match format {
         ReportFormat::Text => {
             rubric_grader::feedback::render::explanation_to_text(&explanation, style)
         }
-        ReportFormat::Json => {
-            serde_json::to_string_pretty(&explanation).map_err(|e| e.to_string())? + "\n"
-        }
+        ReportFormat::Json => serde_json::to_string_pretty(&explanation)? + "\n",
     };
-    out.write_all(rendered.as_bytes()).map_err(io)?;
+    out.write_all(rendered.as_bytes())?;
     Ok(Outcome::Success)
 }
 
@@ -232,7 +225,7 @@ pub fn test(out: &mut dyn Write, bank_dir: Option<&Path>, args: TestArgs<'_>) ->
     let bank = if args.paths.is_empty() {
         load_bank(bank_dir)?
     } else {
-        let (bank, errors) = Bank::scan(args.paths).map_err(|e| e.to_string())?;
+        let (bank, errors) = Bank::scan(args.paths)?;
         for e in &errors {
             eprintln!("rubric: warning: skipped {e}");
         }
@@ -241,22 +234,15 @@ pub fn test(out: &mut dyn Write, bank_dir: Option<&Path>, args: TestArgs<'_>) ->
     let mut cases = marked::bank_examples(&bank);
     let mut errors = Vec::new();
     if let Some(path) = args.cases {
-        let (more, errs) = marked::read_cases_file(path).map_err(|e| e.to_string())?;
+        let (more, errs) = marked::read_cases_file(path)?;
         cases.extend(more);
         errors = errs;
     }
     let mut report = marked::run(&bank, &cases);
     report.errors.splice(0..0, errors);
     match args.format {
-        ReportFormat::Text => {
-            write!(out, "{}", marked::render_text(&report, args.worst)).map_err(io)?
-        }
-        ReportFormat::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
-        )
-        .map_err(io)?,
+        ReportFormat::Text => write!(out, "{}", marked::render_text(&report, args.worst))?,
+        ReportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
     }
     Ok(match args.min_agreement {
         Some(min) if report.overall.within < min => Outcome::Failure,
@@ -295,21 +281,21 @@ pub fn draft(
         vec![(name, text.clone())],
         Some(("<glossary>".into(), ron_glossary(bank)?)),
     );
-    let problems: Vec<String> = rubric_grader::rubric::lint(&checked, errors)
+    let problems: Vec<String> = rubric_grader::authoring::lint(&checked, errors)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| d.to_string())
         .collect();
     match dest {
         Some(path) => {
-            std::fs::write(path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(path, &text).at(path)?;
             eprintln!(
                 "rubric: wrote {} ({} concepts)",
                 path.display(),
                 rubric.concepts.len()
             );
         }
-        None => out.write_all(text.as_bytes()).map_err(io)?,
+        None => out.write_all(text.as_bytes())?,
     }
     for p in &problems {
         eprintln!("rubric: draft: {p}");
@@ -321,14 +307,14 @@ pub fn draft(
     })
 }
 
-fn ron_glossary(bank: &Bank) -> Result<String, String> {
-    ron::ser::to_string(bank.glossary()).map_err(|e| e.to_string())
+fn ron_glossary(bank: &Bank) -> anyhow::Result<String> {
+    Ok(ron::ser::to_string(bank.glossary())?)
 }
 
 pub fn draft_evaluate(out: &mut dyn Write, bank: &Bank, format: ReportFormat) -> CliResult {
     let e = rubric_grader::authoring::draft::evaluate(bank);
     match format {
-        ReportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&e).map_err(|e| e.to_string())?).map_err(io)?,
+        ReportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?,
         ReportFormat::Text => writeln!(
             out,
             "drafted {} rubrics from their model answers alone: pair agreement with the hand-written rubrics {:.1}% over {} pairs of marked examples; mean Spearman {:.3}; model answer in the top band {:.1}%",
@@ -338,7 +324,7 @@ pub fn draft_evaluate(out: &mut dyn Write, bank: &Bank, format: ReportFormat) ->
             e.mean_spearman,
             e.model_answer_top_band * 100.0
         )
-        .map_err(io)?,
+        ?,
     }
     Ok(Outcome::Success)
 }
@@ -361,7 +347,7 @@ pub fn batch(
     let (reader, total): (Box<dyn std::io::BufRead>, Option<u64>) = if input == Path::new("-") {
         (Box::new(std::io::BufReader::new(std::io::stdin())), None)
     } else {
-        let f = std::fs::File::open(input).map_err(|e| format!("{}: {e}", input.display()))?;
+        let f = std::fs::File::open(input).at(input)?;
         let len = f.metadata().ok().map(|m| m.len());
         (Box::new(std::io::BufReader::with_capacity(1 << 16, f)), len)
     };
@@ -378,7 +364,7 @@ pub fn batch(
     });
     let writer: Box<dyn Write> = match output {
         Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?,
+            std::fs::File::create(path).at(path)?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
@@ -398,28 +384,27 @@ pub fn batch(
             }
         },
         |bad| eprintln!("rubric: {name}:{}: skipped: {}", bad.line, bad.message),
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     if let Some(b) = &progress {
         b.finish_and_clear();
     }
     eprint!("{}", batch::render_summary(&result));
     if let Some(path) = summary {
-        let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
-        std::fs::write(path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+        let json = serde_json::to_string_pretty(&result)?;
+        std::fs::write(path, json + "\n").at(path)?;
     }
     Ok(Outcome::Success)
 }
 
 /// Writes `text` to `dest`, or to `out` when there is none.
-fn emit(out: &mut dyn Write, dest: Option<&Path>, text: &str) -> Result<(), String> {
+fn emit(out: &mut dyn Write, dest: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match dest {
         Some(path) => {
-            std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(path, text).at(path)?;
             eprintln!("rubric: wrote {}", path.display());
             Ok(())
         }
-        None => out.write_all(text.as_bytes()).map_err(io),
+        None => Ok(out.write_all(text.as_bytes())?),
     }
 }
 
@@ -430,7 +415,7 @@ fn emit_card(
     card: &rubric_grader::interview::Scorecard,
     format: CardFormat,
     style: Style,
-) -> Result<(), String> {
+) -> anyhow::Result<()> {
     use rubric_grader::interview::render::{self, Format};
     let format = match format {
         CardFormat::Text => Format::Text,
@@ -455,7 +440,7 @@ pub fn report(
     style: Style,
 ) -> CliResult {
     use rubric_grader::interview::{Scorecard, Transcript};
-    let t = Transcript::load(transcript).map_err(|e| e.to_string())?;
+    let t = Transcript::load(transcript)?;
     let card = Scorecard::from_transcript(bank, &t);
     emit_card(out, dest, &card, format, style)?;
     Ok(Outcome::Success)
@@ -469,7 +454,7 @@ pub fn kit(
     dest: Option<&Path>,
 ) -> CliResult {
     use rubric_grader::interview::{render, Kit};
-    let kit = Kit::new(bank, ids).map_err(|e| e.to_string())?;
+    let kit = Kit::new(bank, ids)?;
     let text = match format {
         KitFormat::Markdown => render::kit_to_markdown(&kit),
         KitFormat::Html => render::kit_to_html(&kit),
@@ -489,34 +474,52 @@ pub fn scorecard(
     style: Style,
 ) -> CliResult {
     use rubric_grader::interview::Scorecard;
-    let text = rubric_grader::rubric::read_utf8(notes).map_err(|e| e.to_string())?;
-    let card = Scorecard::from_notes(bank, &text, candidate)
-        .map_err(|e| format!("{}: {e}", notes.display()))?;
+    let text = read_text(notes)?;
+    let card = Scorecard::from_notes(bank, &text, candidate).at(notes)?;
     emit_card(out, dest, &card, format, style)?;
     Ok(Outcome::Success)
 }
 
-fn read_answer(path: Option<&Path>) -> Result<String, String> {
+fn read_answer(path: Option<&Path>) -> anyhow::Result<String> {
     match path {
-        Some(p) if p != Path::new("-") => {
-            rubric_grader::rubric::read_utf8(p).map_err(|e| e.to_string())
-        }
+        Some(p) if p != Path::new("-") => read_text(p),
         _ => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| format!("<stdin>: {e}"))?;
-            String::from_utf8(bytes).map_err(|e| {
-                Error::InvalidUtf8 {
-                    path: "<stdin>".into(),
-                    offset: e.utf8_error().valid_up_to(),
-                }
-                .to_string()
-            })
+                .at(Path::new("<stdin>"))?;
+            utf8(bytes, Path::new("<stdin>"))
         }
     }
 }
 
-fn io(e: std::io::Error) -> String {
-    e.to_string()
+/// Reads a UTF-8 text file; errors name the file (and the first bad byte).
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    utf8(std::fs::read(path).at(path)?, path)
+}
+
+fn utf8(bytes: Vec<u8>, path: &Path) -> anyhow::Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        Error::InvalidUtf8 {
+            path: path.display().to_string(),
+            offset: e.utf8_error().valid_up_to(),
+        }
+        .into()
+    })
+}
+
+/// Names the file in an I/O error, keeping the error as its source (so a broken pipe is still
+/// recognised by its kind).
+pub trait At<T> {
+    /// `path: error`.
+    fn at(self, path: &Path) -> anyhow::Result<T>;
+}
+
+impl<T, E: std::error::Error + Send + Sync + 'static> At<T> for Result<T, E> {
+    fn at(self, path: &Path) -> anyhow::Result<T> {
+        self.map_err(|e| {
+            let message = format!("{}: {e}", path.display());
+            anyhow::Error::new(e).context(message)
+        })
+    }
 }

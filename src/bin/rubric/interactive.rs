@@ -12,7 +12,9 @@ use rubric_grader::interview::render::{question_to_text, to_text as scorecard_te
 use rubric_grader::interview::{Interview, Phase, Plan, PracticeLog, Transcript};
 use rubric_grader::Bank;
 
-use crate::commands::{CliResult, Outcome};
+use anyhow::Context as _;
+
+use crate::commands::{At, CliResult, Outcome};
 
 /// What the user typed at a prompt.
 enum Input {
@@ -32,17 +34,13 @@ pub struct InterviewOptions {
     pub candidate: Option<String>,
 }
 
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
-}
-
 /// Reads one answer: lines up to a line holding only `.`, or end of input. A first line that is a
 /// command (`:hint`, `:skip`, `:quit`) is that command. End of input with nothing typed quits.
 fn read_answer(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     editor: bool,
-) -> Result<Input, String> {
+) -> anyhow::Result<Input> {
     if editor {
         return from_editor().map(Input::Answer);
     }
@@ -52,7 +50,7 @@ fn read_answer(
         let _ = write!(out, "{}", if first { "> " } else { "  " });
         let _ = out.flush();
         let mut line = String::new();
-        if input.read_line(&mut line).map_err(err)? == 0 {
+        if input.read_line(&mut line)? == 0 {
             return Ok(if text.trim().is_empty() {
                 Input::Quit
             } else {
@@ -77,9 +75,9 @@ fn read_answer(
 }
 
 /// Opens `$EDITOR` (or `vi`) on a temporary file and returns what was written.
-fn from_editor() -> Result<String, String> {
+fn from_editor() -> anyhow::Result<String> {
     let path = std::env::temp_dir().join(format!("rubric-answer-{}.md", std::process::id()));
-    std::fs::write(&path, "").map_err(err)?;
+    std::fs::write(&path, "")?;
     let editor = std::env::var("EDITOR")
         .ok()
         .filter(|e| !e.trim().is_empty())
@@ -90,11 +88,11 @@ fn from_editor() -> Result<String, String> {
         .args(parts)
         .arg(&path)
         .status()
-        .map_err(|e| format!("cannot start `{editor}`: {e}"))?;
+        .with_context(|| format!("cannot start `{editor}`"))?;
     if !status.success() {
-        return Err(format!("`{editor}` exited with {status}"));
+        anyhow::bail!("`{editor}` exited with {status}");
     }
-    let text = std::fs::read_to_string(&path).map_err(err)?;
+    let text = std::fs::read_to_string(&path)?;
     let _ = std::fs::remove_file(&path);
     Ok(text)
 }
@@ -112,16 +110,13 @@ pub fn interview(
     out: &mut dyn Write,
 ) -> CliResult {
     let (mut iv, path) = match &opts.resume {
-        Some(p) => (
-            Interview::resume(bank, Transcript::load(p).map_err(err)?).map_err(err)?,
-            p.clone(),
-        ),
+        Some(p) => (Interview::resume(bank, Transcript::load(p)?)?, p.clone()),
         None => {
             let path = opts
                 .transcript
                 .clone()
                 .unwrap_or_else(|| default_transcript(&opts.plan));
-            (Interview::new(bank, opts.plan).map_err(err)?, path)
+            (Interview::new(bank, opts.plan)?, path)
         }
     };
     if opts.candidate.is_some() {
@@ -129,9 +124,9 @@ pub fn interview(
     }
     // Fail now, not after the first answer, if the transcript cannot be written.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).at(dir)?;
     }
-    iv.transcript().save_atomic(&path).map_err(err)?;
+    iv.transcript().save_atomic(&path)?;
     // Ctrl-C: the transcript on disk is already current after every step; save it once more
     // (it may hold a hint just taken) and tell the user how to resume.
     let shared = Arc::new(Mutex::new(iv.transcript().clone()));
@@ -146,11 +141,11 @@ pub fn interview(
             std::process::exit(130);
         });
     }
-    let save = |iv: &Interview<'_>| -> Result<(), String> {
+    let save = |iv: &Interview<'_>| -> anyhow::Result<()> {
         if let Ok(mut t) = shared.lock() {
             *t = iv.transcript().clone();
         }
-        iv.transcript().save_atomic(&path).map_err(err)
+        Ok(iv.transcript().save_atomic(&path)?)
     };
     let _ = writeln!(
         out,
@@ -174,7 +169,7 @@ pub fn interview(
     let mut feedback = Vec::new();
     loop {
         match iv.phase() {
-            Phase::Ready => match iv.next_question().map_err(err)? {
+            Phase::Ready => match iv.next_question()? {
                 Some(q) => {
                     let _ = write!(out, "\n{}", question_to_text(&q, style));
                     started = Instant::now();
@@ -196,18 +191,18 @@ pub fn interview(
                     }
                 },
                 Input::Skip => {
-                    iv.skip().map_err(err)?;
+                    iv.skip()?;
                     let _ = writeln!(out, "Skipped.");
                 }
                 Input::Quit => return quit(&iv, &path, out, &save),
                 Input::Answer(text) => {
-                    let graded = iv.submit(&text, started.elapsed()).map_err(err)?;
+                    let graded = iv.submit(&text, started.elapsed())?;
                     // The probe is asked below, as a prompt; the feedback need not announce it too.
-                    let mut shown = graded.grade.clone();
+                    let mut shown = graded.feedback.clone();
                     if graded.follow_up().is_some() {
-                        shown.feedback.follow_up = None;
+                        shown.follow_up = None;
                     }
-                    let rendered = to_text(&shown, style);
+                    let rendered = to_text(&graded.grade, &shown, style);
                     if opts.feedback_each {
                         let _ = write!(out, "\n{rendered}");
                     } else {
@@ -221,14 +216,14 @@ pub fn interview(
             },
             Phase::FollowUp => match read_answer(input, out, opts.editor)? {
                 Input::Skip => {
-                    iv.skip().map_err(err)?;
+                    iv.skip()?;
                 }
                 Input::Hint => {
                     let _ = writeln!(out, "No hints for a follow-up; answer it, or :skip.");
                 }
                 Input::Quit => return quit(&iv, &path, out, &save),
                 Input::Answer(text) => {
-                    let turn = iv.answer_follow_up(&text, started.elapsed()).map_err(err)?;
+                    let turn = iv.answer_follow_up(&text, started.elapsed())?;
                     if let Some(f) = &turn.follow_up {
                         let verdict = if f.hit {
                             format!("covered; {:.1} points recovered", f.recovered)
@@ -243,7 +238,7 @@ pub fn interview(
         }
         save(&iv)?;
     }
-    let card = iv.finish().map_err(err)?;
+    let card = iv.finish()?;
     save(&iv)?;
     for f in &feedback {
         let _ = write!(out, "\n{f}");
@@ -262,7 +257,7 @@ fn quit(
     iv: &Interview<'_>,
     path: &Path,
     out: &mut dyn Write,
-    save: &dyn Fn(&Interview<'_>) -> Result<(), String>,
+    save: &dyn Fn(&Interview<'_>) -> anyhow::Result<()>,
 ) -> CliResult {
     save(iv)?;
     let _ = writeln!(
@@ -302,10 +297,10 @@ pub fn practice(
 ) -> CliResult {
     let log_path = opts.log.clone().unwrap_or_else(default_log);
     if let Some(dir) = log_path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).at(dir)?;
     }
-    let mut log = PracticeLog::load_or_default(&log_path).map_err(err)?;
-    let entry = log.pick(bank, &opts.plan).map_err(err)?;
+    let mut log = PracticeLog::load_or_default(&log_path)?;
+    let entry = log.pick(bank, &opts.plan)?;
     let r = &entry.rubric;
     let _ = writeln!(
         out,
@@ -313,7 +308,7 @@ pub fn practice(
         r.id, r.title, r.category, r.level, r.question
     );
     let text = match &opts.answer {
-        Some(p) => rubric_grader::rubric::read_utf8(p).map_err(err)?,
+        Some(p) => crate::commands::read_text(p)?,
         None => {
             let _ = writeln!(out, "Your answer (end with a line holding only `.`):");
             match read_answer(input, out, opts.editor)? {
@@ -322,11 +317,12 @@ pub fn practice(
             }
         }
     };
-    let grader = bank.grader(entry).map_err(err)?;
-    let grade = grader.grade(&text).map_err(err)?;
-    let _ = write!(out, "\n{}", to_text(&grade, style));
+    let grader = rubric_grader::Grader::for_entry(bank, entry)?;
+    let grade = grader.grade(&text)?;
+    let feedback = grader.feedback(&grade);
+    let _ = write!(out, "\n{}", to_text(&grade, &feedback, style));
     let _ = writeln!(out, "\nModel answer:\n{}", r.model_answer.trim());
     log.record(entry, &grade);
-    log.save_atomic(&log_path).map_err(err)?;
+    log.save_atomic(&log_path)?;
     Ok(Outcome::Success)
 }

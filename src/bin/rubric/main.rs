@@ -28,23 +28,36 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
         // A closed pipe (`rubric list | head`) is not an error.
-        Err(msg)
-            if msg.contains("Broken pipe")
+        Err(err)
+            if is_broken_pipe(&err)
                 || flushed
                     .as_ref()
                     .is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
         {
             ExitCode::SUCCESS
         }
-        Err(msg) => {
-            eprintln!("rubric: {msg}");
+        Err(err) => {
+            // The top-level message only: library errors already name their cause on one line.
+            eprintln!("rubric: {err}");
             ExitCode::from(2)
         }
     }
 }
 
-fn parse_levels(levels: &[String]) -> Result<Vec<rubric_grader::Level>, String> {
-    levels.iter().map(|l| l.parse()).collect()
+/// Whether an error is, anywhere in its chain, a write to a closed pipe.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn parse_levels(levels: &[String]) -> anyhow::Result<Vec<rubric_grader::Level>> {
+    levels
+        .iter()
+        .map(|l| l.parse().map_err(anyhow::Error::msg))
+        .collect()
 }
 
 /// A seed from the clock, for "a different interview each time" unless `--seed` is given.
@@ -203,7 +216,9 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
                 (false, Some(q), Some(m)) => {
                     commands::draft(out, &bank, q, m, id, category, dest.as_deref())
                 }
-                _ => Err("draft needs --question and --model-answer (or --evaluate)".into()),
+                _ => Err(anyhow::anyhow!(
+                    "draft needs --question and --model-answer (or --evaluate)"
+                )),
             }
         }
         Command::Batch {

@@ -1,7 +1,8 @@
 use std::fmt::Write;
 
 use super::Style;
-use crate::matching::{ConceptTrace, Explanation, NearMissReason};
+use crate::feedback::Explanation;
+use crate::matching::{ConceptTrace, NearMissReason};
 
 /// An explanation as text: per concept and matcher, the hits with byte spans and the near misses
 /// with the reason each was rejected.

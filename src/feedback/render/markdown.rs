@@ -1,10 +1,11 @@
 use std::fmt::Write;
 
 use super::text::{one_line, trim_float};
+use crate::feedback::Feedback;
 use crate::scoring::Grade;
 
 /// The grade as Markdown, for pasting into notes or a review.
-pub fn to_markdown(grade: &Grade) -> String {
+pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -13,7 +14,7 @@ pub fn to_markdown(grade: &Grade) -> String {
         trim_float(grade.score),
         grade.band
     );
-    let _ = writeln!(out, "{}\n", grade.feedback.summary);
+    let _ = writeln!(out, "{}\n", feedback.summary);
     let _ = writeln!(out, "| | Concept | Weight | Evidence |\n|---|---|---|---|");
     for c in &grade.concepts {
         let mark = if c.hit { "✓" } else { "✗" };
@@ -58,9 +59,9 @@ pub fn to_markdown(grade: &Grade) -> String {
             );
         }
     }
-    if !grade.feedback.missing.is_empty() {
+    if !feedback.missing.is_empty() {
         let _ = writeln!(out, "\n### What to work on\n");
-        for m in &grade.feedback.missing {
+        for m in &feedback.missing {
             let study = m
                 .study
                 .as_ref()
@@ -81,7 +82,7 @@ pub fn to_markdown(grade: &Grade) -> String {
             );
         }
     }
-    if let Some(f) = &grade.feedback.follow_up {
+    if let Some(f) = &feedback.follow_up {
         let _ = writeln!(out, "\n### Follow-up\n\n> {}", f.question);
     }
     if !grade.warnings.is_empty() {

@@ -1,5 +1,5 @@
-//! Rendering a [`Grade`](crate::Grade) as text, Markdown or JSON, and an
-//! [`Explanation`](crate::matching::Explanation) as text.
+//! Rendering a [`Grade`](crate::Grade) with its [`Feedback`](crate::Feedback) as text, Markdown
+//! or JSON, and an [`Explanation`](crate::Explanation) as text.
 //!
 //! Renderers return strings; colour is decided by the caller through [`Style`], so output is plain
 //! in tests and coloured on a terminal.
@@ -10,7 +10,7 @@ mod markdown;
 mod text;
 
 pub use explain::explanation_to_text;
-pub use json::to_json;
+pub use json::{to_json, GradeReport};
 pub use markdown::to_markdown;
 pub use text::to_text;
 

@@ -1,10 +1,11 @@
 use std::fmt::Write;
 
 use super::Style;
+use crate::feedback::Feedback;
 use crate::scoring::{Band, Grade};
 
 /// The grade as terminal text: summary, ✓ covered and ✗ missing lines, corrections, follow-up.
-pub fn to_text(grade: &Grade, style: Style) -> String {
+pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
     let mut out = String::new();
     let band_colour = match grade.band {
         Band::Strong => "1;32",
@@ -16,7 +17,7 @@ pub fn to_text(grade: &Grade, style: Style) -> String {
         out,
         "{}  {}",
         style.paint("1", &grade.question_id),
-        style.paint(band_colour, &grade.feedback.summary)
+        style.paint(band_colour, &feedback.summary)
     );
     let _ = writeln!(out);
     for c in &grade.concepts {
@@ -62,9 +63,9 @@ pub fn to_text(grade: &Grade, style: Style) -> String {
             g.k
         );
     }
-    if !grade.feedback.missing.is_empty() {
+    if !feedback.missing.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1", "What to work on"));
-        for m in &grade.feedback.missing {
+        for m in &feedback.missing {
             let _ = write!(out, "  - {}: {}", m.label, m.text);
             if let Some(s) = &m.study {
                 let _ = write!(out, " (study: {s})");
@@ -90,7 +91,7 @@ pub fn to_text(grade: &Grade, style: Style) -> String {
             );
         }
     }
-    if let Some(f) = &grade.feedback.follow_up {
+    if let Some(f) = &feedback.follow_up {
         let _ = writeln!(out, "\n{} {}", style.paint("1", "Follow-up:"), f.question);
     }
     if !grade.warnings.is_empty() {

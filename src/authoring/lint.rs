@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::bank::Bank;
-use super::schema::Matcher;
 use crate::analysis::Analyzer;
 use crate::error::{Error, LoadError, Location};
-use crate::scoring::{bands_of, Band};
+use crate::grader::Grader;
+use crate::rubric::{Bank, Matcher};
+use crate::scoring::Band;
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -95,7 +95,8 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
             out.push(Diagnostic {
                 severity,
                 path: e.path.clone(),
-                location: needle.and_then(|(anchor, n)| super::locate_after(&e.source, anchor, n)),
+                location: needle
+                    .and_then(|(anchor, n)| crate::rubric::locate_after(&e.source, anchor, n)),
                 field,
                 message,
             });
@@ -297,7 +298,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
             diag(Severity::Warning, Some("examples".into()), None, format!("{} marked examples; at least 4 (strong, partial, weak, adversarial) are expected", r.examples.len()));
         }
         // Compile, then grade the model answer and the marked examples.
-        let grader = match bank.grader(e) {
+        let grader = match Grader::for_entry(bank, e) {
             Ok(g) => g,
             Err(Error::Load(le)) => {
                 out.push(le.into());
@@ -326,7 +327,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                     "the model answer scores {} ({}), below the top band ({}); missed: {}",
                     g.score,
                     g.band,
-                    bands_of(r).strong,
+                    r.bands.unwrap_or_default().strong,
                     g.missed()
                         .map(|c| c.id.as_str())
                         .collect::<Vec<_>>()

@@ -66,6 +66,7 @@ fn agreement_of_a_perfect_and_a_reversed_grader() {
         answer: answer.into(),
         expected,
         source: "hand".into(),
+        kind: None,
     };
     let right = marked::run(
         &bank,

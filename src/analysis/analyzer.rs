@@ -1,7 +1,7 @@
 //! The analyser: segment → normalise → stem, composed once and reused for every answer.
 
 use super::lexicon::is_function_word;
-use super::negation;
+use super::negation::{self, DenialRule};
 use super::normalize::{americanise, lowercase_into};
 use super::segment::{segment, Break};
 use super::stem::with_stem;
@@ -113,6 +113,14 @@ impl Analyzer {
             } else {
                 (lower, lower)
             };
+            if piece.before == Break::None
+                && !first_token
+                && piece.starts_word
+                && piece.kind == TokenKind::Word
+                && opens_clause(&scratch)
+            {
+                clause += 1;
+            }
             let position = a.tokens.len() as u32;
             let after_comma = !first_token && piece.before == Break::Comma;
             let after_wrap = !first_token && piece.before == Break::Wrap;
@@ -126,6 +134,7 @@ impl Analyzer {
                 kind: piece.kind,
                 negated: false,
                 negated_by: u32::MAX,
+                denial: 0,
                 after_comma,
                 after_wrap,
                 function_word,
@@ -136,7 +145,7 @@ impl Analyzer {
         });
         let buf = &a.buf;
         let lower = &a.lower;
-        negation::mark(&mut a.tokens, |i| {
+        negation::mark(&mut a.tokens, text, |i| {
             &buf[lower[i].0 as usize..lower[i].1 as usize]
         });
         a.sentences = a.tokens.last().map_or(0, |t| t.sentence + 1);
@@ -167,6 +176,15 @@ impl Analysis {
         &self.buf[s as usize..e as usize]
     }
 
+    /// Whether a token is denied, and if so by which cue (its position) and rule.
+    pub fn denial(&self, token: &Token) -> Option<(usize, DenialRule)> {
+        if !token.negated {
+            return None;
+        }
+        let rule = DenialRule::from_code(token.denial).unwrap_or(DenialRule::Cue);
+        Some((token.negated_by as usize, rule))
+    }
+
     /// Number of sentences (bullet lines count as sentences).
     pub fn sentence_count(&self) -> u32 {
         self.sentences
@@ -181,4 +199,24 @@ impl Analysis {
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }
+}
+
+/// Conjunctions that open a clause of their own: a claim on one side is not a claim on the
+/// other ("the PDB blocks the drain *because* …", "not X *but* Y").
+fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "but"
+            | "because"
+            | "which"
+            | "whereas"
+            | "while"
+            | "although"
+            | "though"
+            | "however"
+            | "therefore"
+            | "otherwise"
+            | "unless"
+            | "so"
+    )
 }

@@ -15,6 +15,7 @@ mod token;
 pub use analyzer::{Analysis, Analyzer};
 pub(crate) use lexicon::is_english_word;
 pub use lexicon::is_function_word;
+pub use negation::DenialRule;
 pub use token::{Span, Token, TokenKind};
 
 pub(crate) use stem::stem;

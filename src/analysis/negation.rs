@@ -1,11 +1,32 @@
-//! NegEx-style negation scopes over analysed tokens.
+//! Stance: which words of an answer it denies, found by NegEx/ConText-style rules over clauses.
 //!
-//! A trigger ("not", "never", "without", "instead of", "rather than", "n't" …) negates the words
-//! after it, up to [`SCOPE_WORDS`] words, the end of its clause, or a terminator ("but",
-//! "however", "because" …). A few post-triggers ("… is not needed", "… is unnecessary",
-//! "… is a myth") negate the words before them in the clause. Two figures of speech are left
-//! alone: pseudo-negations ("not only", "don't forget") and conditionals that explain *why*
-//! something is needed ("If you don't have a preStop hook, …", "Without a PDB, …").
+//! Every token gets a stance: asserted (the default) or denied, and for a denied token the cue
+//! that denied it and the [`DenialRule`] that applied, so `rubric explain` can say why a mention
+//! did not count. The rules, each a precise version of "a cue in the clause denies it":
+//!
+//! - **Cue scope** ([`DenialRule::Cue`], [`DenialRule::List`]): "not", "never", "without",
+//!   "instead of", "rather than", "no need for", "don't use", "neither … nor" deny the words
+//!   after them, up to a few words, the end of the clause, or a terminator ("but", "because" …).
+//!   List-style cues and advice verbs ("don't use X, Y or Z") reach across commas.
+//! - **Subject of a negated verdict** ([`DenialRule::Subject`]): "X doesn't help", "X isn't the
+//!   cause", "X aren't needed", "X won't fix it", "X has nothing to do with it", "X makes no
+//!   difference": the cue is followed by a predicate about relevance, so the clause's subject —
+//!   the words *before* the cue — is denied.
+//! - **Dismissive verdict** ([`DenialRule::Verdict`]): "X is overrated / a myth / irrelevant /
+//!   pointless / overkill / a red herring / a waste of time", "X can be ignored": no cue word,
+//!   but the subject is denied all the same.
+//! - **Dismissal** ([`DenialRule::Dismissal`]): "forget X", "skip X", "I'd ignore X".
+//! - **Reply** ([`DenialRule::Reply`]): "Long-term storage? Nobody uses it." A short denial
+//!   answering a question denies the question.
+//!
+//! What stays asserted: descriptions of a failure ("pods can't reach CoreDNS", "the volume
+//! doesn't attach": the cue narrows to its verb), conditionals that explain why something
+//! matters ("if you don't set requests …", "without a PDB, the drain …"), pseudo-negations ("not
+//! only", "don't forget"), and the corrected half of a contrast ("not X but Y", "it's not X, it's
+//! Y", "not because of X but because of Y").
+//!
+//! Every rule looks a bounded number of words around its cue, so marking is linear in the
+//! length of the answer.
 
 use super::lexicon::{is_negation_trigger, is_pseudo_negation_follower, is_scope_terminator};
 use std::sync::OnceLock;
@@ -20,21 +41,74 @@ pub const SCOPE_WORDS: u32 = 6;
 /// How far list-style cues ("no", "without", "never" …) reach, across commas.
 const LIST_SCOPE_WORDS: u32 = 9;
 
-/// How many words before a post-trigger it reaches.
-const POST_SCOPE_WORDS: u32 = 8;
+/// How many words before a post-trigger or a negated verdict it reaches.
+const SUBJECT_WORDS: u32 = 10;
 
-fn negate(t: &mut Token, trigger: usize) {
-    if !t.negated {
-        t.negated = true;
-        t.negated_by = trigger as u32;
+/// A reply ("Not a factor.") is at most this many tokens long.
+const REPLY_TOKENS: usize = 6;
+
+/// Why a token is denied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DenialRule {
+    /// In the scope of a cue before it: "not X", "never X", "instead of X", "no need for X".
+    Cue,
+    /// In the scope of a list-style cue or advice verb, across commas: "don't use X, Y or Z".
+    List,
+    /// The subject of a negated verdict: "X doesn't help", "X isn't the cause".
+    Subject,
+    /// The subject of a dismissive verdict: "X is overrated", "X is a myth".
+    Verdict,
+    /// The object of a dismissal: "forget X", "skip X", "I'd ignore X".
+    Dismissal,
+    /// A question answered by a short denial: "X? Not a factor."
+    Reply,
+}
+
+impl DenialRule {
+    /// How the rule reads in an explanation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DenialRule::Cue => "in the scope of a negation",
+            DenialRule::List => "in a list ruled out by a negation",
+            DenialRule::Subject => "the subject of a negated verdict (\"X doesn't help\")",
+            DenialRule::Verdict => "the subject of a dismissive verdict (\"X is overrated\")",
+            DenialRule::Dismissal => "dismissed (\"forget X\", \"skip X\")",
+            DenialRule::Reply => "a question answered by a denial (\"X? Not needed.\")",
+        }
+    }
+
+    fn code(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub(crate) fn from_code(code: u8) -> Option<DenialRule> {
+        Some(match code {
+            1 => DenialRule::Cue,
+            2 => DenialRule::List,
+            3 => DenialRule::Subject,
+            4 => DenialRule::Verdict,
+            5 => DenialRule::Dismissal,
+            6 => DenialRule::Reply,
+            _ => return None,
+        })
     }
 }
 
-/// Marks `negated` on every token inside a negation scope.
+fn negate(t: &mut Token, trigger: usize, rule: DenialRule) {
+    if !t.negated {
+        t.negated = true;
+        t.negated_by = trigger as u32;
+        t.denial = rule.code();
+    }
+}
+
+/// Marks `negated` (with its cue and rule) on every token the answer denies.
 ///
-/// `lower(i)` gives the lower-cased surface text of token `i`.
-pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
+/// `text` is the analysed text and `lower(i)` the lower-cased surface text of token `i`.
+pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a str) {
     let n = tokens.len();
+    let conditional = conditional_clauses(tokens, &lower);
     let mut i = 0;
     while i < n {
         let w = lower(i);
@@ -44,73 +118,205 @@ pub fn mark<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
         let inside_identifier = w != "non"
             && (i > 0 && tokens[i - 1].word == tokens[i].word
                 || i + 1 < n && tokens[i + 1].word == tokens[i].word);
-        let verb = first_content(tokens, &lower, scope_start);
-        if is_trigger && !inside_identifier && !is_figure_of_speech(tokens, &lower, i, scope_start)
-        {
-            if let Some(v) = verb.filter(|&v| narrows(w, lower(v))) {
-                // "can't reach CoreDNS", "isn't removed immediately", "doesn't wait for the
-                // endpoints": these describe what fails; only the verb is negated, not the
-                // things named around it.
-                let word = tokens[v].word;
-                for t in tokens[scope_start..]
-                    .iter_mut()
-                    .take_while(|t| t.word <= word)
-                {
-                    negate(t, i);
-                }
-            } else if w == "non" {
-                // non-root, non-privileged: only the rest of the word.
-                let word = tokens[i].word;
-                let mut j = scope_start;
-                while j < n && tokens[j].word == word {
-                    negate(&mut tokens[j], i);
-                    j += 1;
-                }
-            } else {
-                // "no PDB, readiness probe or preStop hook": list-style cues reach across commas.
-                // So do "don't use / need / set …": advice against a list of things.
-                let lists = matches!(
-                    w,
-                    "no" | "without" | "nothing" | "neither" | "nor" | "never" | "none"
-                ) || verb.is_some_and(|v| is_advice_verb(lower(v)));
-                let last_word = tokens[i].word + if lists { LIST_SCOPE_WORDS } else { SCOPE_WORDS };
-                let sentence = tokens[i].sentence;
-                let mut clause = tokens[i].clause;
-                let mut j = scope_start;
-                while j < n && tokens[j].sentence == sentence && tokens[j].word <= last_word {
-                    if tokens[j].clause != clause {
-                        if !(lists && tokens[j].after_comma) {
-                            break;
-                        }
-                        clause = tokens[j].clause;
-                    }
-                    if is_scope_terminator(lower(j)) || starts_new_clause(&lower, j, n) {
-                        break;
-                    }
-                    negate(&mut tokens[j], i);
-                    j += 1;
-                }
+        let figure = is_trigger
+            && !inside_identifier
+            && is_figure_of_speech(tokens, &lower, &conditional, i, scope_start);
+        if is_trigger && !inside_identifier && !figure {
+            if relevance_predicate_after(tokens, &lower, i) {
+                // "X doesn't help", "X isn't the cause": the subject before the cue is denied,
+                // and so is the verdict after it.
+                deny_subject(tokens, &lower, i, i, DenialRule::Subject);
             }
+            forward_scope(tokens, &lower, i, w, scope_start);
         }
-        if let Some(len) = post_trigger_at(&lower, i, n) {
-            let clause = tokens[i].clause;
-            let first_word = tokens[i].word.saturating_sub(POST_SCOPE_WORDS);
-            let mut j = i;
-            while j > 0 {
-                j -= 1;
-                if tokens[j].clause != clause
-                    || tokens[j].word < first_word
-                    || is_scope_terminator(lower(j))
-                {
-                    break;
+        if !inside_identifier && !conditional[i] {
+            if let Some(len) = verdict_at(&lower, i, n) {
+                deny_subject(tokens, &lower, i, i, DenialRule::Verdict);
+                if !has_content_before(tokens, &lower, i) {
+                    // "Pointless to tune X": nothing before the verdict, so it judges what follows.
+                    deny_forward(tokens, &lower, i, i + len, DenialRule::Verdict, false);
                 }
-                tokens[j].negated = true;
+                i += len;
+                continue;
             }
-            i += len;
-            continue;
+            if is_dismissal(tokens, &lower, i) {
+                deny_forward(tokens, &lower, i, i + 1, DenialRule::Dismissal, true);
+            }
         }
         i += 1;
     }
+    mark_replies(tokens, text, &lower);
+}
+
+/// For each token, whether it sits in a conditional clause ("if you don't set requests, …"),
+/// computed in one pass: a conditional word opens it, the end of the clause closes it.
+fn conditional_clauses<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut open: Option<u32> = None;
+    let mut otherwise: Option<u32> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if open.is_some_and(|c| c != t.clause) {
+            open = None;
+        }
+        if otherwise.is_some_and(|s| s != t.sentence) {
+            otherwise = None;
+        }
+        out[i] = open.is_some() || otherwise.is_some();
+        match lower(i) {
+            "if" | "unless" | "whenever" => open = Some(t.clause),
+            // A counterfactual reaches the end of its sentence.
+            "otherwise" => otherwise = Some(t.sentence),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn forward_scope<'a>(
+    tokens: &mut [Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    w: &str,
+    scope_start: usize,
+) {
+    let n = tokens.len();
+    let verb = first_content(tokens, lower, scope_start);
+    if let Some(v) = verb.filter(|&v| narrows(w, lower(v))) {
+        // "can't reach CoreDNS", "isn't removed immediately", "doesn't wait for the endpoints":
+        // these describe what fails; only the verb is negated, not the things named around it.
+        let word = tokens[v].word;
+        for t in tokens[scope_start..]
+            .iter_mut()
+            .take_while(|t| t.word <= word)
+        {
+            negate(t, i, DenialRule::Cue);
+        }
+    } else if w == "non" {
+        // non-root, non-privileged: only the rest of the word.
+        let word = tokens[i].word;
+        let mut j = scope_start;
+        while j < n && tokens[j].word == word {
+            negate(&mut tokens[j], i, DenialRule::Cue);
+            j += 1;
+        }
+    } else {
+        // "no PDB, readiness probe or preStop hook": list-style cues reach across commas. So do
+        // "don't use / need / set …": advice against a list of things.
+        let lists = matches!(
+            w,
+            "no" | "without" | "nothing" | "neither" | "nor" | "never" | "none"
+        ) || verb.is_some_and(|v| is_advice_verb(lower(v)));
+        let rule = if lists {
+            DenialRule::List
+        } else {
+            DenialRule::Cue
+        };
+        deny_forward(tokens, lower, i, scope_start, rule, lists);
+    }
+}
+
+/// Denies the words from `start` on, to the end of the clause (across commas for lists), a
+/// terminator, or the word limit.
+fn deny_forward<'a>(
+    tokens: &mut [Token],
+    lower: &impl Fn(usize) -> &'a str,
+    cue: usize,
+    start: usize,
+    rule: DenialRule,
+    lists: bool,
+) {
+    let n = tokens.len();
+    if start >= n {
+        return;
+    }
+    let last_word = tokens[cue].word + if lists { LIST_SCOPE_WORDS } else { SCOPE_WORDS };
+    let sentence = tokens[cue].sentence;
+    let mut clause = tokens[start.min(n - 1)].clause;
+    let mut j = start;
+    while j < n && tokens[j].sentence == sentence && tokens[j].word <= last_word {
+        if tokens[j].clause != clause {
+            if !(lists && tokens[j].after_comma) {
+                break;
+            }
+            clause = tokens[j].clause;
+        }
+        if is_scope_terminator(lower(j)) || starts_new_clause(lower, j, n) {
+            break;
+        }
+        negate(&mut tokens[j], cue, rule);
+        j += 1;
+    }
+}
+
+/// Denies the subject of the clause that token `cue` judges: the words before `before`, back
+/// to the start of the clause (or, when the clause holds nothing before it, the clause before
+/// a colon or dash: "Retries: pointless").
+fn deny_subject<'a>(
+    tokens: &mut [Token],
+    lower: &impl Fn(usize) -> &'a str,
+    cue: usize,
+    before: usize,
+    rule: DenialRule,
+) {
+    let sentence = tokens[cue].sentence;
+    let mut clause = tokens[cue].clause;
+    let first_word = tokens[cue].word.saturating_sub(SUBJECT_WORDS);
+    let mut extended = false;
+    let mut j = before;
+    while j > 0 {
+        j -= 1;
+        let t = &tokens[j];
+        if t.sentence != sentence || t.word < first_word {
+            break;
+        }
+        if t.clause != clause {
+            // Only an empty clause borrows its subject from the one before, and never across a
+            // comma (a list or a new clause of its own).
+            let borrowed = !extended
+                && !tokens[j + 1].after_comma
+                && !has_content_between(tokens, lower, j + 1, before);
+            if !borrowed {
+                break;
+            }
+            extended = true;
+            clause = t.clause;
+        }
+        if is_scope_terminator(lower(j)) || matches!(lower(j), "if" | "unless" | "when") {
+            break;
+        }
+        negate(&mut tokens[j], cue, rule);
+    }
+}
+
+fn has_content_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let clause = tokens[i].clause;
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        if tokens[j].clause != clause {
+            return false;
+        }
+        if !tokens[j].function_word && !is_copula(lower(j)) {
+            return true;
+        }
+    }
+    false
+}
+
+fn has_content_between<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    from: usize,
+    to: usize,
+) -> bool {
+    (from..to).any(|k| !tokens[k].function_word && !is_copula(lower(k)))
+}
+
+fn is_copula(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "it's" | "its" | "they're"
+    )
 }
 
 /// Adverbs that may stand between a cue and its verb ("doesn't *immediately* update").
@@ -235,6 +441,272 @@ fn narrows(w: &str, next: &str) -> bool {
             && BEHAVIOUR.iter().any(|b| next.starts_with(b)))
 }
 
+/// Words that may stand between a cue and a verdict about relevance ("isn't *really the*
+/// cause", "aren't *a real* issue").
+const VERDICT_FILLER: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "any",
+    "really",
+    "actually",
+    "even",
+    "necessarily",
+    "strictly",
+    "truly",
+    "ever",
+    "at",
+    "all",
+    "much",
+    "very",
+    "that",
+    "so",
+    "real",
+    "big",
+    "main",
+    "root",
+    "actual",
+    "going",
+    "to",
+    "be",
+    "been",
+    "have",
+    "has",
+    "play",
+    "plays",
+    "make",
+    "makes",
+    "made",
+    "of",
+    "our",
+    "your",
+    "my",
+    "the",
+    "here",
+    "likely",
+    "remotely",
+    "particularly",
+];
+
+/// Stems of verdicts about relevance: after a cue, they deny the clause's subject.
+const RELEVANCE: &[&str] = &[
+    "help",
+    "matter",
+    "need",
+    "necessar",
+    "requir",
+    "cause",
+    "causing",
+    "culprit",
+    "reason",
+    "answer",
+    "fix",
+    "solv",
+    "solution",
+    "issue",
+    "problem",
+    "factor",
+    "involv",
+    "relevan",
+    "related",
+    "useful",
+    "important",
+    "worth",
+    "apply",
+    "applies",
+    "concern",
+    "difference",
+    "role",
+    "part",
+    "risk",
+    "option",
+    "point",
+    "bottleneck",
+    "source",
+    "responsib",
+    "to do with",
+];
+
+/// Whether the cue at `i` is followed by a verdict about relevance ("doesn't help", "isn't the
+/// cause", "has nothing to do with").
+fn relevance_predicate_after<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+) -> bool {
+    let w = lower(i);
+    // "non-" and the list cues that name what is missing ("without X") judge nothing.
+    if matches!(
+        w,
+        "non" | "without" | "neither" | "nor" | "avoid" | "avoids"
+    ) {
+        return false;
+    }
+    let clause = tokens[i].clause;
+    let end = tokens.len().min(i + 6);
+    let mut j = i + 1;
+    while j < end && tokens[j].clause == clause {
+        let v = lower(j);
+        if w == "nothing" && v == "to" && j + 2 < tokens.len() && lower(j + 1) == "do" {
+            return true; // "has nothing to do with"
+        }
+        if w == "no" && j == i + 1 && v == "matter" {
+            return false; // "no matter what"
+        }
+        if RELEVANCE.iter().any(|r| v.starts_with(r)) {
+            return true;
+        }
+        if !VERDICT_FILLER.contains(&v) {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Dismissive verdicts: the words before them (their subject) are denied without any cue.
+const VERDICTS: &[&[&str]] = &[
+    &["not", "needed"],
+    &["not", "necessary"],
+    &["not", "required"],
+    &["unnecessary"],
+    &["unneeded"],
+    &["irrelevant"],
+    &["pointless"],
+    &["useless"],
+    &["overrated"],
+    &["overkill"],
+    &["negligible"],
+    &["nonsense"],
+    &["superfluous"],
+    &["moot"],
+    &["unrelated"],
+    &["a", "myth"],
+    &["myth"],
+    &["a", "red", "herring"],
+    &["red", "herring"],
+    &["a", "waste", "of"],
+    &["waste", "of", "time"],
+    &["a", "distraction"],
+    &["a", "non-issue"],
+    &["non-issue"],
+    &["not", "a", "factor"],
+    &["not", "a", "thing"],
+    &["doesn't", "matter"],
+    &["don't", "matter"],
+    &["do", "not", "matter"],
+    &["does", "not", "matter"],
+    &["never", "helps"],
+    &["never", "matters"],
+    &["can", "be", "ignored"],
+    &["can", "be", "skipped"],
+    &["can", "be", "ruled", "out"],
+    &["be", "ruled", "out"],
+    &["safe", "to", "ignore"],
+    &["ruled", "out"],
+];
+
+/// A dismissive verdict starting at `i`, as its length in tokens.
+fn verdict_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Option<usize> {
+    // Nearly every token starts no verdict; reject those with one set lookup.
+    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    if !FIRST
+        .get_or_init(|| VERDICTS.iter().map(|p| p[0]).collect())
+        .contains(lower(i))
+    {
+        return None;
+    }
+    VERDICTS
+        .iter()
+        .find(|p| i + p.len() <= n && p.iter().enumerate().all(|(k, w)| lower(i + k) == *w))
+        .map(|p| p.len())
+}
+
+/// Verbs that dismiss their object when used as advice: "forget X", "I'd skip X".
+fn is_dismissal<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    if !matches!(
+        lower(i),
+        "forget" | "ignore" | "skip" | "ditch" | "disregard"
+    ) {
+        return false;
+    }
+    // An imperative at the start of its clause, or advice ("I'd ignore", "just skip"); never
+    // after a cue ("don't forget X" asks for X) nor as a description ("kube-proxy ignores …").
+    let clause = tokens[i].clause;
+    let prev = (i > 0 && tokens[i - 1].clause == clause).then(|| lower(i - 1));
+    match prev {
+        None => true,
+        Some(p) => matches!(
+            p,
+            "i'd"
+                | "we'd"
+                | "you'd"
+                | "i"
+                | "we"
+                | "would"
+                | "just"
+                | "simply"
+                | "should"
+                | "can"
+                | "could"
+                | "then"
+                | "so"
+                | "and"
+                | "safely"
+                | "totally"
+                | "completely"
+        ),
+    }
+}
+
+/// "Long-term storage? Nobody uses it." — a short denial right after a question denies the
+/// question. One pass over sentences.
+fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> &'a str) {
+    let n = tokens.len();
+    let mut start = 0;
+    let mut prev: Option<(usize, usize)> = None;
+    while start < n {
+        let sentence = tokens[start].sentence;
+        let mut end = start;
+        while end < n && tokens[end].sentence == sentence {
+            end += 1;
+        }
+        if let Some((ps, pe)) = prev {
+            let asked = text
+                .get(tokens[pe - 1].span.end..tokens[start].span.start)
+                .is_some_and(|between| between.contains('?'));
+            if asked && end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end) {
+                for t in &mut tokens[ps..pe] {
+                    negate(t, start, DenialRule::Reply);
+                }
+            }
+        }
+        prev = Some((start, end));
+        start = end;
+    }
+}
+
+fn is_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
+    (start..end).any(|k| {
+        let w = lower(k);
+        matches!(
+            w,
+            "no" | "not"
+                | "nope"
+                | "never"
+                | "nobody"
+                | "nothing"
+                | "pointless"
+                | "useless"
+                | "irrelevant"
+                | "overrated"
+                | "overkill"
+                | "unnecessary"
+                | "negligible"
+        ) || w.ends_with("n't")
+    })
+}
+
 /// "… has no istiod *and its* proxies are …": a conjunction followed by a new subject starts a
 /// new clause, which the negation does not reach.
 fn starts_new_clause<'a>(lower: &impl Fn(usize) -> &'a str, j: usize, n: usize) -> bool {
@@ -279,6 +751,11 @@ fn is_advice_verb(w: &str) -> bool {
             | "recommend"
             | "touch"
             | "allow"
+            | "waste"
+            | "worry"
+            | "care"
+            | "trust"
+            | "tune"
     )
 }
 
@@ -303,6 +780,11 @@ fn trigger_at<'a>(
         "non" => (true, i + 1),
         // `clusterIP: None` is a value; only "none of …" negates.
         "none" => (next(1) == "of", i + 1),
+        // "not because of X but because of Y", "not due to X": the reason after it is denied.
+        _ if is_negation_trigger(w) && next(1) == "because" => {
+            (true, if next(2) == "of" { i + 3 } else { i + 2 })
+        }
+        _ if is_negation_trigger(w) && next(1) == "due" && next(2) == "to" => (true, i + 3),
         _ if is_negation_trigger(w) => (true, i + 1),
         _ => (false, i + 1),
     }
@@ -311,6 +793,7 @@ fn trigger_at<'a>(
 fn is_figure_of_speech<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,
+    conditional: &[bool],
     i: usize,
     scope_start: usize,
 ) -> bool {
@@ -318,61 +801,9 @@ fn is_figure_of_speech<'a>(
         return true;
     }
     // Conditionals and counterfactuals explain a consequence; they do not deny the concept.
-    let sentence = tokens[i].sentence;
-    let mut j = i;
-    let mut first_in_sentence = true;
-    while j > 0 {
-        j -= 1;
-        if tokens[j].sentence != sentence {
-            break;
-        }
-        first_in_sentence = false;
-        if matches!(lower(j), "if" | "unless" | "whenever" | "otherwise") {
-            return true;
-        }
+    if conditional[i] {
+        return true;
     }
+    let first_in_sentence = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
     first_in_sentence && matches!(lower(i), "without")
-}
-
-/// Post-triggers: word sequences that negate what comes before them in the clause.
-const POST: &[&[&str]] = &[
-    &["not", "needed"],
-    &["not", "necessary"],
-    &["not", "required"],
-    &["unnecessary"],
-    &["irrelevant"],
-    &["pointless"],
-    &["useless"],
-    &["a", "myth"],
-    &["doesn't", "matter"],
-    &["don't", "matter"],
-    &["do", "not", "matter"],
-    &["does", "not", "matter"],
-    &["won't", "help"],
-    &["doesn't", "help"],
-    &["does", "not", "help"],
-    &["is", "irrelevant"],
-    &["not", "useful"],
-    &["not", "helpful"],
-    &["not", "relevant"],
-    &["not", "a", "thing"],
-    &["never", "helps"],
-    &["never", "matters"],
-    &["does", "not", "apply"],
-    &["doesn't", "apply"],
-];
-
-/// A post-trigger starting at `i`, as its length in tokens.
-fn post_trigger_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Option<usize> {
-    // Nearly every token starts no pattern; reject those with one set lookup.
-    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    if !FIRST
-        .get_or_init(|| POST.iter().map(|p| p[0]).collect())
-        .contains(lower(i))
-    {
-        return None;
-    }
-    POST.iter()
-        .find(|p| i + p.len() <= n && p.iter().enumerate().all(|(k, w)| lower(i + k) == *w))
-        .map(|p| p.len())
 }

@@ -86,7 +86,8 @@ pub struct Token {
     pub word: u32,
     /// Index of the sentence (or bullet line) it belongs to.
     pub sentence: u32,
-    /// Index of the clause (split at commas, colons, brackets and sentence ends).
+    /// Index of the clause: split at commas, semicolons, colons, brackets and sentence ends, and
+    /// before a conjunction that opens a clause of its own ("but", "because", "which" …).
     pub clause: u32,
     /// What it looks like.
     pub kind: TokenKind,
@@ -94,6 +95,8 @@ pub struct Token {
     pub negated: bool,
     /// Position of the trigger whose scope it is in (meaningful when `negated`).
     pub(crate) negated_by: u32,
+    /// The [`DenialRule`](super::DenialRule) that denied it, as a code (0 when asserted).
+    pub(crate) denial: u8,
     /// Whether a comma (rather than stronger punctuation) opened its clause.
     pub(crate) after_comma: bool,
     /// Whether a line break inside running text opened its clause.

@@ -398,6 +398,10 @@ fn literal_strings<'a>(m: &'a Matcher, out: &mut Vec<&'a str>) {
         Matcher::Any(items) => out.extend(items.iter().map(String::as_str)),
         Matcher::AnyOf(ms) => ms.iter().for_each(|m| literal_strings(m, out)),
         // Parts of an AllOf are not synonyms of the concept on their own.
-        Matcher::AllOf { .. } | Matcher::Regex(_) | Matcher::Glossary(_) => {}
+        Matcher::Except { of, .. } => literal_strings(of, out),
+        Matcher::AllOf { .. }
+        | Matcher::Ordered { .. }
+        | Matcher::Regex(_)
+        | Matcher::Glossary(_) => {}
     }
 }

@@ -66,6 +66,10 @@ pub struct MarkedAnswer {
     pub expected: Expected,
     /// Where it came from: `g06 examples[2] (partial)` or `cases.jsonl:14`.
     pub source: String,
+    /// What kind of answer it is (`strong`, `wrong`, `denied` …), when known: the `kind` field of
+    /// a cases line, or the word before the colon of an example's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// One graded marked answer.
@@ -75,6 +79,9 @@ pub struct CaseResult {
     pub question: String,
     /// Where it came from.
     pub source: String,
+    /// Its kind, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     /// What it should score.
     pub expected: Expected,
     /// What it scored.
@@ -129,6 +136,37 @@ pub struct TestReport {
     pub cases: Vec<CaseResult>,
     /// Lines of a cases file that could not be used, with the reason.
     pub errors: Vec<String>,
+    /// Figures per kind of answer (cases whose kind is known).
+    #[serde(default)]
+    pub by_kind: BTreeMap<String, KindSummary>,
+    /// Adversarial answers (see [`is_adversarial`]) that scored over [`ADVERSARIAL_LIMIT`].
+    #[serde(default)]
+    pub adversarial_over_limit: usize,
+}
+
+/// No adversarial answer should score above this.
+pub const ADVERSARIAL_LIMIT: f32 = 40.0;
+
+/// Whether a kind of answer should never earn credit: wrong or denied claims, keyword lists,
+/// off-topic text and answers to other questions.
+pub fn is_adversarial(kind: &str) -> bool {
+    matches!(
+        kind,
+        "wrong" | "denied" | "salad" | "off-topic" | "other-question" | "adversarial"
+    )
+}
+
+/// Figures for one kind of answer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KindSummary {
+    /// Cases.
+    pub n: usize,
+    /// Mean score.
+    pub mean: f64,
+    /// Share within range (0–1).
+    pub within: f64,
+    /// Cases over [`ADVERSARIAL_LIMIT`].
+    pub over_limit: usize,
 }
 
 impl TestReport {
@@ -155,6 +193,12 @@ pub fn bank_examples(bank: &Bank) -> Vec<MarkedAnswer> {
                     answer: ex.answer.clone(),
                     expected: Expected::Range(ex.expected.0, ex.expected.1),
                     source: format!("{} examples[{i}] ({})", e.rubric.id, ex.label),
+                    kind: ex
+                        .label
+                        .split(':')
+                        .next()
+                        .map(|k| k.trim().to_ascii_lowercase())
+                        .filter(|k| !k.is_empty()),
                 })
         })
         .collect()
@@ -169,6 +213,8 @@ pub fn read_cases(reader: impl BufRead, name: &str) -> (Vec<MarkedAnswer>, Vec<S
         answer: String,
         expected: Option<(f32, f32)>,
         score: Option<f32>,
+        #[serde(default)]
+        kind: Option<String>,
     }
     let mut cases = Vec::new();
     let mut errors = Vec::new();
@@ -189,23 +235,27 @@ pub fn read_cases(reader: impl BufRead, name: &str) -> (Vec<MarkedAnswer>, Vec<S
                 question,
                 answer,
                 expected: Some((lo, hi)),
+                kind,
                 ..
             }) => cases.push(MarkedAnswer {
                 question,
                 answer,
                 expected: Expected::Range(lo, hi),
                 source: format!("{name}:{n}"),
+                kind,
             }),
             Ok(Line {
                 question,
                 answer,
                 score: Some(s),
+                kind,
                 ..
             }) => cases.push(MarkedAnswer {
                 question,
                 answer,
                 expected: Expected::Score(s),
                 source: format!("{name}:{n}"),
+                kind,
             }),
             Ok(_) => errors.push(format!("{name}:{n}: needs `expected: [lo, hi]` or `score`")),
             Err(e) => errors.push(format!("{name}:{n}: {e}")),
@@ -247,6 +297,7 @@ pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
         report.cases.push(CaseResult {
             question: entry.rubric.id.clone(),
             source: case.source.clone(),
+            kind: case.kind.clone(),
             expected: case.expected,
             score: grade.score,
             band: grade.band,
@@ -290,6 +341,21 @@ pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
     }
     report.overall.pair_agreement = (pairs > 0).then(|| agree / pairs as f64);
     report.overall.pairs = pairs;
+    for c in &report.cases {
+        let Some(kind) = &c.kind else { continue };
+        let k = report.by_kind.entry(kind.clone()).or_default();
+        k.n += 1;
+        k.mean += c.score as f64;
+        k.within += f64::from(u8::from(c.within));
+        k.over_limit += usize::from(c.score > ADVERSARIAL_LIMIT);
+        if is_adversarial(kind) && c.score > ADVERSARIAL_LIMIT {
+            report.adversarial_over_limit += 1;
+        }
+    }
+    for k in report.by_kind.values_mut() {
+        k.mean /= k.n as f64;
+        k.within /= k.n as f64;
+    }
     report
 }
 
@@ -346,6 +412,23 @@ pub fn render_text(report: &TestReport, worst: usize) -> String {
             f(a.pair_agreement)
         );
     }
+    if !report.by_kind.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nper kind (n, mean score, within range, over {ADVERSARIAL_LIMIT}); adversarial over {ADVERSARIAL_LIMIT}: {}",
+            report.adversarial_over_limit
+        );
+        for (kind, k) in &report.by_kind {
+            let _ = writeln!(
+                out,
+                "  {kind:<15} {:>4}  mean {:>5.1}  within {:>5.1}%  over {}",
+                k.n,
+                k.mean,
+                k.within * 100.0,
+                k.over_limit
+            );
+        }
+    }
     let names = ["weak", "partial", "good", "strong"];
     let _ = writeln!(out, "\nband confusion (rows expected, columns graded):");
     let _ = writeln!(
@@ -389,15 +472,32 @@ pub fn render_text(report: &TestReport, worst: usize) -> String {
     out
 }
 
-/// Reads a cases file from disk.
+/// Reads a cases file (or every `.jsonl` file of a folder) from disk.
 ///
 /// # Errors
 /// [`Error::Io`] when it cannot be opened.
 pub fn read_cases_file(path: &std::path::Path) -> Result<(Vec<MarkedAnswer>, Vec<String>), Error> {
-    let f = std::fs::File::open(path).map_err(|source| Error::Io {
+    let io = |source| Error::Io {
         path: path.display().to_string(),
         source,
-    })?;
+    };
+    if path.is_dir() {
+        // A folder of `.jsonl` files, read in name order.
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl") && p.is_file())
+            .collect();
+        files.sort();
+        let (mut cases, mut errors) = (Vec::new(), Vec::new());
+        for f in files {
+            let (c, e) = read_cases_file(&f)?;
+            cases.extend(c);
+            errors.extend(e);
+        }
+        return Ok((cases, errors));
+    }
+    let f = std::fs::File::open(path).map_err(io)?;
     Ok(read_cases(
         std::io::BufReader::new(f),
         &path.display().to_string(),

@@ -85,7 +85,19 @@ impl Leaf {
 pub(crate) enum Node {
     Leaf(u32),
     Any(Vec<Node>),
-    All { of: Vec<Node>, within: Window },
+    All {
+        of: Vec<Node>,
+        within: Window,
+    },
+    Ordered {
+        of: Vec<Node>,
+        within: Window,
+    },
+    Except {
+        of: Box<Node>,
+        near: Box<Node>,
+        within: Window,
+    },
 }
 
 /// Compiles matchers into leaves sharing one vocabulary.
@@ -176,6 +188,26 @@ impl<'g> Compiler<'g> {
                     within: *within,
                 }
             }
+            Matcher::Ordered { of, within } => {
+                if of.len() < 2 {
+                    return Err(invalid(
+                        "`Ordered` needs at least two matchers (the events, earliest first)",
+                        None,
+                    ));
+                }
+                Node::Ordered {
+                    of: of
+                        .iter()
+                        .map(|m| self.compile_at(m, depth))
+                        .collect::<Result<_, _>>()?,
+                    within: *within,
+                }
+            }
+            Matcher::Except { of, near, within } => Node::Except {
+                of: Box::new(self.compile_at(of, depth)?),
+                near: Box::new(self.compile_at(near, depth)?),
+                within: *within,
+            },
         })
     }
 

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::compile::{Leaf, Node};
 use super::engine::Engine;
 use super::hit::{Evidence, Hit};
-use super::matcher::{combination, Context};
+use super::matcher::{close, combination, Context};
 use super::vocab::typo_limit;
-use crate::analysis::{is_english_word, stem, Analysis, Span, TokenKind};
+use crate::analysis::{is_english_word, stem, Analysis, DenialRule, Span, TokenKind};
 use crate::rubric::{Rubric, Window};
 
 /// At most this many near misses are reported per matcher.
@@ -58,10 +58,12 @@ pub struct NearMiss {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NearMissReason {
-    /// Inside a negation scope.
+    /// Denied by the answer (see [`DenialRule`]).
     Negated {
-        /// The cue that opened the scope.
+        /// The cue that denied it.
         cue: String,
+        /// The rule that applied.
+        rule: DenialRule,
     },
     /// A spelling too far from the rubric's word.
     TypoTooFar {
@@ -91,8 +93,18 @@ pub enum NearMissReason {
     },
     /// All parts of an `AllOf` were found, but not close enough together.
     OutsideWindow {
-        /// The window: `same sentence`, `within N tokens`.
+        /// The window: `same clause`, `same sentence`, `within N tokens`.
         window: String,
+    },
+    /// The parts of an `Ordered` claim were found together, but the answer puts them in the
+    /// other order ("init containers start *after* the app").
+    WrongOrder,
+    /// A part of an `AllOf` or `Ordered` claim was only found denied.
+    PartDenied,
+    /// An `Except` matcher's `near` matcher hit close by.
+    Excluded {
+        /// What voided it.
+        near: String,
     },
 }
 
@@ -168,18 +180,46 @@ impl Engine {
             Node::Any(nodes) => nodes
                 .iter()
                 .for_each(|n| self.explain_node(cx, n, leaf_hits, out, tried)),
-            Node::All { of, within } => {
+            Node::All { of, within } | Node::Ordered { of, within } => {
                 *tried += 1;
                 of.iter()
                     .for_each(|n| self.explain_node(cx, n, leaf_hits, out, tried));
+                let ordered = matches!(node, Node::Ordered { .. });
+                let window = describe_window(*within);
+                let name = if ordered { "in order" } else { "all of" };
+                let matcher = format!("{name} {} parts ({window})", of.len());
+                let whole = cx.node_hits(node, leaf_hits);
+                if whole.iter().any(|h| !h.negated) {
+                    out.push(MatcherTrace {
+                        matcher,
+                        hits: whole.iter().map(|h| self.evidence(cx.text, h)).collect(),
+                        near_misses: Vec::new(),
+                    });
+                    return;
+                }
                 let parts: Vec<Vec<Hit>> = of.iter().map(|n| cx.node_hits(n, leaf_hits)).collect();
-                if parts.iter().all(|p| !p.is_empty()) && combination(&parts, *within).is_none() {
-                    let window = match within {
-                        Window::Sentence => "same sentence".to_string(),
-                        Window::Tokens(n) => format!("within {n} tokens"),
-                        Window::Answer => "anywhere".to_string(),
-                    };
-                    let near_misses = parts
+                if parts.iter().any(|p| p.is_empty()) {
+                    return;
+                }
+                let near_misses = if !whole.is_empty() {
+                    // Found together, but a part only in a denial: name that part.
+                    whole
+                        .iter()
+                        .filter(|h| {
+                            parts
+                                .iter()
+                                .any(|p| p.iter().any(|q| q.span == h.span && q.negated))
+                        })
+                        .map(|h| near(cx.text, h.span, NearMissReason::PartDenied))
+                        .collect()
+                } else if ordered && combination(&parts, *within).is_some() {
+                    combination(&parts, *within)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|h| near(cx.text, h.span, NearMissReason::WrongOrder))
+                        .collect()
+                } else {
+                    parts
                         .iter()
                         .map(|p| {
                             near(
@@ -190,9 +230,45 @@ impl Engine {
                                 },
                             )
                         })
-                        .collect();
+                        .collect()
+                };
+                out.push(MatcherTrace {
+                    matcher,
+                    hits: Vec::new(),
+                    near_misses,
+                });
+            }
+            Node::Except {
+                of,
+                near: voiding,
+                within,
+            } => {
+                *tried += 1;
+                self.explain_node(cx, of, leaf_hits, out, tried);
+                let kept = cx.node_hits(node, leaf_hits);
+                let voids: Vec<Hit> = cx
+                    .node_hits(voiding, leaf_hits)
+                    .into_iter()
+                    .filter(|h| !h.negated)
+                    .collect();
+                let near_misses: Vec<NearMiss> = cx
+                    .node_hits(of, leaf_hits)
+                    .iter()
+                    .filter(|h| !kept.iter().any(|k| k.span == h.span))
+                    .filter_map(|h| {
+                        let v = voids.iter().find(|v| close(h, v, *within))?;
+                        Some(near(
+                            cx.text,
+                            h.span,
+                            NearMissReason::Excluded {
+                                near: cx.text[v.span.start..v.span.end].to_string(),
+                            },
+                        ))
+                    })
+                    .collect();
+                if !near_misses.is_empty() {
                     out.push(MatcherTrace {
-                        matcher: format!("all of {} parts ({window})", of.len()),
+                        matcher: format!("except near ({})", describe_window(*within)),
                         hits: Vec::new(),
                         near_misses,
                     });
@@ -211,16 +287,23 @@ impl Engine {
         };
         for h in hits {
             if h.negated {
-                let cue = (h.first..=h.last)
+                let denial = (h.first..=h.last)
                     .map(|p| &tokens[p as usize])
-                    .find(|t| t.negated)
-                    .and_then(|t| tokens.get(t.negated_by as usize))
-                    .map_or(String::new(), |t| {
-                        cx.text[t.span.start..t.span.end].to_string()
-                    });
-                trace
-                    .near_misses
-                    .push(near(cx.text, h.span, NearMissReason::Negated { cue }));
+                    .find_map(|t| cx.analysis.denial(t));
+                let (cue, rule) = match denial {
+                    Some((at, rule)) => (
+                        tokens.get(at).map_or(String::new(), |t| {
+                            cx.text[t.span.start..t.span.end].to_string()
+                        }),
+                        rule,
+                    ),
+                    None => (String::new(), DenialRule::Cue),
+                };
+                trace.near_misses.push(near(
+                    cx.text,
+                    h.span,
+                    NearMissReason::Negated { cue, rule },
+                ));
             } else {
                 trace.hits.push(self.evidence(cx.text, h));
             }
@@ -339,5 +422,14 @@ fn near_numbers(a: &Analysis, text: &str, parts: &[(String, TokenKind)], out: &m
                 ));
             }
         }
+    }
+}
+
+fn describe_window(within: Window) -> String {
+    match within {
+        Window::Clause => "same clause".to_string(),
+        Window::Sentence => "same sentence".to_string(),
+        Window::Tokens(n) => format!("within {n} tokens"),
+        Window::Answer => "anywhere".to_string(),
     }
 }

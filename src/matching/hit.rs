@@ -31,6 +31,8 @@ pub(crate) struct Hit {
     pub first: u32,
     pub last: u32,
     pub sentence: u32,
+    /// Clauses of its first and last token.
+    pub clause: (u32, u32),
     pub negated: bool,
     pub fuzzy: bool,
     /// Index of the leaf matcher that produced it (for its description).

@@ -91,6 +91,7 @@ impl<'a> Context<'a> {
             first,
             last,
             sentence: f.sentence,
+            clause: (f.clause, l.clause),
             negated,
             fuzzy,
             leaf,
@@ -211,6 +212,7 @@ impl<'a> Context<'a> {
                     first: t.position,
                     last: t.position,
                     sentence: t.sentence,
+                    clause: (t.clause, t.clause),
                     negated: t.negated,
                     fuzzy: false,
                     leaf: index,
@@ -309,20 +311,28 @@ impl<'a> Context<'a> {
                 }
                 kept
             }
-            Node::All { of, within } => {
+            Node::All { of, within } | Node::Ordered { of, within } => {
                 let parts: Vec<Vec<Hit>> =
                     of.iter().map(|n| self.node_hits(n, leaf_hits)).collect();
                 if parts.iter().any(Vec::is_empty) {
                     return Vec::new();
                 }
+                let ordered = matches!(node, Node::Ordered { .. });
+                let find = |parts: &[Vec<Hit>]| {
+                    if ordered {
+                        self.ordered_combination(parts, *within)
+                    } else {
+                        combination(parts, *within)
+                    }
+                };
                 let positive: Vec<Vec<Hit>> = parts
                     .iter()
                     .map(|p| p.iter().filter(|h| !h.negated).copied().collect())
                     .collect();
-                if let Some(found) = combination(&positive, *within) {
+                if let Some(found) = find(&positive) {
                     return found;
                 }
-                combination(&parts, *within)
+                find(&parts)
                     .map(|found| {
                         found
                             .into_iter()
@@ -331,13 +341,24 @@ impl<'a> Context<'a> {
                     })
                     .unwrap_or_default()
             }
+            Node::Except { of, near, within } => {
+                let near: Vec<Hit> = self
+                    .node_hits(near, leaf_hits)
+                    .into_iter()
+                    .filter(|h| !h.negated)
+                    .collect();
+                let mut hits = self.node_hits(of, leaf_hits);
+                hits.retain(|h| !near.iter().any(|n| close(h, n, *within)));
+                hits
+            }
         }
     }
 }
 
-/// One hit from each part, all within the window of the first part's hit.
-pub(crate) fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
-    let close = |a: &Hit, b: &Hit| match within {
+/// Whether two hits are within `within` of each other.
+pub(crate) fn close(a: &Hit, b: &Hit, within: Window) -> bool {
+    match within {
+        Window::Clause => a.clause.0 <= b.clause.1 && b.clause.0 <= a.clause.1,
         Window::Sentence => a.sentence == b.sentence,
         Window::Tokens(n) => {
             let gap = if a.first <= b.first {
@@ -348,7 +369,85 @@ pub(crate) fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>
             gap <= n
         }
         Window::Answer => true,
-    };
+    }
+}
+
+/// Connectives after which the event named first happens *later*: "the app starts *after* the
+/// init containers finish".
+const REVERSING: &[&str] = &["after", "once", "when", "whenever", "following"];
+
+/// Connectives that keep the order of the words: "X *before* Y", "X, *then* Y".
+const KEEPING: &[&str] = &["before", "then", "until", "prior", "followed", "first"];
+
+impl Context<'_> {
+    /// Whether the answer claims the event of hit `x` happens before that of hit `y`.
+    pub(crate) fn claims_before(&self, x: &Hit, y: &Hit) -> bool {
+        if x.first == y.first || x.last >= y.first && y.last >= x.first {
+            return false; // overlapping mentions order nothing
+        }
+        let (a, b, x_first) = if x.first < y.first {
+            (x, y, true)
+        } else {
+            (y, x, false)
+        };
+        let lower = |k: u32| self.analysis.lower(k as usize);
+        let tokens = self.analysis.tokens();
+        // The last connective between the two mentions decides; "after they finish" (a pronoun
+        // naming the first event again) does not reverse.
+        let mut reversed = None;
+        for k in a.last + 1..b.first {
+            let w = lower(k);
+            if REVERSING.contains(&w) {
+                let pronoun = matches!(
+                    tokens.get(k as usize + 1).map(|_| lower(k + 1)),
+                    Some("they" | "it" | "that" | "this" | "those" | "these")
+                );
+                if !pronoun {
+                    reversed = Some(true);
+                }
+            } else if KEEPING.contains(&w) {
+                reversed = Some(false);
+            }
+        }
+        if reversed.is_none() {
+            // "Before the app starts, the init containers finish": a leading "before" reverses.
+            let from = a.first.saturating_sub(3);
+            reversed = Some((from..a.first).any(|k| {
+                tokens[k as usize].sentence == tokens[a.first as usize].sentence
+                    && lower(k) == "before"
+            }));
+        }
+        let text_order = !reversed.unwrap_or(false);
+        // text_order: `a` happens before `b`.
+        text_order == x_first
+    }
+
+    /// One hit per part, each claimed to happen before the next, all within the window of the
+    /// first.
+    fn ordered_combination(&self, parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
+        for anchor in parts.first()? {
+            let mut found = vec![*anchor];
+            for part in &parts[1..] {
+                let prev = *found.last()?;
+                match part
+                    .iter()
+                    .find(|h| close(anchor, h, within) && self.claims_before(&prev, h))
+                {
+                    Some(h) => found.push(*h),
+                    None => break,
+                }
+            }
+            if found.len() == parts.len() {
+                return Some(found);
+            }
+        }
+        None
+    }
+}
+
+/// One hit from each part, all within the window of the first part's hit.
+pub(crate) fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
+    let close = |a: &Hit, b: &Hit| close(a, b, within);
     for anchor in parts.first()? {
         let mut found = vec![*anchor];
         for part in &parts[1..] {

@@ -10,4 +10,5 @@ pub use glossary::Glossary;
 pub(crate) use load::{locate, locate_after};
 pub use schema::{
     Bands, Concept, Group, Level, MarkedExample, Matcher, Misconception, Polarity, Rubric, Window,
+    WRONG_CENTRAL_CLAIM_CAP,
 };

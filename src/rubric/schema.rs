@@ -159,11 +159,41 @@ pub enum Matcher {
         #[serde(default)]
         within: Window,
     },
+    /// A claim about order: each matcher's event happens before the next one's, within the
+    /// window (default: the same sentence). The order is the one the answer *claims*, not the order
+    /// of the words: "init containers finish before the app starts" and "the app starts only
+    /// after the init containers finish" both match `Ordered(of: [init, app])`; "init
+    /// containers start after the app is up" does not.
+    Ordered {
+        /// The events, earliest first.
+        of: Vec<Matcher>,
+        /// How close their hits must be (default: the same sentence).
+        #[serde(default)]
+        within: Window,
+    },
+    /// A match that does not count when another matcher hits near it (default: in the same
+    /// clause): `Except(of: Any(["grace period"]), near: Any(["--grace-period=0", "force"]))`.
+    Except {
+        /// What to find.
+        of: Box<Matcher>,
+        /// What voids a hit of `of` when it is this close.
+        near: Box<Matcher>,
+        /// How close voids it.
+        #[serde(default = "clause")]
+        within: Window,
+    },
+}
+
+fn clause() -> Window {
+    Window::Clause
 }
 
 /// How close the parts of an `AllOf` must be.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Window {
+    /// In the same clause: a sentence splits into clauses at commas, semicolons, colons,
+    /// brackets and dashes, and before "but", "because", "so", "which", "while", "whereas" …
+    Clause,
     /// In the same sentence (or bullet line).
     #[default]
     Sentence,
@@ -210,7 +240,16 @@ pub struct Misconception {
     pub penalty: f32,
     /// What is actually true.
     pub correction: String,
+    /// Ids of the concepts this belief contradicts. When it is held, they earn nothing even if
+    /// their words appear, the answer cannot reach the good band, and a belief that contradicts
+    /// a required concept caps the score at [`WRONG_CENTRAL_CLAIM_CAP`].
+    #[serde(default)]
+    pub contradicts: Vec<String>,
 }
+
+/// The most an answer can score while it holds a misconception that contradicts a required
+/// concept: a confidently wrong central claim.
+pub const WRONG_CENTRAL_CLAIM_CAP: f32 = 15.0;
 
 /// Band thresholds on the 0–100 score.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -74,9 +74,13 @@ pub enum Command {
     Test {
         /// Rubric files or folders whose marked examples to test (default: the bank).
         paths: Vec<PathBuf>,
-        /// JSON Lines of {"question", "answer", "expected": [lo, hi]} or {"question", "answer", "score"}.
-        #[arg(long, value_name = "FILE")]
+        /// JSON Lines of {"question", "answer", "expected": [lo, hi]} or {"question", "answer", "score"}
+        /// (an optional "kind" adds figures per kind); a folder reads every .jsonl file in it.
+        #[arg(long, value_name = "FILE|DIR")]
         cases: Option<PathBuf>,
+        /// Grade only the cases, not the rubrics' own marked examples.
+        #[arg(long, requires = "cases")]
+        no_examples: bool,
         /// Exit with 1 when the share within range is below X (0–1).
         #[arg(long, value_name = "X")]
         min_agreement: Option<f64>,

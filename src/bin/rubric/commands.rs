@@ -214,6 +214,7 @@ pub fn explain(
 pub struct TestArgs<'a> {
     pub paths: &'a [PathBuf],
     pub cases: Option<&'a Path>,
+    pub no_examples: bool,
     pub min_agreement: Option<f64>,
     pub worst: usize,
     pub format: ReportFormat,
@@ -231,7 +232,11 @@ pub fn test(out: &mut dyn Write, bank_dir: Option<&Path>, args: TestArgs<'_>) ->
         }
         bank
     };
-    let mut cases = marked::bank_examples(&bank);
+    let mut cases = if args.no_examples {
+        Vec::new()
+    } else {
+        marked::bank_examples(&bank)
+    };
     let mut errors = Vec::new();
     if let Some(path) = args.cases {
         let (more, errs) = marked::read_cases_file(path)?;

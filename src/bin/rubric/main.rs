@@ -188,6 +188,7 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
         Command::Test {
             paths,
             cases,
+            no_examples,
             min_agreement,
             worst,
             format,
@@ -197,6 +198,7 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
             commands::TestArgs {
                 paths,
                 cases: cases.as_deref(),
+                no_examples: *no_examples,
                 min_agreement: *min_agreement,
                 worst: *worst,
                 format: *format,

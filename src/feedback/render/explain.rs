@@ -61,7 +61,9 @@ fn write_trace(out: &mut String, c: &ConceptTrace, style: Style, yes: &str, no: 
         }
         for n in &m.near_misses {
             let why = match &n.reason {
-                NearMissReason::Negated { cue } => format!("negated by \"{cue}\""),
+                NearMissReason::Negated { cue, rule } => {
+                    format!("denied by \"{cue}\": {}", rule.describe())
+                }
                 NearMissReason::TypoTooFar {
                     word,
                     distance,
@@ -80,6 +82,15 @@ fn write_trace(out: &mut String, c: &ConceptTrace, style: Style, yes: &str, no: 
                 }
                 NearMissReason::OutsideWindow { window } => {
                     format!("found, but the parts are not in the {window}")
+                }
+                NearMissReason::WrongOrder => {
+                    "found together, but the answer puts them in the other order".to_string()
+                }
+                NearMissReason::PartDenied => {
+                    "found together, but this part only in a denial".to_string()
+                }
+                NearMissReason::Excluded { near } => {
+                    format!("voided by \"{near}\" in the same stretch of text")
                 }
             };
             let _ = writeln!(

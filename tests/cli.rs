@@ -249,7 +249,7 @@ fn explain_shows_hits_and_near_misses() {
         .stdin("No preStop hook is needed; exit code 138.")
         .run();
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("negated by \"No\""), "{}", out.stdout);
+    assert!(out.stdout.contains("denied by \"No\""), "{}", out.stdout);
     let json = rubric(&["explain", "g06", "--format", "json"])
         .stdin(STRONG)
         .run();

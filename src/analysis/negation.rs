@@ -140,12 +140,28 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 continue;
             }
             if is_dismissal(tokens, &lower, i) {
-                deny_forward(tokens, &lower, i, i + 1, DenialRule::Dismissal, true);
+                deny_dismissed(tokens, &lower, i);
             }
         }
         i += 1;
     }
     mark_replies(tokens, text, &lower);
+}
+
+/// The object of a dismissal, up to the end of its clause or an "and"/"or" ("skip that *and*
+/// Jaeger shows a trace per hop" is a consequence, not a second dismissal).
+fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i: usize) {
+    let last_word = tokens[i].word + SCOPE_WORDS;
+    let clause = tokens[i].clause;
+    let mut j = i + 1;
+    while j < tokens.len() && tokens[j].clause == clause && tokens[j].word <= last_word {
+        let w = lower(j);
+        if matches!(w, "and" | "or") || is_scope_terminator(w) {
+            break;
+        }
+        negate(&mut tokens[j], i, DenialRule::Dismissal);
+        j += 1;
+    }
 }
 
 /// For each token, whether it sits in a conditional clause ("if you don't set requests, …"),
@@ -434,6 +450,10 @@ fn narrows(w: &str, next: &str) -> bool {
         "deregister",
     ];
     let w = w.trim_end_matches('\'');
+    // "has no idea which request caused it", "no way to know": an inability, not a denial.
+    if w == "no" && matches!(next, "idea" | "way" | "clue" | "visibility") {
+        return true;
+    }
     ABILITY.contains(&w)
         || (w != "no"
             && w != "never"

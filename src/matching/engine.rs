@@ -94,6 +94,24 @@ impl Engine {
                 ));
             }
         }
+        for (i, m) in rubric.misconceptions.iter().enumerate() {
+            if let Some(unknown) = m
+                .contradicts
+                .iter()
+                .find(|id| !rubric.concepts.iter().any(|c| &c.id == *id))
+            {
+                return Err(Error::Load(LoadError {
+                    path: path.to_string(),
+                    location: source.and_then(|s| crate::rubric::locate(s, unknown)),
+                    field: Some(format!("misconceptions[{i}].contradicts")),
+                    message: format!(
+                        "misconception `{}` contradicts unknown concept `{unknown}`",
+                        m.id
+                    ),
+                    kind: LoadErrorKind::UnknownConcept,
+                }));
+            }
+        }
         let mut starts = vec![Vec::new(); compiler.vocab.len()];
         for (i, leaf) in compiler.leaves.iter().enumerate() {
             if let Leaf::Phrase { variants, .. } = leaf {

@@ -55,6 +55,9 @@ pub struct ConceptResult {
     pub hit: bool,
     /// Whether it was mentioned only inside a negation ("no need for a preStop hook").
     pub negated: bool,
+    /// Whether a misconception the answer holds contradicts it (it earns nothing then).
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub contradicted: bool,
     /// The group it belongs to, if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group: Option<String>,
@@ -92,6 +95,9 @@ pub struct MisconceptionResult {
     pub penalty: f32,
     /// What is true instead.
     pub correction: String,
+    /// Ids of the concepts it contradicts.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub contradicts: Vec<String>,
     /// Where it was found.
     pub evidence: Vec<Evidence>,
 }
@@ -118,6 +124,8 @@ pub enum WarningCode {
     PossiblyOffTopic,
     /// Concepts mentioned only in negated form.
     NegatedMentions,
+    /// A misconception contradicts what the answer's words would otherwise be credited for.
+    Contradiction,
     /// The answer is empty.
     EmptyAnswer,
 }

@@ -35,7 +35,29 @@ impl ScoringModel {
     /// Turns what matching found in one answer into its grade.
     pub(crate) fn grade(&self, rubric: &Rubric, findings: Findings, text: TextSignals) -> Grade {
         let bands = self.bands();
-        let hit: Vec<bool> = findings.concepts.iter().map(|c| c.hit).collect();
+        let held: Vec<bool> = findings
+            .misconceptions
+            .iter()
+            .map(|f| !f.evidence.is_empty())
+            .collect();
+        // A concept contradicted by a belief the answer holds earns nothing, whatever words of
+        // it appear.
+        let mut contradicted = vec![false; findings.concepts.len()];
+        let mut central = false;
+        for (m, _) in rubric.misconceptions.iter().zip(&held).filter(|(_, h)| **h) {
+            for id in &m.contradicts {
+                if let Some(ci) = rubric.concepts.iter().position(|c| &c.id == id) {
+                    contradicted[ci] = true;
+                    central |= self.is_required(ci);
+                }
+            }
+        }
+        let hit: Vec<bool> = findings
+            .concepts
+            .iter()
+            .zip(&contradicted)
+            .map(|(c, x)| c.hit && !x)
+            .collect();
         let (coverage, credits) = self.coverage(&hit);
         let mut score = 100.0 * coverage;
         let mut warnings = Vec::new();
@@ -57,11 +79,34 @@ impl ScoringModel {
                 label: m.label.clone(),
                 penalty: m.penalty,
                 correction: m.correction.clone(),
+                contradicts: m.contradicts.clone(),
                 evidence: f.evidence,
             })
             .collect();
         let penalty: f32 = misconceptions.iter().map(|m| m.penalty).sum();
         score = (score - penalty).max(0.0);
+        if contradicted.iter().any(|x| *x) {
+            // A wrong claim about what the question asks cannot be good; a wrong central claim
+            // (it contradicts a required concept) is worth little whatever else is said.
+            let cap = if central {
+                crate::rubric::WRONG_CENTRAL_CLAIM_CAP
+            } else {
+                bands.good - 1.0
+            };
+            score = score.min(cap);
+            let labels: Vec<&str> = misconceptions
+                .iter()
+                .filter(|m| !m.contradicts.is_empty())
+                .map(|m| m.label.as_str())
+                .collect();
+            warnings.push(Warning {
+                code: WarningCode::Contradiction,
+                message: format!(
+                    "the answer holds a wrong belief ({}) that contradicts what it would otherwise be credited for; the score is capped at {cap:.0}",
+                    labels.join("; ")
+                ),
+            });
+        }
         let (req_concepts, req_groups) = self.required_missed(&hit);
         if !req_concepts.is_empty() || !req_groups.is_empty() {
             if score >= bands.strong {
@@ -147,8 +192,9 @@ impl ScoringModel {
                 label: c.label.clone(),
                 weight: c.weight,
                 required: c.required,
-                hit: f.hit,
+                hit: hit[i],
                 negated: f.negated,
+                contradicted: contradicted[i],
                 group: self.group_of(i).map(|g| rubric.groups[g].id.clone()),
                 evidence: f.evidence,
             })

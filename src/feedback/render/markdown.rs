@@ -59,17 +59,6 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
             );
         }
     }
-    if !feedback.missing.is_empty() {
-        let _ = writeln!(out, "\n### What to work on\n");
-        for m in &feedback.missing {
-            let study = m
-                .study
-                .as_ref()
-                .map(|s| format!(" *Study:* {s}"))
-                .unwrap_or_default();
-            let _ = writeln!(out, "- **{}**: {}{study}", m.label, m.text);
-        }
-    }
     if !grade.misconceptions.is_empty() {
         let _ = writeln!(out, "\n### Misconceptions\n");
         for m in &grade.misconceptions {
@@ -80,6 +69,17 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
                 trim_float(m.penalty),
                 m.correction
             );
+        }
+    }
+    if !feedback.missing.is_empty() {
+        let _ = writeln!(out, "\n### What to work on\n");
+        for m in &feedback.missing {
+            let study = m
+                .study
+                .as_ref()
+                .map(|s| format!(" *Study:* {s}"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- **{}**: {}{study}", m.label, m.text);
         }
     }
     if let Some(f) = &feedback.follow_up {

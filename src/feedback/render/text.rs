@@ -63,16 +63,6 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
             g.k
         );
     }
-    if !feedback.missing.is_empty() {
-        let _ = writeln!(out, "\n{}", style.paint("1", "What to work on"));
-        for m in &feedback.missing {
-            let _ = write!(out, "  - {}: {}", m.label, m.text);
-            if let Some(s) = &m.study {
-                let _ = write!(out, " (study: {s})");
-            }
-            out.push('\n');
-        }
-    }
     if !grade.misconceptions.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1;31", "Misconceptions"));
         for m in &grade.misconceptions {
@@ -89,6 +79,16 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
                 trim_float(m.penalty),
                 m.correction
             );
+        }
+    }
+    if !feedback.missing.is_empty() {
+        let _ = writeln!(out, "\n{}", style.paint("1", "What to work on"));
+        for m in &feedback.missing {
+            let _ = write!(out, "  - {}: {}", m.label, m.text);
+            if let Some(s) = &m.study {
+                let _ = write!(out, " (study: {s})");
+            }
+            out.push('\n');
         }
     }
     if let Some(f) = &feedback.follow_up {

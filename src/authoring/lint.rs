@@ -318,6 +318,31 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 message,
             });
         };
+        // A misconception must never fire on a true statement: the model answer and the strong
+        // examples are true statements.
+        let true_texts = std::iter::once(("model_answer".to_string(), r.model_answer.as_str()))
+            .chain(r.examples.iter().enumerate().filter_map(|(i, ex)| {
+                ex.label
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("strong")
+                    .then(|| (format!("examples[{i}] ({})", ex.label), ex.answer.as_str()))
+            }));
+        for (field, text) in true_texts {
+            if let Ok(g) = grader.grade(text) {
+                for m in &g.misconceptions {
+                    let quote = m.evidence.first().map_or("", |e| e.text.as_str());
+                    diag(
+                        Severity::Error,
+                        Some(field.clone()),
+                        format!(
+                            "misconception `{}` fires on a true statement (\"{quote}\"): match it as a claim (Ordered, AllOf within Clause, Except) so the true version does not trigger it",
+                            m.id
+                        ),
+                    );
+                }
+            }
+        }
         match grader.grade(&r.model_answer) {
             Ok(g) if g.band == Band::Strong => {}
             Ok(g) => diag(

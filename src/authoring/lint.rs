@@ -321,13 +321,18 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
         // A misconception must never fire on a true statement: the model answer and the strong
         // examples are true statements.
         let true_texts = std::iter::once(("model_answer".to_string(), r.model_answer.as_str()))
-            .chain(r.examples.iter().enumerate().filter_map(|(i, ex)| {
-                ex.label
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("strong")
-                    .then(|| (format!("examples[{i}] ({})", ex.label), ex.answer.as_str()))
-            }));
+            .chain(
+                r.examples
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ex)| {
+                        ex.label
+                            .trim_start()
+                            .to_ascii_lowercase()
+                            .starts_with("strong")
+                    })
+                    .map(|(i, ex)| (format!("examples[{i}] ({})", ex.label), ex.answer.as_str())),
+            );
         for (field, text) in true_texts {
             if let Ok(g) = grader.grade(text) {
                 for m in &g.misconceptions {

@@ -103,7 +103,7 @@ impl Feedback {
                 question: q.clone(),
             })
         });
-        let corrections: Vec<Note> = grade
+        let mut corrections: Vec<Note> = grade
             .misconceptions
             .iter()
             .map(|m| Note {
@@ -113,6 +113,19 @@ impl Feedback {
                 study: None,
             })
             .collect();
+        // Wrong numbers are wrong facts: say what was written and what is right.
+        corrections.extend(grade.concepts.iter().filter_map(|c| {
+            let w = c.wrong_numbers.first()?;
+            Some(Note {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                text: format!(
+                    "you wrote {} (\"{}\"); the rubric expects {}",
+                    w.found, w.evidence.text, w.expected
+                ),
+                study: None,
+            })
+        }));
         let total = concepts.len();
         let hits = hit.iter().filter(|h| **h).count();
         let gist = match grade.band {
@@ -125,11 +138,18 @@ impl Feedback {
             "{:.0}/100 ({}): {gist}; {hits} of {total} concepts covered",
             grade.score, grade.band
         );
-        if !corrections.is_empty() {
+        let held = grade.misconceptions.len();
+        if held > 0 {
             summary.push_str(&format!(
-                ", {} misconception{}",
-                corrections.len(),
-                if corrections.len() == 1 { "" } else { "s" }
+                ", {held} misconception{}",
+                if held == 1 { "" } else { "s" }
+            ));
+        }
+        let wrong = corrections.len() - held;
+        if wrong > 0 {
+            summary.push_str(&format!(
+                ", {wrong} wrong number{}",
+                if wrong == 1 { "" } else { "s" }
             ));
         }
         Feedback {

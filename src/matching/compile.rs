@@ -52,6 +52,9 @@ pub(crate) enum Leaf {
     Phrase {
         variants: Vec<Variant>,
         text: String,
+        /// For a phrase that states a number next to words ("exit code 137"): the phrase with
+        /// every number replaced by "any number", and the numbers it expects, in order.
+        numbers: Option<(Variant, Vec<String>)>,
     },
     Regex {
         regex: Regex,
@@ -316,6 +319,31 @@ impl<'g> Compiler<'g> {
         v
     }
 
+    /// The number probe of a phrase that holds both words and numbers: its base variant with
+    /// each number or address replaced by the wildcard.
+    fn number_probe(&mut self, analysis: &Analysis) -> Option<(Variant, Vec<String>)> {
+        let tokens = analysis.tokens();
+        let is_number = |k: TokenKind| matches!(k, TokenKind::Number | TokenKind::Address);
+        if tokens.len() > 64
+            || !tokens.iter().any(|t| is_number(t.kind))
+            || !tokens
+                .iter()
+                .any(|t| t.kind == TokenKind::Word && !t.function_word)
+        {
+            return None;
+        }
+        let mut probe = self.base_variant(analysis);
+        let any = self.vocab.any_number();
+        let mut expected = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            if is_number(t.kind) {
+                probe.words[k] = any;
+                expected.push(analysis.norm(t).to_string());
+            }
+        }
+        Some((probe, expected))
+    }
+
     fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
         // The same phrase (a glossary entry referenced by several concepts) is one leaf.
         if let Some(&leaf) = self.seen.get(text) {
@@ -389,9 +417,11 @@ impl<'g> Compiler<'g> {
                 push(self.base_variant(&tail));
             }
         }
+        let numbers = self.number_probe(&analysis);
         self.leaves.push(Leaf::Phrase {
             variants,
             text: text.to_string(),
+            numbers,
         });
         let leaf = self.leaves.len() as u32 - 1;
         self.seen.insert(text.to_string(), leaf);

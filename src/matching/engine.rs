@@ -2,7 +2,7 @@
 //! in analysed answers.
 
 use super::compile::{Compiler, Leaf, Node};
-use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding};
+use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
 use super::vocab::Vocab;
 use crate::analysis::{Analysis, Analyzer};
@@ -22,6 +22,8 @@ pub struct Engine {
     /// For each vocabulary word, the (leaf, variant) phrases that begin with it.
     starts: Vec<Vec<(u32, u32)>>,
     concepts: Vec<Node>,
+    /// Per concept: its leaves that state a number next to words, to catch wrong numbers.
+    number_leaves: Vec<Vec<u32>>,
     polarity: Vec<Polarity>,
     misconceptions: Vec<Node>,
 }
@@ -120,7 +122,27 @@ impl Engine {
                 }
             }
         }
+        let number_leaves = concepts
+            .iter()
+            .map(|n| {
+                let mut v = Vec::new();
+                collect_leaves(n, &mut |l| {
+                    if matches!(
+                        compiler.leaves[l as usize],
+                        Leaf::Phrase {
+                            numbers: Some(_),
+                            ..
+                        }
+                    ) && !v.contains(&l)
+                    {
+                        v.push(l);
+                    }
+                });
+                v
+            })
+            .collect();
         Ok(Engine {
+            number_leaves,
             starts,
             analyzer: compiler.analyzer,
             vocab: compiler.vocab,
@@ -138,7 +160,8 @@ impl Engine {
 
     /// Finds every concept and misconception in an analysed answer.
     pub fn find(&self, answer: &str, analysis: &Analysis) -> Findings {
-        let trace = self.trace(answer, analysis);
+        let cx = Context::new(answer, analysis, &self.vocab);
+        let trace = self.trace_in(&cx);
         let concepts = self
             .polarity
             .iter()
@@ -170,6 +193,7 @@ impl Engine {
                     hit,
                     negated,
                     evidence,
+                    wrong_numbers: Vec::new(),
                 }
             })
             .collect();
@@ -186,15 +210,77 @@ impl Engine {
                     .collect(),
             })
             .collect();
-        Findings {
+        let mut findings = Findings {
             concepts,
             misconceptions,
+        };
+        self.find_wrong_numbers(answer, &cx, &mut findings);
+        findings
+    }
+
+    /// Number phrases stated with other numbers. A mention is a wrong fact only if no phrase of
+    /// the rubric expects the number it states ("exit code 143" is right for another concept),
+    /// and it is charged once, to the missed concept whose number is nearest.
+    fn find_wrong_numbers(&self, answer: &str, cx: &Context<'_>, findings: &mut Findings) {
+        if self.number_leaves.iter().all(Vec::is_empty) {
+            return;
+        }
+        // (first token, found) → candidate concepts with their expected numbers.
+        // (the mention, the numbers it states, the concepts whose phrase it could be, with
+        // the numbers each expects)
+        type Mention = (Hit, String, Vec<(usize, String)>);
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut expected_anywhere: Vec<(u32, String)> = Vec::new();
+        for (ci, leaves) in self.number_leaves.iter().enumerate() {
+            for &l in leaves {
+                let Leaf::Phrase {
+                    numbers: Some((_, expected)),
+                    ..
+                } = &self.leaves[l as usize]
+                else {
+                    continue;
+                };
+                let expected = expected.join(" ");
+                for (h, found) in cx.wrong_numbers(&self.leaves[l as usize], l) {
+                    match mentions
+                        .iter_mut()
+                        .find(|(m, f, _)| m.first == h.first && *f == found)
+                    {
+                        Some((_, _, cands)) => cands.push((ci, expected.clone())),
+                        None => mentions.push((h, found, vec![(ci, expected.clone())])),
+                    }
+                }
+                expected_anywhere.push((l, expected));
+            }
+        }
+        for (h, found, cands) in mentions {
+            if expected_anywhere.iter().any(|(_, e)| *e == found) {
+                continue;
+            }
+            let distance = |e: &str| match (e.parse::<f64>(), found.parse::<f64>()) {
+                (Ok(a), Ok(b)) => (a - b).abs(),
+                _ => f64::MAX,
+            };
+            let Some((ci, expected)) = cands
+                .iter()
+                .filter(|(ci, _)| !findings.concepts[*ci].hit)
+                .min_by(|a, b| distance(&a.1).total_cmp(&distance(&b.1)))
+            else {
+                continue;
+            };
+            let list = &mut findings.concepts[*ci].wrong_numbers;
+            if list.len() < EVIDENCE_PER_CONCEPT {
+                list.push(WrongNumber {
+                    evidence: self.evidence(answer, &h),
+                    expected: expected.clone(),
+                    found,
+                });
+            }
         }
     }
 
     /// Every hit of every concept and misconception, negated ones included.
-    pub(crate) fn trace(&self, answer: &str, analysis: &Analysis) -> Trace {
-        let cx = Context::new(answer, analysis, &self.vocab);
+    fn trace_in(&self, cx: &Context<'_>) -> Trace {
         let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.starts);
         Trace {
             concepts: self
@@ -250,4 +336,15 @@ impl Engine {
 pub(crate) struct Trace {
     pub concepts: Vec<Vec<Hit>>,
     pub misconceptions: Vec<Vec<Hit>>,
+}
+
+/// Calls `f` with every leaf of a matcher tree.
+fn collect_leaves(node: &Node, f: &mut impl FnMut(u32)) {
+    match node {
+        Node::Leaf(l) => f(*l),
+        Node::Any(nodes) | Node::All { of: nodes, .. } | Node::Ordered { of: nodes, .. } => {
+            nodes.iter().for_each(|n| collect_leaves(n, f))
+        }
+        Node::Except { of, .. } => collect_leaves(of, f),
+    }
 }

@@ -57,6 +57,20 @@ pub struct ConceptFinding {
     pub negated: bool,
     /// Where it was found: the hits that count, or, when none does, the rejected mentions.
     pub evidence: Vec<Evidence>,
+    /// Where the answer states one of its number phrases with other numbers (only when the
+    /// concept is not hit).
+    pub wrong_numbers: Vec<WrongNumber>,
+}
+
+/// A number phrase of a concept stated with another number: "exit code 138" for "exit code 137".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WrongNumber {
+    /// Where.
+    pub evidence: Evidence,
+    /// The number(s) the rubric's phrase holds.
+    pub expected: String,
+    /// The number(s) the answer wrote.
+    pub found: String,
 }
 
 /// What matching found for one misconception.

@@ -146,6 +146,44 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// Places where the answer states a number phrase of `leaf` ("exit code 137") with other
+    /// numbers ("exit code 138"): each with the numbers found, joined by spaces. Denied
+    /// mentions are left out.
+    pub fn wrong_numbers(&self, leaf: &Leaf, index: u32) -> Vec<(Hit, String)> {
+        let Leaf::Phrase {
+            numbers: Some((probe, expected)),
+            ..
+        } = leaf
+        else {
+            return Vec::new();
+        };
+        let tokens = self.analysis.tokens();
+        let mut out: Vec<(Hit, String)> = Vec::new();
+        for &(pos, atom) in self.occurrences(probe.words[0]) {
+            if out.len() >= HIT_CAP {
+                break;
+            }
+            if !self.fits(probe, 0, pos, atom.last) {
+                continue;
+            }
+            let Some((last, fuzzy)) = self.extend(probe, 1, atom.last, atom.fuzzy) else {
+                continue;
+            };
+            let found: Vec<&str> = (pos..=last)
+                .map(|k| &tokens[k as usize])
+                .filter(|t| matches!(t.kind, TokenKind::Number | TokenKind::Address))
+                .map(|t| self.analysis.norm(t))
+                .collect();
+            if found.len() == expected.len() && found.iter().zip(expected).any(|(f, e)| f != e) {
+                let h = self.hit(pos, last, fuzzy, index);
+                if !h.negated && !out.iter().any(|(o, _)| o.first == h.first) {
+                    out.push((h, found.join(" ")));
+                }
+            }
+        }
+        out
+    }
+
     /// Hits of a literal in the lower-cased answer, with `\b` checks at either end.
     fn literal_hits(
         &self,

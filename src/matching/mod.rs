@@ -16,4 +16,4 @@ mod vocab;
 
 pub use engine::Engine;
 pub use explain::{ConceptTrace, MatcherTrace, NearMiss, NearMissReason};
-pub use hit::{ConceptFinding, Evidence, Findings, MisconceptionFinding};
+pub use hit::{ConceptFinding, Evidence, Findings, MisconceptionFinding, WrongNumber};

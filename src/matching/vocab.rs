@@ -50,6 +50,8 @@ pub(crate) struct Vocab {
     split_seen: rustc_hash::FxHashSet<(u64, WordId)>,
     fuzzy_seen: rustc_hash::FxHashSet<(u64, WordId)>,
     len: u32,
+    /// The word that stands for "any number or address" in number probes, once one exists.
+    any_number: Option<WordId>,
 }
 
 /// The key a token is looked up by: its stem for words, its exact text for numbers and codes.
@@ -152,6 +154,19 @@ impl Vocab {
         self.len as usize
     }
 
+    /// The id of the wildcard for any number or address (created on first use).
+    pub fn any_number(&mut self) -> WordId {
+        match self.any_number {
+            Some(id) => id,
+            None => {
+                // A key no analysed token can have.
+                let id = self.add_exact("\u{1}number");
+                self.any_number = Some(id);
+                id
+            }
+        }
+    }
+
     /// Maps token `i` of `analysis` to vocabulary atoms, pushing them onto `out`.
     pub fn atoms(&self, analysis: &Analysis, i: usize, out: &mut Vec<(u32, Atom)>) {
         let tokens = analysis.tokens();
@@ -169,6 +184,16 @@ impl Vocab {
             ));
         }
         if t.kind != TokenKind::Word {
+            if let (Some(id), TokenKind::Number | TokenKind::Address) = (self.any_number, t.kind) {
+                out.push((
+                    pos,
+                    Atom {
+                        id,
+                        last: pos,
+                        fuzzy: false,
+                    },
+                ));
+            }
             return;
         }
         let norm = analysis.norm(t);

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Band;
-use crate::matching::Evidence;
+use crate::matching::{Evidence, WrongNumber};
 
 /// The result of grading one answer: numbers and evidence, no prose (see
 /// [`Feedback`](crate::Feedback) for what to tell the person). Plain data.
@@ -58,6 +58,9 @@ pub struct ConceptResult {
     /// Whether a misconception the answer holds contradicts it (it earns nothing then).
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub contradicted: bool,
+    /// Where the answer states one of its number phrases with another number (a wrong fact).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub wrong_numbers: Vec<WrongNumber>,
     /// The group it belongs to, if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub group: Option<String>,
@@ -126,6 +129,10 @@ pub enum WarningCode {
     NegatedMentions,
     /// A misconception contradicts what the answer's words would otherwise be credited for.
     Contradiction,
+    /// A number phrase of a concept stated with another number ("exit code 138").
+    WrongNumber,
+    /// The answer reaches the rubric only by saying everything (a dump): capped.
+    Dump,
     /// The answer is empty.
     EmptyAnswer,
 }

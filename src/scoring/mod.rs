@@ -20,6 +20,9 @@ use salad::SALAD_FACTOR;
 use crate::matching::Findings;
 use crate::rubric::Rubric;
 
+/// Points off for each concept whose number phrase the answer states with another number.
+pub const WRONG_NUMBER_PENALTY: f32 = 5.0;
+
 /// What the grader measured about the answer's text as a whole.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct TextSignals {
@@ -83,7 +86,34 @@ impl ScoringModel {
                 evidence: f.evidence,
             })
             .collect();
-        let penalty: f32 = misconceptions.iter().map(|m| m.penalty).sum();
+        let wrong: Vec<(usize, &crate::matching::ConceptFinding)> = findings
+            .concepts
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| !hit[*i] && !f.wrong_numbers.is_empty())
+            .collect();
+        let penalty: f32 = misconceptions.iter().map(|m| m.penalty).sum::<f32>()
+            + WRONG_NUMBER_PENALTY * wrong.len() as f32;
+        if !wrong.is_empty() {
+            let facts: Vec<String> = wrong
+                .iter()
+                .map(|(i, f)| {
+                    let w = &f.wrong_numbers[0];
+                    format!(
+                        "{}: wrote {}, expected {}",
+                        rubric.concepts[*i].label, w.found, w.expected
+                    )
+                })
+                .collect();
+            warnings.push(Warning {
+                code: WarningCode::WrongNumber,
+                message: format!(
+                    "wrong number{} ({}), each {WRONG_NUMBER_PENALTY} points off",
+                    if facts.len() == 1 { "" } else { "s" },
+                    facts.join("; ")
+                ),
+            });
+        }
         score = (score - penalty).max(0.0);
         if contradicted.iter().any(|x| *x) {
             // A wrong claim about what the question asks cannot be good; a wrong central claim
@@ -195,6 +225,7 @@ impl ScoringModel {
                 hit: hit[i],
                 negated: f.negated,
                 contradicted: contradicted[i],
+                wrong_numbers: f.wrong_numbers,
                 group: self.group_of(i).map(|g| rubric.groups[g].id.clone()),
                 evidence: f.evidence,
             })

@@ -30,7 +30,11 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        let ev = if !c.hit && c.negated {
+        let ev = if let Some(w) = c.wrong_numbers.first() {
+            format!("wrong number: wrote {}, expected {}", w.found, w.expected)
+        } else if c.contradicted {
+            format!("contradicted: {ev}")
+        } else if !c.hit && c.negated {
             format!("negated: {ev}")
         } else {
             ev

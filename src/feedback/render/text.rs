@@ -37,10 +37,19 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
                 style.paint("2", &ev)
             );
         } else {
-            let note = if c.negated {
-                " (mentioned only in a negation)"
+            let note = if let Some(w) = c.wrong_numbers.first() {
+                format!(
+                    " (wrote {} in \"{}\"; expected {})",
+                    w.found,
+                    one_line(&w.evidence.text),
+                    w.expected
+                )
+            } else if c.contradicted {
+                " (contradicted by a misconception)".to_string()
+            } else if c.negated {
+                " (mentioned only in a negation)".to_string()
             } else {
-                ""
+                String::new()
             };
             let req = if c.required { " required" } else { "" };
             let _ = writeln!(

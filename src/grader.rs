@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::feedback::{Explanation, Feedback};
 use crate::matching::Engine;
 use crate::rubric::{Bank, BankEntry, Glossary, Rubric};
-use crate::scoring::{is_keyword_salad, Grade, ScoringModel, TextSignals};
+use crate::scoring::{is_dump, is_keyword_salad, Grade, ScoringModel, TextSignals};
 
 /// Default size limit for one answer: 1 MiB.
 pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1 << 20;
@@ -91,7 +91,7 @@ impl GraderBuilder {
         self
     }
 
-    /// Turn the keyword-salad guard on or off (default on).
+    /// Turn the keyword-salad and dump guards on or off (default on).
     pub fn keyword_salad_guard(&mut self, yes: bool) -> &mut Self {
         self.salad_guard = yes;
         self
@@ -207,13 +207,134 @@ impl Grader {
     pub fn grade_analysis(&self, answer: &str, analysis: &Analysis) -> Grade {
         let findings = self.engine.find(answer, analysis);
         let hits = findings.concepts.iter().filter(|c| c.hit).count();
+        let words = analysis.word_count();
         let text = TextSignals {
             // Only worth checking when there is credit to take away.
             keyword_salad: self.salad_guard && hits >= 2 && is_keyword_salad(analysis, answer),
-            words: analysis.word_count(),
+            words,
             empty: analysis.is_empty(),
+            dump: self.salad_guard && is_dump(words, hits),
         };
         self.model.grade(&self.rubric, findings, text)
+    }
+
+    /// Grades the answer to a follow-up probe in its context: the probe's `question` supplies
+    /// what the answer is about, so "about 5–10 s, and the grace period must exceed the sleep"
+    /// answers "How long should the preStop sleep be?" without repeating "preStop".
+    ///
+    /// The question and answer are graded together; a concept counts only when the answer
+    /// carries it — a hit in the answer, or, for the probed `concept`, a hit that the answer
+    /// continues (it shares a content word with the hit and does not say "I don't know").
+    /// Evidence spans index into `answer`.
+    ///
+    /// # Errors
+    /// [`Error::AnswerTooLarge`] over the size limit.
+    pub fn grade_follow_up(
+        &self,
+        question: &str,
+        concept: &str,
+        answer: &str,
+    ) -> Result<Grade, Error> {
+        self.check_size(answer)?;
+        let offset = question.len() + 1;
+        let text = format!("{question}\n{answer}");
+        let analysis = self.analyzer().analyze(&text);
+        let mut grade = self.grade_analysis(&text, &analysis);
+        let answer_analysis = self.analyzer().analyze(answer);
+        let stems = |a: &Analysis| -> Vec<String> {
+            a.tokens()
+                .iter()
+                .filter(|t| !t.function_word && !t.negated)
+                .map(|t| a.stem(t).to_string())
+                .collect()
+        };
+        let answer_stems = stems(&answer_analysis);
+        let unsure = {
+            let lower = answer.to_lowercase();
+            [
+                "don't know",
+                "dont know",
+                "do not know",
+                "not sure",
+                "no idea",
+                "unsure",
+                "i forget",
+                "can't remember",
+                "cannot remember",
+            ]
+            .iter()
+            .any(|p| lower.contains(p))
+        };
+        let mut changed = false;
+        for c in &mut grade.concepts {
+            if !c.hit {
+                continue;
+            }
+            let in_answer = c.evidence.iter().any(|e| e.end > offset);
+            let continued = c.id == concept
+                && !unsure
+                && c.evidence.iter().any(|e| {
+                    let a = self.analyzer().analyze(&e.text);
+                    stems(&a).iter().any(|s| answer_stems.contains(s))
+                });
+            if !in_answer && !continued {
+                c.hit = false;
+                changed = true;
+            }
+            // Evidence in the question is not the candidate's; the hit stands on the answer.
+            c.evidence.retain(|e| e.end > offset);
+        }
+        for c in &mut grade.concepts {
+            for e in &mut c.evidence {
+                e.start = e.start.saturating_sub(offset);
+                e.end = e.end.saturating_sub(offset);
+                e.text = answer.get(e.start..e.end).unwrap_or_default().to_string();
+            }
+        }
+        for m in &mut grade.misconceptions {
+            m.evidence.retain(|e| e.start >= offset);
+            for e in &mut m.evidence {
+                e.start -= offset;
+                e.end -= offset;
+            }
+        }
+        grade.misconceptions.retain(|m| !m.evidence.is_empty());
+        if changed {
+            // Re-score from what the answer carries.
+            let findings = crate::matching::Findings {
+                concepts: grade
+                    .concepts
+                    .iter()
+                    .map(|c| crate::matching::ConceptFinding {
+                        hit: c.hit,
+                        negated: c.negated,
+                        evidence: c.evidence.clone(),
+                        wrong_numbers: c.wrong_numbers.clone(),
+                    })
+                    .collect(),
+                misconceptions: self
+                    .rubric
+                    .misconceptions
+                    .iter()
+                    .map(|m| crate::matching::MisconceptionFinding {
+                        evidence: grade
+                            .misconceptions
+                            .iter()
+                            .find(|g| g.id == m.id)
+                            .map(|g| g.evidence.clone())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            };
+            let text = TextSignals {
+                keyword_salad: false,
+                words: answer_analysis.word_count(),
+                empty: answer_analysis.is_empty(),
+                dump: false,
+            };
+            grade = self.model.grade(&self.rubric, findings, text);
+        }
+        Ok(grade)
     }
 
     /// What to tell the person about a grade this grader gave.

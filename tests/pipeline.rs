@@ -134,3 +134,55 @@ fn result_types_round_trip_through_serde() {
     let back: Summary = serde_json::from_str(&serde_json::to_string(&summary).unwrap()).unwrap();
     assert_eq!(back, summary);
 }
+
+#[test]
+fn a_follow_up_answer_is_graded_in_the_context_of_its_question() {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "f01", title: "t", category: "demo", level: senior,
+        question: "I deleted a pod. Why is it still receiving traffic?",
+        model_answer: "Endpoint removal races SIGTERM; a preStop sleep hook of 5-10 seconds bridges the gap.",
+        concepts: [
+            (id: "prestop", label: "preStop hook that sleeps", weight: 3.0,
+             matcher: Any(["preStop sleep", "preStop hook", "sleep before shutdown"]),
+             hint: "Add a preStop sleep.",
+             follow_up: "How long should the preStop sleep be, and how does it interact with terminationGracePeriodSeconds?"),
+            (id: "grace", label: "grace period covers sleep and drain", weight: 1.0,
+             matcher: AllOf(of: [Any(["grace period", "terminationGracePeriodSeconds"]), Any(["exceed", "longer than", "cover"])], within: Clause),
+             hint: "The grace period must cover the sleep and the drain."),
+        ])"#,
+        "<f01>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let question = rubric.concepts[0].follow_up.clone().unwrap();
+    let answer =
+        "About 5 to 10 seconds, and the grace period has to exceed the sleep plus the drain time.";
+    let alone = grader.grade(answer).unwrap();
+    assert!(
+        !alone.concepts[0].hit,
+        "without its question the answer names no hook"
+    );
+    let in_context = grader
+        .grade_follow_up(&question, "prestop", answer)
+        .unwrap();
+    assert!(in_context.concepts[0].hit, "{:?}", in_context.concepts[0]);
+    assert!(in_context.concepts[1].hit);
+    // Evidence indexes the answer, not the question.
+    for e in in_context.concepts.iter().flat_map(|c| &c.evidence) {
+        assert_eq!(&answer[e.start..e.end], e.text);
+    }
+    // The question alone earns nothing.
+    for answer in [
+        "I don't know how long the sleep should be.",
+        "I would restart the deployment and check the dashboard.",
+    ] {
+        let g = grader
+            .grade_follow_up(&question, "prestop", answer)
+            .unwrap();
+        assert!(
+            g.concepts.iter().all(|c| !c.hit),
+            "{answer}: {:?}",
+            g.concepts
+        );
+    }
+}

@@ -38,8 +38,9 @@ use super::token::Token;
 /// How many words after its trigger a negation reaches.
 pub const SCOPE_WORDS: u32 = 6;
 
-/// How far list-style cues ("no", "without", "never" …) reach, across commas.
-const LIST_SCOPE_WORDS: u32 = 9;
+/// How far list-style cues ("no", "without", "never" …) reach, across commas: "no need to go
+/// to the node or read the kubelet logs" is twelve words.
+const LIST_SCOPE_WORDS: u32 = 12;
 
 /// How many words before a post-trigger or a negated verdict it reaches.
 const SUBJECT_WORDS: u32 = 10;
@@ -197,7 +198,15 @@ fn forward_scope<'a>(
 ) {
     let n = tokens.len();
     let verb = first_content(tokens, lower, scope_start);
-    if let Some(v) = verb.filter(|&v| narrows(w, lower(v))) {
+    // "It can't be a short spike", "it cannot be the cause": an inability of *being* something
+    // denies that thing; "can't be reached" still describes a failure.
+    let is_not_a = scope_start + 1 < n
+        && lower(scope_start) == "be"
+        && matches!(
+            lower(scope_start + 1),
+            "a" | "an" | "the" | "that" | "this" | "due" | "caused" | "related" | "because" | "it"
+        );
+    if let Some(v) = verb.filter(|&v| !is_not_a && narrows(w, lower(v))) {
         // "can't reach CoreDNS", "isn't removed immediately", "doesn't wait for the endpoints":
         // these describe what fails; only the verb is negated, not the things named around it.
         let word = tokens[v].word;
@@ -218,10 +227,10 @@ fn forward_scope<'a>(
     } else {
         // "no PDB, readiness probe or preStop hook": list-style cues reach across commas. So do
         // "don't use / need / set …": advice against a list of things.
-        let lists = matches!(
-            w,
-            "no" | "without" | "nothing" | "neither" | "nor" | "never" | "none"
-        ) || verb.is_some_and(|v| is_advice_verb(lower(v)));
+        // "never" lists only as advice ("never use X, Y or Z"); "never got to unplug it, and …"
+        // describes what happened.
+        let lists = matches!(w, "no" | "without" | "nothing" | "neither" | "nor" | "none")
+            || verb.is_some_and(|v| is_advice_verb(lower(v)));
         let rule = if lists {
             DenialRule::List
         } else {
@@ -251,7 +260,9 @@ fn deny_forward<'a>(
     let mut j = start;
     while j < n && tokens[j].sentence == sentence && tokens[j].word <= last_word {
         if tokens[j].clause != clause {
-            if !(lists && tokens[j].after_comma) {
+            // A list continues across a comma; a new clause ("…, and Kubernetes still has it")
+            // does not.
+            if !(lists && tokens[j].after_comma) || opens_new_subject(tokens, lower, j) {
                 break;
             }
             clause = tokens[j].clause;
@@ -262,6 +273,62 @@ fn deny_forward<'a>(
         negate(&mut tokens[j], cue, rule);
         j += 1;
     }
+}
+
+/// Whether the clause at `j` (after a comma) starts with a conjunction and a new subject: "…,
+/// and Kubernetes still has it", "…, but the kubelet …", "…, so it …".
+fn opens_new_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
+    if !matches!(lower(j), "and" | "but" | "so" | "or" | "then" | "while") {
+        return false;
+    }
+    let Some(next) = tokens.get(j + 1) else {
+        return false;
+    };
+    let w = lower(j + 1);
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "it"
+            | "its"
+            | "they"
+            | "we"
+            | "you"
+            | "i"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "he"
+            | "she"
+            | "kubernetes"
+            | "k8s"
+            | "our"
+            | "your"
+    ) || next.kind == super::TokenKind::Word
+        && !next.function_word
+        && j + 2 < tokens.len()
+        && matches!(
+            lower(j + 2),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "will"
+                | "would"
+                | "can"
+                | "still"
+                | "does"
+                | "do"
+                | "did"
+                | "gets"
+                | "keeps"
+                | "sees"
+                | "sends"
+        )
 }
 
 /// Denies the subject of the clause that token `cue` judges: the words before `before`, back
@@ -544,6 +611,10 @@ const RELEVANCE: &[&str] = &[
     "bottleneck",
     "source",
     "responsib",
+    "affect",
+    "impact",
+    "influenc",
+    "contribut",
     "to do with",
 ];
 

@@ -160,6 +160,10 @@ fn chunk(
         || s == "-"
         || s == "\u{2014}"
         || s == "\u{2013}"
+        // Arrows chain steps: "no renewals -> lease expires" is two claims.
+        || s == "->"
+        || s == "=>"
+        || s == "\u{2192}"
     {
         before = before.max(Break::Clause);
     }

@@ -382,7 +382,15 @@ impl<'b> Interview<'b> {
     ) -> Result<Turn, InterviewError> {
         self.check(Step::AnswerFollowUp, &[Phase::FollowUp])?;
         let grader = grader_of(&self.grader)?;
-        let grade = grader.grade(answer)?;
+        let (question, concept) = self
+            .transcript
+            .turns
+            .last()
+            .and_then(|t| t.follow_up.as_ref())
+            .map(|f| (f.question.clone(), f.concept.clone()))
+            .ok_or_else(|| no_state("a pending follow-up"))?;
+        // The probe's question is the context of the answer.
+        let grade = grader.grade_follow_up(&question, &concept, answer)?;
         let rubric = grader.rubric();
         let model = grader.model();
         let Some(turn) = self.transcript.turns.last_mut() else {

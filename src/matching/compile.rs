@@ -324,12 +324,13 @@ impl<'g> Compiler<'g> {
     fn number_probe(&mut self, analysis: &Analysis) -> Option<(Variant, Vec<String>)> {
         let tokens = analysis.tokens();
         let is_number = |k: TokenKind| matches!(k, TokenKind::Number | TokenKind::Address);
-        if tokens.len() > 64
-            || !tokens.iter().any(|t| is_number(t.kind))
-            || !tokens
-                .iter()
-                .any(|t| t.kind == TokenKind::Word && !t.function_word)
-        {
+        // Two content words anchor a number ("exit code 137", "kubelet port 10250"); one is too
+        // weak ("30 seconds" would make every other duration in the answer wrong).
+        let anchors = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.function_word)
+            .count();
+        if tokens.len() > 64 || !tokens.iter().any(|t| is_number(t.kind)) || anchors < 2 {
             return None;
         }
         let mut probe = self.base_variant(analysis);

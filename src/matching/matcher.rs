@@ -306,8 +306,19 @@ impl<'a> Context<'a> {
                 let u = &tokens[k as usize];
                 u.clause != tokens[k as usize - 1].clause && !u.after_wrap
             });
+            // A skipped word that is itself a cue ("the kubelet *doesn't* delete images") is
+            // never jumped over either.
+            let skips_cue = (last + 1..pos).any(|k| {
+                let k = k as usize;
+                tokens
+                    .get(k + 1)
+                    .is_some_and(|u| u.negated && u.negated_by == k as u32)
+                    || k > 0 && tokens[k - 1].negated && tokens[k - 1].negated_by == k as u32
+            });
             if pos > last + 1
-                && ((t.negated && t.negated_by > last && t.negated_by < pos) || crosses_clause)
+                && ((t.negated && t.negated_by > last && t.negated_by < pos)
+                    || crosses_clause
+                    || skips_cue)
             {
                 break;
             }
@@ -417,6 +428,12 @@ const REVERSING: &[&str] = &["after", "once", "when", "whenever", "following"];
 /// Connectives that keep the order of the words: "X *before* Y", "X, *then* Y".
 const KEEPING: &[&str] = &["before", "then", "until", "prior", "followed", "first"];
 
+/// Verbs of waiting: "X *waits until* Y" puts Y first.
+const WAITING: &[&str] = &[
+    "wait", "waits", "waiting", "block", "blocks", "blocked", "blocking", "hang", "hangs",
+    "pending", "stays", "sits", "held", "holds",
+];
+
 impl Context<'_> {
     /// Whether the answer claims the event of hit `x` happens before that of hit `y`.
     pub(crate) fn claims_before(&self, x: &Hit, y: &Hit) -> bool {
@@ -431,11 +448,20 @@ impl Context<'_> {
         let lower = |k: u32| self.analysis.lower(k as usize);
         let tokens = self.analysis.tokens();
         // The last connective between the two mentions decides; "after they finish" (a pronoun
-        // naming the first event again) does not reverse.
+        // naming the first event again) does not reverse. Mentions with no connective between
+        // them ("ImagePullBackOff and ErrImagePull") claim no order.
         let mut reversed = None;
+        let between = self.text.get(a.span.end..b.span.start).unwrap_or_default();
+        if between.contains("->") || between.contains('→') || between.contains("=>") {
+            reversed = Some(false);
+        }
         for k in a.last + 1..b.first {
             let w = lower(k);
-            if REVERSING.contains(&w) {
+            let waits = k >= 1 && WAITING.contains(&lower(k - 1))
+                || k >= 2 && WAITING.contains(&lower(k - 2));
+            if w == "until" && waits {
+                reversed = Some(true);
+            } else if REVERSING.contains(&w) {
                 let pronoun = matches!(
                     tokens.get(k as usize + 1).map(|_| lower(k + 1)),
                     Some("they" | "it" | "that" | "this" | "those" | "these")
@@ -448,14 +474,24 @@ impl Context<'_> {
             }
         }
         if reversed.is_none() {
-            // "Before the app starts, the init containers finish": a leading "before" reverses.
+            // "Before the app starts, the init containers finish": a leading "before" reverses;
+            // a leading "after", "once" or "first" keeps the order of the words.
             let from = a.first.saturating_sub(3);
-            reversed = Some((from..a.first).any(|k| {
-                tokens[k as usize].sentence == tokens[a.first as usize].sentence
-                    && lower(k) == "before"
-            }));
+            for k in from..a.first {
+                if tokens[k as usize].sentence != tokens[a.first as usize].sentence {
+                    continue;
+                }
+                match lower(k) {
+                    "before" => reversed = Some(true),
+                    "after" | "once" | "first" | "when" => reversed = Some(false),
+                    _ => {}
+                }
+            }
         }
-        let text_order = !reversed.unwrap_or(false);
+        let Some(reversed) = reversed else {
+            return false;
+        };
+        let text_order = !reversed;
         // text_order: `a` happens before `b`.
         text_order == x_first
     }
@@ -483,13 +519,18 @@ impl Context<'_> {
     }
 }
 
-/// One hit from each part, all within the window of the first part's hit.
+/// One hit from each part, all within the window of the first part's hit, and no two on the
+/// same words: "the first bad pod" is not both "the first pod" and "first".
 pub(crate) fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
     let close = |a: &Hit, b: &Hit| close(a, b, within);
+    let overlaps = |a: &Hit, b: &Hit| a.first <= b.last && b.first <= a.last;
     for anchor in parts.first()? {
         let mut found = vec![*anchor];
         for part in &parts[1..] {
-            match part.iter().find(|h| close(anchor, h)) {
+            match part
+                .iter()
+                .find(|h| close(anchor, h) && !found.iter().any(|f| overlaps(f, h)))
+            {
                 Some(h) => found.push(*h),
                 None => break,
             }

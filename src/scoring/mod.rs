@@ -32,6 +32,26 @@ pub(crate) struct TextSignals {
     pub words: u32,
     /// Nothing but white space.
     pub empty: bool,
+    /// Distinct concepts hit per word is so low that the answer reaches the rubric only by
+    /// saying everything (see [`is_dump`]).
+    pub dump: bool,
+}
+
+/// An answer shorter than this is never a dump: a normal answer of a few hundred words with some
+/// rambling must not be flagged.
+pub const DUMP_MIN_WORDS: u32 = 400;
+
+/// More words than this per concept hit make a long answer a dump.
+pub const DUMP_WORDS_PER_CONCEPT: u32 = 250;
+
+/// The most a dump can score.
+pub const DUMP_CAP: f32 = 30.0;
+
+/// Whether an answer of `words` words that hits `concepts` concepts is a dump: a strong answer
+/// buried in pages of unrelated text, shuffled text, or a long list of everything. A strong
+/// answer of 250–600 words hits several concepts and stays far below the threshold.
+pub fn is_dump(words: u32, concepts: usize) -> bool {
+    concepts > 0 && words >= DUMP_MIN_WORDS && words > DUMP_WORDS_PER_CONCEPT * concepts as u32
 }
 
 impl ScoringModel {
@@ -66,10 +86,21 @@ impl ScoringModel {
         let mut warnings = Vec::new();
         let keyword_salad = text.keyword_salad && hit.iter().filter(|h| **h).count() >= 2;
         if keyword_salad {
-            score = (score * SALAD_FACTOR).min(bands.good - 1.0);
+            score = (score * SALAD_FACTOR).min(bands.partial - 1.0);
             warnings.push(Warning {
                 code: WarningCode::KeywordSalad,
-                message: "the answer reads as a list of keywords with little explanation; credit is reduced and capped at partial".into(),
+                message: "the answer reads as a list of keywords with little explanation; credit is reduced and capped below partial".into(),
+            });
+        }
+        if text.dump {
+            score = score.min(DUMP_CAP);
+            warnings.push(Warning {
+                code: WarningCode::Dump,
+                message: format!(
+                    "the answer reaches the rubric only by saying a great deal ({} words for {} concepts); capped at {DUMP_CAP:.0}",
+                    text.words,
+                    hit.iter().filter(|h| **h).count()
+                ),
             });
         }
         let misconceptions: Vec<MisconceptionResult> = rubric

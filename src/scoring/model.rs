@@ -231,5 +231,6 @@ impl ScoringModel {
 
 /// Rounds to one decimal, as scores are reported.
 pub(crate) fn round1(x: f32) -> f32 {
-    (x * 10.0).round() / 10.0
+    // `+ 0.0` turns a negative zero into zero, so JSON never shows `-0.0`.
+    (x * 10.0).round() / 10.0 + 0.0
 }

@@ -278,7 +278,7 @@ fn test_reports_agreement_and_fails_below_the_minimum() {
         "--cases",
         cases.to_str().unwrap(),
         "--min-agreement",
-        "0.999",
+        "1.0",
     ])
     .run();
     assert_eq!(low.code, 1, "{}", low.stdout);

@@ -988,6 +988,31 @@ fn a_filled_in_markdown_kit_is_a_notes_file() {
     );
 }
 
+/// See: issue 11 (item 4): the notes are Markdown, parsed as such.
+#[test]
+fn notes_are_read_as_markdown() {
+    let bank = test_bank();
+    let notes = "Interview with Ada\n==================\n\n\
+                 m01 — Service has no endpoints\n\
+                 ------------------------------\n\
+                 Said to compare the selector with the pod labels.\n\
+                 ````text\n```\n## m02\n```\n````\n\
+                 <!--\n## s01\n-->\n\
+                 ~~~\n## s01\n~~~\n\n\
+                 ## M02\n\
+                 ### Listen for\n- [ ] StorageClass\n\
+                 ### Answer\n\
+                 Checked the StorageClass and the events.\n";
+    let card = Scorecard::from_notes(&bank, notes, None).unwrap();
+    let ids: Vec<&str> = card.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["m01", "m02"],
+        "setext heading yes; fenced or commented headings no"
+    );
+    assert!(card.questions.iter().all(|q| q.score > 0.0));
+}
+
 #[test]
 fn bad_notes_name_the_line() {
     let bank = test_bank();

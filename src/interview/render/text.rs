@@ -1,7 +1,7 @@
 use std::fmt::Write;
 
 use super::{duration, score, timing, Style};
-use crate::interview::scorecard::{QuestionScore, Scorecard, Verdict};
+use crate::interview::scorecard::{hint_cost_percent, QuestionScore, Scorecard, Verdict};
 use crate::interview::transcript::{FollowUpStatus, Outcome, Question};
 use crate::scoring::Band;
 
@@ -254,7 +254,7 @@ pub(crate) fn question_details(q: &QuestionScore) -> Vec<String> {
         Outcome::Answered => d.push(format!("{} of {} concepts", q.covered, q.concepts)),
     }
     if q.hint {
-        d.push("hint −10%".into());
+        d.push(format!("hint −{}%", hint_cost_percent()));
     }
     if let Some(f) = &q.follow_up {
         let label = &f.label;

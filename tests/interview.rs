@@ -876,8 +876,10 @@ fn the_html_scorecard_is_self_contained_and_printable() {
     for external in ["<link", "src=", "url(", "@import", "href="] {
         assert!(!html.contains(external), "external asset: {external}");
     }
-    // One chart for the categories, one for the levels, one per category.
-    assert_eq!(html.matches("<svg").count(), 2 + 2);
+    // One chart for the categories, one for the levels, one per category; each drawn wide and
+    // narrow (CSS shows one).
+    assert_eq!(html.matches("<svg class=\"chart-wide\"").count(), 2 + 2);
+    assert_eq!(html.matches("<svg class=\"chart-narrow\"").count(), 2 + 2);
     assert!(html.contains("Score by category"));
     assert!(html.contains("strong no hire"));
     // The only URL is the SVG namespace.

@@ -296,14 +296,7 @@ impl Scorecard {
     }
 }
 
-/// `72.5` or `72`: one decimal, none when it is zero.
-pub(crate) fn fmt_score(x: f32) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
-    }
-}
+pub(crate) use crate::feedback::fmt_score;
 
 /// `s` unless `n` is 1.
 fn plural(n: usize) -> &'static str {

@@ -153,7 +153,13 @@ fn lower_first(s: &str) -> String {
 /// A score (or weight) as people see it, the one rule everywhere — the summary, Markdown,
 /// `explain`, scorecards, `--min-score`: as computed (scores are kept to one decimal), without a
 /// trailing `.0`: `92.6`, `80`. Rounding to whole points would show `80` for a *good* 79.6.
-pub(crate) fn fmt_score(x: f32) -> String {
+///
+/// # Example
+/// ```
+/// assert_eq!(rubric_grader::feedback::fmt_score(92.6), "92.6");
+/// assert_eq!(rubric_grader::feedback::fmt_score(80.0), "80");
+/// ```
+pub fn fmt_score(x: f32) -> String {
     if x.fract() == 0.0 {
         format!("{x:.0}")
     } else {

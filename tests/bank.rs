@@ -88,6 +88,26 @@ fn lookup_by_id_prefix_and_slug() {
     assert_eq!(err, "unknown question `g6`; did you mean `g06`?");
 }
 
+/// See: issue 19 (item 7): `pod` is not the one slug that starts with it, and a typo in a slug
+/// gets a slug back.
+#[test]
+fn a_query_that_could_mean_several_questions_is_ambiguous() {
+    let bank = Bank::embedded().expect("embedded bank loads");
+    match bank.find("pod") {
+        Err(rubric_grader::Error::AmbiguousQuestion { candidates, .. }) => {
+            assert!(candidates.contains(&"g06".to_string()), "{candidates:?}");
+            assert!(candidates.contains(&"q053".to_string()), "{candidates:?}");
+        }
+        other => panic!("expected ambiguity, got {other:?}"),
+    }
+    assert_eq!(bank.find("podsecurity").unwrap().rubric.id, "q053");
+    assert_eq!(
+        bank.find("deleted-pd").unwrap_err().to_string(),
+        "unknown question `deleted-pd`; did you mean `deleted-pod`?"
+    );
+    assert_eq!(bank.find("deleted-pod-still").unwrap().rubric.id, "g06");
+}
+
 /// The measurable parts of `docs/levels.md`: each level demands more of a strong answer, so a
 /// rubric's concepts grow with its level; senior and staff rubrics name what the answer cannot
 /// do without (a required concept or group); staff rubrics say what not to do and why (at least

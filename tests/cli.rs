@@ -35,12 +35,18 @@ impl Run {
     }
 
     fn run(self) -> Output {
+        // A fresh working folder and home, removed afterwards: nothing is left behind, and
+        // nothing of the user's is read or written.
+        let home = tempfile::tempdir().expect("temp dir");
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_rubric"));
         cmd.args(&self.args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        cmd.current_dir(std::env::temp_dir());
+        cmd.current_dir(home.path())
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_STATE_HOME", home.path().join("state"));
         for (k, v) in &self.env {
             cmd.env(k, v);
         }
@@ -181,7 +187,8 @@ fn list_and_show() {
 
 #[test]
 fn lint_reports_file_line_column_and_exits_one() {
-    let dir = tempdir("lint");
+    let tmp = tempdir();
+    let dir = tmp.path();
     let path = dir.join("q999-broken.ron");
     std::fs::write(
         &path,
@@ -206,7 +213,8 @@ fn lint_passes_on_the_shipped_bank() {
 
 #[test]
 fn other_bank_with_rubrics_flag() {
-    let dir = tempdir("bank");
+    let tmp = tempdir();
+    let dir = tmp.path();
     std::fs::write(dir.join("glossary.ron"), "(entries: {})").unwrap();
     std::fs::write(
         dir.join("x01-photosynthesis.ron"),
@@ -236,11 +244,9 @@ fn color_always_and_no_color() {
     assert!(!out.stdout.contains('\x1b'));
 }
 
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("rubric-cli-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A fresh folder, removed when dropped.
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
 }
 
 #[test]
@@ -259,7 +265,8 @@ fn explain_shows_hits_and_near_misses() {
 
 #[test]
 fn test_reports_agreement_and_fails_below_the_minimum() {
-    let dir = tempdir("test-cases");
+    let tmp = tempdir();
+    let dir = tmp.path();
     let cases = dir.join("cases.jsonl");
     std::fs::write(
         &cases,
@@ -287,7 +294,8 @@ fn test_reports_agreement_and_fails_below_the_minimum() {
 
 #[test]
 fn draft_writes_a_lint_clean_rubric() {
-    let dir = tempdir("draft");
+    let tmp = tempdir();
+    let dir = tmp.path();
     let answer = dir.join("answer.txt");
     std::fs::write(&answer, "A stack is a last-in first-out structure: push adds on top, pop removes the top element, both in constant time.").unwrap();
     let out_file = dir.join("cs02-stack.ron");
@@ -312,7 +320,8 @@ fn draft_writes_a_lint_clean_rubric() {
 
 #[test]
 fn batch_streams_results_and_summarises() {
-    let dir = tempdir("batch");
+    let tmp = tempdir();
+    let dir = tmp.path();
     let input = dir.join("answers.jsonl");
     std::fs::write(
         &input,
@@ -349,4 +358,169 @@ fn batch_streams_results_and_summarises() {
         serde_json::from_str(&std::fs::read_to_string(summary).unwrap()).unwrap();
     assert_eq!(s["graded"], 1);
     assert_eq!(s["skipped"], 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 19: what a new user trips over
+
+/// See: issue 19 (item 7).
+#[test]
+fn a_query_that_could_mean_several_questions_lists_them() {
+    let out = rubric(&["grade", "pod"]).stdin("x").run();
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    for id in ["g06", "q053", "q002"] {
+        assert!(out.stderr.contains(id), "{id} not listed: {}", out.stderr);
+    }
+    let out = rubric(&["show", "deleted-pd"]).run();
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr.trim(),
+        "rubric: unknown question `deleted-pd`; did you mean `deleted-pod`?"
+    );
+    assert_eq!(rubric(&["show", "deleted-pod"]).run().code, 0);
+}
+
+/// See: issue 19 (item 9): `--min-score` is a score, and failing it says why.
+#[test]
+fn min_score_is_validated_and_a_failure_says_why() {
+    let out = rubric(&["grade", "g06", "--min-score", "150"])
+        .stdin(STRONG)
+        .run();
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("between 0 and 100"), "{}", out.stderr);
+    let out = rubric(&["grade", "g06", "--min-score", "80", "--format", "json"])
+        .stdin("I would restart the pod.")
+        .run();
+    assert_eq!(out.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let score = v["score"].as_f64().unwrap() as f32;
+    assert_eq!(
+        out.stderr.trim(),
+        format!(
+            "rubric: score {} is below --min-score 80",
+            rubric_grader::feedback::fmt_score(score)
+        )
+    );
+}
+
+/// See: issue 19 (item 9).
+#[test]
+fn a_rubrics_folder_without_rubrics_is_an_error() {
+    let tmp = tempdir();
+    let out = rubric(&["--rubrics", tmp.path().to_str().unwrap(), "list"]).run();
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr.trim(),
+        format!("rubric: no rubrics found in {}", tmp.path().display())
+    );
+}
+
+/// See: issue 19 (item 9).
+#[test]
+fn a_file_as_positional_argument_hints_at_answer() {
+    let out = rubric(&["grade", "g06", "my-answer.txt"]).run();
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr.trim(),
+        "rubric: unexpected argument `my-answer.txt`; to grade a file, use `--answer my-answer.txt`"
+    );
+}
+
+/// See: issue 19 (item 9): every row's columns start at the same place, whatever the level.
+#[test]
+fn list_columns_line_up() {
+    let out = rubric(&["list"]).run();
+    let starts = |line: &str| -> Vec<usize> {
+        // Where each of the first three columns begins (after a run of two or more spaces).
+        let chars: Vec<char> = line.chars().collect();
+        (1..chars.len())
+            .filter(|&i| chars[i] != ' ' && chars[i - 1] == ' ' && i >= 2 && chars[i - 2] == ' ')
+            .take(3)
+            .collect()
+    };
+    let first = starts(out.stdout.lines().next().unwrap());
+    assert_eq!(first.len(), 3);
+    for line in out.stdout.lines() {
+        assert_eq!(starts(line)[..], first[..], "{line}");
+    }
+    assert!(out.stdout.lines().any(|l| l.contains(" mid ")));
+}
+
+/// See: issue 19 (item 9): one rounding rule, one quote per evidence.
+#[test]
+fn markdown_grade_has_one_score_and_no_duplicate_quotes() {
+    let out = rubric(&["grade", "g06", "--format", "markdown"])
+        .stdin(STRONG)
+        .run();
+    let heading = out.stdout.lines().next().unwrap();
+    let score = heading
+        .split(": ")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap();
+    assert!(
+        out.stdout.contains(&format!("\n{score}/100 (")),
+        "summary and heading differ: {}",
+        out.stdout
+    );
+    for row in out.stdout.lines().filter(|l| l.starts_with("| ✓")) {
+        let quotes: Vec<&str> = row.split('`').skip(1).step_by(2).collect();
+        let mut unique = quotes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), quotes.len(), "{row}");
+    }
+}
+
+/// See: issue 19 (item 9): warning codes read as in the JSON.
+#[test]
+fn test_prints_warning_codes_like_the_json() {
+    let tmp = tempdir();
+    let cases = tmp.path().join("cases.jsonl");
+    std::fs::write(
+        &cases,
+        "{\"question\": \"g06\", \"answer\": \"Restart it.\", \"score\": 100}\n",
+    )
+    .unwrap();
+    let out = rubric(&["test", "--cases", cases.to_str().unwrap()]).run();
+    assert!(out.stdout.contains("required_missing"), "{}", out.stdout);
+    assert!(!out.stdout.contains("requiredmissing"));
+}
+
+/// See: issue 19 (item 9): the RON message reads "`weigth` in `Concept`"; an invalid regex has
+/// its line and column.
+#[test]
+fn lint_messages_read_well_and_locate_bad_regexes() {
+    let tmp = tempdir();
+    let bad_field = tmp.path().join("q999-broken.ron");
+    std::fs::write(
+        &bad_field,
+        "(id: \"q999\", title: \"t\", category: \"c\", level: mid, question: \"q\", model_answer: \"m\",\n concepts: [(id: \"a\", label: \"a\", weigth: 2.0, matcher: Any([\"x\"]), hint: \"h\")])\n",
+    )
+    .unwrap();
+    let bad_regex = tmp.path().join("q998-regex.ron");
+    std::fs::write(
+        &bad_regex,
+        "(id: \"q998\", title: \"t\", category: \"c\", level: mid, question: \"q\", model_answer: \"m\",\n concepts: [(id: \"a\", label: \"a\", matcher: Any([\"x\"]), hint: \"h\"),\n   (id: \"b\", label: \"b\", matcher: Regex(\"(unclosed\"), hint: \"h\")])\n",
+    )
+    .unwrap();
+    let out = rubric(&["lint", tmp.path().to_str().unwrap()]).run();
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("`weigth` in `Concept`"),
+        "{}",
+        out.stdout
+    );
+    let regex_line = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("invalid regex"))
+        .expect("regex reported");
+    assert!(
+        regex_line.starts_with(&format!("{}:3:42: ", bad_regex.display())),
+        "{regex_line}"
+    );
 }

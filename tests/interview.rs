@@ -4,7 +4,6 @@
 
 mod util;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use rubric_grader::interview::render::{self, Style};
@@ -118,12 +117,9 @@ fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
 }
 
-/// A fresh, empty folder for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rubric-interview-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A fresh, empty folder for one test, removed when dropped (even when the test fails).
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
 }
 
 fn invalid(err: InterviewError) -> (Step, Phase) {
@@ -689,7 +685,8 @@ fn a_transcript_round_trips_and_resuming_after_every_step_changes_nothing() {
     assert!(straight.is_finished());
     assert_eq!(straight.turns.len(), 4);
 
-    let dir = temp_dir("resume");
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let path = dir.join("session.json");
     let resumed = scripted(&bank, |iv| {
         iv.transcript().save_atomic(&path).unwrap();
@@ -699,12 +696,11 @@ fn a_transcript_round_trips_and_resuming_after_every_step_changes_nothing() {
     });
     assert_eq!(resumed, straight);
     // The rename leaves no temporary file behind.
-    let names: Vec<_> = std::fs::read_dir(&dir)
+    let names: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert_eq!(names, ["session.json"]);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -760,7 +756,8 @@ fn corrupt_and_foreign_files_give_clear_errors_and_are_never_overwritten() {
     iv.next_question().unwrap();
     let transcript = iv.transcript().clone();
     let json = transcript.to_json();
-    let dir = temp_dir("corrupt");
+    let tmp = temp_dir();
+    let dir = tmp.path();
 
     let cases: [(&str, String, &str); 5] = [
         (
@@ -812,7 +809,6 @@ fn corrupt_and_foreign_files_give_clear_errors_and_are_never_overwritten() {
     transcript.save_atomic(&path).unwrap();
     transcript.save_atomic(&path).unwrap();
     assert_eq!(Transcript::load(&path).unwrap(), transcript);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -876,8 +872,10 @@ fn the_html_scorecard_is_self_contained_and_printable() {
     for external in ["<link", "src=", "url(", "@import", "href="] {
         assert!(!html.contains(external), "external asset: {external}");
     }
-    // One chart for the categories, one for the levels, one per category.
-    assert_eq!(html.matches("<svg").count(), 2 + 2);
+    // One chart for the categories, one for the levels, one per category; each drawn wide and
+    // narrow (CSS shows one).
+    assert_eq!(html.matches("<svg class=\"chart-wide\"").count(), 2 + 2);
+    assert_eq!(html.matches("<svg class=\"chart-narrow\"").count(), 2 + 2);
     assert!(html.contains("Score by category"));
     assert!(html.contains("strong no hire"));
     // The only URL is the SVG namespace.
@@ -988,6 +986,31 @@ fn a_filled_in_markdown_kit_is_a_notes_file() {
     );
 }
 
+/// See: issue 11 (item 4): the notes are Markdown, parsed as such.
+#[test]
+fn notes_are_read_as_markdown() {
+    let bank = test_bank();
+    let notes = "Interview with Ada\n==================\n\n\
+                 m01 — Service has no endpoints\n\
+                 ------------------------------\n\
+                 Said to compare the selector with the pod labels.\n\
+                 ````text\n```\n## m02\n```\n````\n\
+                 <!--\n## s01\n-->\n\
+                 ~~~\n## s01\n~~~\n\n\
+                 ## M02\n\
+                 ### Listen for\n- [ ] StorageClass\n\
+                 ### Answer\n\
+                 Checked the StorageClass and the events.\n";
+    let card = Scorecard::from_notes(&bank, notes, None).unwrap();
+    let ids: Vec<&str> = card.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["m01", "m02"],
+        "setext heading yes; fenced or commented headings no"
+    );
+    assert!(card.questions.iter().all(|q| q.score > 0.0));
+}
+
 #[test]
 fn bad_notes_name_the_line() {
     let bank = test_bank();
@@ -1085,7 +1108,8 @@ fn practice_prefers_the_categories_practised_least() {
         log.pick(&bank, &plan).unwrap().rubric.id
     );
 
-    let dir = temp_dir("practice");
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let path = dir.join("practice.json");
     assert_eq!(
         PracticeLog::load_or_default(&path).unwrap(),
@@ -1100,5 +1124,4 @@ fn practice_prefers_the_categories_practised_least() {
     assert!(err.to_string().contains("not a practice log"), "{err}");
     assert!(log.save_atomic(&t).is_err());
     assert!(Transcript::load(&t).is_ok());
-    std::fs::remove_dir_all(&dir).unwrap();
 }

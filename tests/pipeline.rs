@@ -39,18 +39,18 @@ const REQUIRED_IN_GROUP: &str = r#"(
     groups: [(id: "g", label: "charlie or delta", k: 1, weight: 2.0, required: true, concepts: ["c", "d"])],
 )"#;
 
-fn temp_bank(name: &str, ron: &str) -> (std::path::PathBuf, Bank) {
-    let dir = std::env::temp_dir().join(format!("rubric-pipeline-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("x01-probe-agreement.ron"), ron).unwrap();
-    let (bank, errors) = Bank::scan(std::slice::from_ref(&dir)).unwrap();
+/// A bank of one rubric in a fresh folder (removed when the returned `TempDir` drops).
+fn temp_bank(ron: &str) -> (tempfile::TempDir, Bank) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x01-probe-agreement.ron"), ron).unwrap();
+    let (bank, errors) = Bank::scan(&[dir.path().to_path_buf()]).unwrap();
     assert!(errors.is_empty(), "{errors:?}");
     (dir, bank)
 }
 
 #[test]
 fn probe_hint_and_kit_agree_on_a_required_group_member() {
-    let (dir, bank) = temp_bank("agree", REQUIRED_IN_GROUP);
+    let (_dir, bank) = temp_bank(REQUIRED_IN_GROUP);
     let entry = bank.find("x01").unwrap();
     let grader = Grader::for_entry(&bank, entry).unwrap();
 
@@ -89,7 +89,6 @@ fn probe_hint_and_kit_agree_on_a_required_group_member() {
         grader.model().misses(&[false, false, false, true]),
         vec![1, 0]
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -206,7 +206,11 @@ fn forward_scope<'a>(
             lower(scope_start + 1),
             "a" | "an" | "the" | "that" | "this" | "due" | "caused" | "related" | "because" | "it"
         );
-    if let Some(v) = verb.filter(|&v| !is_not_a && narrows(w, lower(v))) {
+    let no_way_to = w == "no"
+        && scope_start + 1 < n
+        && lower(scope_start) == "way"
+        && matches!(lower(scope_start + 1), "to" | "of");
+    if let Some(v) = verb.filter(|&v| !is_not_a && (no_way_to || narrows(w, lower(v)))) {
         // "can't reach CoreDNS", "isn't removed immediately", "doesn't wait for the endpoints":
         // these describe what fails; only the verb is negated, not the things named around it.
         let word = tokens[v].word;
@@ -517,8 +521,9 @@ fn narrows(w: &str, next: &str) -> bool {
         "deregister",
     ];
     let w = w.trim_end_matches('\'');
-    // "has no idea which request caused it", "no way to know": an inability, not a denial.
-    if w == "no" && matches!(next, "idea" | "way" | "clue" | "visibility") {
+    // "has no idea which request caused it", "no clue": an inability, not a denial ("no way
+    // to know" is handled by the caller; "no way X would matter" denies X).
+    if w == "no" && matches!(next, "idea" | "clue" | "visibility") {
         return true;
     }
     ABILITY.contains(&w)

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::analysis::Analyzer;
-use crate::error::{Error, LoadError, Location};
+use crate::error::{Error, LoadError, LoadErrorKind, Location};
 use crate::grader::Grader;
-use crate::rubric::{Bank, Matcher};
+use crate::rubric::{Bank, Matcher, Rubric};
 use crate::scoring::Band;
 
 /// How bad a finding is.
@@ -300,7 +300,10 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
         // Compile, then grade the model answer and the marked examples.
         let grader = match Grader::for_entry(bank, e) {
             Ok(g) => g,
-            Err(Error::Load(le)) => {
+            Err(Error::Load(mut le)) => {
+                if le.location.is_none() && le.kind == LoadErrorKind::Regex {
+                    le.location = locate_bad_regex(r, &e.source);
+                }
                 out.push(le.into());
                 continue;
             }
@@ -433,5 +436,57 @@ fn literal_strings<'a>(m: &'a Matcher, out: &mut Vec<&'a str>) {
         | Matcher::Ordered { .. }
         | Matcher::Regex(_)
         | Matcher::Glossary(_) => {}
+    }
+}
+
+/// Where the first regex of `rubric` that does not compile is written in its RON `source`: the
+/// compiler's error names the field, lint also gives line and column.
+fn locate_bad_regex(rubric: &Rubric, source: &str) -> Option<Location> {
+    let matchers = rubric
+        .concepts
+        .iter()
+        .map(|c| (c.id.as_str(), &c.matcher))
+        .chain(
+            rubric
+                .misconceptions
+                .iter()
+                .map(|m| (m.id.as_str(), &m.matcher)),
+        );
+    for (id, matcher) in matchers {
+        let mut patterns = Vec::new();
+        regexes(matcher, &mut patterns);
+        for p in patterns {
+            if regex::Regex::new(p).is_ok() {
+                continue;
+            }
+            // As written in RON: a quoted string escapes `\` and `"`; a raw string does not.
+            let escaped = p.replace('\\', "\\\\").replace('"', "\\\"");
+            let from = source.find(&format!("\"{id}\"")).unwrap_or(0);
+            return [escaped.as_str(), p]
+                .into_iter()
+                .find_map(|needle| source[from..].find(needle))
+                .map(|at| Location::of_offset(source, from + at));
+        }
+    }
+    None
+}
+
+/// The regex patterns of a matcher: `Regex(..)` and `/…/` items of `Any`.
+fn regexes<'a>(m: &'a Matcher, out: &mut Vec<&'a str>) {
+    match m {
+        Matcher::Regex(p) => out.push(p),
+        Matcher::Any(items) => out.extend(items.iter().filter_map(|s| {
+            s.strip_prefix('/')
+                .and_then(|s| s.strip_suffix('/'))
+                .filter(|p| !p.is_empty())
+        })),
+        Matcher::AnyOf(ms) | Matcher::AllOf { of: ms, .. } | Matcher::Ordered { of: ms, .. } => {
+            ms.iter().for_each(|m| regexes(m, out))
+        }
+        Matcher::Except { of, near, .. } => {
+            regexes(of, out);
+            regexes(near, out);
+        }
+        Matcher::Term(_) | Matcher::Phrase(_) | Matcher::Glossary(_) => {}
     }
 }

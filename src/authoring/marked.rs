@@ -319,7 +319,9 @@ pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
             warnings: grade
                 .warnings
                 .iter()
-                .map(|w| format!("{:?}", w.code).to_lowercase())
+                // The JSON name (`required_missing`), the same in every output.
+                .filter_map(|w| serde_json::to_value(w.code).ok())
+                .filter_map(|v| v.as_str().map(str::to_string))
                 .collect(),
         });
     }

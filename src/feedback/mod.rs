@@ -135,8 +135,9 @@ impl Feedback {
             Band::Weak => "most of what the question needs is missing",
         };
         let mut summary = format!(
-            "{:.0}/100 ({}): {gist}; {hits} of {total} concepts covered",
-            grade.score, grade.band
+            "{}/100 ({}): {gist}; {hits} of {total} concepts covered",
+            fmt_score(grade.score),
+            grade.band
         );
         let held = grade.misconceptions.len();
         if held > 0 {
@@ -167,4 +168,21 @@ fn lower_first(s: &str) -> String {
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// A score (or weight) as people see it, the one rule everywhere — the summary, Markdown,
+/// `explain`, scorecards, `--min-score`: as computed (scores are kept to one decimal), without a
+/// trailing `.0`: `92.6`, `80`. Rounding to whole points would show `80` for a *good* 79.6.
+///
+/// # Example
+/// ```
+/// assert_eq!(rubric_grader::feedback::fmt_score(92.6), "92.6");
+/// assert_eq!(rubric_grader::feedback::fmt_score(80.0), "80");
+/// ```
+pub fn fmt_score(x: f32) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
 }

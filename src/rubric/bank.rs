@@ -212,10 +212,12 @@ impl Bank {
     }
 
     /// Finds a rubric by id (`g06`), unique id prefix, slug or unique slug prefix, ignoring case.
+    /// A query that could mean several questions is ambiguous, not the first of them: `pod`
+    /// matches every slug with a word starting with `pod` (`deleted-pod-…`, `podsecurityadmission-…`).
     ///
     /// # Errors
-    /// [`Error::UnknownQuestion`] (with a suggestion when one is close) or
-    /// [`Error::AmbiguousQuestion`].
+    /// [`Error::UnknownQuestion`] (with a suggestion when an id or slug is close) or
+    /// [`Error::AmbiguousQuestion`] listing the questions it could mean.
     pub fn find(&self, query: &str) -> Result<&BankEntry, Error> {
         let q = query.trim().to_ascii_lowercase();
         let q = q.strip_suffix(".ron").unwrap_or(&q);
@@ -231,8 +233,8 @@ impl Bank {
             .iter()
             .filter(|e| {
                 e.rubric.id.to_ascii_lowercase().starts_with(q)
-                    || e.slug.starts_with(q)
                     || full_name(e).starts_with(q)
+                    || word_starts(&e.slug).any(|rest| rest.starts_with(q))
             })
             .collect();
         match matches.len() {
@@ -264,7 +266,8 @@ impl Bank {
                 }
             }
         }
-        self.entries
+        let by_id = self
+            .entries
             .iter()
             .flat_map(|e| {
                 [
@@ -274,8 +277,39 @@ impl Bank {
             })
             .filter(|(_, d)| *d <= 2)
             .min_by_key(|(_, d)| *d)
-            .map(|(id, _)| id.clone())
+            .map(|(id, _)| id.clone());
+        by_id.or_else(|| self.suggest_slug(q))
     }
+
+    /// A slug prefix close to `q` (`deleted-pd` → `deleted-pod`): the slug's leading words, cut
+    /// where `q` ends, within one edit (two from 8 letters on). The prefix is suggested when it
+    /// finds that question alone, else the whole slug.
+    fn suggest_slug(&self, q: &str) -> Option<String> {
+        let limit = if q.chars().count() >= 8 { 2 } else { 1 };
+        if q.chars().count() < 4 {
+            return None;
+        }
+        let (entry, prefix, _) = self
+            .entries
+            .iter()
+            .flat_map(|e| {
+                let ends = e.slug.match_indices('-').map(|(i, _)| i);
+                ends.chain([e.slug.len()])
+                    .map(move |end| (e, &e.slug[..end]))
+            })
+            .map(|(e, prefix)| (e, prefix, strsim::levenshtein(q, prefix)))
+            .filter(|(_, _, d)| *d <= limit)
+            .min_by_key(|(_, _, d)| *d)?;
+        let unique = self
+            .find(prefix)
+            .is_ok_and(|found| found.rubric.id == entry.rubric.id);
+        Some(if unique { prefix } else { &entry.slug }.to_string())
+    }
+}
+
+/// The slug from each word on: `deleted-pod-still`, `pod-still`, `still`.
+fn word_starts(slug: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(slug).chain(slug.match_indices('-').map(|(i, _)| &slug[i + 1..]))
 }
 
 fn full_name(e: &BankEntry) -> String {

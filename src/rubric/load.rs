@@ -19,7 +19,8 @@ fn parse<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, LoadError> {
             column: e.position.col,
         }),
         field: None,
-        message: lower_first(&e.code.to_string()),
+        // RON writes "unexpected field named `weigth`in `Concept`": put the space back.
+        message: lower_first(&e.code.to_string()).replace("`in `", "` in `"),
         kind: LoadErrorKind::Syntax,
     })
 }

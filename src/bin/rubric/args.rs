@@ -55,9 +55,12 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = GradeFormat::Text)]
         format: GradeFormat,
-        /// Exit with 1 when the score is below N.
-        #[arg(long, value_name = "N")]
+        /// Exit with 1 when the score is below N (0–100).
+        #[arg(long, value_name = "N", value_parser = parse_min_score)]
         min_score: Option<f32>,
+        /// Not an option: a file named here is meant for `--answer FILE`.
+        #[arg(hide = true, value_name = "FILE")]
+        stray: Option<PathBuf>,
     },
     /// Explain a grade: per concept and matcher, what matched and which near misses were rejected.
     Explain {
@@ -69,6 +72,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// Not an option: a file named here is meant for `--answer FILE`.
+        #[arg(hide = true, value_name = "FILE")]
+        stray: Option<PathBuf>,
     },
     /// Grade marked responses and report agreement (the rubrics' examples, plus a cases file).
     Test {
@@ -160,7 +166,7 @@ pub enum Command {
         /// Per-question time budget in seconds (shown and recorded, not enforced).
         #[arg(long, value_name = "SECS", default_value_t = 300)]
         time_budget: u32,
-        /// Where to save the transcript (default: interview-<seed>.json here).
+        /// Where to save the transcript (default: interview-<seed>.json in the data directory).
         #[arg(long, value_name = "FILE")]
         transcript: Option<PathBuf>,
         /// Continue an unfinished interview from its transcript.
@@ -313,4 +319,13 @@ pub enum GradeFormat {
     Json,
     /// Markdown.
     Markdown,
+}
+
+/// `--min-score`: a score on the 0–100 scale.
+fn parse_min_score(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
+        Ok(_) => Err("must be between 0 and 100".into()),
+        Err(_) => Err("not a number; give a score between 0 and 100".into()),
+    }
 }

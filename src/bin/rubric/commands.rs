@@ -4,10 +4,14 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use rubric_grader::authoring::{lint, Severity};
-use rubric_grader::feedback::render::{to_json, to_markdown, to_text, Style};
+use std::io::IsTerminal;
+
+use rubric_grader::feedback::fmt_score;
+use rubric_grader::feedback::render::{inline_to_text, to_json, to_markdown, to_text, Style};
 use rubric_grader::{Bank, Error, Grader, Level};
 
 use crate::args::{CardFormat, GradeFormat, KitFormat, ListFormat, ReportFormat};
+use crate::terminal::Wrap;
 
 /// How a command ended, mapped to an exit code by `main`.
 pub enum Outcome {
@@ -28,6 +32,9 @@ pub fn load_bank(dir: Option<&Path>) -> anyhow::Result<Bank> {
             let (bank, errors) = Bank::scan(&[d.to_path_buf()])?;
             for e in &errors {
                 eprintln!("rubric: warning: skipped {e}");
+            }
+            if bank.is_empty() {
+                anyhow::bail!("no rubrics found in {}", d.display());
             }
             Ok(bank)
         }
@@ -60,11 +67,21 @@ pub fn list(
             writeln!(out, "{}", serde_json::to_string_pretty(&items)?)?;
         }
         ListFormat::Text => {
+            // Columns as wide as their widest cell, so every level and category lines up.
+            let width = |f: &dyn Fn(&&rubric_grader::Rubric) -> usize| {
+                rows.iter().map(f).max().unwrap_or(0)
+            };
+            let id_w = width(&|r| r.id.chars().count());
+            let level_w = width(&|r| r.level.as_str().len());
+            let cat_w = width(&|r| r.category.chars().count());
             for r in &rows {
                 writeln!(
                     out,
-                    "{:<5} {:<7} {:<18} {}",
-                    r.id, r.level, r.category, r.title
+                    "{:<id_w$}  {:<level_w$}  {:<cat_w$}  {}",
+                    r.id,
+                    r.level.as_str(),
+                    r.category,
+                    r.title
                 )?;
             }
             if rows.is_empty() {
@@ -84,9 +101,14 @@ pub fn show(
 ) -> CliResult {
     let e = bank.find(id)?;
     let r = &e.rubric;
+    let md = |s: &str| inline_to_text(s, Style::PLAIN);
     let mut s = format!(
         "{} — {} [{}, {}]\n\n{}\n",
-        r.id, r.title, r.category, r.level, r.question
+        r.id,
+        r.title,
+        r.category,
+        r.level,
+        r.question.lines().map(md).collect::<Vec<_>>().join("\n")
     );
     if rubric {
         s.push_str("\nConcepts:\n");
@@ -94,7 +116,10 @@ pub fn show(
             let req = if c.required { ", required" } else { "" };
             s.push_str(&format!(
                 "  - {} ({}; weight {}{req}): {}\n",
-                c.label, c.id, c.weight, c.hint
+                md(&c.label),
+                c.id,
+                c.weight,
+                md(&c.hint)
             ));
         }
         for g in &r.groups {
@@ -110,7 +135,9 @@ pub fn show(
             for m in &r.misconceptions {
                 s.push_str(&format!(
                     "  ! {} (−{}): {}\n",
-                    m.label, m.penalty, m.correction
+                    md(&m.label),
+                    m.penalty,
+                    md(&m.correction)
                 ));
             }
         }
@@ -137,13 +164,20 @@ pub fn grade(
     let grade = grader.grade(&text)?;
     let feedback = grader.feedback(&grade);
     let rendered = match format {
-        GradeFormat::Text => to_text(&grade, &feedback, style),
+        GradeFormat::Text => Wrap::for_stdout().apply(&to_text(&grade, &feedback, style)),
         GradeFormat::Json => to_json(&grade, &feedback) + "\n",
         GradeFormat::Markdown => to_markdown(&grade, &feedback),
     };
     out.write_all(rendered.as_bytes())?;
     Ok(match min_score {
-        Some(min) if grade.score < min => Outcome::Failure,
+        Some(min) if grade.score < min => {
+            eprintln!(
+                "rubric: score {} is below --min-score {}",
+                fmt_score(grade.score),
+                fmt_score(min)
+            );
+            Outcome::Failure
+        }
         _ => Outcome::Success,
     })
 }
@@ -485,10 +519,25 @@ pub fn scorecard(
     Ok(Outcome::Success)
 }
 
+/// A file given where no positional argument belongs: the user meant `--answer FILE`.
+pub fn refuse_stray(stray: Option<&Path>) -> anyhow::Result<()> {
+    match stray {
+        Some(f) => anyhow::bail!(
+            "unexpected argument `{0}`; to grade a file, use `--answer {0}`",
+            f.display()
+        ),
+        None => Ok(()),
+    }
+}
+
 fn read_answer(path: Option<&Path>) -> anyhow::Result<String> {
     match path {
         Some(p) if p != Path::new("-") => read_text(p),
         _ => {
+            // Waiting silently on a terminal looks like a hang.
+            if std::io::stdin().is_terminal() {
+                eprintln!("Type or paste your answer; end with Ctrl-D.");
+            }
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)

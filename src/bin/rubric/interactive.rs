@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use rubric_grader::feedback::render::{to_text, Style};
+use rubric_grader::feedback::render::{inline_to_text, to_text, Style};
 use rubric_grader::interview::render::{question_to_text, to_text as scorecard_text};
 use rubric_grader::interview::{Interview, Phase, Plan, PracticeLog, Transcript};
 use rubric_grader::Bank;
@@ -15,6 +15,7 @@ use rubric_grader::Bank;
 use anyhow::Context as _;
 
 use crate::commands::{At, CliResult, Outcome};
+use crate::terminal::Wrap;
 
 /// What the user typed at a prompt.
 enum Input {
@@ -36,6 +37,7 @@ pub struct InterviewOptions {
 
 /// Reads one answer: lines up to a line holding only `.`, or end of input. A first line that is a
 /// command (`:hint`, `:skip`, `:quit`) is that command. End of input with nothing typed quits.
+/// A `.` with nothing typed asks first: an empty answer scores 0 (and draws a follow-up).
 fn read_answer(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
@@ -67,17 +69,39 @@ fn read_answer(
             }
         }
         if trimmed == "." {
-            return Ok(Input::Answer(text));
+            if !text.trim().is_empty() {
+                return Ok(Input::Answer(text));
+            }
+            let _ = write!(
+                out,
+                "Nothing typed; submit an empty answer (it scores 0)? [y/N] "
+            );
+            let _ = out.flush();
+            let mut yes = String::new();
+            if input.read_line(&mut yes)? == 0 {
+                return Ok(Input::Quit);
+            }
+            if matches!(yes.trim(), "y" | "Y" | "yes") {
+                return Ok(Input::Answer(text));
+            }
+            let _ = writeln!(out, "Type your answer, or :hint, :skip, :quit.");
+            text.clear();
+            first = true;
+            continue;
         }
         text.push_str(&line);
         first = false;
     }
 }
 
-/// Opens `$EDITOR` (or `vi`) on a temporary file and returns what was written.
+/// Opens `$EDITOR` (or `vi`) on a temporary file and returns what was written. The file has an
+/// unpredictable name, only the user can read it, and it is removed when this returns.
 fn from_editor() -> anyhow::Result<String> {
-    let path = std::env::temp_dir().join(format!("rubric-answer-{}.md", std::process::id()));
-    std::fs::write(&path, "")?;
+    let file = tempfile::Builder::new()
+        .prefix("rubric-answer-")
+        .suffix(".md")
+        .tempfile()?;
+    let path = file.path();
     let editor = std::env::var("EDITOR")
         .ok()
         .filter(|e| !e.trim().is_empty())
@@ -86,20 +110,32 @@ fn from_editor() -> anyhow::Result<String> {
     let program = parts.next().unwrap_or("vi");
     let status = std::process::Command::new(program)
         .args(parts)
-        .arg(&path)
+        .arg(path)
         .status()
         .with_context(|| format!("cannot start `{editor}`"))?;
     if !status.success() {
         anyhow::bail!("`{editor}` exited with {status}");
     }
-    let text = std::fs::read_to_string(&path)?;
-    let _ = std::fs::remove_file(&path);
-    Ok(text)
+    std::fs::read_to_string(path).at(path)
 }
 
-/// Where a new interview's transcript goes by default: the current folder, named by seed.
+/// The project's folders (`~/.local/share/rubric-grader` and the like), if the platform has a
+/// home.
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "rubric-grader")
+}
+
+/// Where a new interview's transcript goes by default: `interviews/interview-<seed>.json` in
+/// the platform's data directory (on Linux `$XDG_DATA_HOME/rubric-grader`, else
+/// `~/.local/share/rubric-grader`), never over an earlier transcript; the current folder only
+/// when there is no home.
 fn default_transcript(plan: &Plan) -> PathBuf {
-    PathBuf::from(format!("interview-{}.json", plan.seed))
+    let dir = project_dirs().map_or_else(PathBuf::new, |d| d.data_dir().join("interviews"));
+    let seed = plan.seed;
+    std::iter::once(dir.join(format!("interview-{seed}.json")))
+        .chain((2..).map(|n| dir.join(format!("interview-{seed}-{n}.json"))))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("interview-{seed}.json")))
 }
 
 pub fn interview(
@@ -147,23 +183,51 @@ pub fn interview(
         }
         Ok(iv.transcript().save_atomic(&path)?)
     };
+    let wrap = Wrap::for_stdout();
+    let md = |s: &str| inline_to_text(s, style);
     let _ = writeln!(
         out,
-        "Interview of {} question{}; transcript: {}",
-        iv.total(),
-        if iv.total() == 1 { "" } else { "s" },
-        path.display()
+        "{}",
+        wrap.apply(&format!(
+            "Interview of {} question{}; transcript: {}",
+            iv.total(),
+            if iv.total() == 1 { "" } else { "s" },
+            path.display()
+        ))
     );
-    let _ = writeln!(out, "Answer in as many lines as you like and end with a line holding only `.`; commands: :hint, :skip, :quit.\n");
-    // After a resume, show what is open.
+    let _ = writeln!(out, "{}\n", wrap.apply("Answer in as many lines as you like and end with a line holding only `.`; commands: :hint, :skip, :quit."));
+    // After a resume, show what is open: the question, with its hint; or the follow-up, with the
+    // question it follows.
     if let Some(q) = iv.current_question() {
-        let _ = write!(out, "{}", question_to_text(q, style));
+        let _ = write!(out, "{}", wrap.apply(&question_to_text(q, style)));
         if let Some(h) = iv.current_hint() {
-            let _ = writeln!(out, "Hint (costs {:.0} %): {}", h.cost * 100.0, h.text);
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap.apply(&format!(
+                    "Hint (costs {:.0} %): {}",
+                    h.cost * 100.0,
+                    md(&h.text)
+                ))
+            );
         }
     }
     if let Some(f) = iv.pending_follow_up() {
-        let _ = writeln!(out, "\nFollow-up: {}", f.question);
+        if let Some(turn) = iv.transcript().turns.last() {
+            let _ = write!(
+                out,
+                "{}",
+                wrap.apply(&question_to_text(&turn.question, style))
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap.apply(&format!(
+                "\nFollow-up (answer it, or :skip): {}",
+                md(&f.question)
+            ))
+        );
     }
     let mut started = Instant::now();
     let mut feedback = Vec::new();
@@ -171,7 +235,7 @@ pub fn interview(
         match iv.phase() {
             Phase::Ready => match iv.next_question()? {
                 Some(q) => {
-                    let _ = write!(out, "\n{}", question_to_text(&q, style));
+                    let _ = write!(out, "\n{}", wrap.apply(&question_to_text(&q, style)));
                     started = Instant::now();
                 }
                 None => break,
@@ -181,9 +245,12 @@ pub fn interview(
                     Ok(h) => {
                         let _ = writeln!(
                             out,
-                            "Hint (costs {:.0} % of this question): {}",
-                            h.cost * 100.0,
-                            h.text
+                            "{}",
+                            wrap.apply(&format!(
+                                "Hint (costs {:.0} % of this question): {}",
+                                h.cost * 100.0,
+                                md(&h.text)
+                            ))
                         );
                     }
                     Err(e) => {
@@ -202,14 +269,21 @@ pub fn interview(
                     if graded.follow_up().is_some() {
                         shown.follow_up = None;
                     }
-                    let rendered = to_text(&graded.grade, &shown, style);
+                    let rendered = wrap.apply(&to_text(&graded.grade, &shown, style));
                     if opts.feedback_each {
                         let _ = write!(out, "\n{rendered}");
                     } else {
                         feedback.push(rendered);
                     }
                     if let Some(f) = graded.follow_up() {
-                        let _ = writeln!(out, "\nFollow-up (answer it, or :skip): {}", f.question);
+                        let _ = writeln!(
+                            out,
+                            "{}",
+                            wrap.apply(&format!(
+                                "\nFollow-up (answer it, or :skip): {}",
+                                md(&f.question)
+                            ))
+                        );
                         started = Instant::now();
                     }
                 }
@@ -243,12 +317,15 @@ pub fn interview(
     for f in &feedback {
         let _ = write!(out, "\n{f}");
     }
-    let _ = write!(out, "\n{}", scorecard_text(&card, style));
+    let _ = write!(out, "\n{}", wrap.apply(&scorecard_text(&card, style)));
     let _ = writeln!(
         out,
-        "\nTranscript: {} (`rubric report {}` renders it again, also as HTML)",
-        path.display(),
-        path.display()
+        "\n{}",
+        wrap.apply(&format!(
+            "Transcript: {} (`rubric report {}` renders it again, also as HTML)",
+            path.display(),
+            path.display()
+        ))
     );
     Ok(Outcome::Success)
 }
@@ -276,14 +353,15 @@ pub struct PracticeOptions {
     pub editor: bool,
 }
 
-/// Where the practice log lives: `$XDG_STATE_HOME/rubric-grader/practice.json`, else
-/// `~/.local/state/rubric-grader/practice.json`, else the current folder.
+/// Where the practice log lives: the platform's state directory (on Linux
+/// `$XDG_STATE_HOME/rubric-grader/practice.json`, else `~/.local/state/rubric-grader/…`), or its
+/// local data directory elsewhere; the current folder only when there is no home.
 fn default_log() -> PathBuf {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")));
-    match base {
-        Some(b) => b.join("rubric-grader").join("practice.json"),
+    match project_dirs() {
+        Some(d) => d
+            .state_dir()
+            .unwrap_or_else(|| d.data_local_dir())
+            .join("practice.json"),
         None => PathBuf::from(".rubric-practice.json"),
     }
 }
@@ -302,10 +380,23 @@ pub fn practice(
     let mut log = PracticeLog::load_or_default(&log_path)?;
     let entry = log.pick(bank, &opts.plan)?;
     let r = &entry.rubric;
+    let wrap = Wrap::for_stdout();
+    let question: Vec<String> = r
+        .question
+        .lines()
+        .map(|l| inline_to_text(l, style))
+        .collect();
     let _ = writeln!(
         out,
-        "{} — {} [{}, {}]\n\n{}\n",
-        r.id, r.title, r.category, r.level, r.question
+        "{}",
+        wrap.apply(&format!(
+            "{} — {} [{}, {}]\n\n{}\n",
+            r.id,
+            r.title,
+            r.category,
+            r.level,
+            question.join("\n")
+        ))
     );
     let text = match &opts.answer {
         Some(p) => crate::commands::read_text(p)?,
@@ -320,8 +411,12 @@ pub fn practice(
     let grader = rubric_grader::Grader::for_entry(bank, entry)?;
     let grade = grader.grade(&text)?;
     let feedback = grader.feedback(&grade);
-    let _ = write!(out, "\n{}", to_text(&grade, &feedback, style));
-    let _ = writeln!(out, "\nModel answer:\n{}", r.model_answer.trim());
+    let _ = write!(out, "\n{}", wrap.apply(&to_text(&grade, &feedback, style)));
+    let _ = writeln!(
+        out,
+        "\nModel answer:\n{}",
+        wrap.apply(r.model_answer.trim())
+    );
     log.record(entry, &grade);
     log.save_atomic(&log_path)?;
     Ok(Outcome::Success)

@@ -181,7 +181,13 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
                 style,
             )
         }
-        Command::Explain { id, answer, format } => {
+        Command::Explain {
+            id,
+            answer,
+            format,
+            stray,
+        } => {
+            commands::refuse_stray(stray.as_deref())?;
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             commands::explain(out, &bank, id, answer.as_deref(), *format, style)
         }
@@ -245,7 +251,9 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
             answer,
             format,
             min_score,
+            stray,
         } => {
+            commands::refuse_stray(stray.as_deref())?;
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             commands::grade(
                 out,

@@ -12,7 +12,7 @@ pub fn explanation_to_text(e: &Explanation, style: Style) -> String {
         out,
         "{}  {}/100 ({})",
         style.paint("1", &e.question_id),
-        e.score,
+        crate::feedback::fmt_score(e.score),
         e.band
     );
     let _ = writeln!(out, "\n{}", style.paint("1", "Concepts"));

@@ -9,7 +9,7 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "## {}: {} / 100 ({})\n",
+        "## {}: {}/100 ({})\n",
         grade.question_id,
         trim_float(grade.score),
         grade.band
@@ -18,16 +18,17 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
     let _ = writeln!(out, "| | Concept | Weight | Evidence |\n|---|---|---|---|");
     for c in &grade.concepts {
         let mark = if c.hit { "✓" } else { "✗" };
-        let ev = c
-            .evidence
+        // The same words found by two matchers are one quote.
+        let mut quotes: Vec<String> = Vec::new();
+        for e in c.evidence.iter().filter(|e| c.hit != e.negated) {
+            let q = one_line(&e.text).replace('|', "\\|").replace('`', "'");
+            if !quotes.iter().any(|seen| seen.eq_ignore_ascii_case(&q)) {
+                quotes.push(q);
+            }
+        }
+        let ev = quotes
             .iter()
-            .filter(|e| c.hit != e.negated)
-            .map(|e| {
-                format!(
-                    "`{}`",
-                    one_line(&e.text).replace('|', "\\|").replace('`', "'")
-                )
-            })
+            .map(|q| format!("`{q}`"))
             .collect::<Vec<_>>()
             .join(", ");
         let ev = if let Some(w) = c.wrong_numbers.first() {

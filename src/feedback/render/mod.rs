@@ -5,11 +5,14 @@
 //! in tests and coloured on a terminal.
 
 mod explain;
+mod inline;
 mod json;
 mod markdown;
 mod text;
 
 pub use explain::explanation_to_text;
+pub(crate) use inline::escape_html;
+pub use inline::{inline_to_html, inline_to_text};
 pub use json::{to_json, GradeReport};
 pub use markdown::to_markdown;
 pub use text::to_text;

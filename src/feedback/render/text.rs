@@ -1,6 +1,6 @@
 use std::fmt::Write;
 
-use super::Style;
+use super::{inline_to_text, Style};
 use crate::feedback::Feedback;
 use crate::scoring::{Band, Grade};
 
@@ -86,22 +86,32 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
                 m.label,
                 quote,
                 trim_float(m.penalty),
-                m.correction
+                inline_to_text(&m.correction, style)
             );
         }
     }
     if !feedback.missing.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1", "What to work on"));
         for m in &feedback.missing {
-            let _ = write!(out, "  - {}: {}", m.label, m.text);
+            let _ = write!(
+                out,
+                "  - {}: {}",
+                inline_to_text(&m.label, style),
+                inline_to_text(&m.text, style)
+            );
             if let Some(s) = &m.study {
-                let _ = write!(out, " (study: {s})");
+                let _ = write!(out, " (study: {})", inline_to_text(s, style));
             }
             out.push('\n');
         }
     }
     if let Some(f) = &feedback.follow_up {
-        let _ = writeln!(out, "\n{} {}", style.paint("1", "Follow-up:"), f.question);
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            style.paint("1", "Follow-up:"),
+            inline_to_text(&f.question, style)
+        );
     }
     if !grade.warnings.is_empty() {
         out.push('\n');
@@ -112,13 +122,7 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
     out
 }
 
-pub(crate) fn trim_float(x: f32) -> String {
-    if x.fract() == 0.0 {
-        format!("{x:.0}")
-    } else {
-        format!("{x:.1}")
-    }
-}
+pub(crate) use crate::feedback::fmt_score as trim_float;
 
 pub(crate) fn one_line(s: &str) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");

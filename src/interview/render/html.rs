@@ -8,23 +8,11 @@ use std::fmt::Write;
 use super::text::question_details;
 use super::{score, Scorecard};
 use crate::interview::scorecard::{QuestionScore, Verdict};
+use crate::rubric::Bands;
 use crate::scoring::Band;
 
-/// Escapes text for HTML element content and attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::feedback::render::escape_html as esc;
+pub(crate) use crate::feedback::render::inline_to_html as md;
 
 pub(crate) fn band_colour(b: Band) -> &'static str {
     match b {
@@ -72,6 +60,15 @@ li { margin: 3px 0; }
 .ok { color: #1a7f37; } .miss { color: #c53030; }
 svg { display: block; max-width: 100%; height: auto; }
 svg text { font: 12px -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
+svg text.value { font-variant-numeric: tabular-nums; font-weight: 600; }
+.chart-narrow { display: none; }
+.table { max-width: 100%; overflow-x: auto; }
+td { overflow-wrap: anywhere; }
+td.band, td.num { white-space: nowrap; overflow-wrap: normal; }
+.chart-narrow text { font-size: 13px; }
+code { font: 0.92em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--bg);
+  border: 1px solid var(--line); border-radius: 4px; padding: 0 3px; }
+a { color: #0969da; }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 24px; }
 .notice { border-left: 4px solid #b7791f; padding: 6px 12px; background: #fff8e6; }
 .checklist li { list-style: none; margin-left: -18px; }
@@ -79,7 +76,14 @@ svg text { font: 12px -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill
   border-radius: 2px; margin-right: 8px; vertical-align: -1px; }
 blockquote { margin: 8px 0; padding: 8px 14px; border-left: 4px solid var(--line); background: var(--bg); }
 .notes { height: 110px; border: 1px dashed var(--line); border-radius: 6px; }
-@media (max-width: 640px) { .grid { grid-template-columns: 1fr; } }
+@media (max-width: 640px) {
+  .grid { grid-template-columns: 1fr; }
+  main { padding: 12px 8px 32px; }
+  .card { padding: 12px 12px; }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+  th, td { padding: 5px 4px; }
+}
 @media print {
   @page { margin: 14mm; }
   body { background: #fff; font-size: 11pt; }
@@ -87,6 +91,7 @@ blockquote { margin: 8px 0; padding: 8px 14px; border-left: 4px solid var(--line
   .card { box-shadow: none; border-color: #bbb; break-inside: avoid; page-break-inside: avoid; }
   .page { break-before: page; page-break-before: always; }
   .page:first-of-type { break-before: auto; page-break-before: auto; }
+  .chart-wide { display: block; } .chart-narrow { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -102,8 +107,41 @@ pub(crate) fn page(title: &str, body: &str) -> String {
 }
 
 /// A horizontal bar chart of 0–100 scores, one bar per `(label, score, band)`, with dashed lines
-/// at the band thresholds 35, 60 and 80.
+/// at the default band thresholds. Two drawings of it: a wide one (label, bar, value in a column
+/// of its own right of 100, so no value label ever sits on a threshold line) and a narrow one for
+/// screens under 640 px (label and value above each bar, drawn at about its display size so the
+/// text stays readable); CSS shows one of them.
 pub(crate) fn bar_chart(title: &str, bars: &[(String, f32, Band)]) -> String {
+    let mut svg = wide_chart(title, bars);
+    svg.push_str(&narrow_chart(title, bars));
+    svg
+}
+
+/// The band thresholds to mark, lowest first.
+fn thresholds() -> [f32; 3] {
+    let b = Bands::default();
+    [b.partial, b.good, b.strong]
+}
+
+fn svg_open(class: &str, title: &str, width: f32, height: f32) -> String {
+    format!(
+        "<svg class=\"{class}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+         width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">\n<title>{}</title>\n",
+        esc(title),
+        esc(title)
+    )
+}
+
+/// `label` cut to `max` characters with an ellipsis.
+fn cut(label: &str, max: usize) -> String {
+    if label.chars().count() > max {
+        format!("{}…", label.chars().take(max - 1).collect::<String>())
+    } else {
+        label.to_string()
+    }
+}
+
+fn wide_chart(title: &str, bars: &[(String, f32, Band)]) -> String {
     const LABEL_W: f32 = 190.0;
     const BAR_W: f32 = 420.0;
     const ROW: f32 = 28.0;
@@ -111,12 +149,8 @@ pub(crate) fn bar_chart(title: &str, bars: &[(String, f32, Band)]) -> String {
     let width = LABEL_W + BAR_W + 60.0;
     let height = TOP + ROW * bars.len() as f32 + 22.0;
     let x = |s: f32| LABEL_W + BAR_W * s.clamp(0.0, 100.0) / 100.0;
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" \
-         height=\"{height}\" role=\"img\" aria-label=\"{}\">\n<title>{}</title>\n",
-        esc(title),
-        esc(title)
-    );
+    let bottom = TOP + ROW * bars.len() as f32;
+    let mut svg = svg_open("chart-wide", title, width, height);
     let _ = writeln!(
         svg,
         "<rect x=\"{LABEL_W}\" y=\"{TOP}\" width=\"{BAR_W}\" height=\"{}\" fill=\"#f6f8fa\"/>",
@@ -124,17 +158,12 @@ pub(crate) fn bar_chart(title: &str, bars: &[(String, f32, Band)]) -> String {
     );
     for (i, (label, s, band)) in bars.iter().enumerate() {
         let y = TOP + ROW * i as f32;
-        let shown: String = if label.chars().count() > 28 {
-            format!("{}…", label.chars().take(27).collect::<String>())
-        } else {
-            label.clone()
-        };
         let _ = writeln!(
             svg,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             LABEL_W - 8.0,
             y + 18.0,
-            esc(&shown)
+            esc(&cut(label, 28))
         );
         let _ = writeln!(
             svg,
@@ -145,28 +174,98 @@ pub(crate) fn bar_chart(title: &str, bars: &[(String, f32, Band)]) -> String {
             esc(label),
             score(*s)
         );
+        // Right of the 100 mark: clear of the bar's end and of every threshold line.
         let _ = writeln!(
             svg,
-            "<text x=\"{:.1}\" y=\"{}\">{}</text>",
-            x(*s) + 6.0,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"end\" class=\"value\">{}</text>",
+            width - 4.0,
             y + 18.0,
             score(*s)
         );
     }
-    let bottom = TOP + ROW * bars.len() as f32;
-    for t in [35.0, 60.0, 80.0] {
+    for t in thresholds() {
         let _ = writeln!(
             svg,
             "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{TOP}\" y2=\"{bottom}\" stroke=\"#8c959f\" stroke-dasharray=\"3 3\"/>",
             x(t)
         );
     }
-    for t in [0.0, 35.0, 60.0, 80.0, 100.0] {
+    for t in std::iter::once(0.0).chain(thresholds()).chain([100.0]) {
         let _ = writeln!(
             svg,
-            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" style=\"fill:#59636e\">{t}</text>",
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" style=\"fill:#59636e\">{}</text>",
             x(t),
-            bottom + 16.0
+            bottom + 16.0,
+            score(t)
+        );
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn narrow_chart(title: &str, bars: &[(String, f32, Band)]) -> String {
+    // About the width a 420 px screen leaves for a card's content, so text is drawn near 1:1.
+    const WIDTH: f32 = 340.0;
+    const ROW: f32 = 40.0;
+    const TOP: f32 = 4.0;
+    const PAD: f32 = 8.0;
+    let track = WIDTH - 2.0 * PAD;
+    let x = |s: f32| PAD + track * s.clamp(0.0, 100.0) / 100.0;
+    let bottom = TOP + ROW * bars.len() as f32;
+    let height = bottom + 20.0;
+    let mut svg = svg_open("chart-narrow", title, WIDTH, height);
+    for (i, (label, s, band)) in bars.iter().enumerate() {
+        let y = TOP + ROW * i as f32;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{PAD}\" y=\"{}\">{}</text>",
+            y + 14.0,
+            esc(&cut(label, 40))
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"value\">{}</text>",
+            WIDTH - PAD,
+            y + 14.0,
+            score(*s)
+        );
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{PAD}\" y=\"{}\" width=\"{track}\" height=\"14\" fill=\"#f6f8fa\"/>",
+            y + 20.0
+        );
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{PAD}\" y=\"{}\" width=\"{:.1}\" height=\"14\" rx=\"3\" fill=\"{}\"><title>{}: {}</title></rect>",
+            y + 20.0,
+            x(*s) - PAD,
+            band_colour(*band),
+            esc(label),
+            score(*s)
+        );
+        // Threshold marks on the bar only, below the text line.
+        for t in thresholds() {
+            let _ = writeln!(
+                svg,
+                "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#8c959f\" stroke-dasharray=\"3 3\"/>",
+                x(t),
+                y + 18.0,
+                y + 36.0
+            );
+        }
+    }
+    for t in std::iter::once(0.0).chain(thresholds()).chain([100.0]) {
+        let anchor = match t {
+            0.0 => "start",
+            100.0 => "end",
+            _ => "middle",
+        };
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"{anchor}\" style=\"fill:#59636e\">{}</text>",
+            x(t),
+            bottom + 14.0,
+            score(t)
         );
     }
     svg.push_str("</svg>\n");
@@ -258,7 +357,7 @@ pub fn to_html(card: &Scorecard) -> String {
             .collect();
         b.push_str(&bar_chart(&format!("Scores in {}", c.name), &bars));
         b.push_str(
-            "<table>\n<tr><th>#</th><th>Question</th><th>Score</th><th>Band</th><th>Details</th></tr>\n",
+            "<div class=\"table\"><table>\n<tr><th>#</th><th>Question</th><th>Score</th><th>Band</th><th>Details</th></tr>\n",
         );
         for q in qs {
             let _ = writeln!(
@@ -273,7 +372,7 @@ pub fn to_html(card: &Scorecard) -> String {
                 esc(&question_details(q).join(" · "))
             );
         }
-        b.push_str("</table>\n</section>\n");
+        b.push_str("</table></div>\n</section>\n");
     }
 
     if !card.strongest.is_empty() || !card.weakest.is_empty() {
@@ -282,7 +381,7 @@ pub fn to_html(card: &Scorecard) -> String {
             let _ = writeln!(
                 b,
                 "<li><span class=\"ok\">✓</span> {} <span class=\"muted\">({}, {}%)</span></li>",
-                esc(&c.label),
+                md(&c.label),
                 esc(&c.question_id),
                 score(c.share)
             );
@@ -292,7 +391,7 @@ pub fn to_html(card: &Scorecard) -> String {
             let _ = writeln!(
                 b,
                 "<li><span class=\"miss\">✗</span> {} <span class=\"muted\">({}, {}%{})</span></li>",
-                esc(&c.label),
+                md(&c.label),
                 esc(&c.question_id),
                 score(c.share),
                 if c.required { ", required" } else { "" }
@@ -312,9 +411,9 @@ pub fn to_html(card: &Scorecard) -> String {
             let _ = writeln!(
                 b,
                 "<li><b class=\"miss\">{}</b> <span class=\"muted\">({})</span>: {}</li>",
-                esc(&f.label),
+                md(&f.label),
                 esc(&q.id),
-                esc(&f.correction)
+                md(&f.correction)
             );
         }
         b.push_str("</ul>\n</section>\n");
@@ -350,12 +449,12 @@ pub fn to_html(card: &Scorecard) -> String {
             let _ = write!(
                 b,
                 "<li><b>{}</b> <span class=\"muted\">({})</span>: {}",
-                esc(&s.label),
+                md(&s.label),
                 esc(&s.question_id),
-                esc(&s.hint)
+                md(&s.hint)
             );
             if let Some(study) = &s.study {
-                let _ = write!(b, "<br><span class=\"muted\">Study: {}</span>", esc(study));
+                let _ = write!(b, "<br><span class=\"muted\">Study: {}</span>", md(study));
             }
             if !s.practice.is_empty() {
                 let _ = write!(

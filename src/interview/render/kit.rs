@@ -1,6 +1,6 @@
 use std::fmt::Write;
 
-use super::html::{esc, page};
+use super::html::{esc, md, page};
 use super::score;
 use crate::interview::kit::{Kit, KitConcept};
 
@@ -71,14 +71,14 @@ pub fn kit_to_html(kit: &Kit) -> String {
             esc(&q.category),
             q.level
         );
-        let _ = writeln!(b, "<blockquote>{}</blockquote>", esc(&q.question));
+        let _ = writeln!(b, "<blockquote>{}</blockquote>", lines_html(&q.question));
         b.push_str("<h3>Listen for <span class=\"muted\">(most important first)</span></h3>\n<ul class=\"checklist\">\n");
         for c in &q.listen_for {
             let _ = writeln!(
                 b,
                 "<li><span class=\"box\"></span>{}{} <span class=\"muted\">({})</span></li>",
                 if c.required { "<b>" } else { "" },
-                esc(&c.label) + if c.required { "</b>" } else { "" },
+                md(&c.label) + if c.required { "</b>" } else { "" },
                 esc(&concept_note(c))
             );
         }
@@ -90,7 +90,7 @@ pub fn kit_to_html(kit: &Kit) -> String {
                     b,
                     "<li><i>If they miss {}:</i> {}</li>",
                     esc(&f.concept),
-                    esc(&f.question)
+                    md(&f.question)
                 );
             }
             b.push_str("</ul>\n");
@@ -101,9 +101,9 @@ pub fn kit_to_html(kit: &Kit) -> String {
                 let _ = writeln!(
                     b,
                     "<li><b class=\"miss\">{}</b> <span class=\"muted\">(−{})</span>: {}</li>",
-                    esc(&f.label),
+                    md(&f.label),
                     score(f.penalty),
-                    esc(&f.correction)
+                    md(&f.correction)
                 );
             }
             b.push_str("</ul>\n");
@@ -111,11 +111,16 @@ pub fn kit_to_html(kit: &Kit) -> String {
         let _ = writeln!(
             b,
             "<h3>Model answer</h3>\n<p>{}</p>",
-            esc(q.model_answer.trim()).replace('\n', "<br>")
+            lines_html(q.model_answer.trim())
         );
         b.push_str("<h3>Notes</h3>\n<div class=\"notes\"></div>\n</section>\n");
     }
     page("Interview kit", &b)
+}
+
+/// Multi-line prose as HTML: inline Markdown per line, lines kept.
+fn lines_html(text: &str) -> String {
+    text.lines().map(md).collect::<Vec<_>>().join("<br>")
 }
 
 /// The kit as pretty-printed JSON.

@@ -1,7 +1,8 @@
 use std::fmt::Write;
 
 use super::{duration, score, timing, Style};
-use crate::interview::scorecard::{QuestionScore, Scorecard, Verdict};
+use crate::feedback::render::inline_to_text;
+use crate::interview::scorecard::{hint_cost_percent, QuestionScore, Scorecard, Verdict};
 use crate::interview::transcript::{FollowUpStatus, Outcome, Question};
 use crate::scoring::Band;
 
@@ -47,6 +48,10 @@ pub fn question_to_text(q: &Question, style: Style) -> String {
         ),
         style.paint("1", &q.title),
         q.text
+            .lines()
+            .map(|l| inline_to_text(l, style))
+            .collect::<Vec<_>>()
+            .join("\n")
     )
 }
 
@@ -195,9 +200,9 @@ pub fn to_text(card: &Scorecard, style: Style) -> String {
                 out,
                 "  {} {} ({}): {}",
                 style.paint("31", "!"),
-                f.label,
+                inline_to_text(&f.label, style),
                 q.id,
-                f.correction
+                inline_to_text(&f.correction, style)
             );
         }
     }
@@ -230,8 +235,15 @@ pub fn to_text(card: &Scorecard, style: Style) -> String {
     if !card.study.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1", "Study next"));
         for s in &card.study {
-            let _ = writeln!(out, "  - {} ({}): {}", s.label, s.question_id, s.hint);
+            let _ = writeln!(
+                out,
+                "  - {} ({}): {}",
+                inline_to_text(&s.label, style),
+                s.question_id,
+                inline_to_text(&s.hint, style)
+            );
             if let Some(study) = &s.study {
+                let study = inline_to_text(study, Style::PLAIN);
                 let _ = writeln!(out, "    {}", style.paint("2", &format!("Study: {study}")));
             }
             if !s.practice.is_empty() {
@@ -254,7 +266,7 @@ pub(crate) fn question_details(q: &QuestionScore) -> Vec<String> {
         Outcome::Answered => d.push(format!("{} of {} concepts", q.covered, q.concepts)),
     }
     if q.hint {
-        d.push("hint −10%".into());
+        d.push(format!("hint −{}%", hint_cost_percent()));
     }
     if let Some(f) = &q.follow_up {
         let label = &f.label;

@@ -1,0 +1,153 @@
+//! Stance at clause level, pinned by a table: sentences that deny a concept in many grammatical
+//! forms, and look-alikes — symptoms, conditionals, corrections, pseudo-negations — that must
+//! stay credited. Each row names its form; the table must cover at least 25 forms and 80
+//! sentences, half of them denials.
+
+mod util;
+
+use std::collections::BTreeSet;
+
+/// (form, sentence, phrase of the concept, credited?)
+const TABLE: &[(&str, &str, &str, bool)] = &[
+    // ---- Denials: the concept must not be credited. ----
+    ("not before", "We should not add a PodDisruptionBudget here.", "PodDisruptionBudget", false),
+    ("not before", "That is not a finalizer problem at all.", "finalizer", false),
+    ("n't + advice verb", "I wouldn't use a preStop hook for this.", "preStop hook", false),
+    ("n't + advice verb", "You don't need a readiness probe on the database.", "readiness probe", false),
+    ("subject + doesn't help", "A PodDisruptionBudget doesn't help here.", "PodDisruptionBudget", false),
+    ("subject + doesn't help", "Retry budgets and circuit breakers don't help with a retry storm.", "circuit breakers", false),
+    ("subject + isn't the cause", "The conntrack race isn't the cause.", "conntrack race", false),
+    ("subject + isn't the cause", "Cardinality is not the problem with this Prometheus.", "cardinality", false),
+    ("subject + isn't needed", "A preStop hook isn't needed.", "preStop hook", false),
+    ("subject + isn't needed", "The eviction API is not required for a drain.", "eviction API", false),
+    ("subject + won't fix", "Raising the MTU won't fix it.", "MTU", false),
+    ("subject + won't fix", "A bigger node will not solve the OOM kills.", "bigger node", false),
+    ("has nothing to do with", "The eviction API has nothing to do with the drain.", "eviction API", false),
+    ("has nothing to do with", "SDS has nothing to do with certificate rotation.", "SDS", false),
+    ("is a myth", "The ndots problem is a myth.", "ndots", false),
+    ("is a myth", "Git as the source of truth is a myth in practice.", "source of truth", false),
+    ("is overrated", "Backoff with jitter is overrated.", "jitter", false),
+    ("is overrated", "Honestly, tail sampling is overrated.", "tail sampling", false),
+    ("there's no need for", "There's no need for a readiness probe.", "readiness probe", false),
+    ("there's no need for", "There is no need to run etcdctl defrag at all.", "etcdctl defrag", false),
+    ("forget X", "Forget the finalizer, just restart the controller.", "finalizer", false),
+    ("forget X", "Forget NodeLocal DNSCache; add more CoreDNS replicas.", "NodeLocal DNSCache", false),
+    ("rather than X", "Rather than a preStop hook, just restart the pods.", "preStop hook", false),
+    ("rather than X", "Scale the deployment rather than use a PodDisruptionBudget.", "PodDisruptionBudget", false),
+    ("instead of X", "Instead of a PodDisruptionBudget I'd scale the deployment.", "PodDisruptionBudget", false),
+    ("instead of X", "Bump the memory limit instead of fixing the cardinality.", "cardinality", false),
+    ("not because of X but Y", "It fails not because of the finalizer but because of the webhook.", "finalizer", false),
+    ("X, not Y", "Use a PDB, not a preStop hook.", "preStop hook", false),
+    ("neither X nor Y", "Neither the readiness probe nor the preStop hook matters.", "preStop hook", false),
+    ("neither X nor Y", "Neither label values nor pod churn matter for memory.", "pod churn", false),
+    ("is irrelevant", "The terminationGracePeriodSeconds is irrelevant here.", "terminationGracePeriodSeconds", false),
+    ("is irrelevant", "Protocol detection is irrelevant for TCP services.", "protocol detection", false),
+    ("makes no difference", "Scoping the sidecar configuration makes no difference.", "sidecar configuration", false),
+    ("is not involved (passive)", "The istio-agent isn't involved in certificates at all.", "istio-agent", false),
+    ("is not involved (passive)", "kube-proxy is not involved in this path.", "kube-proxy", false),
+    ("is pointless", "Image signing is pointless once the laptop is compromised.", "image signing", false),
+    ("is a red herring", "The OOM killer is a red herring.", "OOM killer", false),
+    ("can be ignored", "The ephemeral container can be ignored for this.", "ephemeral container", false),
+    ("reply to a question", "Long-term storage? Nobody uses it.", "long-term storage", false),
+    ("reply to a question", "Extra latency per hop? Not a factor.", "latency per hop", false),
+    ("skip X", "Skip the managedFields timestamps entirely.", "managedFields", false),
+    ("I'd ignore X", "I'd ignore the proxy's memory footprint.", "memory footprint", false),
+    ("list: no X, Y or Z", "No preStop hook, readiness probe or PDB is required.", "readiness probe", false),
+    ("list: don't use X, Y or Z", "Don't use hostPath, hostNetwork or privileged mode.", "hostNetwork", false),
+    ("aren't the answer", "Admission policies like Kyverno aren't the answer either.", "Kyverno", false),
+    ("is not a real issue", "Per-connection load balancing is not a real issue.", "per-connection load balancing", false),
+    ("don't bother with", "Don't bother with the Sidecar resource.", "Sidecar resource", false),
+    ("doesn't matter", "The scrape interval doesn't matter.", "scrape interval", false),
+    ("is overkill", "Object storage for metrics is overkill.", "object storage", false),
+    ("can't be the X", "The DNS cache can't be the cause.", "DNS cache", false),
+    ("isn't worth it", "Defragmentation isn't worth doing.", "defragmentation", false),
+    ("doesn't affect", "Cardinality doesn't affect Prometheus memory.", "cardinality", false),
+    ("never X (advice)", "Never use a preStop hook for this.", "preStop hook", false),
+    ("nobody needs X", "Nobody needs a service mesh for this.", "service mesh", false),
+    // ---- Look-alikes: the concept must stay credited. ----
+    ("symptom: can't reach", "Pods can't reach CoreDNS.", "CoreDNS", true),
+    ("symptom: can't reach", "The frontend cannot connect to the backend Service.", "backend Service", true),
+    ("symptom: isn't scheduled because of", "The pod isn't scheduled because of the taint.", "taint", true),
+    ("symptom: doesn't attach", "The volume doesn't attach to the new node.", "volume", true),
+    ("symptom: isn't removed", "The endpoint isn't removed immediately, so kube-proxy still routes to it.", "kube-proxy", true),
+    ("symptom: doesn't wait", "kube-proxy doesn't wait for the app to finish shutting down.", "kube-proxy", true),
+    ("symptom: cannot mount", "The kubelet cannot mount the volume, so the pod stays in ContainerCreating.", "ContainerCreating", true),
+    ("symptom: never removed", "The finalizer is never removed because the controller is down.", "finalizer", true),
+    ("symptom: never removed", "The finalizer is never removed because the controller is down.", "controller", true),
+    ("symptom: doesn't handle", "The app doesn't handle SIGTERM, which is why connections drop.", "SIGTERM", true),
+    ("symptom: doesn't remove", "Kubernetes doesn't remove the finalizer for you; the controller must.", "finalizer", true),
+    ("symptom: no idea", "Envoy has no idea which outbound call belongs to which inbound request.", "Envoy", true),
+    ("conditional: without at the start", "Without a PDB, the drain evicts everything.", "PDB", true),
+    ("conditional: without at the start", "Without a preStop hook the pod gets traffic after SIGTERM.", "preStop hook", true),
+    ("conditional: if you don't", "If you don't set requests, the scheduler overcommits the node.", "requests", true),
+    ("conditional: unless", "Unless the app handles SIGTERM, in-flight requests are dropped.", "SIGTERM", true),
+    ("conditional: if … isn't", "If the readiness probe isn't configured, traffic arrives too early.", "readiness probe", true),
+    ("conditional: otherwise", "Set a grace period, otherwise the kubelet sends SIGKILL too early.", "grace period", true),
+    ("correction: it's not X, it's Y", "It's not the cache, it's the conntrack race.", "conntrack race", true),
+    ("correction: not X but Y", "The fix is not a bigger node but a lower cardinality.", "cardinality", true),
+    ("correction: not because of X but Y", "It fails not because of the finalizer but because of the webhook.", "webhook", true),
+    ("correction: X, not Y", "Use a PDB, not a preStop hook.", "PDB", true),
+    ("correction: rather than X, Y", "Rather than restarting, add a preStop hook.", "preStop hook", true),
+    ("correction: instead of X, Y", "Instead of deleting the pod, remove the finalizer.", "finalizer", true),
+    ("pseudo-negation: not only", "Not only the preStop hook matters but also the grace period.", "preStop hook", true),
+    ("pseudo-negation: don't forget", "Don't forget the preStop hook.", "preStop hook", true),
+    ("pseudo-negation: no doubt", "No doubt the finalizer is the culprit.", "finalizer", true),
+    ("pseudo-negation: no matter", "No matter what, the PDB protects the quorum.", "PDB", true),
+    ("negation ends at a terminator", "Nothing reaches the pod until the readiness probe passes.", "readiness probe", true),
+    ("negation ends at a terminator", "Image pulls can't complete without credentials, so check the pull secret.", "pull secret", true),
+    ("negation ends at a clause", "It was not the network; the conntrack table was full.", "conntrack table", true),
+    ("negation ends at a new subject", "The old node never got to detach it, and the attach/detach controller still records it.", "attach/detach controller", true),
+    ("identifier piece", "The node reports NotReady after the kubelet stops posting status.", "NotReady", true),
+    ("identifier piece", "Set runAsNonRoot on every container.", "runAsNonRoot", true),
+    ("plain assertion", "A PodDisruptionBudget blocks the eviction.", "PodDisruptionBudget", true),
+    ("plain assertion", "The preStop hook sleeps for ten seconds.", "preStop hook", true),
+    ("the denial is about something else", "The PDB doesn't help, but a preStop hook does.", "preStop hook", true),
+    ("the denial is about something else", "Restarting won't fix it; the finalizer has to be removed.", "finalizer", true),
+];
+
+#[test]
+fn stance_table() {
+    let mut failures = Vec::new();
+    for &(form, sentence, phrase, credited) in TABLE {
+        let grader = util::one_concept(&format!("Any([{phrase:?}])"), "positive");
+        let grade = grader.grade(sentence).expect("grades");
+        let c = &grade.concepts[0];
+        if c.hit != credited {
+            failures.push(format!(
+                "[{form}] {sentence:?} → \"{phrase}\" {} (expected {})",
+                if c.hit { "credited" } else { "not credited" },
+                if credited { "credited" } else { "not credited" },
+            ));
+        }
+        // A denied concept is reported as such, so feedback can say "you ruled it out".
+        if !credited && !c.hit {
+            assert!(
+                c.negated || c.evidence.is_empty(),
+                "[{form}] {sentence:?}: rejected without a denial flag"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_table_covers_enough_forms() {
+    let forms: BTreeSet<&str> = TABLE.iter().map(|r| r.0).collect();
+    let denials = TABLE.iter().filter(|r| !r.3).count();
+    assert!(TABLE.len() >= 80, "{} sentences", TABLE.len());
+    assert!(forms.len() >= 25, "{} forms", forms.len());
+    // Half denials, half look-alikes (within a few).
+    assert!(denials * 10 >= TABLE.len() * 4 && denials * 10 <= TABLE.len() * 6);
+}
+
+#[test]
+fn explain_names_the_cue_and_the_rule() {
+    let grader = util::one_concept(r#"Any(["PodDisruptionBudget"])"#, "positive");
+    let e = grader
+        .explain("A PodDisruptionBudget doesn't help here.")
+        .unwrap();
+    let reason = &e.concepts[0].matchers[0].near_misses[0].reason;
+    let json = serde_json::to_string(reason).unwrap();
+    assert!(json.contains("\"cue\":\"doesn't\""), "{json}");
+    assert!(json.contains("\"rule\":\"subject\""), "{json}");
+}

@@ -49,6 +49,22 @@ fn bench(c: &mut Criterion) {
     g.bench_function("c_full_grade", |b| {
         b.iter(|| grader.grade(black_box(ANSWER)).map(|g| g.score))
     });
+    g.bench_function("d_grade_and_feedback", |b| {
+        b.iter(|| {
+            grader
+                .grade(black_box(ANSWER))
+                .map(|g| grader.feedback(&g).missing.len())
+        })
+    });
+    g.finish();
+
+    // The worst case found for time: 1 MiB of negation cues around a concept's words.
+    let worst = "not preStop ".repeat((1 << 20) / 12);
+    let mut g = c.benchmark_group("worst_case_1_mib");
+    g.sample_size(10);
+    g.bench_function("negation_dense", |b| {
+        b.iter(|| grader.grade(black_box(&worst)).map(|g| g.score))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("bank");

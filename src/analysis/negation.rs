@@ -43,7 +43,7 @@ pub const SCOPE_WORDS: u32 = 6;
 const LIST_SCOPE_WORDS: u32 = 12;
 
 /// How many words before a post-trigger or a negated verdict it reaches.
-const SUBJECT_WORDS: u32 = 10;
+const SUBJECT_WORDS: u32 = 14;
 
 /// A reply ("Not a factor.") is at most this many tokens long.
 const REPLY_TOKENS: usize = 6;
@@ -157,7 +157,9 @@ fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i
     let mut j = i + 1;
     while j < tokens.len() && tokens[j].clause == clause && tokens[j].word <= last_word {
         let w = lower(j);
-        if matches!(w, "and" | "or") || is_scope_terminator(w) {
+        if is_scope_terminator(w)
+            || matches!(w, "and" | "or") && opens_new_subject(tokens, lower, j)
+        {
             break;
         }
         negate(&mut tokens[j], i, DenialRule::Dismissal);
@@ -240,7 +242,15 @@ fn forward_scope<'a>(
         } else {
             DenialRule::Cue
         };
-        deny_forward(tokens, lower, i, scope_start, rule, lists);
+        // "Rather than chasing upstream errors in the nginx logs or comparing targetPorts, …":
+        // an alternative runs to the end of its clause.
+        let alternative = matches!(w, "instead" | "rather" | "opposed");
+        deny_forward(tokens, lower, i, scope_start, rule, lists || alternative);
+        // "I wouldn't bother with any of that": the scope names nothing but points back, so
+        // what it points at — the clause before — is denied.
+        if anaphoric_scope(tokens, lower, scope_start) {
+            deny_subject(tokens, lower, i, i, rule);
+        }
     }
 }
 
@@ -266,7 +276,11 @@ fn deny_forward<'a>(
         if tokens[j].clause != clause {
             // A list continues across a comma; a new clause ("…, and Kubernetes still has it")
             // does not.
-            if !(lists && tokens[j].after_comma) || opens_new_subject(tokens, lower, j) {
+            let alternative = matches!(lower(cue), "instead" | "rather" | "opposed");
+            if !(lists && tokens[j].after_comma)
+                || alternative
+                || opens_new_subject(tokens, lower, j)
+            {
                 break;
             }
             clause = tokens[j].clause;
@@ -357,22 +371,67 @@ fn deny_subject<'a>(
             break;
         }
         if t.clause != clause {
-            // Only an empty clause borrows its subject from the one before, and never across a
-            // comma (a list or a new clause of its own).
-            let borrowed = !extended
-                && !tokens[j + 1].after_comma
-                && !has_content_between(tokens, lower, j + 1, before);
+            // An empty clause borrows its subject from the one before a colon or dash ("Retries:
+            // pointless"); a subject that is a list reaches back over its short, comma-separated
+            // items ("Per-pod records, client-side balancing, stale caches: none of that
+            // matters"). Anything longer before a comma is a clause of its own.
+            let empty = !has_content_between(tokens, lower, j + 1, before);
+            let borrowed = if tokens[j + 1].after_comma {
+                short_segment(tokens, j)
+                    && (empty || extended || list_subject(lower, j + 1, before))
+            } else {
+                empty && !extended
+            };
             if !borrowed {
                 break;
             }
             extended = true;
             clause = t.clause;
         }
-        if is_scope_terminator(lower(j)) || matches!(lower(j), "if" | "unless" | "when") {
+        if is_scope_terminator(lower(j)) || matches!(lower(j), "if" | "unless") {
             break;
         }
         negate(&mut tokens[j], cue, rule);
     }
+}
+
+/// Whether a forward scope holds only words pointing back ("any of that", "all of them", "it").
+fn anaphoric_scope<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, start: usize) -> bool {
+    let clause = match tokens.get(start) {
+        Some(t) => t.clause,
+        None => return false,
+    };
+    let mut k = start;
+    let mut pointer = false;
+    // Skip the verb of advice itself ("bother with", "need", "use").
+    while k < tokens.len() && tokens[k].clause == clause && k < start + 8 {
+        let w = lower(k);
+        match w {
+            "that" | "those" | "them" | "these" | "this" | "it" => pointer = true,
+            "any" | "all" | "of" | "with" | "about" | "for" | "on" | "either" | "really" => {}
+            _ if is_advice_verb(w) || matches!(w, "bother" | "need" | "needs" | "worry") => {}
+            _ => return false,
+        }
+        k += 1;
+    }
+    pointer
+}
+
+/// Whether the comma-separated segment ending at token `end` is a short list item (at most four
+/// words, back to the previous clause break).
+fn short_segment(tokens: &[Token], end: usize) -> bool {
+    let clause = tokens[end].clause;
+    let mut k = end;
+    while k > 0 && tokens[k - 1].clause == clause {
+        k -= 1;
+    }
+    tokens[end].word - tokens[k].word < 4
+}
+
+/// Whether the subject between `from` and `to` ends a list ("…, targetPort or the controller
+/// logs"): it holds "or", "and" or "nor".
+fn list_subject<'a>(lower: &impl Fn(usize) -> &'a str, from: usize, to: usize) -> bool {
+    (from..to).any(|k| matches!(lower(k), "or" | "and" | "nor"))
 }
 
 fn has_content_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
@@ -621,6 +680,9 @@ const RELEVANCE: &[&str] = &[
     "influenc",
     "contribut",
     "to do with",
+    "thing",
+    "factor",
+    "concern",
 ];
 
 /// Whether the cue at `i` is followed by a verdict about relevance ("doesn't help", "isn't the
@@ -650,6 +712,25 @@ fn relevance_predicate_after<'a>(
             return false; // "no matter what"
         }
         if RELEVANCE.iter().any(|r| v.starts_with(r)) {
+            return true;
+        }
+        // "won't tell you anything", "doesn't change much", "won't buy you anything".
+        if matches!(
+            v,
+            "tell"
+                | "show"
+                | "change"
+                | "do"
+                | "add"
+                | "give"
+                | "reveal"
+                | "buy"
+                | "bring"
+                | "gain"
+        ) && (j + 1..tokens.len().min(j + 4))
+            .take_while(|&k| tokens[k].clause == clause)
+            .any(|k| matches!(lower(k), "anything" | "much" | "nothing"))
+        {
             return true;
         }
         if !VERDICT_FILLER.contains(&v) {
@@ -700,6 +781,9 @@ const VERDICTS: &[&[&str]] = &[
     &["be", "ruled", "out"],
     &["safe", "to", "ignore"],
     &["ruled", "out"],
+    &["folklore"],
+    &["snake", "oil"],
+    &["cargo", "cult"],
 ];
 
 /// A dismissive verdict starting at `i`, as its length in tokens.
@@ -722,7 +806,7 @@ fn verdict_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Opti
 fn is_dismissal<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
     if !matches!(
         lower(i),
-        "forget" | "ignore" | "skip" | "ditch" | "disregard"
+        "forget" | "ignore" | "skip" | "ditch" | "disregard" | "dismiss"
     ) {
         return false;
     }
@@ -771,7 +855,46 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             let asked = text
                 .get(tokens[pe - 1].span.end..tokens[start].span.start)
                 .is_some_and(|between| between.contains('?'));
-            if asked && end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end) {
+            let short_question = pe - ps <= 12
+                && !matches!(
+                    lower(ps),
+                    "why"
+                        | "how"
+                        | "what"
+                        | "when"
+                        | "where"
+                        | "which"
+                        | "who"
+                        | "is"
+                        | "are"
+                        | "does"
+                        | "do"
+                        | "can"
+                        | "will"
+                        | "would"
+                        | "should"
+                        | "did"
+                );
+            let dismissed = matches!(
+                lower(start),
+                "skip"
+                    | "forget"
+                    | "ignore"
+                    | "nope"
+                    | "no"
+                    | "never"
+                    | "nobody"
+                    | "none"
+                    | "irrelevant"
+                    | "pointless"
+                    | "useless"
+                    | "overkill"
+                    | "overrated"
+            );
+            if asked
+                && short_question
+                && (end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end) || dismissed)
+            {
                 for t in &mut tokens[ps..pe] {
                     negate(t, start, DenialRule::Reply);
                 }

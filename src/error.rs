@@ -114,13 +114,23 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file that is not UTF-8.
-    #[error("{path}: not valid UTF-8 (byte {offset})")]
+    #[error("{path}:{}:{}: not valid UTF-8", location.line, location.column)]
     InvalidUtf8 {
         /// The file.
         path: String,
-        /// Offset of the first invalid byte.
-        offset: usize,
+        /// Line and column of the first invalid byte.
+        location: Location,
     },
+}
+
+impl Error {
+    /// The error for `bytes` read from `path` that are not UTF-8, located by line and column.
+    pub fn invalid_utf8(path: &str, bytes: &[u8], error: std::str::Utf8Error) -> Error {
+        Error::InvalidUtf8 {
+            path: path.to_string(),
+            location: crate::rubric::utf8_location(bytes, error.valid_up_to()),
+        }
+    }
 }
 
 /// A `Result` with this crate's [`Error`].

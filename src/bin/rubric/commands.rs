@@ -8,6 +8,7 @@ use rubric_grader::feedback::render::{to_json, to_markdown, to_text, Style};
 use rubric_grader::{Bank, Error, Grader, Level};
 
 use crate::args::{CardFormat, GradeFormat, KitFormat, ListFormat, ReportFormat};
+use crate::terminal::safe;
 
 /// How a command ended, mapped to an exit code by `main`.
 pub enum Outcome {
@@ -27,7 +28,7 @@ pub fn load_bank(dir: Option<&Path>) -> anyhow::Result<Bank> {
         Some(d) => {
             let (bank, errors) = Bank::scan(&[d.to_path_buf()])?;
             for e in &errors {
-                eprintln!("rubric: warning: skipped {e}");
+                eprintln!("rubric: warning: skipped {}", safe(e));
             }
             Ok(bank)
         }
@@ -227,7 +228,7 @@ pub fn test(out: &mut dyn Write, bank_dir: Option<&Path>, args: TestArgs<'_>) ->
     } else {
         let (bank, errors) = Bank::scan(args.paths)?;
         for e in &errors {
-            eprintln!("rubric: warning: skipped {e}");
+            eprintln!("rubric: warning: skipped {}", safe(e));
         }
         bank
     };
@@ -298,7 +299,7 @@ pub fn draft(
         None => out.write_all(text.as_bytes())?,
     }
     for p in &problems {
-        eprintln!("rubric: draft: {p}");
+        eprintln!("rubric: draft: {}", safe(p));
     }
     Ok(if problems.is_empty() {
         Outcome::Success
@@ -383,7 +384,15 @@ pub fn batch(
                 b.set_position(n as u64);
             }
         },
-        |bad| eprintln!("rubric: {name}:{}: skipped: {}", bad.line, bad.message),
+        |bad| {
+            eprintln!(
+                "rubric: {}",
+                safe(format_args!(
+                    "{name}:{}: skipped: {}",
+                    bad.line, bad.message
+                ))
+            )
+        },
     )?;
     if let Some(b) = &progress {
         b.finish_and_clear();
@@ -500,11 +509,7 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
 
 fn utf8(bytes: Vec<u8>, path: &Path) -> anyhow::Result<String> {
     String::from_utf8(bytes).map_err(|e| {
-        Error::InvalidUtf8 {
-            path: path.display().to_string(),
-            offset: e.utf8_error().valid_up_to(),
-        }
-        .into()
+        Error::invalid_utf8(&path.display().to_string(), e.as_bytes(), e.utf8_error()).into()
     })
 }
 

@@ -269,7 +269,11 @@ impl Grader {
         })
     }
 
-    fn check_size(&self, answer: &str) -> Result<(), Error> {
+    /// Checks `answer` against the size limit without grading it.
+    ///
+    /// # Errors
+    /// [`Error::AnswerTooLarge`] over the limit.
+    pub fn check_size(&self, answer: &str) -> Result<(), Error> {
         if answer.len() > self.max_answer_bytes {
             return Err(Error::AnswerTooLarge {
                 len: answer.len(),

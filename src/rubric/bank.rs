@@ -12,6 +12,9 @@ use crate::error::{Error, LoadError};
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rubrics");
 pub(crate) const EMBEDDED_GLOSSARY: &str = include_str!("../../rubrics/glossary.ron");
 
+/// Longest query [`Bank::find`] looks for a near miss of.
+pub const SUGGEST_MAX_CHARS: usize = 64;
+
 /// The glossary's file name inside a bank folder.
 pub const GLOSSARY_FILE: &str = "glossary.ron";
 
@@ -248,7 +251,14 @@ impl Bank {
         }
     }
 
+    /// The closest id or slug within two edits. Bounded work: a query over
+    /// [`SUGGEST_MAX_CHARS`] gets no suggestion (no id or slug is that long), and only ids and
+    /// slugs within two characters of its length are compared, so an unknown 1 MB string costs
+    /// no more than a short one.
     fn suggest(&self, q: &str) -> Option<String> {
+        if q.len() > SUGGEST_MAX_CHARS {
+            return None;
+        }
         // `g6` → `g06`, `q5` → `q005`: zero-pad the number.
         if let Some((prefix, digits)) = q.split_at_checked(1) {
             if digits.chars().all(|c| c.is_ascii_digit()) && !digits.is_empty() {
@@ -262,12 +272,9 @@ impl Bank {
         }
         self.entries
             .iter()
-            .flat_map(|e| {
-                [
-                    (&e.rubric.id, strsim::levenshtein(q, &e.rubric.id)),
-                    (&e.rubric.id, strsim::levenshtein(q, &e.slug)),
-                ]
-            })
+            .flat_map(|e| [(&e.rubric.id, &e.rubric.id), (&e.rubric.id, &e.slug)])
+            .filter(|(_, name)| name.len().abs_diff(q.len()) <= 2)
+            .map(|(id, name)| (id, strsim::levenshtein(q, name)))
             .filter(|(_, d)| *d <= 2)
             .min_by_key(|(_, d)| *d)
             .map(|(id, _)| id.clone())

@@ -103,6 +103,7 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
             time_budget,
             transcript,
             resume,
+            force,
             editor,
             candidate,
         } => {
@@ -122,6 +123,7 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
                 feedback_each: *feedback == args::FeedbackWhen::Each,
                 transcript: transcript.clone(),
                 resume: resume.clone(),
+                force: *force,
                 editor: *editor,
                 candidate: candidate.clone(),
             };

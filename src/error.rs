@@ -11,6 +11,13 @@ pub struct Location {
     pub column: usize,
 }
 
+impl fmt::Display for Location {
+    /// `line:column`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
 impl Location {
     /// The location of byte `offset` in `text`.
     pub fn of_offset(text: &str, offset: usize) -> Location {
@@ -82,7 +89,7 @@ pub enum Error {
     #[error(transparent)]
     Load(#[from] LoadError),
     /// No rubric has this id, prefix or slug.
-    #[error("unknown question `{query}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
+    #[error("unknown question `{}`{}", shorten(query), suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
     UnknownQuestion {
         /// What was asked for.
         query: String,
@@ -90,7 +97,7 @@ pub enum Error {
         suggestion: Option<String>,
     },
     /// More than one rubric matches a prefix or slug.
-    #[error("`{query}` is ambiguous: it matches {}", candidates.join(", "))]
+    #[error("`{}` is ambiguous: it matches {}", shorten(query), candidates.join(", "))]
     AmbiguousQuestion {
         /// What was asked for.
         query: String,
@@ -114,13 +121,33 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file that is not UTF-8.
-    #[error("{path}: not valid UTF-8 (byte {offset})")]
+    #[error("{path}:{}:{}: not valid UTF-8", location.line, location.column)]
     InvalidUtf8 {
         /// The file.
         path: String,
-        /// Offset of the first invalid byte.
-        offset: usize,
+        /// Line and column of the first invalid byte.
+        location: Location,
     },
+}
+
+impl Error {
+    /// The error for `bytes` read from `path` that are not UTF-8, located by line and column.
+    pub fn invalid_utf8(path: &str, bytes: &[u8], error: std::str::Utf8Error) -> Error {
+        Error::InvalidUtf8 {
+            path: path.to_string(),
+            location: crate::rubric::utf8_location(bytes, error.valid_up_to()),
+        }
+    }
+}
+
+/// A user's string echoed in a message, cut to 60 characters (a 1 MB "question id" in a batch
+/// file is not printed back whole on every line).
+fn shorten(s: &str) -> std::borrow::Cow<'_, str> {
+    const KEEP: usize = 60;
+    match s.char_indices().nth(KEEP) {
+        Some((at, _)) => format!("{}… ({} bytes)", &s[..at], s.len()).into(),
+        None => s.into(),
+    }
 }
 
 /// A `Result` with this crate's [`Error`].

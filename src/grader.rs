@@ -3,9 +3,12 @@
 
 use crate::analysis::{Analysis, Analyzer};
 use crate::error::Error;
+use crate::error::{LoadError, LoadErrorKind};
 use crate::feedback::{Explanation, Feedback};
 use crate::matching::Engine;
-use crate::rubric::{Bank, BankEntry, Glossary, Rubric};
+use crate::rubric::{
+    locate, truncate_message, Bank, BankEntry, Glossary, Matcher, RefProblem, Rubric,
+};
 use crate::scoring::{is_dump, is_keyword_salad, Grade, ScoringModel, TextSignals};
 
 /// Default size limit for one answer: 1 MiB.
@@ -130,7 +133,19 @@ impl GraderBuilder {
         glossary: &Glossary,
         source: Option<(&str, &str)>,
     ) -> Result<Grader, Error> {
-        let engine = Engine::compile(rubric, glossary, self.case_sensitive_regex, source)?;
+        let expanded = resolve_glossary(rubric, glossary, source)?;
+        let glossary = expanded.as_ref().unwrap_or(glossary);
+        let engine =
+            Engine::compile(rubric, glossary, self.case_sensitive_regex, source).map_err(|e| {
+                match e {
+                    // A 1.7 MB alternation should not come back whole in a one-line error.
+                    Error::Load(mut e) => {
+                        e.message = truncate_message(&e.message);
+                        Error::Load(e)
+                    }
+                    e => e,
+                }
+            })?;
         Ok(Grader {
             rubric: rubric.clone(),
             engine,
@@ -375,7 +390,11 @@ impl Grader {
         })
     }
 
-    fn check_size(&self, answer: &str) -> Result<(), Error> {
+    /// Checks `answer` against the size limit without grading it.
+    ///
+    /// # Errors
+    /// [`Error::AnswerTooLarge`] over the limit.
+    pub fn check_size(&self, answer: &str) -> Result<(), Error> {
         if answer.len() > self.max_answer_bytes {
             return Err(Error::AnswerTooLarge {
                 len: answer.len(),
@@ -383,5 +402,111 @@ impl Grader {
             });
         }
         Ok(())
+    }
+}
+
+/// Checks the rubric's glossary references before compiling: an unknown name is reported at its
+/// `Glossary("x")` or `"@x"` with line and column, and when a referenced entry refers to others
+/// the references are expanded here into a glossary of flat entries, so a chain of any depth
+/// compiles (a cycle or an explosion is refused with a true message).
+fn resolve_glossary(
+    rubric: &Rubric,
+    glossary: &Glossary,
+    source: Option<(&str, &str)>,
+) -> Result<Option<Glossary>, Error> {
+    let mut names = Vec::new();
+    for m in rubric
+        .concepts
+        .iter()
+        .map(|c| &c.matcher)
+        .chain(rubric.misconceptions.iter().map(|m| &m.matcher))
+    {
+        glossary_refs(m, &mut names);
+    }
+    let fail = |problem: RefProblem| {
+        let (name, message) = problem.describe();
+        let (path, location) = match source {
+            Some((path, text)) => (
+                path.to_string(),
+                locate(text, &format!("@{name}")).or_else(|| locate_glossary_call(text, &name)),
+            ),
+            None => ("<string>".to_string(), None),
+        };
+        let kind = match problem {
+            RefProblem::Unknown { .. } => LoadErrorKind::UnknownGlossary,
+            _ => LoadErrorKind::Invalid,
+        };
+        Error::Load(LoadError {
+            path,
+            location,
+            field: None,
+            message,
+            kind,
+        })
+    };
+    if let Some(unknown) = names.iter().find(|n| glossary.get(n).is_none()) {
+        return Err(fail(RefProblem::Unknown {
+            from: None,
+            name: unknown.clone(),
+        }));
+    }
+    if !glossary.has_chains(&names) {
+        return Ok(None);
+    }
+    glossary.flatten(&names).map(Some).map_err(|problem| {
+        // Deeper problems are the glossary's, but the rubric's reference is what led there.
+        match problem {
+            RefProblem::Unknown { from: Some(_), .. }
+            | RefProblem::Cycle(_)
+            | RefProblem::TooLarge { .. } => {
+                let (_, message) = problem.describe();
+                let top = names.first().cloned().unwrap_or_default();
+                let mut e = fail(RefProblem::Unknown {
+                    from: None,
+                    name: top,
+                });
+                if let Error::Load(l) = &mut e {
+                    l.message = message;
+                    l.kind = LoadErrorKind::Invalid;
+                }
+                e
+            }
+            other => fail(other),
+        }
+    })
+}
+
+/// The location of `Glossary("name")` in rubric text.
+fn locate_glossary_call(text: &str, name: &str) -> Option<crate::error::Location> {
+    let needle = format!("Glossary(\"{name}\")");
+    text.find(&needle)
+        .map(|at| crate::error::Location::of_offset(text, at + "Glossary(".len()))
+        .or_else(|| locate(text, name))
+}
+
+/// Every glossary name a matcher refers to, in order, each once.
+fn glossary_refs(m: &Matcher, out: &mut Vec<String>) {
+    let mut push = |name: &str| {
+        if !out.iter().any(|n| n == name) {
+            out.push(name.to_string());
+        }
+    };
+    match m {
+        Matcher::Glossary(name) => push(name),
+        Matcher::Any(items) => {
+            for name in items.iter().filter_map(|s| s.strip_prefix('@')) {
+                push(name);
+            }
+        }
+        Matcher::AnyOf(ms) | Matcher::AllOf { of: ms, .. } | Matcher::Ordered { of: ms, .. } => {
+            for m in ms {
+                glossary_refs(m, out);
+            }
+        }
+        Matcher::Except { of, near, .. } => {
+            glossary_refs(of, out);
+            glossary_refs(near, out);
+        }
+        Matcher::Term(_) | Matcher::Phrase(_) | Matcher::Regex(_) => {}
     }
 }

@@ -73,6 +73,7 @@
 pub mod analysis;
 pub mod authoring;
 pub mod batch;
+pub mod durable;
 mod error;
 pub mod feedback;
 mod grader;

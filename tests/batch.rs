@@ -124,3 +124,84 @@ fn class_summary() {
     util::snapshot_settings()
         .bind(|| insta::assert_snapshot!("summary_text", render_summary(&summary)));
 }
+
+// See: issue 13, item 13: an unterminated quote silently merged every record after it
+// (6 records → "4 answers graded, 0 skipped").
+#[test]
+fn issue13_csv_unterminated_quote_is_reported() {
+    let input = "question,answer\nt01,one\nt01,\"two, \"\"quoted\"\" fine\"\nt01,\"never closed\nt01,four\nt01,five\n";
+    let (lines, summary, errors) = grade(input, InputFormat::Csv, 4096);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(summary.skipped, 1);
+    assert_eq!(
+        errors,
+        ["4: unterminated quoted field opened on line 4: every line after it was read into this record; close the quote"]
+    );
+}
+
+// See: issue 13, item 13: CRLF line numbers were one behind.
+#[test]
+fn issue13_csv_crlf_line_numbers() {
+    let input = "question,answer\r\nt01,\"multi\r\nline\"\r\nzzz,x\r\nt01,y\r\n";
+    let (lines, _, errors) = grade(input, InputFormat::Csv, 4096);
+    assert_eq!(lines[0]["line"], 2);
+    assert_eq!(lines[1]["line"], 5);
+    assert!(
+        errors[0].starts_with("4: unknown question `zzz`"),
+        "{errors:?}"
+    );
+    let lf = input.replace("\r\n", "\n");
+    let (lines, _, errors) = grade(&lf, InputFormat::Csv, 4096);
+    assert_eq!(
+        (lines[0]["line"].clone(), lines[1]["line"].clone()),
+        (2.into(), 5.into())
+    );
+    assert!(errors[0].starts_with("4: "), "{errors:?}");
+}
+
+/// A reader that fails every read, like a folder opened as a file.
+struct Failing;
+
+impl std::io::Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::other("Is a directory"))
+    }
+}
+
+// See: issue 13, item 2: a folder as input printed "skipped: Is a directory" forever.
+#[test]
+fn issue13_read_errors_end_the_run() {
+    for format in [InputFormat::JsonLines, InputFormat::Csv] {
+        let mut skipped = 0;
+        let result = run(
+            &fixture_bank(),
+            std::io::BufReader::new(Failing),
+            format,
+            std::io::sink(),
+            &BatchOptions::default(),
+            |_| {},
+            |_| skipped += 1,
+        );
+        let e = result.expect_err("a read error is fatal");
+        assert_eq!(e.to_string(), "<input>: Is a directory");
+        assert_eq!(skipped, 0);
+    }
+}
+
+// See: issue 13, item 6: each line with an unknown 1 MB question id took 8.5 s.
+#[test]
+fn issue13_unknown_ids_cost_little_and_are_not_echoed_whole() {
+    let junk = "x".repeat(1 << 20);
+    let line = serde_json::json!({"question": junk, "answer": "a"}).to_string();
+    let input = format!("{line}\n").repeat(20);
+    let start = std::time::Instant::now();
+    let (_, summary, errors) = grade(&input, InputFormat::JsonLines, 4096);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(summary.skipped, 20);
+    assert!(errors[0].len() < 120, "{}", errors[0]);
+    assert!(errors[0].ends_with("… (1048576 bytes)`"), "{}", errors[0]);
+}

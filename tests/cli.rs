@@ -142,10 +142,7 @@ fn invalid_utf8_and_missing_files_exit_two() {
         .stdin(vec![b'o', b'k', 0xff, 0xfe])
         .run();
     assert_eq!(out.code, 2);
-    assert_eq!(
-        out.stderr.trim(),
-        "rubric: <stdin>: not valid UTF-8 (byte 2)"
-    );
+    assert_eq!(out.stderr.trim(), "rubric: <stdin>:1:3: not valid UTF-8");
     let out = rubric(&["grade", "g06", "--answer", "/no/such/file.txt"]).run();
     assert_eq!(out.code, 2);
     assert!(

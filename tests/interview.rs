@@ -745,7 +745,7 @@ fn resuming_against_a_bank_without_the_question_is_an_error() {
     let err = Interview::resume(&bank, t).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "cannot continue the interview: question `zz9` is not in the bank"
+        "cannot continue the interview: this transcript uses a different bank: question `zz9` is not in this one (pass the bank it was taken with as --rubrics DIR)"
     );
 }
 

@@ -230,6 +230,20 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 );
             }
         }
+        // Control characters reach terminals through `show`, `kit` and feedback: the CLI
+        // neutralises them, but they are never what an author meant.
+        if let Ok(value) = serde_json::to_value(r) {
+            let mut found = Vec::new();
+            control_chars(&value, String::new(), &mut found);
+            for (field, c) in found {
+                diag(
+                    Severity::Warning,
+                    Some(field),
+                    None,
+                    format!("control character U+{:04X} in rubric text", c as u32),
+                );
+            }
+        }
         // Synonyms: empty, duplicate within a concept, or claimed by two concepts.
         let mut claimed: HashMap<String, &str> = HashMap::new();
         for c in &r.concepts {
@@ -488,5 +502,38 @@ fn regexes<'a>(m: &'a Matcher, out: &mut Vec<&'a str>) {
             regexes(near, out);
         }
         Matcher::Term(_) | Matcher::Phrase(_) | Matcher::Glossary(_) => {}
+    }
+}
+
+/// Whether `c` is a C0 or C1 control character other than newline, tab and carriage return
+/// (which a CRLF file or a multi-line answer legitimately holds).
+pub(crate) fn is_hostile_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\t' | '\r')
+}
+
+/// Every string of `value` holding a hostile control character, by field path (first one each).
+fn control_chars(value: &serde_json::Value, path: String, out: &mut Vec<(String, char)>) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Some(c) = s.chars().find(|&c| is_hostile_control(c)) {
+                out.push((path, c));
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                control_chars(v, format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (k, v) in fields {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                control_chars(v, p, out);
+            }
+        }
+        _ => {}
     }
 }

@@ -250,6 +250,101 @@ impl Tally {
     }
 }
 
+/// Reads the raw CSV bytes for the CSV reader, noting on the way what it does not tell: the byte
+/// offset of every newline (so line numbers are right with CRLF endings, where the `csv` crate's
+/// count is one behind) and whether the input ends inside a quoted field (which `csv` silently
+/// accepts, merging every record after the stray quote into one).
+struct CsvTracker<R> {
+    inner: R,
+    /// Bytes read so far.
+    offset: u64,
+    /// Newlines counted before `newlines.front()`.
+    lines_before: u64,
+    newlines: std::collections::VecDeque<u64>,
+    at_field_start: bool,
+    in_quote: bool,
+    /// A `"` inside a quoted field: the closing quote, or the first of a doubled `""`.
+    quote_pending: bool,
+    /// Where the current quoted field opened.
+    quote_opened: u64,
+    eof: bool,
+}
+
+impl<R: std::io::Read> CsvTracker<R> {
+    fn new(inner: R) -> Self {
+        CsvTracker {
+            inner,
+            offset: 0,
+            lines_before: 0,
+            newlines: std::collections::VecDeque::new(),
+            at_field_start: true,
+            in_quote: false,
+            quote_pending: false,
+            quote_opened: 0,
+            eof: false,
+        }
+    }
+
+    /// The 1-based line of byte `at`; calls must not go backwards. A record that `csv` says
+    /// starts on the `\n` of a CRLF starts on the next line.
+    fn line_of(&mut self, at: u64) -> usize {
+        while self.newlines.front().is_some_and(|&nl| nl <= at) {
+            self.newlines.pop_front();
+            self.lines_before += 1;
+        }
+        self.lines_before as usize + 1
+    }
+
+    /// Where an unterminated quoted field opened, once the whole input has been read.
+    fn unterminated(&self) -> Option<u64> {
+        (self.eof && self.in_quote && !self.quote_pending).then_some(self.quote_opened)
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for CsvTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 {
+            self.eof = true;
+        }
+        for (i, &b) in buf[..n].iter().enumerate() {
+            let at = self.offset + i as u64;
+            if b == b'\n' {
+                self.newlines.push_back(at);
+            }
+            if self.in_quote {
+                if self.quote_pending {
+                    self.quote_pending = false;
+                    if b == b'"' {
+                        continue;
+                    }
+                    self.in_quote = false;
+                } else {
+                    if b == b'"' {
+                        self.quote_pending = true;
+                    }
+                    continue;
+                }
+            }
+            match b {
+                b'"' if self.at_field_start => {
+                    self.in_quote = true;
+                    self.quote_opened = at;
+                    self.at_field_start = false;
+                }
+                b',' | b'\n' | b'\r' => self.at_field_start = true,
+                _ => self.at_field_start = false,
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+/// A read error that ends the run: the input cannot be read (a folder, a failing device).
+#[derive(Debug)]
+struct Fatal(std::io::Error);
+
 /// Reads records one at a time, with their line numbers.
 enum Records<R: BufRead> {
     Json {
@@ -258,10 +353,20 @@ enum Records<R: BufRead> {
         buf: Vec<u8>,
     },
     Csv {
-        reader: csv::Reader<R>,
+        reader: Box<csv::Reader<CsvTracker<R>>>,
         columns: Option<(usize, usize, Option<usize>)>,
-        header_error: Option<String>,
+        header_error: Option<HeaderError>,
     },
+}
+
+/// Why the CSV header cannot be used.
+enum HeaderError {
+    Message(String),
+    Io(std::io::Error),
+}
+
+fn parse_json_record(text: &str) -> Result<Record, String> {
+    serde_json::from_str::<Record>(text).map_err(|e| e.to_string())
 }
 
 impl<R: BufRead> Records<R> {
@@ -273,7 +378,9 @@ impl<R: BufRead> Records<R> {
                 buf: Vec::new(),
             },
             InputFormat::Csv => {
-                let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+                let mut reader = csv::ReaderBuilder::new()
+                    .flexible(true)
+                    .from_reader(CsvTracker::new(reader));
                 let (columns, header_error) = match reader.headers() {
                     Ok(h) => {
                         let find =
@@ -282,17 +389,26 @@ impl<R: BufRead> Records<R> {
                             (Some(q), Some(a)) => (Some((q, a, find("id"))), None),
                             _ => (
                                 None,
-                                Some(
+                                Some(HeaderError::Message(
                                     "the CSV header must name `question` and `answer` columns"
                                         .to_string(),
-                                ),
+                                )),
                             ),
                         }
                     }
-                    Err(e) => (None, Some(format!("cannot read the CSV header: {e}"))),
+                    Err(e) if e.is_io_error() => match e.into_kind() {
+                        csv::ErrorKind::Io(io) => (None, Some(HeaderError::Io(io))),
+                        _ => (None, None),
+                    },
+                    Err(e) => (
+                        None,
+                        Some(HeaderError::Message(format!(
+                            "cannot read the CSV header: {e}"
+                        ))),
+                    ),
                 };
                 Records::Csv {
-                    reader,
+                    reader: Box::new(reader),
                     columns,
                     header_error,
                 }
@@ -301,52 +417,73 @@ impl<R: BufRead> Records<R> {
     }
 
     /// The next record, or a bad record, or `None` at the end.
-    fn next(&mut self) -> Option<(usize, Result<Record, String>)> {
+    ///
+    /// # Errors
+    /// [`Fatal`] when the input itself cannot be read: retrying would fail the same way (a
+    /// folder gives "Is a directory" forever), so the run ends.
+    #[allow(clippy::type_complexity)]
+    fn next(&mut self) -> Result<Option<(usize, Result<Record, String>)>, Fatal> {
         match self {
             Records::Json { reader, line, buf } => loop {
                 buf.clear();
                 match reader.read_until(b'\n', buf) {
-                    Ok(0) => return None,
+                    Ok(0) => return Ok(None),
                     Ok(_) => {}
-                    Err(e) => {
-                        *line += 1;
-                        return Some((*line, Err(e.to_string())));
-                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(Fatal(e)),
                 }
                 *line += 1;
                 let text = match std::str::from_utf8(buf) {
                     Ok(t) => t.trim(),
                     Err(e) => {
-                        return Some((
+                        let at = crate::rubric::utf8_location(buf, e.valid_up_to());
+                        return Ok(Some((
                             *line,
-                            Err(format!("not valid UTF-8 (byte {})", e.valid_up_to())),
-                        ))
+                            Err(format!("not valid UTF-8 (column {})", at.column)),
+                        )));
                     }
                 };
                 if text.is_empty() {
                     continue;
                 }
-                return Some((
-                    *line,
-                    serde_json::from_str::<Record>(text).map_err(|e| e.to_string()),
-                ));
+                return Ok(Some((*line, parse_json_record(text))));
             },
             Records::Csv {
                 reader,
                 columns,
                 header_error,
             } => {
-                if let Some(e) = header_error.take() {
-                    return Some((1, Err(e)));
+                match header_error.take() {
+                    Some(HeaderError::Io(e)) => return Err(Fatal(e)),
+                    Some(HeaderError::Message(m)) => return Ok(Some((1, Err(m)))),
+                    None => {}
                 }
-                let (q, a, id) = (*columns)?;
+                let Some((q, a, id)) = *columns else {
+                    return Ok(None);
+                };
                 let mut record = csv::StringRecord::new();
                 match reader.read_record(&mut record) {
-                    Ok(false) => None,
+                    Ok(false) => Ok(None),
                     Ok(true) => {
-                        let line = record.position().map_or(0, |p| p.line() as usize);
+                        let start = record.position().map_or(0, |p| p.byte());
+                        let end = reader.position().byte();
+                        let tracker = reader.get_mut();
+                        let line = tracker.line_of(start);
+                        if let Some(opened) = tracker
+                            .unterminated()
+                            .filter(|&o| o >= start && o < end.max(start + 1))
+                        {
+                            let opened_line = tracker.line_of(opened);
+                            *columns = None;
+                            return Ok(Some((
+                                line,
+                                Err(format!(
+                                    "unterminated quoted field opened on line {opened_line}: every line after it was read into this record; close the quote"
+                                )),
+                            )));
+                        }
                         let field = |i: usize| record.get(i).map(str::to_string);
-                        Some((
+                        Ok(Some((
                             line,
                             match (field(q), field(a)) {
                                 (Some(question), Some(answer)) => Ok(Record {
@@ -356,20 +493,63 @@ impl<R: BufRead> Records<R> {
                                 }),
                                 _ => Err("missing `question` or `answer` field".to_string()),
                             },
-                        ))
+                        )))
                     }
                     Err(e) => {
-                        let line = e.position().map_or(0, |p| p.line() as usize);
-                        // A UTF-8 error leaves the reader usable; other errors end the input.
-                        let fatal = !matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
-                        if fatal {
-                            *columns = None;
+                        let start = e.position().map_or(0, |p| p.byte());
+                        let line = reader.get_mut().line_of(start);
+                        match e.into_kind() {
+                            csv::ErrorKind::Io(io) => Err(Fatal(io)),
+                            // A UTF-8 error leaves the reader usable; other errors end the input.
+                            csv::ErrorKind::Utf8 { err, .. } => Ok(Some((
+                                line,
+                                Err(format!("not valid UTF-8 in field {}", err.field() + 1)),
+                            ))),
+                            _ => {
+                                *columns = None;
+                                Ok(Some((line, Err("unreadable CSV record".into()))))
+                            }
                         }
-                        Some((line, Err(e.to_string())))
                     }
                 }
             }
         }
+    }
+}
+
+/// Question strings resolved to compiled graders (or to why they cannot be), once per distinct
+/// string: an unknown id costs its lookup and suggestion once, not once per line. Strings over
+/// [`CACHED_QUESTION_BYTES`] are not kept (no id is that long; they are resolved, cheaply, each
+/// time), so a file of distinct junk ids cannot grow the cache without bound in bytes.
+#[derive(Default)]
+struct GraderCache {
+    by_question: HashMap<String, Result<Arc<Grader>, String>>,
+}
+
+/// The longest question string the cache keeps.
+const CACHED_QUESTION_BYTES: usize = 256;
+
+/// The most distinct question strings the cache keeps.
+const CACHED_QUESTIONS: usize = 100_000;
+
+impl GraderCache {
+    fn resolve(&mut self, bank: &Bank, question: &str) -> Result<Arc<Grader>, String> {
+        if let Some(hit) = self.by_question.get(question) {
+            return hit.clone();
+        }
+        let resolved = bank
+            .find(question)
+            .map_err(|e| e.to_string())
+            .and_then(|e| {
+                Grader::for_entry(bank, e)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
+            });
+        if question.len() <= CACHED_QUESTION_BYTES && self.by_question.len() < CACHED_QUESTIONS {
+            self.by_question
+                .insert(question.to_string(), resolved.clone());
+        }
+        resolved
     }
 }
 
@@ -378,7 +558,8 @@ impl<R: BufRead> Records<R> {
 /// skipped record.
 ///
 /// # Errors
-/// Only [`Error::Io`] when `output` cannot be written; bad records are skipped, not errors.
+/// [`Error::Io`] when `input` cannot be read (a folder, a device failing: reading again would
+/// fail again) or `output` cannot be written; bad records are skipped, not errors.
 pub fn run<R: BufRead, W: Write>(
     bank: &Bank,
     input: R,
@@ -389,7 +570,7 @@ pub fn run<R: BufRead, W: Write>(
     mut on_error: impl FnMut(&BadRecord),
 ) -> Result<Summary, Error> {
     let mut records = Records::new(input, format);
-    let mut graders: HashMap<String, Option<Arc<Grader>>> = HashMap::new();
+    let mut graders = GraderCache::default();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     let mut summary = Summary::default();
     let mut chunk: Vec<(usize, Record, Arc<Grader>)> = Vec::with_capacity(options.chunk);
@@ -403,36 +584,19 @@ pub fn run<R: BufRead, W: Write>(
         }
     };
     loop {
-        let next = records.next();
+        let next = records.next().map_err(|Fatal(source)| Error::Io {
+            path: "<input>".into(),
+            source,
+        })?;
         let done = next.is_none();
         if let Some((line, rec)) = next {
             seen += 1;
             match rec {
                 Err(message) => skip(&mut summary, BadRecord { line, message }),
-                Ok(rec) => {
-                    let grader = graders
-                        .entry(rec.question.clone())
-                        .or_insert_with(|| {
-                            bank.find(&rec.question)
-                                .ok()
-                                .and_then(|e| Grader::for_entry(bank, e).ok())
-                                .map(Arc::new)
-                        })
-                        .clone();
-                    match grader {
-                        Some(g) => chunk.push((line, rec, g)),
-                        None => {
-                            let message = match bank.find(&rec.question) {
-                                Err(e) => e.to_string(),
-                                Ok(e) => Grader::for_entry(bank, e)
-                                    .err()
-                                    .map(|e| e.to_string())
-                                    .unwrap_or_default(),
-                            };
-                            skip(&mut summary, BadRecord { line, message });
-                        }
-                    }
-                }
+                Ok(rec) => match graders.resolve(bank, &rec.question) {
+                    Ok(g) => chunk.push((line, rec, g)),
+                    Err(message) => skip(&mut summary, BadRecord { line, message }),
+                },
             }
         }
         if chunk.len() >= options.chunk || (done && !chunk.is_empty()) {

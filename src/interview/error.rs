@@ -134,6 +134,18 @@ pub enum InterviewError {
         /// What does not fit.
         reason: String,
     },
+    /// A new interview would replace an existing transcript.
+    #[error("{path} already exists; continue that interview with `rubric interview --resume {path}`, or pass --force to replace it")]
+    Exists {
+        /// The file.
+        path: String,
+    },
+    /// Another session holds the transcript.
+    #[error("{path} is in use by another interview; finish or quit that one first")]
+    Locked {
+        /// The file.
+        path: String,
+    },
     /// Interviewer notes that cannot be graded.
     #[error("notes line {line}: {message}")]
     Notes {

@@ -81,7 +81,8 @@ pub use scorecard::{
 pub use session::{Graded, Interview, FOLLOW_UP_RECOVERY, HINT_COST};
 pub use transcript::{
     ConceptMark, FollowUpStatus, FollowUpTurn, GroupMark, Hint, OpenQuestion, Outcome, Question,
-    RedFlag, Transcript, Turn, TurnGrade, TRANSCRIPT_FORMAT, TRANSCRIPT_VERSION,
+    RedFlag, SubmittedAnswer, Transcript, TranscriptFile, Turn, TurnGrade, TRANSCRIPT_FORMAT,
+    TRANSCRIPT_VERSION,
 };
 
 /// A `Result` with [`InterviewError`].

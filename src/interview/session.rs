@@ -22,7 +22,7 @@ use super::plan::{Asked, Plan, Selector};
 use super::scorecard::Scorecard;
 use super::transcript::{
     ConceptMark, FollowUpStatus, FollowUpTurn, GroupMark, Hint, OpenQuestion, Outcome, Question,
-    RedFlag, Transcript, Turn, TurnGrade, TRANSCRIPT_FORMAT,
+    RedFlag, SubmittedAnswer, Transcript, Turn, TurnGrade, TRANSCRIPT_FORMAT,
 };
 use crate::feedback::Feedback;
 use crate::grader::Grader;
@@ -113,6 +113,7 @@ impl<'b> Interview<'b> {
                 ),
             });
         }
+        transcript.check_bank(bank)?;
         if transcript.finished {
             return Err(InterviewError::InvalidStep {
                 step: Step::Resume,
@@ -270,6 +271,7 @@ impl<'b> Interview<'b> {
             time_budget_secs: self.transcript.plan.time_budget_secs,
         };
         self.transcript.open = Some(OpenQuestion {
+            submitted: None,
             question: question.clone(),
             hint: None,
         });
@@ -305,6 +307,56 @@ impl<'b> Interview<'b> {
             return Err(no_state("an open question"));
         };
         Ok(open.hint.get_or_insert(hint).clone())
+    }
+
+    /// Records `answer` to the open question or the pending follow-up without grading it, so
+    /// that saving the transcript now makes the answer durable: a session killed before grading
+    /// finds it with [`Interview::recorded_answer`] on resume and grades it then.
+    ///
+    /// # Errors
+    /// [`InterviewError::InvalidStep`] unless a question is open or a follow-up pending;
+    /// [`InterviewError::Grading`] for an answer over the size limit (nothing is recorded and
+    /// the session goes on).
+    pub fn record_answer(&mut self, answer: &str, elapsed: Duration) -> Result<(), InterviewError> {
+        self.check(Step::Submit, &[Phase::Asking, Phase::FollowUp])?;
+        grader_of(&self.grader)?.check_size(answer)?;
+        let elapsed_ms = millis(elapsed);
+        if let Some(open) = self.transcript.open.as_mut() {
+            open.submitted = Some(SubmittedAnswer {
+                text: answer.to_string(),
+                elapsed_ms,
+            });
+        } else if let Some(fu) = self
+            .transcript
+            .turns
+            .last_mut()
+            .and_then(|t| t.follow_up.as_mut())
+        {
+            fu.answer = answer.to_string();
+            fu.elapsed_ms = elapsed_ms;
+        }
+        Ok(())
+    }
+
+    /// An answer recorded with [`Interview::record_answer`] and not graded yet (after a resume),
+    /// with its time.
+    pub fn recorded_answer(&self) -> Option<(&str, Duration)> {
+        match self.phase() {
+            Phase::Asking => self
+                .transcript
+                .open
+                .as_ref()
+                .and_then(|o| o.submitted.as_ref())
+                .map(|s| (s.text.as_str(), Duration::from_millis(s.elapsed_ms))),
+            Phase::FollowUp => self
+                .transcript
+                .turns
+                .last()
+                .and_then(|t| t.follow_up.as_ref())
+                .filter(|f| !f.answer.is_empty())
+                .map(|f| (f.answer.as_str(), Duration::from_millis(f.elapsed_ms))),
+            _ => None,
+        }
     }
 
     /// Grades the answer to the open question. When follow-ups are on and the answer missed a

@@ -69,6 +69,19 @@ pub struct OpenQuestion {
     /// The hint, if one was taken (it is charged even if the session is resumed).
     #[serde(default)]
     pub hint: Option<Hint>,
+    /// An answer submitted and saved but not graded yet (the process stopped in between): a
+    /// resumed interview grades it instead of asking again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<SubmittedAnswer>,
+}
+
+/// An answer recorded before it is graded, so that a kill between the two loses nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubmittedAnswer {
+    /// The answer.
+    pub text: String,
+    /// How long it took.
+    pub elapsed_ms: u64,
 }
 
 /// Whether a question was answered.
@@ -289,11 +302,107 @@ impl Transcript {
     /// for a newer version, [`InterviewError::Corrupt`] for anything else that does not parse.
     pub fn from_json(text: &str, path: &str) -> Result<Transcript, InterviewError> {
         TRANSCRIPT_MARKER.check(text, path)?;
-        serde_json::from_str(text).map_err(|e| InterviewError::Corrupt {
+        let t: Transcript = serde_json::from_str(text).map_err(|e| InterviewError::Corrupt {
             path: path.to_string(),
             what: TRANSCRIPT_MARKER.what,
             reason: e.to_string(),
-        })
+        })?;
+        t.validate().map_err(|reason| InterviewError::Corrupt {
+            path: path.to_string(),
+            what: TRANSCRIPT_MARKER.what,
+            reason,
+        })?;
+        Ok(t)
+    }
+
+    /// Checks what parsing cannot: scores within 0–100, turns numbered 1, 2, 3 … with the open
+    /// question next, each question asked once, hint costs within 0–1, at most one pending
+    /// follow-up and only on the last turn.
+    ///
+    /// # Errors
+    /// What is wrong, for people: "turn 2: score 1000000000 is outside 0–100".
+    pub fn validate(&self) -> Result<(), String> {
+        let score = |x: f32| x.is_finite() && (0.0..=100.0).contains(&x);
+        let mut seen = std::collections::HashSet::new();
+        for (i, t) in self.turns.iter().enumerate() {
+            let n = i + 1;
+            let at = |what: String| format!("turn {n} (`{}`): {what}", t.question.id);
+            if t.question.number != n {
+                return Err(at(format!(
+                    "numbered {} where {n} was expected (turns duplicated or out of order)",
+                    t.question.number
+                )));
+            }
+            if !seen.insert(t.question.id.as_str()) {
+                return Err(at(
+                    "the question was already asked in an earlier turn".into()
+                ));
+            }
+            if !score(t.score) {
+                return Err(at(format!("score {} is outside 0–100", t.score)));
+            }
+            if let Some(g) = &t.grade {
+                if !score(g.score) {
+                    return Err(at(format!("graded score {} is outside 0–100", g.score)));
+                }
+            }
+            if let Some(h) = &t.hint {
+                if !(h.cost.is_finite() && (0.0..=1.0).contains(&h.cost)) {
+                    return Err(at(format!("hint cost {} is outside 0–1", h.cost)));
+                }
+            }
+            if let Some(f) = &t.follow_up {
+                if !score(f.recovered) {
+                    return Err(at(format!(
+                        "follow-up credit {} is outside 0–100",
+                        f.recovered
+                    )));
+                }
+                if f.status == FollowUpStatus::Pending && n != self.turns.len() {
+                    return Err(at(
+                        "a follow-up is pending but it is not the last turn".into()
+                    ));
+                }
+            }
+        }
+        if let Some(open) = &self.open {
+            let n = self.turns.len() + 1;
+            if open.question.number != n {
+                return Err(format!(
+                    "the open question `{}` is numbered {} where {n} was expected",
+                    open.question.id, open.question.number
+                ));
+            }
+            if seen.contains(open.question.id.as_str()) {
+                return Err(format!(
+                    "the open question `{}` was already asked in an earlier turn",
+                    open.question.id
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that every question of the transcript is in `bank`.
+    ///
+    /// # Errors
+    /// [`InterviewError::Mismatch`] naming the first question the bank lacks.
+    pub fn check_bank(&self, bank: &crate::rubric::Bank) -> Result<(), InterviewError> {
+        let asked = self
+            .turns
+            .iter()
+            .map(|t| &t.question.id)
+            .chain(self.open.iter().map(|o| &o.question.id));
+        for id in asked {
+            if !bank.entries().iter().any(|e| &e.rubric.id == id) {
+                return Err(InterviewError::Mismatch {
+                    reason: format!(
+                        "this transcript uses a different bank: question `{id}` is not in this one (pass the bank it was taken with as --rubrics DIR)"
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Reads a transcript file.
@@ -383,7 +492,10 @@ pub(crate) fn read_text(path: &Path, what: &'static str) -> Result<String, Inter
     String::from_utf8(bytes).map_err(|e| InterviewError::Corrupt {
         path: path.display().to_string(),
         what,
-        reason: format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+        reason: format!(
+            "not valid UTF-8 at {}",
+            crate::rubric::utf8_location(e.as_bytes(), e.utf8_error().valid_up_to())
+        ),
     })
 }
 
@@ -403,39 +515,159 @@ pub(crate) fn write_atomic(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(InterviewError::io(path, e)),
     }
-    let tmp = temp_path(path);
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents.as_bytes())?;
-        file.write_all(b"\n")?;
-        // Data on disk before the rename makes it visible, or a crash could leave an empty file.
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(InterviewError::io(path, e));
-    }
-    // Persist the rename itself; best effort, as not every platform can open a folder.
-    if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
-    Ok(())
+    crate::durable::remove_stale_temps(path);
+    crate::durable::write_atomic(path, format!("{contents}\n").as_bytes())
+        .map_err(|e| InterviewError::io(path, e))
 }
 
-/// `dir/.name.<pid>.tmp`: same folder (so the rename is atomic), hidden, and unique per process.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "transcript".into());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+/// A transcript file held for one interview session: an exclusive advisory lock (`fs4`) is
+/// kept on the file for as long as this value lives, so a second `rubric interview` on the same
+/// file is refused instead of overwriting it.
+///
+/// Each save writes a new file and renames it over the old one, so the lock must move with
+/// it: the new file is locked *before* the rename makes it visible, then the old one is
+/// released. A process that opened the old file just before the rename and then gets its lock
+/// notices the file at the path is no longer the one it locked and tries again.
+#[derive(Debug)]
+pub struct TranscriptFile {
+    path: PathBuf,
+    held: std::fs::File,
+}
+
+impl TranscriptFile {
+    /// Starts a new transcript at `path` and saves `transcript` there.
+    ///
+    /// # Errors
+    /// [`InterviewError::Exists`] if `path` exists and `force` is not set;
+    /// [`InterviewError::Locked`] if another session holds it; [`InterviewError::Foreign`] or
+    /// [`InterviewError::Corrupt`] (with `force`) if what is there is not a transcript, which is
+    /// never replaced; [`InterviewError::Io`] if the folder cannot be written.
+    pub fn create(
+        path: &Path,
+        transcript: &Transcript,
+        force: bool,
+    ) -> Result<TranscriptFile, InterviewError> {
+        let _old = match std::fs::File::open(path) {
+            Ok(_) if !force => {
+                return Err(InterviewError::Exists {
+                    path: path.display().to_string(),
+                })
+            }
+            Ok(_) => {
+                let (old, text) = lock_current(path)?;
+                Transcript::from_json(&text, &path.display().to_string())?;
+                Some(old)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(InterviewError::io(path, e)),
+        };
+        crate::durable::remove_stale_temps(path);
+        let held = write_locked(path, transcript, !force)?;
+        Ok(TranscriptFile {
+            path: path.to_path_buf(),
+            held,
+        })
+    }
+
+    /// Opens the transcript at `path` to continue it: locks it, reads and checks it.
+    ///
+    /// # Errors
+    /// [`InterviewError::Locked`] if another session holds it, otherwise as
+    /// [`Transcript::load`].
+    pub fn open(path: &Path) -> Result<(TranscriptFile, Transcript), InterviewError> {
+        let (held, text) = lock_current(path)?;
+        let t = Transcript::from_json(&text, &path.display().to_string())?;
+        crate::durable::remove_stale_temps(path);
+        Ok((
+            TranscriptFile {
+                path: path.to_path_buf(),
+                held,
+            },
+            t,
+        ))
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Saves `transcript` durably (temporary file, sync, rename, folder sync), keeping the lock.
+    ///
+    /// # Errors
+    /// [`InterviewError::Io`]; the file on disk is then the previous save, whole.
+    pub fn save(&mut self, transcript: &Transcript) -> Result<(), InterviewError> {
+        self.held = write_locked(&self.path, transcript, false)?;
+        Ok(())
+    }
+}
+
+/// Writes `transcript` to a locked temporary file and renames it to `path` (failing with
+/// [`InterviewError::Exists`] instead if `new_only` and `path` appeared meanwhile).
+fn write_locked(
+    path: &Path,
+    transcript: &Transcript,
+    new_only: bool,
+) -> Result<std::fs::File, InterviewError> {
+    let io = |e| InterviewError::io(path, e);
+    let mut f = crate::durable::AtomicFile::new(path).map_err(io)?;
+    crate::durable::try_lock(f.file()).map_err(io)?;
+    f.write_all(transcript.to_json().as_bytes()).map_err(io)?;
+    f.write_all(b"\n").map_err(io)?;
+    if new_only {
+        f.commit_new().map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => InterviewError::Exists {
+                path: path.display().to_string(),
+            },
+            _ => io(e),
+        })
+    } else {
+        f.commit().map_err(io)
+    }
+}
+
+/// Opens `path` and takes its lock, making sure the file locked is still the one at `path`
+/// (a save may have replaced it in between); returns the locked file and its text.
+fn lock_current(path: &Path) -> Result<(std::fs::File, String), InterviewError> {
+    use std::io::Read;
+    let io = |e| InterviewError::io(path, e);
+    for _ in 0..100 {
+        let mut f = std::fs::File::open(path).map_err(io)?;
+        if !crate::durable::try_lock(&f).map_err(io)? {
+            return Err(InterviewError::Locked {
+                path: path.display().to_string(),
+            });
+        }
+        let still_there = match (f.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => same_inode(&a, &b),
+            _ => false,
+        };
+        if still_there {
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).map_err(io)?;
+            let text = String::from_utf8(bytes).map_err(|e| InterviewError::Corrupt {
+                path: path.display().to_string(),
+                what: TRANSCRIPT_MARKER.what,
+                reason: format!(
+                    "not valid UTF-8 at {}",
+                    crate::rubric::utf8_location(e.as_bytes(), e.utf8_error().valid_up_to())
+                ),
+            })?;
+            return Ok((f, text));
+        }
+    }
+    Err(InterviewError::Locked {
+        path: path.display().to_string(),
+    })
+}
+
+#[cfg(unix)]
+fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }

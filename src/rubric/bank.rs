@@ -5,12 +5,15 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 use super::glossary::Glossary;
-use super::load::read_utf8;
+use super::load::read_rubric_file;
 use super::schema::Rubric;
 use crate::error::{Error, LoadError};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rubrics");
 pub(crate) const EMBEDDED_GLOSSARY: &str = include_str!("../../rubrics/glossary.ron");
+
+/// Longest query [`Bank::find`] looks for a near miss of.
+pub const SUGGEST_MAX_CHARS: usize = 64;
 
 /// The glossary's file name inside a bank folder.
 pub const GLOSSARY_FILE: &str = "glossary.ron";
@@ -54,7 +57,8 @@ impl Bank {
         }
     }
 
-    /// Loads every `*.ron` under `dir` (recursively); `dir/glossary.ron` is the glossary.
+    /// Loads every `*.ron` under `dir` (recursively, each real file once, other files skipped);
+    /// `dir/glossary.ron` is the glossary.
     ///
     /// # Errors
     /// The first file that cannot be read or parsed.
@@ -76,13 +80,14 @@ impl Bank {
     pub fn scan(paths: &[PathBuf]) -> Result<(Bank, Vec<LoadError>), Error> {
         let mut files = Vec::new();
         let mut glossary = None;
+        let mut seen = std::collections::HashSet::new();
         for p in paths {
             let meta = std::fs::metadata(p).map_err(|source| Error::Io {
                 path: p.display().to_string(),
                 source,
             })?;
             if meta.is_dir() {
-                walk(p, &mut files)?;
+                walk(p, &mut files, &mut seen)?;
                 if glossary.is_none() {
                     let g = p.join(GLOSSARY_FILE);
                     if g.is_file() {
@@ -105,25 +110,19 @@ impl Bank {
         let mut glossary_source = None;
         for f in files {
             let is_glossary = f.file_name().is_some_and(|n| n == GLOSSARY_FILE);
-            match read_utf8(&f) {
+            match read_rubric_file(&f) {
                 Ok(text) if is_glossary => {
                     if glossary_source.is_none() {
                         glossary_source = Some((f.display().to_string(), text));
                     }
                 }
                 Ok(text) => sources.push((f.display().to_string(), text)),
-                Err(e) => errors.push(LoadError {
-                    path: f.display().to_string(),
-                    location: None,
-                    field: None,
-                    message: e.to_string(),
-                    kind: crate::error::LoadErrorKind::Io,
-                }),
+                Err(e) => errors.push(e),
             }
         }
         if glossary_source.is_none() {
             if let Some(g) = glossary {
-                glossary_source = Some((g.display().to_string(), read_utf8(&g)?));
+                glossary_source = Some((g.display().to_string(), read_rubric_file(&g)?));
             }
         }
         let (bank, mut more) = Bank::from_sources(sources, glossary_source);
@@ -254,7 +253,14 @@ impl Bank {
         }
     }
 
+    /// The closest id or slug within two edits. Bounded work: a query over
+    /// [`SUGGEST_MAX_CHARS`] gets no suggestion (no id or slug is that long), and only ids and
+    /// slugs within two characters of its length are compared, so an unknown 1 MB string costs
+    /// no more than a short one.
     fn suggest(&self, q: &str) -> Option<String> {
+        if q.len() > SUGGEST_MAX_CHARS {
+            return None;
+        }
         // `g6` → `g06`, `q5` → `q005`: zero-pad the number.
         if let Some((prefix, digits)) = q.split_at_checked(1) {
             if digits.chars().all(|c| c.is_ascii_digit()) && !digits.is_empty() {
@@ -269,12 +275,9 @@ impl Bank {
         let by_id = self
             .entries
             .iter()
-            .flat_map(|e| {
-                [
-                    (&e.rubric.id, strsim::levenshtein(q, &e.rubric.id)),
-                    (&e.rubric.id, strsim::levenshtein(q, &e.slug)),
-                ]
-            })
+            .flat_map(|e| [(&e.rubric.id, &e.rubric.id), (&e.rubric.id, &e.slug)])
+            .filter(|(_, name)| name.len().abs_diff(q.len()) <= 2)
+            .map(|(id, name)| (id, strsim::levenshtein(q, name)))
             .filter(|(_, d)| *d <= 2)
             .min_by_key(|(_, d)| *d)
             .map(|(id, _)| id.clone());
@@ -354,19 +357,46 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
+/// Collects the `*.ron` files under `dir`, sorted, following symbolic links but visiting each
+/// real folder and file once: a `loop -> .` link ends the descent instead of loading the same
+/// rubrics again and again, and a link is only taken as a rubric when its target is a `.ron`
+/// file too (a `notes.ron -> /etc/passwd` link is skipped, never echoed in an error).
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> Result<(), Error> {
+    let io = |source| Error::Io {
         path: dir.display().to_string(),
         source,
-    })?;
+    };
+    let real = std::fs::canonicalize(dir).map_err(io)?;
+    if !seen.insert(real) {
+        return Ok(());
+    }
+    let rd = std::fs::read_dir(dir).map_err(io)?;
     let mut items: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     items.sort();
     for p in items {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "ron") {
-            out.push(p);
+        let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        // A dangling link or one we may not follow is skipped, like any unreadable entry.
+        let Ok(meta) = std::fs::metadata(&p) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&p, out, seen)?;
+        } else if meta.is_file() && is_ron(&p) {
+            let Ok(real) = std::fs::canonicalize(&p) else {
+                continue;
+            };
+            if (!is_link || is_ron(&real)) && seen.insert(real) {
+                out.push(p);
+            }
         }
     }
     Ok(())
+}
+
+fn is_ron(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "ron")
 }

@@ -6,8 +6,10 @@ mod load;
 mod schema;
 
 pub use bank::{Bank, BankEntry};
-pub use glossary::Glossary;
-pub(crate) use load::{locate, locate_after};
+pub(crate) use glossary::RefProblem;
+pub use glossary::{Glossary, MAX_GLOSSARY_EXPANSION};
+pub(crate) use load::{locate, locate_after, truncate_message, utf8_location};
+pub use load::{read_rubric_file, MAX_CONCEPTS, MAX_NESTING, MAX_RUBRIC_FILE_BYTES};
 pub use schema::{
     Bands, Concept, Group, Level, MarkedExample, Matcher, Misconception, Polarity, Rubric, Window,
     WRONG_CENTRAL_CLAIM_CAP,

@@ -172,6 +172,9 @@ pub enum Command {
         /// Continue an unfinished interview from its transcript.
         #[arg(long, value_name = "FILE", conflicts_with_all = ["ids", "seed"])]
         resume: Option<PathBuf>,
+        /// Replace an existing transcript instead of refusing to start.
+        #[arg(long, conflicts_with = "resume")]
+        force: bool,
         /// Write each answer in $EDITOR.
         #[arg(long)]
         editor: bool,

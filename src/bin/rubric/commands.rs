@@ -11,7 +11,7 @@ use rubric_grader::feedback::render::{inline_to_text, to_json, to_markdown, to_t
 use rubric_grader::{Bank, Error, Grader, Level};
 
 use crate::args::{CardFormat, GradeFormat, KitFormat, ListFormat, ReportFormat};
-use crate::terminal::Wrap;
+use crate::terminal::{safe, Wrap};
 
 /// How a command ended, mapped to an exit code by `main`.
 pub enum Outcome {
@@ -31,7 +31,7 @@ pub fn load_bank(dir: Option<&Path>) -> anyhow::Result<Bank> {
         Some(d) => {
             let (bank, errors) = Bank::scan(&[d.to_path_buf()])?;
             for e in &errors {
-                eprintln!("rubric: warning: skipped {e}");
+                eprintln!("rubric: warning: skipped {}", safe(e));
             }
             if bank.is_empty() {
                 anyhow::bail!("no rubrics found in {}", d.display());
@@ -262,7 +262,7 @@ pub fn test(out: &mut dyn Write, bank_dir: Option<&Path>, args: TestArgs<'_>) ->
     } else {
         let (bank, errors) = Bank::scan(args.paths)?;
         for e in &errors {
-            eprintln!("rubric: warning: skipped {e}");
+            eprintln!("rubric: warning: skipped {}", safe(e));
         }
         bank
     };
@@ -327,7 +327,7 @@ pub fn draft(
         .collect();
     match dest {
         Some(path) => {
-            std::fs::write(path, &text).at(path)?;
+            rubric_grader::durable::write_atomic(path, text.as_bytes()).at(path)?;
             eprintln!(
                 "rubric: wrote {} ({} concepts)",
                 path.display(),
@@ -337,7 +337,7 @@ pub fn draft(
         None => out.write_all(text.as_bytes())?,
     }
     for p in &problems {
-        eprintln!("rubric: draft: {p}");
+        eprintln!("rubric: draft: {}", safe(p));
     }
     Ok(if problems.is_empty() {
         Outcome::Success
@@ -383,12 +383,28 @@ pub fn batch(
     } else {
         InputFormat::from_path(input)
     };
-    let (reader, total): (Box<dyn std::io::BufRead>, Option<u64>) = if input == Path::new("-") {
-        (Box::new(std::io::BufReader::new(std::io::stdin())), None)
+    use rubric_grader::durable::{remove_stale_temps, same_file, AtomicFile};
+    let stdin = input == Path::new("-");
+    for dest in output.iter().chain(summary.iter()) {
+        // Writing the results over the answers would destroy them before they are read.
+        if !stdin && same_file(input, dest) {
+            anyhow::bail!(
+                "{}: is the input file; write the results to another file",
+                dest.display()
+            );
+        }
+    }
+    if output.is_some() && output == summary {
+        anyhow::bail!("--output and --summary name the same file");
+    }
+    let reader: Box<dyn std::io::BufRead> = if stdin {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
         let f = std::fs::File::open(input).at(input)?;
-        let len = f.metadata().ok().map(|m| m.len());
-        (Box::new(std::io::BufReader::with_capacity(1 << 16, f)), len)
+        if f.metadata().at(input)?.is_dir() {
+            anyhow::bail!("{}: is a folder, not a file of answers", input.display());
+        }
+        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
     };
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -398,14 +414,21 @@ pub fn batch(
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
-        let _ = total;
         bar
     });
-    let writer: Box<dyn Write> = match output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).at(path)?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    // Results go to a temporary file beside the output, renamed over it only when the run is
+    // complete: a failed or killed run never leaves a cut-off file where a whole one was expected.
+    let mut file = match output {
+        Some(path) => {
+            remove_stale_temps(path);
+            Some(AtomicFile::new(path).at(path)?)
+        }
+        None => None,
+    };
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let writer: &mut dyn Write = match &mut file {
+        Some(f) => f,
+        None => &mut stdout,
     };
     let name = input.display().to_string();
     let result = batch::run(
@@ -422,15 +445,38 @@ pub fn batch(
                 b.set_position(n as u64);
             }
         },
-        |bad| eprintln!("rubric: {name}:{}: skipped: {}", bad.line, bad.message),
-    )?;
+        |bad| {
+            eprintln!(
+                "rubric: {}",
+                safe(format_args!(
+                    "{name}:{}: skipped: {}",
+                    bad.line, bad.message
+                ))
+            )
+        },
+    )
+    .map_err(|e| match e {
+        Error::Io { path, source } if path == "<input>" => Error::Io {
+            path: name.clone(),
+            source,
+        },
+        Error::Io { path, source } if path == "<output>" => Error::Io {
+            path: output.map_or("<stdout>".into(), |p| p.display().to_string()),
+            source,
+        },
+        e => e,
+    })?;
+    if let (Some(f), Some(path)) = (file, output) {
+        f.commit().at(path)?;
+    }
     if let Some(b) = &progress {
         b.finish_and_clear();
     }
-    eprint!("{}", batch::render_summary(&result));
+    eprint!("{}", safe(batch::render_summary(&result)));
     if let Some(path) = summary {
         let json = serde_json::to_string_pretty(&result)?;
-        std::fs::write(path, json + "\n").at(path)?;
+        remove_stale_temps(path);
+        rubric_grader::durable::write_atomic(path, (json + "\n").as_bytes()).at(path)?;
     }
     Ok(Outcome::Success)
 }
@@ -439,7 +485,7 @@ pub fn batch(
 fn emit(out: &mut dyn Write, dest: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match dest {
         Some(path) => {
-            std::fs::write(path, text).at(path)?;
+            rubric_grader::durable::write_atomic(path, text.as_bytes()).at(path)?;
             eprintln!("rubric: wrote {}", path.display());
             Ok(())
         }
@@ -480,6 +526,7 @@ pub fn report(
 ) -> CliResult {
     use rubric_grader::interview::{Scorecard, Transcript};
     let t = Transcript::load(transcript)?;
+    t.check_bank(bank)?;
     let card = Scorecard::from_transcript(bank, &t);
     emit_card(out, dest, &card, format, style)?;
     Ok(Outcome::Success)
@@ -552,13 +599,9 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
     utf8(std::fs::read(path).at(path)?, path)
 }
 
-fn utf8(bytes: Vec<u8>, path: &Path) -> anyhow::Result<String> {
+pub fn utf8(bytes: Vec<u8>, path: &Path) -> anyhow::Result<String> {
     String::from_utf8(bytes).map_err(|e| {
-        Error::InvalidUtf8 {
-            path: path.display().to_string(),
-            offset: e.utf8_error().valid_up_to(),
-        }
-        .into()
+        Error::invalid_utf8(&path.display().to_string(), e.as_bytes(), e.utf8_error()).into()
     })
 }
 

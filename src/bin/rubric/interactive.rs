@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use rubric_grader::feedback::render::{inline_to_text, to_text, Style};
 use rubric_grader::interview::render::{question_to_text, to_text as scorecard_text};
-use rubric_grader::interview::{Interview, Phase, Plan, PracticeLog, Transcript};
+use rubric_grader::interview::{Interview, Phase, Plan, PracticeLog, TranscriptFile};
 use rubric_grader::Bank;
 
 use anyhow::Context as _;
@@ -20,6 +20,8 @@ use crate::terminal::Wrap;
 /// What the user typed at a prompt.
 enum Input {
     Answer(String),
+    /// An answer over the size limit, of this many bytes: not kept, not graded.
+    TooLarge(usize),
     Hint,
     Skip,
     Quit,
@@ -31,6 +33,7 @@ pub struct InterviewOptions {
     pub feedback_each: bool,
     pub transcript: Option<PathBuf>,
     pub resume: Option<PathBuf>,
+    pub force: bool,
     pub editor: bool,
     pub candidate: Option<String>,
 }
@@ -44,16 +47,27 @@ fn read_answer(
     editor: bool,
 ) -> anyhow::Result<Input> {
     if editor {
-        return from_editor().map(Input::Answer);
+        return from_editor().map(|text| {
+            if text.len() > MAX_ANSWER_BYTES {
+                Input::TooLarge(text.len())
+            } else {
+                Input::Answer(text)
+            }
+        });
     }
     let mut text = String::new();
+    // Past the limit, lines are read up to the closing `.` and counted, not kept: a pasted
+    // gigabyte costs no memory and leaves the prompt in step.
+    let mut dropped = 0usize;
     let mut first = true;
     loop {
         let _ = write!(out, "{}", if first { "> " } else { "  " });
         let _ = out.flush();
         let mut line = String::new();
         if input.read_line(&mut line)? == 0 {
-            return Ok(if text.trim().is_empty() {
+            return Ok(if dropped > 0 {
+                Input::TooLarge(text.len() + dropped)
+            } else if text.trim().is_empty() {
                 Input::Quit
             } else {
                 Input::Answer(text)
@@ -69,6 +83,9 @@ fn read_answer(
             }
         }
         if trimmed == "." {
+            if dropped > 0 {
+                return Ok(Input::TooLarge(text.len() + dropped));
+            }
             if !text.trim().is_empty() {
                 return Ok(Input::Answer(text));
             }
@@ -89,10 +106,17 @@ fn read_answer(
             first = true;
             continue;
         }
-        text.push_str(&line);
+        if dropped > 0 || text.len() + line.len() > MAX_ANSWER_BYTES {
+            dropped += line.len();
+        } else {
+            text.push_str(&line);
+        }
         first = false;
     }
 }
+
+/// The grader's default size limit for one answer.
+const MAX_ANSWER_BYTES: usize = rubric_grader::DEFAULT_MAX_ANSWER_BYTES;
 
 /// Opens `$EDITOR` (or `vi`) on a temporary file and returns what was written. The file has an
 /// unpredictable name, only the user can read it, and it is removed when this returns.
@@ -116,7 +140,8 @@ fn from_editor() -> anyhow::Result<String> {
     if !status.success() {
         anyhow::bail!("`{editor}` exited with {status}");
     }
-    std::fs::read_to_string(path).at(path)
+    let bytes = std::fs::read(path)?;
+    crate::commands::utf8(bytes, path)
 }
 
 /// The project's folders (`~/.local/share/rubric-grader` and the like), if the platform has a
@@ -145,44 +170,55 @@ pub fn interview(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> CliResult {
-    let (mut iv, path) = match &opts.resume {
-        Some(p) => (Interview::resume(bank, Transcript::load(p)?)?, p.clone()),
+    // The transcript file stays locked for the whole session: a second `rubric interview` on it
+    // is refused rather than overwriting this one.
+    let (mut iv, file) = match &opts.resume {
+        Some(p) => {
+            let (file, t) = TranscriptFile::open(p)?;
+            (Interview::resume(bank, t)?, file)
+        }
         None => {
             let path = opts
                 .transcript
                 .clone()
                 .unwrap_or_else(|| default_transcript(&opts.plan));
-            (Interview::new(bank, opts.plan)?, path)
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).at(dir)?;
+            }
+            let iv = Interview::new(bank, opts.plan)?;
+            let file = TranscriptFile::create(&path, iv.transcript(), opts.force)?;
+            (iv, file)
         }
     };
-    if opts.candidate.is_some() {
-        iv.set_candidate(opts.candidate.clone());
-    }
-    // Fail now, not after the first answer, if the transcript cannot be written.
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).at(dir)?;
-    }
-    iv.transcript().save_atomic(&path)?;
-    // Ctrl-C: the transcript on disk is already current after every step; save it once more
-    // (it may hold a hint just taken) and tell the user how to resume.
-    let shared = Arc::new(Mutex::new(iv.transcript().clone()));
+    let path = file.path().to_path_buf();
+    // Ctrl-C: wait for a save in progress, save the latest state once more (it may hold a hint
+    // just taken) and tell the user how to resume.
+    let shared = Arc::new(Mutex::new((file, iv.transcript().clone())));
     {
         let shared = Arc::clone(&shared);
         let path = path.clone();
         let _ = ctrlc::set_handler(move || {
-            if let Ok(t) = shared.lock() {
-                let _ = t.save_atomic(&path);
+            if let Ok(mut guard) = shared.lock() {
+                let (file, t) = &mut *guard;
+                let t = t.clone();
+                let _ = file.save(&t);
             }
             eprintln!("\nrubric: interrupted; transcript saved to {0}; continue with `rubric interview --resume {0}`", path.display());
             std::process::exit(130);
         });
     }
     let save = |iv: &Interview<'_>| -> anyhow::Result<()> {
-        if let Ok(mut t) = shared.lock() {
-            *t = iv.transcript().clone();
-        }
-        Ok(iv.transcript().save_atomic(&path)?)
+        let mut guard = shared
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the transcript writer failed"))?;
+        guard.1 = iv.transcript().clone();
+        let (file, t) = &mut *guard;
+        Ok(file.save(t)?)
     };
+    if opts.candidate.is_some() {
+        iv.set_candidate(opts.candidate.clone());
+        save(&iv)?;
+    }
     let wrap = Wrap::for_stdout();
     let md = |s: &str| inline_to_text(s, style);
     let _ = writeln!(
@@ -231,6 +267,17 @@ pub fn interview(
     }
     let mut started = Instant::now();
     let mut feedback = Vec::new();
+    // An answer submitted just before the last session stopped, saved but not graded: grade it
+    // now rather than ask again.
+    let mut recorded = iv
+        .recorded_answer()
+        .map(|(text, elapsed)| (text.to_string(), elapsed));
+    if recorded.is_some() {
+        let _ = writeln!(
+            out,
+            "Grading the answer you submitted before the interruption."
+        );
+    }
     loop {
         match iv.phase() {
             Phase::Ready => match iv.next_question()? {
@@ -240,7 +287,8 @@ pub fn interview(
                 }
                 None => break,
             },
-            Phase::Asking => match read_answer(input, out, opts.editor)? {
+            Phase::Asking => match take_or_read(&mut recorded, input, out, opts.editor)? {
+                Input::TooLarge(n) => too_large(out, n),
                 Input::Hint => match iv.hint() {
                     Ok(h) => {
                         let _ = writeln!(
@@ -263,7 +311,11 @@ pub fn interview(
                 }
                 Input::Quit => return quit(&iv, &path, out, &save),
                 Input::Answer(text) => {
-                    let graded = iv.submit(&text, started.elapsed())?;
+                    let elapsed = started.elapsed();
+                    // Durable before it is graded: a kill from here on loses nothing typed.
+                    iv.record_answer(&text, elapsed)?;
+                    save(&iv)?;
+                    let graded = iv.submit(&text, elapsed)?;
                     // The probe is asked below, as a prompt; the feedback need not announce it too.
                     let mut shown = graded.feedback.clone();
                     if graded.follow_up().is_some() {
@@ -288,7 +340,8 @@ pub fn interview(
                     }
                 }
             },
-            Phase::FollowUp => match read_answer(input, out, opts.editor)? {
+            Phase::FollowUp => match take_or_read(&mut recorded, input, out, opts.editor)? {
+                Input::TooLarge(n) => too_large(out, n),
                 Input::Skip => {
                     iv.skip()?;
                 }
@@ -297,7 +350,10 @@ pub fn interview(
                 }
                 Input::Quit => return quit(&iv, &path, out, &save),
                 Input::Answer(text) => {
-                    let turn = iv.answer_follow_up(&text, started.elapsed())?;
+                    let elapsed = started.elapsed();
+                    iv.record_answer(&text, elapsed)?;
+                    save(&iv)?;
+                    let turn = iv.answer_follow_up(&text, elapsed)?;
                     if let Some(f) = &turn.follow_up {
                         let verdict = if f.hit {
                             format!("covered; {:.1} points recovered", f.recovered)
@@ -328,6 +384,27 @@ pub fn interview(
         ))
     );
     Ok(Outcome::Success)
+}
+
+/// The answer recorded before an interruption, once, else the next one typed.
+fn take_or_read(
+    recorded: &mut Option<(String, std::time::Duration)>,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    editor: bool,
+) -> anyhow::Result<Input> {
+    match recorded.take() {
+        Some((text, _)) => Ok(Input::Answer(text)),
+        None => read_answer(input, out, editor),
+    }
+}
+
+/// Says why an answer was not taken; the question stays open.
+fn too_large(out: &mut dyn Write, bytes: usize) {
+    let _ = writeln!(
+        out,
+        "That answer is {bytes} bytes; the limit is {MAX_ANSWER_BYTES} bytes. It was not graded: answer again, shorter, or :skip."
+    );
 }
 
 fn quit(
@@ -404,6 +481,9 @@ pub fn practice(
             let _ = writeln!(out, "Your answer (end with a line holding only `.`):");
             match read_answer(input, out, opts.editor)? {
                 Input::Answer(t) => t,
+                Input::TooLarge(n) => {
+                    anyhow::bail!("the answer is {n} bytes; the limit is {MAX_ANSWER_BYTES} bytes")
+                }
                 _ => return Ok(Outcome::Success),
             }
         }

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use rubric_grader::feedback::render::{Style, TerminalWriter};
 
 // Compiling rubrics and building grades allocate many small strings; mimalloc halves the time
 // compared with the system allocator (measured: loading and compiling the bank, 75 → 37 ms).
@@ -21,8 +22,10 @@ use commands::Outcome;
 fn main() -> ExitCode {
     let args = Args::parse();
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let result = run(&args, &mut out);
+    // Answers and rubrics can hold escape sequences: nothing they hold may drive the terminal.
+    let style = terminal::stdout_style(args.color);
+    let mut out = TerminalWriter::new(stdout.lock(), style.color);
+    let result = run(&args, style, &mut out);
     let flushed = out.flush();
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -38,7 +41,7 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             // The top-level message only: library errors already name their cause on one line.
-            eprintln!("rubric: {err}");
+            eprintln!("rubric: {}", terminal::safe(err));
             ExitCode::from(2)
         }
     }
@@ -67,8 +70,7 @@ fn clock_seed() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
-    let style = terminal::stdout_style(args.color);
+fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
     match &args.command {
         Command::Lint { paths, warnings } => {
             commands::lint_paths(out, paths, args.rubrics.as_deref(), *warnings)
@@ -101,6 +103,7 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
             time_budget,
             transcript,
             resume,
+            force,
             editor,
             candidate,
         } => {
@@ -120,6 +123,7 @@ fn run(args: &Args, out: &mut dyn Write) -> commands::CliResult {
                 feedback_each: *feedback == args::FeedbackWhen::Each,
                 transcript: transcript.clone(),
                 resume: resume.clone(),
+                force: *force,
                 editor: *editor,
                 candidate: candidate.clone(),
             };

@@ -19,6 +19,12 @@ pub fn stdout_style(choice: ColorChoice) -> Style {
     Style { color }
 }
 
+/// A message for stderr with any control characters from answers, rubrics or file names shown,
+/// not obeyed.
+pub fn safe(message: impl std::fmt::Display) -> String {
+    rubric_grader::feedback::render::neutralize_controls(&message.to_string()).into_owned()
+}
+
 /// Wraps text to the terminal's width, between words only; output to a pipe or file is left
 /// as it is.
 #[derive(Clone, Copy, Debug)]

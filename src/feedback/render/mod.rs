@@ -8,6 +8,7 @@ mod explain;
 mod inline;
 mod json;
 mod markdown;
+mod terminal;
 mod text;
 
 pub use explain::explanation_to_text;
@@ -15,6 +16,7 @@ pub(crate) use inline::escape_html;
 pub use inline::{inline_to_html, inline_to_text};
 pub use json::{to_json, GradeReport};
 pub use markdown::to_markdown;
+pub use terminal::{neutralize_controls, TerminalWriter};
 pub use text::to_text;
 
 /// Whether to colour output.
@@ -31,6 +33,10 @@ impl Style {
     pub const COLOR: Style = Style { color: true };
 
     pub(crate) fn paint(&self, code: &str, s: &str) -> String {
+        debug_assert!(
+            terminal::SGR_CODES.contains(&code),
+            "{code} must be listed in SGR_CODES, or TerminalWriter strips it"
+        );
         if self.color {
             format!("\x1b[{code}m{s}\x1b[0m")
         } else {

@@ -44,6 +44,8 @@ pub struct Grader {
     rubric: Rubric,
     engine: Engine,
     model: ScoringModel,
+    /// Stems of the question's content words, for the engagement floor.
+    question_stems: Vec<String>,
     max_answer_bytes: usize,
     salad_guard: bool,
 }
@@ -146,10 +148,19 @@ impl GraderBuilder {
                     e => e,
                 }
             })?;
+        let question = engine.analyzer().analyze(&rubric.question);
+        let mut question_stems: Vec<String> = Vec::new();
+        for t in question.tokens() {
+            let stem = question.stem(t);
+            if !t.function_word && stem.len() >= 3 && !question_stems.iter().any(|q| q == stem) {
+                question_stems.push(stem.to_string());
+            }
+        }
         Ok(Grader {
             rubric: rubric.clone(),
             engine,
             model: ScoringModel::new(rubric),
+            question_stems,
             max_answer_bytes: self.max_answer_bytes,
             salad_guard: self.salad_guard,
         })
@@ -228,6 +239,7 @@ impl Grader {
             keyword_salad: self.salad_guard && hits >= 2 && is_keyword_salad(analysis, answer),
             words,
             empty: analysis.is_empty(),
+            on_topic: self.shares_question_words(analysis),
             dump: self.salad_guard && is_dump(words, hits),
         };
         self.model.grade(&self.rubric, findings, text)
@@ -346,6 +358,7 @@ impl Grader {
                 words: answer_analysis.word_count(),
                 empty: answer_analysis.is_empty(),
                 dump: false,
+                on_topic: false,
             };
             grade = self.model.grade(&self.rubric, findings, text);
         }
@@ -392,6 +405,28 @@ impl Grader {
 
     /// Checks `answer` against the size limit without grading it.
     ///
+    /// Whether the answer shares at least two content words with the question (and has at
+    /// least eight words): it engages with the question, even if nothing in it is credited.
+    fn shares_question_words(&self, analysis: &Analysis) -> bool {
+        if analysis.word_count() < 8 || self.question_stems.len() < 2 {
+            return false;
+        }
+        let mut shared: Vec<&str> = Vec::new();
+        for t in analysis.tokens() {
+            if t.function_word || t.negated {
+                continue;
+            }
+            let stem = analysis.stem(t);
+            if !shared.contains(&stem) && self.question_stems.iter().any(|q| q == stem) {
+                shared.push(stem);
+                if shared.len() >= 2 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// # Errors
     /// [`Error::AnswerTooLarge`] over the limit.
     pub fn check_size(&self, answer: &str) -> Result<(), Error> {

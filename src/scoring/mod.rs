@@ -32,10 +32,16 @@ pub(crate) struct TextSignals {
     pub words: u32,
     /// Nothing but white space.
     pub empty: bool,
+    /// The answer engages with the question: it shares at least two content words with it.
+    pub on_topic: bool,
     /// Distinct concepts hit per word is so low that the answer reaches the rubric only by
     /// saying everything (see [`is_dump`]).
     pub dump: bool,
 }
+
+/// The least an answer that engages with the question earns, when nothing it says is credited:
+/// examiners give a weak but relevant answer a few points, and an off-topic one none.
+pub const ENGAGEMENT_FLOOR: f32 = 5.0;
 
 /// An answer shorter than this is never a dump: a normal answer of a few hundred words with some
 /// rambling must not be flagged.
@@ -216,6 +222,9 @@ impl ScoringModel {
                 code: WarningCode::EmptyAnswer,
                 message: "the answer is empty".into(),
             });
+        }
+        if text.on_topic && !text.dump && !keyword_salad && score < ENGAGEMENT_FLOOR {
+            score = ENGAGEMENT_FLOOR;
         }
         let score = round1(score.clamp(0.0, 100.0));
         let groups = rubric

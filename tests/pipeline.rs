@@ -185,3 +185,49 @@ fn a_follow_up_answer_is_graded_in_the_context_of_its_question() {
         );
     }
 }
+
+#[test]
+fn a_belief_stated_as_a_denial_is_caught_with_negative_polarity() {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n02", title: "t", category: "demo", level: mid, question: "Does IPVS use conntrack?",
+        model_answer: "Yes: IPVS mode still relies on conntrack for NAT.",
+        concepts: [(id: "uses", label: "IPVS uses conntrack", matcher: AllOf(of: [Any(["IPVS"]), Any(["conntrack"])], within: Clause), hint: "h")],
+        misconceptions: [(id: "no-conntrack", label: "believes IPVS bypasses conntrack", polarity: negative,
+            matcher: AllOf(of: [Any(["IPVS"]), Any(["use conntrack", "rely on conntrack"])], within: Clause),
+            penalty: 20.0, correction: "IPVS still uses conntrack.", contradicts: ["uses"])])"#,
+        "<n02>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let wrong = grader.grade("IPVS doesn't use conntrack at all.").unwrap();
+    assert_eq!(wrong.misconceptions.len(), 1);
+    assert_eq!(wrong.score, 0.0);
+    let right = grader
+        .grade("IPVS mode still relies on conntrack for NAT, so the table can fill up.")
+        .unwrap();
+    assert!(right.misconceptions.is_empty());
+    assert_eq!(right.score, 100.0);
+}
+
+#[test]
+fn a_function_word_is_never_a_piece_of_an_identifier() {
+    // "not" in an Except list must not match the `Not` of `NotReady`.
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n03", title: "t", category: "demo", level: mid, question: "q", model_answer: "The node went NotReady.",
+        concepts: [
+            (id: "c", label: "c", matcher: Except(of: Any(["went NotReady"]), near: Any(["not"])), hint: "h"),
+            (id: "d", label: "d", matcher: Any(["no"]), hint: "h"),
+        ])"#,
+        "<n03>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let g = grader
+        .grade("The node went NotReady after a NoSchedule taint.")
+        .unwrap();
+    assert!(g.concepts[0].hit);
+    assert!(
+        !g.concepts[1].hit,
+        "`No` of `NoSchedule` is not the word \"no\""
+    );
+}

@@ -26,6 +26,7 @@ pub struct Engine {
     number_leaves: Vec<Vec<u32>>,
     polarity: Vec<Polarity>,
     misconceptions: Vec<Node>,
+    misconception_polarity: Vec<Polarity>,
 }
 
 impl Engine {
@@ -150,6 +151,7 @@ impl Engine {
             concepts,
             polarity: rubric.concepts.iter().map(|c| c.polarity).collect(),
             misconceptions,
+            misconception_polarity: rubric.misconceptions.iter().map(|m| m.polarity).collect(),
         })
     }
 
@@ -200,11 +202,17 @@ impl Engine {
         let misconceptions = trace
             .misconceptions
             .iter()
-            .map(|hits| MisconceptionFinding {
-                // Denying a misconception ("SIGKILL can *not* be caught") is not holding it.
+            .zip(&self.misconception_polarity)
+            .map(|(hits, &polarity)| MisconceptionFinding {
+                // Denying a misconception ("SIGKILL can *not* be caught") is not holding it,
+                // unless the belief itself is a denial (`polarity: negative`).
                 evidence: hits
                     .iter()
-                    .filter(|h| !h.negated)
+                    .filter(|h| match polarity {
+                        Polarity::Positive => !h.negated,
+                        Polarity::Negative => h.negated,
+                        Polarity::Either => true,
+                    })
                     .take(EVIDENCE_PER_CONCEPT)
                     .map(|h| self.evidence(answer, h))
                     .collect(),

@@ -276,6 +276,17 @@ impl<'a> Context<'a> {
         if v.is(v.run_end, k) && touches(last as usize, last as usize + 1) {
             return false;
         }
+        // A function word is never a piece of an identifier: "not" in a rubric does not match
+        // the `Not` of `NotReady`, nor "no" the `No` of `NoSchedule`.
+        let in_run = v.is(v.glued, k) || v.is(v.run_start, k) || v.is(v.run_end, k);
+        if !in_run
+            && first == last
+            && tokens[first as usize].function_word
+            && (first > 0 && touches(first as usize - 1, first as usize)
+                || touches(first as usize, first as usize + 1))
+        {
+            return false;
+        }
         true
     }
 
@@ -360,47 +371,89 @@ impl<'a> Context<'a> {
                 }
                 kept
             }
-            Node::All { of, within } | Node::Ordered { of, within } => {
-                let parts: Vec<Vec<Hit>> =
-                    of.iter().map(|n| self.node_hits(n, leaf_hits)).collect();
-                if parts.iter().any(Vec::is_empty) {
-                    return Vec::new();
-                }
-                let ordered = matches!(node, Node::Ordered { .. });
-                let find = |parts: &[Vec<Hit>]| {
-                    if ordered {
-                        self.ordered_combination(parts, *within)
-                    } else {
-                        combination(parts, *within)
-                    }
-                };
-                let positive: Vec<Vec<Hit>> = parts
-                    .iter()
-                    .map(|p| p.iter().filter(|h| !h.negated).copied().collect())
-                    .collect();
-                if let Some(found) = find(&positive) {
-                    return found;
-                }
-                find(&parts)
-                    .map(|found| {
-                        found
-                            .into_iter()
-                            .map(|h| Hit { negated: true, ..h })
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            }
+            Node::All { of, within } | Node::Ordered { of, within } => self.claim_hits(
+                of,
+                *within,
+                matches!(node, Node::Ordered { .. }),
+                leaf_hits,
+                &|_| true,
+            ),
             Node::Except { of, near, within } => {
                 let near: Vec<Hit> = self
                     .node_hits(near, leaf_hits)
                     .into_iter()
                     .filter(|h| !h.negated)
                     .collect();
-                let mut hits = self.node_hits(of, leaf_hits);
-                hits.retain(|h| !near.iter().any(|n| close(h, n, *within)));
-                hits
+                let voided = |h: &Hit| near.iter().any(|n| close(h, n, *within));
+                match &**of {
+                    // A claim counts only from parts none of which sits near the voiding
+                    // phrase; another combination elsewhere in the answer may still count.
+                    Node::All {
+                        of: parts,
+                        within: w,
+                    }
+                    | Node::Ordered {
+                        of: parts,
+                        within: w,
+                    } => {
+                        let ordered = matches!(**of, Node::Ordered { .. });
+                        self.claim_hits(parts, *w, ordered, leaf_hits, &|h| !voided(h))
+                    }
+                    _ => {
+                        let mut hits = self.node_hits(of, leaf_hits);
+                        hits.retain(|h| !voided(h));
+                        hits
+                    }
+                }
             }
         }
+    }
+}
+
+impl Context<'_> {
+    /// The hits of an `AllOf` or `Ordered` claim whose parts are `of`, each part's hits first
+    /// filtered by `keep`: one combination, asserted if one exists, else a denied one.
+    fn claim_hits(
+        &self,
+        of: &[Node],
+        within: Window,
+        ordered: bool,
+        leaf_hits: &[Vec<Hit>],
+        keep: &dyn Fn(&Hit) -> bool,
+    ) -> Vec<Hit> {
+        let parts: Vec<Vec<Hit>> = of
+            .iter()
+            .map(|n| {
+                let mut hits = self.node_hits(n, leaf_hits);
+                hits.retain(|h| keep(h));
+                hits
+            })
+            .collect();
+        if parts.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        let find = |parts: &[Vec<Hit>]| {
+            if ordered {
+                self.ordered_combination(parts, within)
+            } else {
+                combination(parts, within)
+            }
+        };
+        let positive: Vec<Vec<Hit>> = parts
+            .iter()
+            .map(|p| p.iter().filter(|h| !h.negated).copied().collect())
+            .collect();
+        if let Some(found) = find(&positive) {
+            return found;
+        }
+        find(&parts)
+            .map(|found| {
+                found
+                    .into_iter()
+                    .map(|h| Hit { negated: true, ..h })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 

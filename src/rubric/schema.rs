@@ -234,8 +234,13 @@ pub struct Misconception {
     pub id: String,
     /// The wrong belief, in a few words.
     pub label: String,
-    /// How to recognise it (negated hits never count).
+    /// How to recognise it.
     pub matcher: Matcher,
+    /// Which hits count: by default only asserted ones ("SIGKILL can *not* be trapped" does not
+    /// hold the belief "SIGKILL can be trapped"); `negative` for a belief stated as a denial
+    /// ("IPVS doesn't use conntrack": match "IPVS uses conntrack" and count only its denials).
+    #[serde(default)]
+    pub polarity: Polarity,
     /// Points off the 0–100 score.
     pub penalty: f32,
     /// What is actually true.

@@ -23,10 +23,8 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
     for c in &grade.concepts {
         let weight = format!("[{}]", trim_float(c.weight));
         if c.hit {
-            let ev = c
-                .evidence
-                .first()
-                .map(|e| format!(" — \"{}\"", one_line(&e.text)))
+            let ev = claim_quote(&c.evidence)
+                .map(|q| format!(" — {q}"))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -131,4 +129,25 @@ pub(crate) fn one_line(s: &str) -> String {
     } else {
         flat
     }
+}
+
+/// The quote that carried a concept: the first piece of evidence and the others of the same
+/// stretch of text (the parts of an all-of claim), so the reader sees why it counted —
+/// `"SIGTERM" … "endpoint removal"`, not a lone `"preStop"`.
+fn claim_quote(evidence: &[crate::matching::Evidence]) -> Option<String> {
+    let first = evidence.first()?;
+    let mut parts: Vec<&crate::matching::Evidence> = evidence
+        .iter()
+        .filter(|e| e.negated == first.negated && e.start.abs_diff(first.start) <= 160)
+        .collect();
+    parts.sort_by_key(|e| e.start);
+    parts.dedup_by(|a, b| a.text == b.text);
+    Some(
+        parts
+            .iter()
+            .take(3)
+            .map(|e| format!("\"{}\"", one_line(&e.text)))
+            .collect::<Vec<_>>()
+            .join(" … "),
+    )
 }

@@ -670,10 +670,18 @@ pub fn run<R: BufRead, W: Write>(
 pub fn render_summary(summary: &Summary) -> String {
     use std::fmt::Write;
     let mut out = String::new();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         out,
-        "{} answers graded, {} skipped",
-        summary.graded, summary.skipped
+        "{} graded, {} skipped{}",
+        plural(summary.graded, "answer", "answers"),
+        summary.skipped,
+        if summary.skipped > 0 {
+            " (each reported above with its line; skipped lines do not change the exit code)"
+        } else {
+            ""
+        }
     );
     for q in &summary.questions {
         let bands: Vec<String> = q
@@ -684,9 +692,9 @@ pub fn render_summary(summary: &Summary) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "\n{}: {} answers, mean {:.1}, median {:.1}, range {}–{} ({})",
+            "\n{}: {}, mean {:.1}, median {:.1}, range {}–{} ({})",
             q.question,
-            q.answers,
+            plural(q.answers, "answer", "answers"),
             q.mean,
             q.median,
             q.min,
@@ -704,8 +712,13 @@ pub fn render_summary(summary: &Summary) -> String {
             );
             let _ = writeln!(out, "{}", line.trim_end());
         }
+        // Concepts nobody missed are nothing to re-teach.
+        let missed: Vec<_> = q.missed.iter().filter(|m| m.share > 0.0).take(5).collect();
+        if missed.is_empty() {
+            continue;
+        }
         let _ = writeln!(out, "  most missed (re-teach):");
-        for m in q.missed.iter().take(5) {
+        for m in missed {
             let _ = writeln!(out, "    {:>5.1}%  {}", m.share * 100.0, m.label);
         }
     }

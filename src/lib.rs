@@ -81,6 +81,8 @@ pub mod interview;
 pub mod matching;
 pub mod rubric;
 pub mod scoring;
+#[cfg(feature = "study")]
+pub mod study;
 
 pub use analysis::{Analysis, Analyzer, Span, Token, TokenKind};
 pub use error::{Error, LoadError, LoadErrorKind, Location, Result};
@@ -96,6 +98,8 @@ pub use scoring::{
     Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,
     WarningCode,
 };
+#[cfg(feature = "study")]
+pub use study::Study;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

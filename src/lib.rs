@@ -25,8 +25,9 @@
 //! what matters most.
 //!
 //! On top of grading: [`interview`] (mock interviews with follow-up probes, transcripts and
-//! scorecards), [`authoring`] (marked-response testing, drafting rubrics) and [`batch`] (grading
-//! many answers in parallel).
+//! scorecards), [`authoring`] (marked-response testing, drafting rubrics), [`batch`] (grading
+//! many answers in parallel) and, with the `study` feature, `study` (spaced repetition of graded
+//! answers: FSRS scheduling over an SQLite store).
 //!
 //! # Example: grade one answer
 //!

@@ -422,8 +422,12 @@ impl Study {
             tx.execute("UPDATE schema_version SET version = ?1", [version])
                 .map_err(err)?;
         }
-        tx.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(err)?;
+        // Only when it changes: opening a store that is up to date writes nothing, so it opens
+        // on a full disk too.
+        if app_id != APPLICATION_ID {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(err)?;
+        }
         tx.commit().map_err(err)
     }
 
@@ -706,9 +710,10 @@ impl Study {
     }
 
     /// Questions of `bank` for a session: the due ones first (most overdue first), then new
-    /// ones (never reviewed) up to `new_limit` a day — counting those already started today
-    /// (`day_start` is the start of the user's day) — taking categories in turn. Only entries
-    /// that `admits` (category and level filters).
+    /// ones (never reviewed) up to `new_limit` a day — counting those already started today —
+    /// taking categories in turn. Only entries that `admits` (category and level filters).
+    /// `day` is the user's day as UTC instants, start and end (see
+    /// [`day_bounds`](super::day_bounds)): a card due before its end is due today.
     ///
     /// # Errors
     /// [`StudyError::Storage`] if the store cannot be read.
@@ -718,9 +723,9 @@ impl Study {
         admits: &dyn Fn(&BankEntry) -> bool,
         new_limit: usize,
         now: DateTime<Utc>,
-        day_end: DateTime<Utc>,
-        day_start: DateTime<Utc>,
+        day: (DateTime<Utc>, DateTime<Utc>),
     ) -> Result<Vec<SessionItem<'b>>, StudyError> {
+        let (day_start, day_end) = day;
         let mut items = Vec::new();
         let by_id = |id: &str| bank.entries().iter().find(|e| e.rubric.id == id);
         for d in self.due(day_end)? {

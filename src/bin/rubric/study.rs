@@ -132,13 +132,13 @@ pub fn session(
     let mut study = open_store(opts.db.as_deref(), opts.retention)?;
     let wrap = Wrap::for_stdout();
     let now = Utc::now();
-    let (start, end) = day_bounds(now, local_offset());
+    let day = day_bounds(now, local_offset());
     let admits =
         |e: &rubric_grader::BankEntry| opts.plan.admits(&e.rubric.category, e.rubric.level);
     let items = if opts.weak {
         study.weak(bank, &admits, WEAK_DRILL, now)?
     } else {
-        study.session(bank, &admits, opts.new_per_day, now, end, start)?
+        study.session(bank, &admits, opts.new_per_day, now, day)?
     };
     if items.is_empty() {
         let next = study.cards()?.into_iter().map(|(_, c)| c.due).min();

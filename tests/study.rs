@@ -411,8 +411,8 @@ fn issue20_read_only_folder_names_the_path() {
     std::fs::create_dir(&ro).unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
     // Root ignores permissions: a read-only mount stands in for the read-only folder.
-    let mounted = unsafe_is_root() && mount_tmpfs(&ro, "ro,size=16k");
-    if unsafe_is_root() && !mounted {
+    let mounted = is_root() && mount_tmpfs(&ro, "ro,size=16k");
+    if is_root() && !mounted {
         eprintln!("skipped: running as root and cannot mount a read-only tmpfs");
         return;
     }
@@ -470,7 +470,7 @@ fn issue20_full_disk_loses_nothing_committed() {
     }
 }
 
-fn unsafe_is_root() -> bool {
+fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
         .map(|s| {
             s.lines()

@@ -638,12 +638,50 @@ impl Study {
     /// # Errors
     /// [`StudyError::Storage`] if they cannot be written (nothing is).
     pub fn import_reviews(&mut self, records: &[ReviewRecord]) -> Result<usize, StudyError> {
+        // No name, so no time is stored: the store never reads the clock.
+        self.import_in_one_transaction(None, records, from_ts(0))
+            .map(Option::unwrap_or_default)
+    }
+
+    /// Imports reviews once under `name` (e.g. the old practice log): does nothing and returns
+    /// `None` if `name` was imported before; otherwise imports as [`Study::import_reviews`] and
+    /// remembers `name`, all in one transaction (a kill leaves it imported or not at all).
+    ///
+    /// # Errors
+    /// [`StudyError::Storage`] if it cannot be written (nothing is).
+    pub fn import_once(
+        &mut self,
+        name: &str,
+        records: &[ReviewRecord],
+        now: DateTime<Utc>,
+    ) -> Result<Option<usize>, StudyError> {
+        self.import_in_one_transaction(Some(name), records, now)
+    }
+
+    fn import_in_one_transaction(
+        &mut self,
+        name: Option<&str>,
+        records: &[ReviewRecord],
+        now: DateTime<Utc>,
+    ) -> Result<Option<usize>, StudyError> {
         let path = self.path.clone();
         let err = |e| StudyError::sqlite(&path, e);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
+        if let Some(name) = name {
+            let done: bool = tx
+                .query_row(
+                    "SELECT EXISTS(SELECT 1 FROM imports WHERE name = ?1)",
+                    [name],
+                    |r| r.get(0),
+                )
+                .map_err(err)?;
+            if done {
+                return Ok(None);
+            }
+        }
         let mut added = 0;
         let mut touched: Vec<&str> = Vec::new();
         for r in records {
@@ -665,33 +703,14 @@ impl Study {
         for q in touched {
             rebuild(&tx, &self.scheduler, q).map_err(err)?;
         }
-        tx.commit().map_err(err)?;
-        Ok(added)
-    }
-
-    /// Imports reviews once under `name` (e.g. the old practice log): does nothing and returns
-    /// `None` if `name` was imported before; otherwise imports as [`Study::import_reviews`] and
-    /// remembers `name`, in the same transaction.
-    ///
-    /// # Errors
-    /// [`StudyError::Storage`] if it cannot be written (nothing is).
-    pub fn import_once(
-        &mut self,
-        name: &str,
-        records: &[ReviewRecord],
-        now: DateTime<Utc>,
-    ) -> Result<Option<usize>, StudyError> {
-        if self.was_imported(name)? {
-            return Ok(None);
-        }
-        let added = self.import_reviews(records)?;
-        // A second process racing us would only insert the same name: ignore it.
-        self.conn
-            .execute(
-                "INSERT OR IGNORE INTO imports (name, imported_at, reviews) VALUES (?1, ?2, ?3)",
+        if let Some(name) = name {
+            tx.execute(
+                "INSERT INTO imports (name, imported_at, reviews) VALUES (?1, ?2, ?3)",
                 params![name, ts(now), added as i64],
             )
-            .map_err(|e| self.err(e))?;
+            .map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
         Ok(Some(added))
     }
 

@@ -468,9 +468,10 @@ pub fn practice(
     // Recording into the study store: the pick's history is the store's (the old log was
     // imported into it once and is no longer written).
     let store = match &opts.record {
-        Some(db) => Some(crate::study::open_store(
+        Some(db) => Some(crate::study::open_store_importing(
             db.as_deref(),
             rubric_grader::study::DEFAULT_RETENTION,
+            &log_path,
         )?),
         None => None,
     };

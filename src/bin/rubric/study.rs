@@ -42,14 +42,22 @@ fn default_db() -> PathBuf {
 
 /// Opens the store (creating its folder), and imports the old practice log once.
 pub fn open_store(db: Option<&Path>, retention: f64) -> anyhow::Result<Study> {
+    open_store_importing(db, retention, &default_log())
+}
+
+/// As [`open_store`], importing the practice log at `log_path` (once per store).
+pub fn open_store_importing(
+    db: Option<&Path>,
+    retention: f64,
+    log_path: &Path,
+) -> anyhow::Result<Study> {
     let path = db.map_or_else(default_db, Path::to_path_buf);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).at(dir)?;
     }
     let mut study = Study::open_with(&path, Scheduler::new(retention))?;
-    let log_path = default_log();
     if log_path.exists() && !study.was_imported("practice-log")? {
-        match PracticeLog::load_or_default(&log_path) {
+        match PracticeLog::load_or_default(log_path) {
             Ok(log) => {
                 if let Some(n) = study.import_practice_log(&log, Utc::now())? {
                     eprintln!(

@@ -456,3 +456,20 @@ svg{width:100%;height:auto;display:block}.bar{fill:#2e9d4a}.axis{stroke:#8a93a3}
 .target{stroke:#8a93a3;stroke-dasharray:4 4}.line{fill:none;stroke:#1f6fd1;stroke-width:3}\
 .lbl{font-size:12px;fill:#3b4454}ul{margin:0;padding-left:20px}\
 @media print{body{background:#fff}section{box-shadow:none;border:1px solid #ccc}}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// Days follow the user's calendar: 23:30 UTC is already tomorrow at UTC+2.
+    #[test]
+    fn days_follow_the_local_calendar() {
+        let now = Utc.with_ymd_and_hms(2026, 5, 1, 23, 30, 0).unwrap();
+        let plus2 = FixedOffset::east_opt(2 * 3600).unwrap();
+        assert_eq!(local_date(now, plus2).to_string(), "2026-05-02");
+        let (start, end) = day_bounds(now, plus2);
+        assert_eq!(start, Utc.with_ymd_and_hms(2026, 5, 1, 22, 0, 0).unwrap());
+        assert_eq!(end - start, Duration::days(1));
+    }
+}

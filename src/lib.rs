@@ -25,8 +25,9 @@
 //! what matters most.
 //!
 //! On top of grading: [`interview`] (mock interviews with follow-up probes, transcripts and
-//! scorecards), [`authoring`] (marked-response testing, drafting rubrics) and [`batch`] (grading
-//! many answers in parallel).
+//! scorecards), [`authoring`] (marked-response testing, drafting rubrics), [`batch`] (grading
+//! many answers in parallel) and, with the `study` feature, `study` (spaced repetition of graded
+//! answers: FSRS scheduling over an SQLite store).
 //!
 //! # Example: grade one answer
 //!
@@ -81,6 +82,8 @@ pub mod interview;
 pub mod matching;
 pub mod rubric;
 pub mod scoring;
+#[cfg(feature = "study")]
+pub mod study;
 
 pub use analysis::{Analysis, Analyzer, Span, Token, TokenKind};
 pub use error::{Error, LoadError, LoadErrorKind, Location, Result};
@@ -96,6 +99,8 @@ pub use scoring::{
     Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,
     WarningCode,
 };
+#[cfg(feature = "study")]
+pub use study::Study;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

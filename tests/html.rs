@@ -206,3 +206,98 @@ fn html_scorecard_fits_420_px() {
     let green = pixels.chunks(channels).filter(|p| is_green(p)).count();
     assert!(green > 500, "the narrow charts' bars are missing ({green})");
 }
+
+/// A study store with three weeks of reviews on four questions: some forgotten, most recalled.
+#[cfg(feature = "study")]
+fn progress_page() -> String {
+    use chrono::{Duration, TimeZone, Utc};
+    use rubric_grader::study::{GradedAnswer, Rating, Source, Study};
+    let bank = Bank::embedded().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut study = Study::open(dir.path().join("s.sqlite3")).unwrap();
+    let start = Utc.with_ymd_and_hms(2026, 3, 1, 18, 0, 0).unwrap();
+    let ids = ["g06", "g08", "q010", "q005"];
+    for day in 0..21 {
+        for (k, id) in ids.iter().enumerate() {
+            if (day + k) % 3 == 0 {
+                continue;
+            }
+            let entry = bank.find(id).unwrap();
+            let text = if (day + k) % 5 == 0 {
+                "I do not know."
+            } else {
+                entry.rubric.model_answer.as_str()
+            };
+            let grade = rubric_grader::Grader::for_entry(&bank, entry)
+                .unwrap()
+                .grade(text)
+                .unwrap();
+            let rating = ((day + k) % 7 == 0).then_some(Rating::Again);
+            let at = start + Duration::days(day as i64) + Duration::minutes(k as i64);
+            study
+                .record(
+                    &GradedAnswer::new(entry, &grade, text, Source::Study),
+                    rating,
+                    at,
+                )
+                .unwrap();
+        }
+    }
+    let now = start + Duration::days(21);
+    study
+        .stats(&bank, now, chrono::FixedOffset::east_opt(0).unwrap())
+        .unwrap()
+        .to_html()
+}
+
+/// See: issue 20 (item 4): the progress page has its three charts, self-contained.
+#[cfg(feature = "study")]
+#[test]
+fn progress_page_has_three_self_contained_charts() {
+    let html = progress_page();
+    assert_eq!(html.matches("<svg").count(), 3);
+    assert!(html.contains("<polyline"), "the retention line");
+    assert!(html.matches("class=\"bar\"").count() > 30);
+    assert!(!html.contains("<script"));
+    for loader in ["<link", "src=", "url(", "@import"] {
+        assert!(!html.contains(loader), "external asset via `{loader}`");
+    }
+}
+
+/// See: issue 20 (item 4): the progress page renders in Chromium with its bars and line, and
+/// fits a phone.
+#[cfg(feature = "study")]
+#[test]
+#[ignore = "needs Debian chromium; run by .ci/run"]
+fn progress_page_renders_in_chromium() {
+    let html = progress_page();
+    let (w, h, channels, pixels) = screenshot(&html, 1200, 1400);
+    let green = pixels.chunks(channels).filter(|p| is_green(p)).count();
+    assert!(
+        green > 2000,
+        "reviews and mastery bars missing ({green} green pixels)"
+    );
+    let blue = pixels
+        .chunks(channels)
+        .filter(|p| p[2] > 180 && p[0] < 80 && p[1] > 80 && p[1] < 140)
+        .count();
+    assert!(
+        blue > 300,
+        "the retention line is missing ({blue} blue pixels)"
+    );
+    let ink = pixels.chunks(channels).filter(|p| has_ink(p)).count();
+    assert!(ink * 100 > (w * h) as usize, "only {ink} pixels have ink");
+
+    let (w, h, channels, pixels) = screenshot(&html, 420, 2400);
+    for y in 0..h {
+        for x in w - 4..w {
+            let i = (y * w + x) as usize * channels;
+            assert!(
+                !has_ink(&pixels[i..i + channels]),
+                "ink at the right edge ({x}, {y})"
+            );
+        }
+    }
+    let green = pixels.chunks(channels).filter(|p| is_green(p)).count();
+    assert!(green > 500, "narrow: bars missing ({green})");
+}

@@ -181,6 +181,12 @@ pub enum Command {
         /// Candidate name for the scorecard.
         #[arg(long, value_name = "NAME")]
         candidate: Option<String>,
+        /// The study store the answers are recorded in (default: study.sqlite3 in the data directory).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// Do not record the answers in the study store.
+        #[arg(long, conflicts_with = "db")]
+        no_record: bool,
     },
     /// One question, biased toward the categories practised least, graded at once with the model answer.
     Practice {
@@ -202,6 +208,52 @@ pub enum Command {
         /// Seed for the choice among equally practised questions (default: from the clock).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
+        /// The study store the answer is recorded in (default: study.sqlite3 in the data directory).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// Do not record the answer in the study store (the practice log is used as before).
+        #[arg(long, conflicts_with = "db")]
+        no_record: bool,
+    },
+    /// Spaced repetition (FSRS): today's due reviews first, then a few new questions; each answer
+    /// is graded, rated from its grade (override with one key) and scheduled.
+    Study {
+        /// The study store (default: study.sqlite3 in the data directory).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// Only this category (repeatable).
+        #[arg(long, value_name = "C")]
+        category: Vec<String>,
+        /// Only this level (repeatable).
+        #[arg(long, value_name = "L")]
+        level: Vec<String>,
+        /// New questions per day.
+        #[arg(long = "new", value_name = "N", default_value_t = 5)]
+        new_per_day: usize,
+        /// Drill the concepts with the lowest recall probability, through questions that train them.
+        #[arg(long)]
+        weak: bool,
+        /// Desired retention, 0.7–0.99 (FSRS's default 0.9).
+        #[arg(long, value_name = "R", default_value_t = 0.9, value_parser = parse_retention)]
+        retention: f64,
+        /// Show progress instead of studying.
+        #[arg(long, conflicts_with_all = ["weak", "export", "import"])]
+        stats: bool,
+        /// Format of --stats.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Text, requires = "stats")]
+        format: StatsFormat,
+        /// Write --stats to FILE instead of standard output.
+        #[arg(long, value_name = "FILE", requires = "stats")]
+        out: Option<PathBuf>,
+        /// Write the review history to FILE (`.csv` is CSV, anything else JSON Lines; `-` stdout).
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["weak", "import"])]
+        export: Option<PathBuf>,
+        /// Add reviews from FILE (JSON Lines, or CSV for `.csv`) and rebuild their cards.
+        #[arg(long, value_name = "FILE", conflicts_with = "weak")]
+        import: Option<PathBuf>,
+        /// Write each answer in $EDITOR.
+        #[arg(long)]
+        editor: bool,
     },
     /// Render the scorecard of an interview transcript.
     Report {
@@ -322,6 +374,26 @@ pub enum GradeFormat {
     Json,
     /// Markdown.
     Markdown,
+}
+
+/// `study --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Terminal text.
+    Text,
+    /// JSON.
+    Json,
+    /// A self-contained HTML page with SVG charts.
+    Html,
+}
+
+/// `--retention`: FSRS's desired retention.
+fn parse_retention(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(r) if (0.7..=0.99).contains(&r) => Ok(r),
+        Ok(_) => Err("must be between 0.7 and 0.99".into()),
+        Err(_) => Err("not a number; give a retention between 0.7 and 0.99".into()),
+    }
 }
 
 /// `--min-score`: a score on the 0–100 scale.

@@ -482,7 +482,7 @@ pub fn batch(
 }
 
 /// Writes `text` to `dest`, or to `out` when there is none.
-fn emit(out: &mut dyn Write, dest: Option<&Path>, text: &str) -> anyhow::Result<()> {
+pub fn emit(out: &mut dyn Write, dest: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match dest {
         Some(path) => {
             rubric_grader::durable::write_atomic(path, text.as_bytes()).at(path)?;

@@ -18,7 +18,7 @@ use crate::commands::{At, CliResult, Outcome};
 use crate::terminal::Wrap;
 
 /// What the user typed at a prompt.
-enum Input {
+pub(crate) enum Input {
     Answer(String),
     /// An answer over the size limit, of this many bytes: not kept, not graded.
     TooLarge(usize),
@@ -36,12 +36,14 @@ pub struct InterviewOptions {
     pub force: bool,
     pub editor: bool,
     pub candidate: Option<String>,
+    /// Record the answers in the study store (at this path, or the default one).
+    pub record: Option<Option<PathBuf>>,
 }
 
 /// Reads one answer: lines up to a line holding only `.`, or end of input. A first line that is a
 /// command (`:hint`, `:skip`, `:quit`) is that command. End of input with nothing typed quits.
 /// A `.` with nothing typed asks first: an empty answer scores 0 (and draws a follow-up).
-fn read_answer(
+pub(crate) fn read_answer(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     editor: bool,
@@ -116,7 +118,7 @@ fn read_answer(
 }
 
 /// The grader's default size limit for one answer.
-const MAX_ANSWER_BYTES: usize = rubric_grader::DEFAULT_MAX_ANSWER_BYTES;
+pub(crate) const MAX_ANSWER_BYTES: usize = rubric_grader::DEFAULT_MAX_ANSWER_BYTES;
 
 /// Opens `$EDITOR` (or `vi`) on a temporary file and returns what was written. The file has an
 /// unpredictable name, only the user can read it, and it is removed when this returns.
@@ -146,7 +148,7 @@ fn from_editor() -> anyhow::Result<String> {
 
 /// The project's folders (`~/.local/share/rubric-grader` and the like), if the platform has a
 /// home.
-fn project_dirs() -> Option<directories::ProjectDirs> {
+pub(crate) fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "rubric-grader")
 }
 
@@ -370,6 +372,12 @@ pub fn interview(
     }
     let card = iv.finish()?;
     save(&iv)?;
+    if let Some(db) = &opts.record {
+        match rubric_grader::study::interview_answers(bank, iv.transcript()) {
+            Ok(answers) => crate::study::record_answers(db.as_deref(), &answers, out),
+            Err(e) => eprintln!("rubric: the answers were not recorded in the study store: {e}"),
+        }
+    }
     for f in &feedback {
         let _ = write!(out, "\n{f}");
     }
@@ -428,12 +436,15 @@ pub struct PracticeOptions {
     pub log: Option<PathBuf>,
     pub answer: Option<PathBuf>,
     pub editor: bool,
+    /// Record the answer in the study store (at this path, or the default one) instead of the
+    /// practice log.
+    pub record: Option<Option<PathBuf>>,
 }
 
 /// Where the practice log lives: the platform's state directory (on Linux
 /// `$XDG_STATE_HOME/rubric-grader/practice.json`, else `~/.local/state/rubric-grader/…`), or its
 /// local data directory elsewhere; the current folder only when there is no home.
-fn default_log() -> PathBuf {
+pub(crate) fn default_log() -> PathBuf {
     match project_dirs() {
         Some(d) => d
             .state_dir()
@@ -454,7 +465,20 @@ pub fn practice(
     if let Some(dir) = log_path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).at(dir)?;
     }
-    let mut log = PracticeLog::load_or_default(&log_path)?;
+    // Recording into the study store: the pick's history is the store's (the old log was
+    // imported into it once and is no longer written).
+    let store = match &opts.record {
+        Some(db) => Some(crate::study::open_store_importing(
+            db.as_deref(),
+            rubric_grader::study::DEFAULT_RETENTION,
+            &log_path,
+        )?),
+        None => None,
+    };
+    let mut log = match &store {
+        Some(study) => study.practice_log()?,
+        None => PracticeLog::load_or_default(&log_path)?,
+    };
     let entry = log.pick(bank, &opts.plan)?;
     let r = &entry.rubric;
     let wrap = Wrap::for_stdout();
@@ -497,7 +521,22 @@ pub fn practice(
         "\nModel answer:\n{}",
         wrap.apply(r.model_answer.trim())
     );
-    log.record(entry, &grade);
-    log.save_atomic(&log_path)?;
+    match store {
+        Some(study) => {
+            let answer = rubric_grader::study::GradedAnswer::new(
+                entry,
+                &grade,
+                &text,
+                rubric_grader::study::Source::Practice,
+            );
+            let db = study.path().to_path_buf();
+            drop(study);
+            crate::study::record_answers(Some(&db), &[answer], out);
+        }
+        None => {
+            log.record(entry, &grade);
+            log.save_atomic(&log_path)?;
+        }
+    }
     Ok(Outcome::Success)
 }

@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod interactive;
+mod study;
 mod terminal;
 
 use std::io::Write;
@@ -106,6 +107,8 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
             force,
             editor,
             candidate,
+            db,
+            no_record,
         } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             let plan = rubric_grader::interview::Plan {
@@ -126,6 +129,7 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
                 force: *force,
                 editor: *editor,
                 candidate: candidate.clone(),
+                record: (!*no_record).then(|| db.clone()),
             };
             interactive::interview(&bank, opts, style, &mut std::io::stdin().lock(), out)
         }
@@ -136,6 +140,8 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
             answer,
             editor,
             seed,
+            db,
+            no_record,
         } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             let plan = rubric_grader::interview::Plan {
@@ -149,8 +155,47 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
                 log: log.clone(),
                 answer: answer.clone(),
                 editor: *editor,
+                record: (!*no_record).then(|| db.clone()),
             };
             interactive::practice(&bank, opts, style, &mut std::io::stdin().lock(), out)
+        }
+        Command::Study {
+            db,
+            category,
+            level,
+            new_per_day,
+            weak,
+            retention,
+            stats,
+            format,
+            out: dest,
+            export,
+            import,
+            editor,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            let plan = rubric_grader::interview::Plan {
+                categories: category.clone(),
+                levels: parse_levels(level)?,
+                ..Default::default()
+            };
+            let opts = study::StudyOptions {
+                db: db.clone(),
+                plan,
+                new_per_day: *new_per_day,
+                weak: *weak,
+                retention: *retention,
+                editor: *editor,
+            };
+            if *stats {
+                study::stats(out, &bank, &opts, *format, dest.as_deref())
+            } else if let Some(path) = export {
+                study::export(out, &opts, path)
+            } else if let Some(path) = import {
+                study::import(out, &opts, path)
+            } else {
+                study::session(&bank, &opts, style, &mut std::io::stdin().lock(), out)
+            }
         }
         Command::Report {
             transcript,

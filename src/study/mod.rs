@@ -1,0 +1,38 @@
+//! Study mode, the stage after grading (beside interviews): spaced repetition of graded answers.
+//!
+//! A graded answer ([`GradedAnswer`]) gets a [`Rating`] from its grade ([`rating_for`]: band →
+//! Again/Hard/Good/Easy, a missed required concept one step lower), the [`Scheduler`] (FSRS,
+//! through `rs-fsrs`) moves the question's card and each concept's card, and the [`Study`] store
+//! (SQLite) keeps cards and reviews. [`Study::session`] plans a day (due reviews, then new
+//! questions up to a daily limit), [`Study::weak`] drills the weakest concepts, [`Study::stats`]
+//! sums progress up ([`Stats::to_text`], [`Stats::to_html`]), and [`Study::export`] /
+//! [`Study::import`] move the history as JSON Lines or CSV.
+//!
+//! ```text
+//! Grade ──▶ GradedAnswer ──▶ Study::record ──(one transaction)──▶ cards · concept_cards · reviews
+//!              └ rating_for (overridable)          Scheduler (FSRS)
+//! ```
+//!
+//! Everything here is deterministic given `now`: no function reads the clock.
+//!
+//! Behind the `study` cargo feature (on with `cli`), so an embedding grader built without
+//! default features compiles no SQLite.
+
+mod error;
+mod exchange;
+mod rating;
+mod schedule;
+mod stats;
+mod store;
+
+pub use error::StudyError;
+pub use exchange::{interview_answers, Exchange};
+pub use rating::{band_rating, rating_for, suggest, Rating};
+pub use schedule::{CardState, Scheduler, DEFAULT_RETENTION};
+pub use stats::{
+    day_bounds, local_date, CategoryMastery, DayStats, Stats, WeakConcept, DAYS_SHOWN,
+};
+pub use store::{
+    ConceptCard, ConceptOutcome, DueCard, GradedAnswer, ItemKind, Recorded, ReviewRecord,
+    SessionItem, Source, Study, APPLICATION_ID, SCHEMA_VERSION,
+};

@@ -375,9 +375,18 @@ impl Bank {
         threads: Option<usize>,
     ) -> PyResult<Vec<Grade>> {
         guard(py, || {
+            // Resolve each distinct question string once: `Bank::find` scans the bank.
+            let mut resolved: HashMap<String, Arc<rubric_grader::Grader>> = HashMap::new();
             let mut jobs = Vec::with_capacity(items.len());
             for (question, answer) in items {
-                let (grader, _) = self.compiled(py, &question)?;
+                let grader = match resolved.get(&question) {
+                    Some(g) => Arc::clone(g),
+                    None => {
+                        let (g, _) = self.compiled(py, &question)?;
+                        resolved.insert(question, Arc::clone(&g));
+                        g
+                    }
+                };
                 jobs.push((grader, answer));
             }
             many(py, jobs, threads)

@@ -104,7 +104,8 @@ def test_grade_attributes(g06: rg.Grader) -> None:
     assert strong_g06()[e.start : e.end] == e.text
     assert set(grade.covered) | set(grade.missed) == {c.id for c in concepts}
     assert grade.feedback.summary.startswith(f"{grade.score:.1f}/100")
-    assert isinstance(grade.warnings, list) and isinstance(grade.groups, list)
+    assert all(isinstance(w, rg.GradeWarning) for w in grade.warnings)
+    assert isinstance(grade.groups, list)
     assert "g06" in repr(grade)
 
 
@@ -361,3 +362,14 @@ def test_large_answer(g06: rg.Grader) -> None:
     assert len(answer.encode()) <= 1 << 20
     grade = g06.grade(answer)
     assert 0 <= grade.score <= 100 and grade.to_dict()["question_id"] == "g06"
+
+
+def test_readme_example_runs(capsys: pytest.CaptureFixture) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Python") :]
+    start = section.index("```python\n") + len("```python\n")
+    code = section[start : section.index("```", start)]
+    assert len(code.strip().splitlines()) <= 12
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert out.startswith("44.4 partial ['parallel-removal', 'prestop-sleep']")

@@ -68,6 +68,7 @@ __all__ = [
     "Feedback",
     "FollowUp",
     "Grade",
+    "GradeWarning",
     "Grader",
     "Group",
     "InternalError",
@@ -75,7 +76,6 @@ __all__ = [
     "Note",
     "Question",
     "RubricError",
-    "Warning",
     "draft",
     "grade_many",
     "lint",
@@ -158,9 +158,12 @@ class Misconception:
 
 
 @dataclass(frozen=True)
-class Warning:
+class GradeWarning:
     """A warning about the answer: ``code`` is ``keyword_salad``, ``required_missing``,
-    ``possibly_off_topic``, ``negated_mentions``, ``empty_answer`` ..."""
+    ``possibly_off_topic``, ``negated_mentions``, ``empty_answer`` ...
+
+    (Not named ``Warning``: that would shadow the builtin on ``from rubric_grader import *``.)
+    """
 
     code: str
     message: str
@@ -310,9 +313,9 @@ class Grade:
         return Feedback._from(self._dict()["feedback"])
 
     @property
-    def warnings(self) -> List[Warning]:
+    def warnings(self) -> List[GradeWarning]:
         """Warnings (keyword salad, a required concept missing, off topic ...)."""
-        return [Warning(**w) for w in self._dict()["warnings"]]
+        return [GradeWarning(**w) for w in self._dict()["warnings"]]
 
     def to_json(self) -> str:
         """The grade as ``rubric grade --format json`` prints it (pretty-printed, no final

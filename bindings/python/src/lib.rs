@@ -25,7 +25,7 @@ use pyo3::prelude::*;
 use rayon::prelude::*;
 use rubric_grader::authoring::draft::{self as drafting, Background, DraftOptions};
 use rubric_grader::authoring::{lint, Severity};
-use rubric_grader::feedback::render::to_json;
+use rubric_grader::feedback::render::{explanation_to_text, to_json, to_markdown, to_text, Style};
 use rubric_grader::{Error, Feedback, Glossary, Level, LoadError, Rubric};
 
 /// Path given to a rubric or glossary held in a string.
@@ -505,14 +505,17 @@ impl Grader {
         })
     }
 
-    /// The explanation of an answer's grade as JSON (`rubric explain`'s data).
-    fn explain_json(&self, py: Python<'_>, answer: String) -> PyResult<String> {
+    /// The explanation of an answer's grade: `(JSON, plain text)`, as `rubric explain` prints
+    /// them with `--format json` and `--format text`.
+    fn explain(&self, py: Python<'_>, answer: String) -> PyResult<(String, String)> {
         guard(py, || {
             let inner = Arc::clone(&self.inner);
             let explanation = py
                 .detach(move || inner.explain(&answer))
                 .map_err(|e| to_py(py, e))?;
-            serde_json::to_string(&explanation).map_err(|e| PyValueError::new_err(e.to_string()))
+            let json = serde_json::to_string_pretty(&explanation)
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            Ok((json, explanation_to_text(&explanation, Style::PLAIN)))
         })
     }
 
@@ -548,6 +551,11 @@ struct Grade {
 }
 
 impl Grade {
+    fn feedback(&self) -> &Feedback {
+        self.feedback
+            .get_or_init(|| self.grader.feedback(&self.grade))
+    }
+
     fn new(grade: rubric_grader::Grade, grader: Arc<rubric_grader::Grader>) -> Grade {
         Grade {
             grade,
@@ -582,12 +590,19 @@ impl Grade {
     /// The grade and its feedback as `rubric grade --format json` prints it (without the final
     /// newline).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || Ok(to_json(&self.grade, self.feedback())))
+    }
+
+    /// As `rubric grade` prints it, without colour or wrapping.
+    fn to_text(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || {
-            let feedback = self
-                .feedback
-                .get_or_init(|| self.grader.feedback(&self.grade));
-            Ok(to_json(&self.grade, feedback))
+            Ok(to_text(&self.grade, self.feedback(), Style::PLAIN))
         })
+    }
+
+    /// As `rubric grade --format markdown` prints it.
+    fn to_markdown(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || Ok(to_markdown(&self.grade, self.feedback())))
     }
 }
 

@@ -292,6 +292,21 @@ def test_json_equals_cli(bank: rg.Bank) -> None:
         grade = bank.grader(question).grade(answer)
         assert grade.to_json() + "\n" == cli, question
         assert grade.to_dict() == json.loads(cli)
+    question, answer = "g06", strong_g06()
+    grade, explanation = bank.grader(question).grade(answer), bank.grader(question).explain(answer)
+    for args, ours in [
+        (["grade", question, "--format", "markdown"], grade.to_markdown()),
+        (["grade", question, "--color", "never"], None),
+        (["explain", question, "--format", "json"], explanation.to_json() + "\n"),
+        (["explain", question, "--color", "never"], str(explanation)),
+    ]:
+        cli = subprocess.run(
+            [str(binary), *args], input=answer.encode(), capture_output=True, check=True
+        ).stdout.decode()
+        if ours is None:  # the CLI wraps text to the terminal; compare the words
+            assert cli.split() == grade.to_text().split()
+        else:
+            assert cli == ours, args
 
 
 # --- pickling, processes, threads, size ----------------------------------------------------

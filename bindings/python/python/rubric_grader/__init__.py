@@ -328,6 +328,22 @@ class Grade:
         """``json.loads(self.to_json())``: a fresh dict of plain data."""
         return json.loads(self.to_json())  # type: ignore[no-any-return]
 
+    def to_text(self) -> str:
+        """The grade as ``rubric grade`` prints it (no colour, no wrapping)."""
+        return self._rendered().to_text()  # type: ignore[no-any-return]
+
+    def to_markdown(self) -> str:
+        """The grade as ``rubric grade --format markdown`` prints it."""
+        return self._rendered().to_markdown()  # type: ignore[no-any-return]
+
+    def _rendered(self) -> Any:
+        if self._native is None:
+            raise ValueError("an unpickled Grade keeps its JSON only; use to_json() or to_dict()")
+        return self._native
+
+    def __str__(self) -> str:
+        return self.to_text() if self._native is not None else repr(self)
+
     def __reduce__(self) -> Tuple[Any, ...]:
         return (_restore_grade, (self.to_json(), self._answer))
 
@@ -345,10 +361,12 @@ class Explanation:
     """Why an answer got its grade: per concept and matcher, the hits with spans and the near
     misses rejected with the reason (``rubric explain``). Plain data in ``to_dict()``."""
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "_json", "_text")
 
-    def __init__(self, data: Dict[str, Any]) -> None:
+    def __init__(self, data: Dict[str, Any], text: str = "", json_text: str = "") -> None:
         self._data = data
+        self._text = text
+        self._json = json_text
 
     @property
     def question_id(self) -> str:
@@ -385,8 +403,12 @@ class Explanation:
         return json.loads(json.dumps(self._data))  # type: ignore[no-any-return]
 
     def to_json(self) -> str:
-        """The explanation as JSON."""
-        return json.dumps(self._data)
+        """The explanation as ``rubric explain --format json`` prints it (no final newline)."""
+        return self._json or json.dumps(self._data, indent=2)
+
+    def __str__(self) -> str:
+        """The explanation as ``rubric explain`` prints it (no colour)."""
+        return self._text or repr(self)
 
     def __repr__(self) -> str:
         return f"<Explanation {self.question_id} {self.score:.1f}/100 ({self.band})>"
@@ -478,7 +500,8 @@ class Grader:
     def explain(self, answer: str) -> Explanation:
         """Explains the grade of ``answer``: the hits per matcher and the near misses rejected,
         with why (negated, a typo beyond the limit, a number that differs ...)."""
-        return Explanation(json.loads(self._native.explain_json(answer)))
+        json_text, text = self._native.explain(answer)
+        return Explanation(json.loads(json_text), text, json_text)
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return (_restore_grader, (self.source, self._native.glossary, self.path))

@@ -28,6 +28,11 @@ use rubric_grader::authoring::{lint, Severity};
 use rubric_grader::feedback::render::{explanation_to_text, to_json, to_markdown, to_text, Style};
 use rubric_grader::{Error, Feedback, Glossary, Level, LoadError, Rubric};
 
+// As in the `rubric` binary (see its main.rs): grading allocates many small strings and vectors,
+// and mimalloc's per-thread heaps keep `grade_many` from contending on the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Path given to a rubric or glossary held in a string.
 const STRING_PATH: &str = "<string>";
 

@@ -212,16 +212,17 @@ class Feedback:
 class _Offsets:
     """Byte offsets (what Rust reports) to character offsets (what Python slices by)."""
 
-    __slots__ = ("_text", "_ascii")
+    __slots__ = ("_bytes", "_ascii")
 
     def __init__(self, text: Optional[str]) -> None:
-        self._text = text
         self._ascii = text is None or text.isascii()
+        # Encoded once per result list, not once per span.
+        self._bytes = b"" if self._ascii or text is None else text.encode("utf-8")
 
     def char(self, byte: int) -> int:
-        if self._ascii or self._text is None:
+        if self._ascii:
             return byte
-        return len(self._text.encode("utf-8")[:byte].decode("utf-8", errors="ignore"))
+        return len(self._bytes[:byte].decode("utf-8", errors="ignore"))
 
 
 class Grade:

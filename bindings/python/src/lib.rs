@@ -240,10 +240,11 @@ impl Bank {
     ) -> PyResult<(Arc<rubric_grader::Grader>, usize)> {
         let entries = self.inner.entries();
         let entry = self.inner.find(query).map_err(|e| to_py(py, e))?;
+        // `find` returns a reference into `entries`, so this always finds it.
         let index = entries
             .iter()
             .position(|e| std::ptr::eq(e, entry))
-            .unwrap_or_default();
+            .ok_or_else(|| PyRuntimeError::new_err("internal error: bank entry not found"))?;
         let id = entry.rubric.id.clone();
         // A poisoned lock only means another thread panicked while inserting: the map is fine.
         let cached = self

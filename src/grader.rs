@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, Analyzer};
 use crate::error::Error;
 use crate::error::{LoadError, LoadErrorKind};
 use crate::feedback::{Explanation, Feedback};
-use crate::matching::Engine;
+use crate::matching::{Engine, WordCoverage};
 use crate::rubric::{
     locate, truncate_message, Bank, BankEntry, Glossary, Matcher, RefProblem, Rubric,
 };
@@ -46,6 +46,8 @@ pub struct Grader {
     model: ScoringModel,
     /// Stems of the question's content words, for the engagement floor.
     question_stems: Vec<String>,
+    /// The rubric's content-word coverage, compiled, when it has one.
+    coverage: Option<WordCoverage>,
     max_answer_bytes: usize,
     salad_guard: bool,
 }
@@ -156,8 +158,13 @@ impl GraderBuilder {
                 question_stems.push(stem.to_string());
             }
         }
+        let coverage = rubric
+            .coverage
+            .as_ref()
+            .map(|c| WordCoverage::compile(c, engine.analyzer()));
         Ok(Grader {
             rubric: rubric.clone(),
+            coverage,
             engine,
             model: ScoringModel::new(rubric),
             question_stems,
@@ -241,6 +248,7 @@ impl Grader {
             empty: analysis.is_empty(),
             on_topic: self.shares_question_words(analysis),
             dump: self.salad_guard && is_dump(words, hits),
+            coverage: self.coverage.as_ref().map_or(0.0, |c| c.credit(analysis)),
         };
         self.model.grade(&self.rubric, findings, text)
     }
@@ -359,6 +367,10 @@ impl Grader {
                 empty: answer_analysis.is_empty(),
                 dump: false,
                 on_topic: false,
+                coverage: self
+                    .coverage
+                    .as_ref()
+                    .map_or(0.0, |c| c.credit(&answer_analysis)),
             };
             grade = self.model.grade(&self.rubric, findings, text);
         }

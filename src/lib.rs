@@ -92,8 +92,8 @@ pub use grader::{Grader, GraderBuilder, DEFAULT_MAX_ANSWER_BYTES};
 pub use interview::{Interview, InterviewError, Kit, Plan, PracticeLog, Scorecard, Transcript};
 pub use matching::{Evidence, Findings};
 pub use rubric::{
-    Bands, Bank, BankEntry, Concept, Glossary, Group, Level, MarkedExample, Matcher, Misconception,
-    Polarity, Rubric, Window,
+    Bands, Bank, BankEntry, Concept, Coverage, Glossary, Group, Level, MarkedExample, Matcher,
+    Misconception, Polarity, Rubric, Window,
 };
 pub use scoring::{
     Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,

@@ -315,6 +315,92 @@ fn draft_writes_a_lint_clean_rubric() {
     assert_eq!(missing.code, 2);
 }
 
+/// See: issue 18 (a draft written with `--out my-draft.ron` failed lint on its own file name).
+#[test]
+fn issue18_draft_from_several_references_to_any_file_name_lints_clean() {
+    let tmp = tempdir();
+    let dir = tmp.path();
+    let first = dir.join("ref1.txt");
+    let second = dir.join("ref2.txt");
+    let more = dir.join("more.txt");
+    std::fs::write(
+        &first,
+        "A stack is last in, first out: push adds on top and pop removes the top.",
+    )
+    .unwrap();
+    std::fs::write(&second, "The last element pushed is the first one popped.").unwrap();
+    std::fs::write(
+        &more,
+        "# alternatives, one per line\nIt is a LIFO structure.\n\n",
+    )
+    .unwrap();
+    let out_file = dir.join("any-name.ron");
+    let out = rubric(&[
+        "draft",
+        "--question",
+        "What is a stack?",
+        "--model-answer",
+        first.to_str().unwrap(),
+        "--model-answer",
+        second.to_str().unwrap(),
+        "--alternatives",
+        more.to_str().unwrap(),
+        "--out",
+        out_file.to_str().unwrap(),
+    ])
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    assert!(text.contains("id: \"any-name\""), "{text}");
+    assert!(text.contains("It is a LIFO structure."), "{text}");
+    let lint = rubric(&["lint", out_file.to_str().unwrap()]).run();
+    assert_eq!(lint.code, 0, "{}", lint.stdout);
+    let grade = rubric(&["--rubrics", out_file.to_str().unwrap(), "grade", "any-name"])
+        .stdin("It's LIFO: the last thing pushed is popped first.")
+        .run();
+    assert_eq!(grade.code, 0, "{}", grade.stderr);
+}
+
+#[test]
+fn issue18_draft_evaluate_on_a_dataset_reports_each_split_and_the_baseline() {
+    let tmp = tempdir();
+    let data = tmp.path().join("set.jsonl");
+    let mut lines = String::new();
+    for (split, answer, score) in [
+        ("train", "push and pop at the top, last in first out", 1.0),
+        ("train", "it is a list", 0.0),
+        ("train", "last in first out", 0.5),
+        ("test", "the top element is popped first, LIFO", 1.0),
+        ("test", "a queue of things", 0.0),
+    ] {
+        lines.push_str(
+            &serde_json::json!({"dataset": "toy", "split": split, "question": "What is a stack?",
+            "reference_answer": "A stack is last in, first out: push and pop work on the top.",
+            "answer": answer, "score": score})
+            .to_string(),
+        );
+        lines.push('\n');
+    }
+    std::fs::write(&data, lines).unwrap();
+    let out = rubric(&["draft", "--evaluate", "--dataset", data.to_str().unwrap()]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for needle in [
+        "toy/train",
+        "toy/test",
+        "all",
+        "pearson",
+        "recall r",
+        "drafted 1 rubrics",
+    ] {
+        assert!(out.stdout.contains(needle), "{needle}: {}", out.stdout);
+    }
+    let bad = tmp.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"question\": \"q\"}\n").unwrap();
+    let out = rubric(&["draft", "--evaluate", "--dataset", bad.to_str().unwrap()]).run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("line 1"), "{}", out.stderr);
+}
+
 #[test]
 fn batch_streams_results_and_summarises() {
     let tmp = tempdir();

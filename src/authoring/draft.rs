@@ -15,10 +15,13 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::stats::{pair_agreement, spearman};
+use super::thesaurus::Thesaurus;
 use crate::analysis::{Analysis, Analyzer, TokenKind};
 use crate::grader::Grader;
+use crate::matching::is_content;
 use crate::rubric::{
-    Bank, Concept, Glossary, Level, MarkedExample, Matcher, Polarity, Rubric, Window,
+    Bank, Concept, Coverage, Glossary, Level, MarkedExample, Matcher, Misconception, Polarity,
+    Rubric, Window,
 };
 
 /// Words that split candidate phrases besides function words: generic verbs, adjectives and
@@ -248,6 +251,23 @@ struct Candidate {
     stems: Vec<String>,
 }
 
+/// Words kept in front of a key phrase because they change its meaning: negations, which the
+/// phrase's polarity then carries ("no children"), and quantities ("more than one", "at most 5").
+const NEGATIONS: &[&str] = &["no", "not", "never", "without", "none", "nothing", "cannot"];
+const QUANTITIES: &[&str] = &[
+    "more", "less", "fewer", "than", "at", "most", "least", "only", "one", "two", "three", "four",
+    "five", "ten", "twice", "half", "same", "zero", "all", "both", "either", "neither",
+];
+
+/// The share of the rubric's weight a short reference's content-word coverage gets.
+const SHORT_COVERAGE_SHARE: f32 = 0.7;
+/// The same for a long reference (several sentences), whose key phrases carry more.
+const LONG_COVERAGE_SHARE: f32 = 0.5;
+/// Recall of a reference's content words that earns the full coverage credit.
+const COVERAGE_FULL: f32 = 1.0;
+/// Points off for stating the antonym of a reference's key word.
+const ANTONYM_PENALTY: f32 = 10.0;
+
 /// Drafts a rubric for `question` from `model_answer` alone.
 pub fn draft(
     question: &str,
@@ -256,25 +276,45 @@ pub fn draft(
     glossary: &Glossary,
     options: &DraftOptions,
 ) -> Rubric {
+    draft_from_references(question, &[model_answer], background, glossary, options)
+}
+
+/// Drafts a rubric for `question` from one or more reference answers; the first is the model
+/// answer. Concepts are the first reference's key phrases, each also satisfied by the other
+/// references' phrasings of it; the coverage fallback takes the best of all references. Blank
+/// references are ignored.
+pub fn draft_from_references(
+    question: &str,
+    references: &[&str],
+    background: &Background,
+    glossary: &Glossary,
+    options: &DraftOptions,
+) -> Rubric {
+    let references: Vec<&str> = references
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let model_answer = references.first().copied().unwrap_or_default();
+    let thesaurus = Thesaurus::embedded();
     let analyzer = Analyzer::new();
     let a = analyzer.analyze(model_answer);
     // Words of the question are given to every candidate; they show nothing on their own.
     let q = analyzer.analyze(question);
     let question_stems: BTreeSet<String> =
         q.tokens().iter().map(|t| q.stem(t).to_string()).collect();
-    let mut candidates = candidates(&a, model_answer, background);
+    let mut candidates = candidates(&a, model_answer, background, &question_stems);
     candidates.sort_by(|x, y| y.score.total_cmp(&x.score));
     let content_words = a
         .tokens()
         .iter()
         .filter(|t| !t.function_word && t.kind == TokenKind::Word)
         .count();
-    // Short reference answers are dense: every content word carries a point, so a short one keeps
-    // every candidate and weighs them evenly (RAKE favours long phrases, which in one sentence is
-    // an artefact of wording, not of importance).
+    // Short references are dense: a few weighted claims, and coverage of their words carries as
+    // much as the claims (a paraphrase that misses a phrase still earns partial credit).
     let short = content_words <= 12;
     let k = if short {
-        options.max_concepts.max(1)
+        options.max_concepts.clamp(1, 3)
     } else {
         (content_words / 2).clamp(3, options.max_concepts.max(1))
     };
@@ -292,36 +332,69 @@ pub fn draft(
             break;
         }
     }
+    // A reference of function words only ("they are the same") is its own key phrase.
+    if chosen.is_empty() && !a.tokens().is_empty() {
+        chosen.push(Candidate {
+            first: 0,
+            last: a.tokens().len() - 1,
+            score: 1.0,
+            stems: a.tokens().iter().map(|t| a.stem(t).to_string()).collect(),
+        });
+    }
     let top = chosen.first().map_or(1.0, |c| c.score);
     let bottom = chosen.last().map_or(0.0, |c| c.score);
     let glossary_keys = glossary_keys(&analyzer, glossary);
     let mut concepts = Vec::new();
+    let mut misconceptions = Vec::new();
     let mut used_ids = BTreeSet::new();
+    // Stems any concept already lists, so that no synonym is claimed by two concepts.
+    let mut claimed: BTreeSet<String> = chosen.iter().flat_map(|c| c.stems.clone()).collect();
+    let stem_of = |w: &str| -> String {
+        let x = analyzer.analyze(w);
+        x.tokens()
+            .first()
+            .map(|t| x.stem(t).to_string())
+            .unwrap_or_default()
+    };
     for c in &chosen {
+        let cue = |i: usize| NEGATIONS.contains(&a.lower(i));
+        let kept: Vec<usize> = (c.first..=c.last).filter(|&i| !cue(i)).collect();
+        let word_text =
+            |i: usize| model_answer[a.tokens()[i].span.start..a.tokens()[i].span.end].to_string();
+        let phrase = kept
+            .iter()
+            .map(|&i| word_text(i))
+            .collect::<Vec<_>>()
+            .join(" ");
         let surface =
             model_answer[a.tokens()[c.first].span.start..a.tokens()[c.last].span.end].to_string();
+        // A phrase the reference denies ("a node that has no children") is a negative claim:
+        // only denied mentions of it count.
+        let denied =
+            kept.iter().any(|&i| a.tokens()[i].negated) || kept.len() < c.last + 1 - c.first;
         let mut id = slug(&surface);
         while !used_ids.insert(id.clone()) {
             id.push('x');
         }
-        let weight = if short {
-            1.0
-        } else if top > bottom {
-            1.0 + 2.0 * (c.score - bottom) / (top - bottom)
+        let weight = if top > bottom {
+            1.0 + if short { 1.0 } else { 2.0 } * (c.score - bottom) / (top - bottom)
         } else {
             2.0
         };
         let weight = (weight * 2.0).round() / 2.0;
-        let mut phrasings = vec![surface.clone()];
+        let mut phrasings = vec![phrase.clone()];
         let key = c.stems.join(" ");
         if let Some(name) = glossary_keys.get(&key) {
             phrasings.push(format!("@{name}"));
         }
         let mut alternatives = vec![Matcher::Any(phrasings)];
         // Paraphrases keep the telling words but not their order: the two rarest words that the
-        // question does not already give, in one sentence; a single such word if it is specific.
-        let words: Vec<usize> = (c.first..=c.last)
-            .filter(|&i| a.tokens()[i].kind == TokenKind::Word)
+        // question does not already give, in one sentence, each or its WordNet synonyms; a single
+        // such word if it is specific.
+        let words: Vec<usize> = kept
+            .iter()
+            .copied()
+            .filter(|&i| a.tokens()[i].kind == TokenKind::Word && !a.tokens()[i].function_word)
             .collect();
         let mut telling: Vec<usize> = words
             .iter()
@@ -349,19 +422,38 @@ pub fn draft(
             }
         }
         picked.sort();
-        let word_text =
-            |i: usize| model_answer[a.tokens()[i].span.start..a.tokens()[i].span.end].to_string();
+        let mut with_synonyms = |i: usize| -> Matcher {
+            let word = word_text(i);
+            let mut items = vec![word.clone()];
+            for syn in thesaurus.synonyms(&word.to_lowercase()).iter().take(3) {
+                let st = stem_of(syn);
+                if !st.is_empty() && claimed.insert(st) {
+                    items.push((*syn).to_string());
+                }
+            }
+            if items.len() == 1 {
+                Matcher::Term(word)
+            } else {
+                Matcher::Any(items)
+            }
+        };
         if picked.len() == 2 {
             alternatives.push(Matcher::AllOf {
-                of: picked
-                    .iter()
-                    .map(|&i| Matcher::Term(word_text(i)))
-                    .collect(),
+                of: picked.iter().map(|&i| with_synonyms(i)).collect(),
                 within: Window::Sentence,
             });
         } else if picked.len() == 1 && words.len() > 1 && a.norm(&a.tokens()[picked[0]]).len() >= 5
         {
-            alternatives.push(Matcher::Term(word_text(picked[0])));
+            alternatives.push(with_synonyms(picked[0]));
+        }
+        // The plain contradiction: the phrase with its key adjective or verb swapped for a
+        // WordNet antonym ("closed path" → "open path"), unless a reference uses the antonym.
+        if !denied {
+            if let Some(m) =
+                antonym_misconception(&a, model_answer, &kept, &id, &surface, &references)
+            {
+                misconceptions.push(m);
+            }
         }
         let sentence = sentence_of(&a, model_answer, c.first);
         concepts.push(Concept {
@@ -369,7 +461,11 @@ pub fn draft(
             label: surface.clone(),
             weight,
             required: false,
-            polarity: Polarity::Positive,
+            polarity: if denied {
+                Polarity::Negative
+            } else {
+                Polarity::Positive
+            },
             matcher: if alternatives.len() == 1 {
                 alternatives.remove(0)
             } else {
@@ -380,6 +476,53 @@ pub fn draft(
             follow_up: Some(format!("Can you say more about {surface}?")),
             study: None,
         });
+    }
+    let concept_weight: f32 = concepts.iter().map(|c| c.weight).sum();
+    let share = if short {
+        SHORT_COVERAGE_SHARE
+    } else {
+        LONG_COVERAGE_SHARE
+    };
+    // Coverage weight w with w / (w + concepts) = share; with no concept it is everything.
+    let coverage_weight = if concept_weight > 0.0 {
+        ((concept_weight * share / (1.0 - share)) * 2.0)
+            .round()
+            .max(1.0)
+            / 2.0
+    } else {
+        1.0
+    };
+    let mut synonyms = std::collections::BTreeMap::new();
+    let mut antonyms = std::collections::BTreeMap::new();
+    let all_refs = references.join(" ").to_lowercase();
+    let in_refs = |w: &str| {
+        all_refs
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == w)
+    };
+    for r in &references {
+        let x = analyzer.analyze(r);
+        for t in x.tokens().iter().filter(|t| is_content(&x, t)) {
+            let word = x.lower(t.position as usize).to_string();
+            let syns: Vec<String> = thesaurus
+                .synonyms(&word)
+                .iter()
+                .take(3)
+                .map(|s| (*s).to_string())
+                .collect();
+            let ants: Vec<String> = thesaurus
+                .antonyms(&word)
+                .iter()
+                .filter(|a| !in_refs(a))
+                .map(|s| (*s).to_string())
+                .collect();
+            if !ants.is_empty() {
+                antonyms.entry(word.clone()).or_insert(ants);
+            }
+            if !syns.is_empty() {
+                synonyms.entry(word).or_insert(syns);
+            }
+        }
     }
     let title = options.title.clone().unwrap_or_else(|| {
         question
@@ -398,14 +541,21 @@ pub fn draft(
         model_answer: model_answer.to_string(),
         concepts,
         groups: Vec::new(),
-        misconceptions: Vec::new(),
+        misconceptions,
         bands: None,
-        examples: vec![MarkedExample {
-            label: "strong: the model answer".into(),
-            answer: model_answer.to_string(),
-            expected: (80.0, 100.0),
-        }],
+        examples: Vec::new(),
+        coverage: (!references.is_empty()).then(|| Coverage {
+            weight: coverage_weight,
+            full: COVERAGE_FULL,
+            // The best of several references is already an optimistic recall: no saturation.
+            curve: if references.len() > 1 { 1.0 } else { 2.0 },
+            references: references.iter().map(|r| r.to_string()).collect(),
+            demote: question.to_string(),
+            synonyms,
+            antonyms,
+        }),
     };
+    settle(&mut rubric, &references, glossary);
     // A bare list of the concept labels is the adversarial example every rubric needs; keep it
     // only if the draft already grades it low, so the draft stays lint-clean.
     let list = rubric
@@ -426,7 +576,208 @@ pub fn draft(
     rubric
 }
 
-fn candidates(a: &Analysis, text: &str, background: &Background) -> Vec<Candidate> {
+/// Makes every reference a strong answer of its own draft: other references' phrasings become
+/// alternatives of the concepts they miss (when they share a word), a concept a reference still
+/// misses is credited either way or, failing that, dropped, and misconceptions that fire on a
+/// reference are dropped. The references that then land in the top band become marked examples.
+fn settle(rubric: &mut Rubric, references: &[&str], glossary: &Glossary) {
+    let analyzer = Analyzer::new();
+    let grade = |r: &Rubric, text: &str| {
+        Grader::builder()
+            .glossary(glossary)
+            .build(r)
+            .ok()
+            .and_then(|g| g.grade(text).ok())
+    };
+    for (ri, text) in references.iter().enumerate() {
+        let Some(g) = grade(rubric, text) else { return };
+        // Misconceptions a reference holds are not misconceptions.
+        let held: BTreeSet<String> = g.misconceptions.iter().map(|m| m.id.clone()).collect();
+        rubric.misconceptions.retain(|m| !held.contains(&m.id));
+        if ri == 0 {
+            continue;
+        }
+        let missed: Vec<usize> = g
+            .concepts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.hit)
+            .map(|(i, _)| i)
+            .collect();
+        if missed.is_empty() {
+            continue;
+        }
+        let x = analyzer.analyze(text);
+        let phrases = candidates(&x, text, &Background::default(), &BTreeSet::new());
+        for ci in missed {
+            let concept_stems = stems_of_matcher(&analyzer, &rubric.concepts[ci].matcher);
+            let best = phrases
+                .iter()
+                .map(|p| {
+                    (
+                        p.stems
+                            .iter()
+                            .filter(|s| concept_stems.contains(*s))
+                            .count(),
+                        p,
+                    )
+                })
+                .filter(|(n, _)| *n > 0)
+                .max_by(|x, y| x.0.cmp(&y.0).then(x.1.score.total_cmp(&y.1.score)));
+            if let Some((_, p)) = best {
+                let kept: Vec<&str> = (p.first..=p.last)
+                    .filter(|&i| !NEGATIONS.contains(&x.lower(i)))
+                    .map(|i| &text[x.tokens()[i].span.start..x.tokens()[i].span.end])
+                    .collect();
+                let phrase = kept.join(" ");
+                if let Matcher::AnyOf(alts) = &mut rubric.concepts[ci].matcher {
+                    alts.push(Matcher::Any(vec![phrase]));
+                } else {
+                    let old = rubric.concepts[ci].matcher.clone();
+                    rubric.concepts[ci].matcher =
+                        Matcher::AnyOf(vec![old, Matcher::Any(vec![phrase])]);
+                }
+            }
+        }
+    }
+    // Whatever a reference still misses, or states with another stance, cannot stay a claim of
+    // every reference.
+    for text in references {
+        let Some(g) = grade(rubric, text) else { return };
+        let missed: BTreeSet<String> = g
+            .concepts
+            .iter()
+            .filter(|c| !c.hit)
+            .map(|c| c.id.clone())
+            .collect();
+        if missed.is_empty() {
+            continue;
+        }
+        for c in rubric
+            .concepts
+            .iter_mut()
+            .filter(|c| missed.contains(&c.id))
+        {
+            c.polarity = Polarity::Either;
+        }
+        if let Some(g) = grade(rubric, text) {
+            let still: BTreeSet<String> = g
+                .concepts
+                .iter()
+                .filter(|c| !c.hit)
+                .map(|c| c.id.clone())
+                .collect();
+            if references.len() == 1 || still.len() < rubric.concepts.len() {
+                rubric.concepts.retain(|c| !still.contains(&c.id));
+            }
+        }
+        let ids: BTreeSet<&str> = rubric.concepts.iter().map(|c| c.id.as_str()).collect();
+        for m in &mut rubric.misconceptions {
+            m.contradicts.retain(|id| ids.contains(id.as_str()));
+        }
+        rubric.misconceptions.retain(|m| !m.contradicts.is_empty());
+    }
+    for (ri, text) in references.iter().enumerate() {
+        if grade(rubric, text).is_some_and(|g| g.band == crate::Band::Strong) {
+            rubric.examples.push(MarkedExample {
+                label: if ri == 0 {
+                    "strong: the model answer".into()
+                } else {
+                    format!("strong: reference answer {}", ri + 1)
+                },
+                answer: text.to_string(),
+                expected: (80.0, 100.0),
+            });
+        }
+    }
+}
+
+/// The stems of every word a matcher lists.
+fn stems_of_matcher(analyzer: &Analyzer, m: &Matcher) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut add = |text: &str| {
+        let a = analyzer.analyze(text);
+        for t in a.tokens() {
+            out.insert(a.stem(t).to_string());
+        }
+    };
+    fn walk(m: &Matcher, add: &mut dyn FnMut(&str)) {
+        match m {
+            Matcher::Term(s) | Matcher::Phrase(s) => add(s),
+            Matcher::Any(items) => items
+                .iter()
+                .filter(|i| !i.starts_with('@') && !i.starts_with('/'))
+                .for_each(|i| add(i)),
+            Matcher::AnyOf(ms) => ms.iter().for_each(|m| walk(m, add)),
+            Matcher::AllOf { of, .. } | Matcher::Ordered { of, .. } => {
+                of.iter().for_each(|m| walk(m, add))
+            }
+            Matcher::Except { of, .. } => walk(of, add),
+            Matcher::Regex(_) | Matcher::Glossary(_) => {}
+        }
+    }
+    walk(m, &mut add);
+    out
+}
+
+/// A misconception for the phrase `kept` (token positions of `a`) with one adjective or verb
+/// swapped for its WordNet antonym, contradicting concept `id`.
+fn antonym_misconception(
+    a: &Analysis,
+    text: &str,
+    kept: &[usize],
+    id: &str,
+    surface: &str,
+    references: &[&str],
+) -> Option<Misconception> {
+    let thesaurus = Thesaurus::embedded();
+    let lower_refs: Vec<String> = references.iter().map(|r| r.to_lowercase()).collect();
+    for &i in kept {
+        let t = &a.tokens()[i];
+        if t.kind != TokenKind::Word || t.function_word {
+            continue;
+        }
+        let word = a.lower(i);
+        let Some(antonym) = thesaurus.antonyms(word).iter().find(|w| {
+            !lower_refs
+                .iter()
+                .any(|r| r.split(|c: char| !c.is_alphanumeric()).any(|x| x == **w))
+        }) else {
+            continue;
+        };
+        let others: Vec<String> = kept
+            .iter()
+            .filter(|&&j| {
+                j != i && !a.tokens()[j].function_word && a.tokens()[j].kind == TokenKind::Word
+            })
+            .map(|&j| text[a.tokens()[j].span.start..a.tokens()[j].span.end].to_string())
+            .collect();
+        let matcher = if others.is_empty() {
+            Matcher::Term((*antonym).to_string())
+        } else {
+            Matcher::AllOf {
+                of: vec![Matcher::Term((*antonym).to_string()), Matcher::Any(others)],
+                within: Window::Clause,
+            }
+        };
+        return Some(Misconception {
+            id: format!("not-{id}"),
+            label: format!("says {antonym} where the reference says {word}"),
+            matcher,
+            penalty: ANTONYM_PENALTY,
+            correction: format!("The reference answer says \"{surface}\"."),
+            contradicts: vec![id.to_string()],
+        });
+    }
+    None
+}
+
+fn candidates(
+    a: &Analysis,
+    text: &str,
+    background: &Background,
+    question_stems: &BTreeSet<String>,
+) -> Vec<Candidate> {
     let tokens = a.tokens();
     let is_split = |i: usize| {
         let t = &tokens[i];
@@ -477,8 +828,26 @@ fn candidates(a: &Analysis, text: &str, background: &Background) -> Vec<Candidat
     };
     let mut out: Vec<Candidate> = Vec::new();
     for (s, e) in runs {
-        // Runs must hold a word (a bare number is not a concept).
-        if !tokens[s..=e].iter().any(|t| t.kind == TokenKind::Word) {
+        // Negations and quantities in front of a phrase are part of it.
+        let mut first = s;
+        while first > 0 && s - first < 3 {
+            let p = first - 1;
+            let w = a.lower(p);
+            if tokens[p].clause != tokens[s].clause
+                || !(NEGATIONS.contains(&w)
+                    || QUANTITIES.contains(&w)
+                    || tokens[p].kind == TokenKind::Number)
+            {
+                break;
+            }
+            first = p;
+        }
+        // "at" or "than" alone is not a quantity.
+        while first < s && matches!(a.lower(first), "at" | "than" | "most" | "least") {
+            first += 1;
+        }
+        // Runs must hold a word (a bare number is not a concept, nor a bare "none").
+        if !(s..=e).any(|i| tokens[i].kind == TokenKind::Word && !NEGATIONS.contains(&a.lower(i))) {
             continue;
         }
         let mut score = 0.0;
@@ -490,6 +859,13 @@ fn candidates(a: &Analysis, text: &str, background: &Background) -> Vec<Candidat
         }
         let n = (e - s + 1) as f32;
         let score = score / n.sqrt();
+        // What the question already says earns little.
+        let in_question = tokens[s..=e]
+            .iter()
+            .filter(|t| question_stems.contains(a.stem(t)))
+            .count() as f32;
+        let score = score * (1.0 - 0.8 * in_question / n);
+        let s = first;
         let stems: Vec<String> = tokens[s..=e]
             .iter()
             .map(|t| a.stem(t).to_string())
@@ -543,7 +919,8 @@ fn sentence_of(a: &Analysis, text: &str, token: usize) -> String {
     }
 }
 
-fn slug(s: &str) -> String {
+/// A lower-case, dash-separated id or file-name part of `s` (at most 40 characters).
+pub fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {

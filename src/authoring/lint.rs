@@ -113,9 +113,20 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("");
-        if !file.starts_with(&format!("{}-", r.id)) {
+        // In a bank (`<category>/<id>-<slug>.ron`) the file name is how people find a rubric;
+        // a single file elsewhere (a draft written with `--out any-name.ron`) only gets a
+        // warning. `<id>.ron` is fine anywhere.
+        let in_bank = std::path::Path::new(&e.path)
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|d| d == r.category.as_str());
+        if !file.starts_with(&format!("{}-", r.id)) && file != format!("{}.ron", r.id) {
             diag(
-                Severity::Error,
+                if in_bank {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 Some("id".into()),
                 Some((None, r.id.as_str())),
                 format!("file name should be `{}-<slug>.ron`", r.id),

@@ -8,12 +8,14 @@
 //! and letter-set filter before an edit distance is computed.
 
 mod compile;
+mod coverage;
 mod engine;
 mod explain;
 mod hit;
 mod matcher;
 mod vocab;
 
+pub use coverage::{is_content, WordCoverage};
 pub use engine::Engine;
 pub use explain::{ConceptTrace, MatcherTrace, NearMiss, NearMissReason};
 pub use hit::{ConceptFinding, Evidence, Findings, MisconceptionFinding, WrongNumber};

@@ -156,6 +156,29 @@ fn check_numbers(r: &Rubric, source: &str, path: &str) -> Result<(), LoadError> 
             ));
         }
     }
+    if let Some(cv) = &r.coverage {
+        for (name, x, ok) in [
+            ("weight", cv.weight, positive(cv.weight)),
+            ("full", cv.full, positive(cv.full) && cv.full <= 1.0),
+            ("curve", cv.curve, (1.0..=4.0).contains(&cv.curve)),
+        ] {
+            if !ok {
+                return Err(err(
+                    locate_key(source, None, name, 0),
+                    format!("coverage.{name}"),
+                    format!(
+                        "coverage `{name}` must be {}, not {}",
+                        match name {
+                            "full" => "a positive number up to 1",
+                            "curve" => "a number from 1 to 4",
+                            _ => "a positive number",
+                        },
+                        show(x)
+                    ),
+                ));
+            }
+        }
+    }
     for (i, m) in r.misconceptions.iter().enumerate() {
         if !(m.penalty.is_finite() && m.penalty >= 0.0) {
             return Err(err(

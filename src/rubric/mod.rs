@@ -11,6 +11,6 @@ pub use glossary::{Glossary, MAX_GLOSSARY_EXPANSION};
 pub(crate) use load::{locate, locate_after, truncate_message, utf8_location};
 pub use load::{read_rubric_file, MAX_CONCEPTS, MAX_NESTING, MAX_RUBRIC_FILE_BYTES};
 pub use schema::{
-    Bands, Concept, Group, Level, MarkedExample, Matcher, Misconception, Polarity, Rubric, Window,
-    WRONG_CENTRAL_CLAIM_CAP,
+    Bands, Concept, Coverage, Group, Level, MarkedExample, Matcher, Misconception, Polarity,
+    Rubric, Window, DEMOTED_WORD_WEIGHT, WRONG_CENTRAL_CLAIM_CAP,
 };

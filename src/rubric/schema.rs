@@ -37,6 +37,58 @@ pub struct Rubric {
     /// Answers with the score range they should get, checked by lint and tests.
     #[serde(default)]
     pub examples: Vec<MarkedExample>,
+    /// Optional credit for stating the reference answers' content words in any order: the
+    /// fallback `rubric draft` gives short references. Absent from hand-written rubrics unless
+    /// an author adds it; without it nothing about scoring changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
+}
+
+/// Credit for content-word coverage of reference answers, on a saturating curve.
+///
+/// The answer's stemmed content words are compared with each reference's; a reference word
+/// counts when the answer states it (or one of its `synonyms`) with the same stance — a word the
+/// reference asserts does not count when the answer denies it, and the other way round. A
+/// reference word the answer contradicts — states only with the opposite stance, or replaces by
+/// one of its `antonyms` — counts against that reference. Words listed in `demote` (typically the
+/// question's) count a fifth. With `r` the best weighted recall
+/// over the references and `x = min(1, r / full)`, the credit is `1 − (1 − x)^curve` of
+/// `weight`, which joins the concepts' weights in the total: `curve` 1 is linear, 2 (the
+/// default) saturates, giving the first words of the idea more than the last.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// Weight beside the concepts' (> 0).
+    #[serde(default = "one")]
+    pub weight: f32,
+    /// Recall of a reference's content words that earns full credit (0–1].
+    #[serde(default = "half")]
+    pub full: f32,
+    /// How fast credit saturates: 1 linear, 2 (default) concave; from 1 to 4.
+    #[serde(default = "two")]
+    pub curve: f32,
+    /// The reference answers whose content words are counted.
+    pub references: Vec<String>,
+    /// Text whose words earn little (the question: repeating it is not answering it).
+    #[serde(default)]
+    pub demote: String,
+    /// Other words that state a reference word: `{"large": ["big"]}`.
+    #[serde(default)]
+    pub synonyms: std::collections::BTreeMap<String, Vec<String>>,
+    /// Words that contradict a reference word: `{"closed": ["open"]}`.
+    #[serde(default)]
+    pub antonyms: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// The share of its weight a demoted word (one the question already uses) keeps in coverage.
+pub const DEMOTED_WORD_WEIGHT: f32 = 0.2;
+
+fn half() -> f32 {
+    0.5
+}
+
+fn two() -> f32 {
+    2.0
 }
 
 /// The level a question targets, or that an answer shows.

@@ -37,6 +37,8 @@ pub(crate) struct TextSignals {
     /// Distinct concepts hit per word is so low that the answer reaches the rubric only by
     /// saying everything (see [`is_dump`]).
     pub dump: bool,
+    /// The share of the rubric's coverage weight earned (0 when it has none).
+    pub coverage: f32,
 }
 
 /// The least an answer that engages with the question earns, when nothing it says is credited:
@@ -87,7 +89,7 @@ impl ScoringModel {
             .zip(&contradicted)
             .map(|(c, x)| c.hit && !x)
             .collect();
-        let (coverage, credits) = self.coverage(&hit);
+        let (coverage, credits) = self.coverage(&hit, text.coverage);
         let mut score = 100.0 * coverage;
         let mut warnings = Vec::new();
         let keyword_salad = text.keyword_salad && hit.iter().filter(|h| **h).count() >= 2;

@@ -39,6 +39,8 @@ pub struct ScoringModel {
     total: f32,
     /// Concept indices, most important first, before anything is answered.
     order: Vec<usize>,
+    /// The weight of the rubric's content-word coverage (0 without one), part of `total`.
+    word_coverage_weight: f32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -74,10 +76,12 @@ impl ScoringModel {
             });
         }
         let weights: Vec<f32> = rubric.concepts.iter().map(|c| c.weight).collect();
-        let total: f32 = (0..n)
-            .filter(|&i| group_of[i].is_none())
-            .map(|i| weights[i])
-            .sum::<f32>()
+        let word_coverage_weight = rubric.coverage.as_ref().map_or(0.0, |c| c.weight);
+        let total: f32 = word_coverage_weight
+            + (0..n)
+                .filter(|&i| group_of[i].is_none())
+                .map(|i| weights[i])
+                .sum::<f32>()
             + groups.iter().map(|g| g.weight).sum::<f32>();
         let shares = (0..n)
             .map(|i| {
@@ -99,6 +103,7 @@ impl ScoringModel {
             groups,
             total,
             order: Vec::new(),
+            word_coverage_weight,
         };
         model.order = model.rank((0..n).collect(), &vec![false; n]);
         model
@@ -207,11 +212,12 @@ impl ScoringModel {
     }
 
     /// `(earned, total)` weight, with groups earning `min(hits, k) / k`, and each group's credit.
-    pub(crate) fn coverage(&self, hit: &[bool]) -> (f32, Vec<f32>) {
-        let mut earned: f32 = (0..self.len())
-            .filter(|&i| self.group_of[i].is_none() && hit.get(i).copied().unwrap_or(false))
-            .map(|i| self.weights[i])
-            .sum();
+    pub(crate) fn coverage(&self, hit: &[bool], word_coverage: f32) -> (f32, Vec<f32>) {
+        let mut earned: f32 = self.word_coverage_weight * word_coverage.clamp(0.0, 1.0)
+            + (0..self.len())
+                .filter(|&i| self.group_of[i].is_none() && hit.get(i).copied().unwrap_or(false))
+                .map(|i| self.weights[i])
+                .sum::<f32>();
         let credits: Vec<f32> = (0..self.groups.len())
             .map(|g| self.group_hits(g, hit).min(self.groups[g].k) as f32 / self.groups[g].k as f32)
             .collect();

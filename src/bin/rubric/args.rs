@@ -97,17 +97,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
-    /// Draft a rubric from a model answer (no machine learning); or --evaluate drafts on the bank.
+    /// Draft a rubric from reference answers (no machine learning); or --evaluate drafts.
     Draft {
         /// The question text.
         #[arg(long, value_name = "TEXT", required_unless_present = "evaluate")]
         question: Option<String>,
-        /// A file holding the model answer (`-` reads standard input).
-        #[arg(long, value_name = "FILE", required_unless_present = "evaluate")]
-        model_answer: Option<PathBuf>,
-        /// Rubric id of the draft.
-        #[arg(long, value_name = "ID", default_value = "draft")]
-        id: String,
+        /// A file holding a reference answer (`-` reads standard input); repeat for several, the
+        /// first is the model answer.
+        #[arg(long, value_name = "FILE", required_unless_present_any = ["evaluate", "alternatives"])]
+        model_answer: Vec<PathBuf>,
+        /// A file of further reference answers, one per line (`#` lines and blank lines skipped).
+        #[arg(long, value_name = "FILE")]
+        alternatives: Option<PathBuf>,
+        /// Rubric id of the draft (default: the --out file's name, else `draft`).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
         /// Category of the draft.
         #[arg(long, value_name = "C", default_value = "draft")]
         category: String,
@@ -118,6 +122,13 @@ pub enum Command {
         /// the drafts order the marked examples like the hand-written rubrics.
         #[arg(long)]
         evaluate: bool,
+        /// With --evaluate: a JSON Lines file of {question, reference_answers | reference_answer,
+        /// answer, score} to draft one rubric per question on and correlate with its scores.
+        #[arg(long, value_name = "FILE", requires = "evaluate")]
+        dataset: Option<PathBuf>,
+        /// With --evaluate: output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
     },
     /// Grade many answers: JSON Lines or CSV with `question`, `answer` (and optional `id`).
     Batch {

@@ -289,33 +289,59 @@ pub fn test(out: &mut dyn Write, bank_dir: Option<&Path>, args: TestArgs<'_>) ->
     })
 }
 
-pub fn draft(
-    out: &mut dyn Write,
-    bank: &Bank,
-    question: &str,
-    model_answer: &Path,
-    id: &str,
-    category: &str,
-    dest: Option<&Path>,
-) -> CliResult {
+/// `rubric draft` arguments.
+pub struct DraftArgs<'a> {
+    pub question: &'a str,
+    pub model_answers: &'a [PathBuf],
+    pub alternatives: Option<&'a Path>,
+    pub id: Option<&'a str>,
+    pub category: &'a str,
+    pub dest: Option<&'a Path>,
+}
+
+pub fn draft(out: &mut dyn Write, bank: &Bank, args: DraftArgs<'_>) -> CliResult {
     use rubric_grader::authoring::draft;
-    let answer = read_answer(Some(model_answer))?;
+    let mut references = Vec::new();
+    for path in args.model_answers {
+        references.push(read_answer(Some(path))?);
+    }
+    if let Some(path) = args.alternatives {
+        let text = read_answer(Some(path))?;
+        references.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    if references.iter().all(|r| r.trim().is_empty()) {
+        anyhow::bail!("draft needs a reference answer that is not empty");
+    }
+    // Without --id, a draft written to a file is named after it, so `lint FILE` is clean.
+    let id = match (args.id, args.dest) {
+        (Some(id), _) => id.to_string(),
+        (None, Some(path)) => path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(draft::slug)
+            .unwrap_or_else(|| "draft".into()),
+        (None, None) => "draft".into(),
+    };
     let options = draft::DraftOptions {
-        id: id.to_string(),
-        category: category.to_string(),
+        id: id.clone(),
+        category: args.category.to_string(),
         ..Default::default()
     };
     let background = draft::Background::of_bank(bank);
-    let rubric = draft::draft(
-        question,
-        answer.trim(),
-        &background,
-        bank.glossary(),
-        &options,
-    );
+    let refs: Vec<&str> = references.iter().map(|r| r.trim()).collect();
+    let rubric =
+        draft::draft_from_references(args.question, &refs, &background, bank.glossary(), &options);
     let text = draft::to_ron(&rubric);
     // Check the draft as lint would, before handing it over.
-    let name = format!("{id}-draft.ron");
+    let name = match args.dest {
+        Some(path) => path.display().to_string(),
+        None => format!("{id}-draft.ron"),
+    };
     let (checked, errors) = Bank::from_sources(
         vec![(name, text.clone())],
         Some(("<glossary>".into(), ron_glossary(bank)?)),
@@ -325,7 +351,7 @@ pub fn draft(
         .filter(|d| d.severity == Severity::Error)
         .map(|d| d.to_string())
         .collect();
-    match dest {
+    match args.dest {
         Some(path) => {
             rubric_grader::durable::write_atomic(path, text.as_bytes()).at(path)?;
             eprintln!(
@@ -344,6 +370,65 @@ pub fn draft(
     } else {
         Outcome::Failure
     })
+}
+
+pub fn draft_evaluate_dataset(
+    out: &mut dyn Write,
+    bank: &Bank,
+    file: &Path,
+    format: ReportFormat,
+) -> CliResult {
+    use rubric_grader::authoring::dataset;
+    use std::io::IsTerminal;
+    let text = std::fs::read_to_string(file).at(file)?;
+    let records =
+        dataset::read_dataset(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(0)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("drafting {bar:30} {pos}/{len} questions {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let e = dataset::evaluate_dataset(&records, bank.glossary(), &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    match format {
+        ReportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?,
+        ReportFormat::Text => {
+            writeln!(
+                out,
+                "drafted {} rubrics from their reference answers alone ({} failed: model answer below the top band); drafting {:.1} ms mean, {:.1} ms max",
+                e.questions,
+                e.failed_drafts.len(),
+                e.draft_ms_mean,
+                e.draft_ms_max
+            )?;
+            writeln!(
+                out,
+                "{:<36} {:>7} {:>9} {:>9} {:>9} {:>11} {:>11}",
+                "split", "answers", "questions", "pearson", "spearman", "recall r", "recall rho"
+            )?;
+            for s in &e.splits {
+                writeln!(
+                    out,
+                    "{:<36} {:>7} {:>9} {:>9.3} {:>9.3} {:>11.3} {:>11.3}",
+                    safe(&s.split),
+                    s.answers,
+                    s.questions,
+                    s.pearson,
+                    s.spearman,
+                    s.baseline_pearson,
+                    s.baseline_spearman
+                )?;
+            }
+        }
+    }
+    Ok(Outcome::Success)
 }
 
 fn ron_glossary(bank: &Bank) -> anyhow::Result<String> {

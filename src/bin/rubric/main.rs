@@ -262,17 +262,32 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
         Command::Draft {
             question,
             model_answer,
+            alternatives,
             id,
             category,
             out: dest,
             evaluate,
+            dataset,
+            format,
         } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
-            match (evaluate, question, model_answer) {
-                (true, _, _) => commands::draft_evaluate(out, &bank, args::ReportFormat::Text),
-                (false, Some(q), Some(m)) => {
-                    commands::draft(out, &bank, q, m, id, category, dest.as_deref())
+            match (evaluate, dataset, question) {
+                (true, Some(file), _) => {
+                    commands::draft_evaluate_dataset(out, &bank, file, *format)
                 }
+                (true, None, _) => commands::draft_evaluate(out, &bank, *format),
+                (false, _, Some(q)) => commands::draft(
+                    out,
+                    &bank,
+                    commands::DraftArgs {
+                        question: q,
+                        model_answers: model_answer,
+                        alternatives: alternatives.as_deref(),
+                        id: id.as_deref(),
+                        category,
+                        dest: dest.as_deref(),
+                    },
+                ),
                 _ => Err(anyhow::anyhow!(
                     "draft needs --question and --model-answer (or --evaluate)"
                 )),

@@ -764,6 +764,7 @@ fn antonym_misconception(
             id: format!("not-{id}"),
             label: format!("says {antonym} where the reference says {word}"),
             matcher,
+            polarity: crate::rubric::Polarity::Positive,
             penalty: ANTONYM_PENALTY,
             correction: format!("The reference answer says \"{surface}\"."),
             contradicts: vec![id.to_string()],

@@ -81,6 +81,8 @@ pub mod interview;
 pub mod matching;
 pub mod rubric;
 pub mod scoring;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use analysis::{Analysis, Analyzer, Span, Token, TokenKind};
 pub use error::{Error, LoadError, LoadErrorKind, Location, Result};

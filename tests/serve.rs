@@ -507,3 +507,35 @@ fn the_page_lists_the_bank_and_needs_nothing_from_outside() {
         assert!(!html.contains(external), "the page loads {external}…");
     }
 }
+
+/// A client that sends half a body holds its request open: past `--timeout` it gets
+/// `503 timeout`, and while it holds the only slot (`--max-concurrent 1`) another request gets
+/// `503 overloaded` at once.
+#[test]
+fn timeout_and_concurrency_limit() {
+    use std::io::Read;
+    use std::net::TcpStream;
+    let s = Server::start(&["--timeout", "2", "--max-concurrent", "1"]);
+    let mut slow = TcpStream::connect(s.addr).unwrap();
+    slow.write_all(
+        b"POST /v1/grade HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"question\"",
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let busy = s.get("/healthz");
+    assert_eq!(busy.status, 503, "{}", busy.text());
+    assert_eq!(error_code(&busy), "overloaded");
+
+    let mut reply = String::new();
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    let mut buf = [0u8; 4096];
+    while !reply.contains("\"timeout\"") {
+        let n = slow.read(&mut buf).unwrap();
+        assert!(n > 0, "closed without an answer: {reply}");
+        reply.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(reply.starts_with("HTTP/1.1 503"), "{reply}");
+    // The slot is free again.
+    assert_eq!(s.get("/healthz").status, 200);
+}

@@ -254,3 +254,45 @@ fn practise_a_question_in_the_browser_at_phone_width() {
     );
     assert_eq!(wide, json!([]), "wider than 420 px");
 }
+
+/// The interview mode: start, skip every question with the Skip button, and the HTML scorecard
+/// shows; the page follows a dark system theme.
+#[test]
+#[ignore = "needs Debian chromium; run by .ci/run"]
+fn an_interview_ends_in_the_scorecard_and_dark_mode_is_dark() {
+    let server = Server::start(&["--quiet"]);
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = Cdp::start(dir.path());
+    b.call(
+        "Emulation.setEmulatedMedia",
+        json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}),
+    );
+    b.call(
+        "Page.navigate",
+        json!({"url": format!("http://{}/", server.addr)}),
+    );
+    b.wait_for("document.readyState === 'complete' && document.getElementById('qtext').textContent.length > 0");
+    // Dark: the background is darker than the text.
+    let lum = "(c => { const [r, g, bl] = c.match(/\\d+/g).map(Number); return r + g + bl; })";
+    let bg = b.eval(&format!(
+        "{lum}(getComputedStyle(document.body).backgroundColor)"
+    ));
+    let fg = b.eval(&format!("{lum}(getComputedStyle(document.body).color)"));
+    assert!(
+        bg.as_u64().unwrap() < fg.as_u64().unwrap(),
+        "bg {bg} fg {fg}"
+    );
+
+    b.eval("document.getElementById('start-interview').click(); true");
+    b.wait_for("document.getElementById('progress').textContent.startsWith('Question 1 of 5')");
+    for _ in 0..20 {
+        if b.eval("document.getElementById('progress').textContent") == json!("Interview finished.")
+        {
+            break;
+        }
+        b.eval("document.getElementById('skip').click(); true");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    b.wait_for("document.getElementById('progress').textContent === 'Interview finished.'");
+    b.wait_for("!document.getElementById('card-box').hidden && document.getElementById('card').srcdoc.includes('<svg')");
+}

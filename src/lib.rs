@@ -26,7 +26,8 @@
 //!
 //! On top of grading: [`interview`] (mock interviews with follow-up probes, transcripts and
 //! scorecards), [`authoring`] (marked-response testing, drafting rubrics) and [`batch`] (grading
-//! many answers in parallel).
+//! many answers in parallel). With the `serve` feature, `serve` puts all of it behind an HTTP JSON
+//! API and a browser practice page (`rubric serve`), a thin shell over the same calls.
 //!
 //! # Example: grade one answer
 //!

@@ -539,3 +539,21 @@ fn timeout_and_concurrency_limit() {
     // The slot is free again.
     assert_eq!(s.get("/healthz").status, 200);
 }
+
+/// Scores in interview states print as the CLI prints them (`22.2`, not `22.200000762939453`).
+#[test]
+fn interview_scores_are_not_widened() {
+    let s = Server::start(&[]);
+    let st = s
+        .post(
+            "/v1/interviews",
+            &json!({"ids": ["g06"], "seed": 1}).to_string(),
+        )
+        .json();
+    let r = s.post(
+        "/v1/interviews/answer",
+        &json!({"transcript": st["transcript"], "answer": "preStop sleep"}).to_string(),
+    );
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("\"score\": 22.2,"), "{}", r.text());
+}

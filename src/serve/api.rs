@@ -375,6 +375,20 @@ impl StepRequest {
 }
 
 /// The interview after a step: the state to send back next time, and what to show now.
+/// Serialised directly (not through `serde_json::Value`) so scores print as the CLI prints them.
+#[derive(serde::Serialize)]
+struct InterviewState<'a> {
+    phase: crate::interview::Phase,
+    question: Option<&'a crate::interview::Question>,
+    hint: Option<&'a crate::interview::Hint>,
+    follow_up: Option<&'a crate::interview::FollowUpTurn>,
+    graded: Option<&'a Graded>,
+    /// The question just closed by a follow-up answer or a skip.
+    turn: Option<&'a Turn>,
+    scorecard: Option<&'a Scorecard>,
+    transcript: &'a Transcript,
+}
+
 fn interview_state(
     iv: &mut Interview<'_>,
     graded: Option<&Graded>,
@@ -387,17 +401,16 @@ fn interview_state(
     if iv.phase() == Phase::Ready && iv.next_question()?.is_none() {
         scorecard = Some(iv.finish()?);
     }
-    Ok(ok_json(&json!({
-        "phase": iv.phase(),
-        "question": iv.current_question(),
-        "hint": hint.or(iv.current_hint()),
-        "follow_up": iv.pending_follow_up(),
-        "graded": graded,
-        // The question just closed by a follow-up answer or a skip.
-        "turn": turn.or(graded.map(|g| &g.turn)),
-        "scorecard": scorecard,
-        "transcript": iv.transcript(),
-    })))
+    Ok(ok_json(&InterviewState {
+        phase: iv.phase(),
+        question: iv.current_question(),
+        hint: hint.or(iv.current_hint()),
+        follow_up: iv.pending_follow_up(),
+        graded,
+        turn: turn.or(graded.map(|g| &g.turn)),
+        scorecard: scorecard.as_ref(),
+        transcript: iv.transcript(),
+    }))
 }
 
 pub(crate) async fn interview_start(

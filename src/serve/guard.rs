@@ -9,6 +9,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::FutureExt;
 
 use super::{ApiError, State as Shared};
 
@@ -62,8 +63,17 @@ async fn guarded(state: &Shared, req: Request, next: Next) -> Response {
         )
         .into_response();
     };
-    match tokio::time::timeout(state.config.timeout, next.run(req)).await {
-        Ok(response) => response,
+    // A panic in a handler (a bug: handlers and the library return errors) still answers with
+    // JSON, and the server keeps serving.
+    let handled = std::panic::AssertUnwindSafe(next.run(req)).catch_unwind();
+    match tokio::time::timeout(state.config.timeout, handled).await {
+        Ok(Ok(response)) => response,
+        Ok(Err(_)) => ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the server failed on this request; it is still running",
+        )
+        .into_response(),
         Err(_) => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "timeout",

@@ -27,7 +27,9 @@
 //! On top of grading: [`interview`] (mock interviews with follow-up probes, transcripts and
 //! scorecards), [`authoring`] (marked-response testing, drafting rubrics), [`batch`] (grading
 //! many answers in parallel) and, with the `study` feature, `study` (spaced repetition of graded
-//! answers: FSRS scheduling over an SQLite store).
+//! answers: FSRS scheduling over an SQLite store). With the `serve` feature, `serve` puts all of
+//! it behind an HTTP JSON API and a browser practice page (`rubric serve`), a thin shell over the
+//! same calls.
 //!
 //! # Example: grade one answer
 //!
@@ -84,6 +86,8 @@ pub mod rubric;
 pub mod scoring;
 #[cfg(feature = "study")]
 pub mod study;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use analysis::{Analysis, Analyzer, Span, Token, TokenKind};
 pub use error::{Error, LoadError, LoadErrorKind, Location, Result};

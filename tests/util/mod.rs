@@ -35,3 +35,4 @@ pub fn snapshot_settings() -> insta::Settings {
     s.set_prepend_module_to_snapshot(true);
     s
 }
+pub mod http;

@@ -76,6 +76,25 @@ pub enum Command {
         #[arg(hide = true, value_name = "FILE")]
         stray: Option<PathBuf>,
     },
+    /// Serve the HTTP JSON API and the browser practice page (loopback only unless --token).
+    #[cfg(feature = "serve")]
+    Serve {
+        /// Address to listen on; port 0 picks a free one (printed on start).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Bearer token every API request must carry (or $RUBRIC_TOKEN); required off loopback.
+        #[arg(long, value_name = "TOKEN")]
+        token: Option<String>,
+        /// Seconds a request may take before a 503.
+        #[arg(long, value_name = "SECS", default_value_t = 10)]
+        timeout: u64,
+        /// Requests handled at once; more get a 503 at once.
+        #[arg(long, value_name = "N", default_value_t = 256)]
+        max_concurrent: usize,
+        /// No access log on stderr.
+        #[arg(long)]
+        quiet: bool,
+    },
     /// Grade marked responses and report agreement (the rubrics' examples, plus a cases file).
     Test {
         /// Rubric files or folders whose marked examples to test (default: the bank).

@@ -182,6 +182,26 @@ pub fn grade(
     })
 }
 
+/// Runs the server until Ctrl-C or SIGTERM, then lets the requests in flight finish.
+#[cfg(feature = "serve")]
+pub fn serve(bank: Bank, config: rubric_grader::serve::Config) -> CliResult {
+    use rubric_grader::serve::{shutdown_signal, Server};
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let server = Server::bind(bank, config).await?;
+        let addr = server.local_addr()?;
+        // The address on stdout, for scripts and tests that asked for port 0.
+        println!("listening on http://{addr}/");
+        std::io::stdout().flush()?;
+        server.run(shutdown_signal()).await?;
+        eprintln!("rubric: stopped");
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(Outcome::Success)
+}
+
 pub fn lint_paths(
     out: &mut dyn Write,
     paths: &[PathBuf],

@@ -310,6 +310,28 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
                 *full,
             )
         }
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            addr,
+            token,
+            timeout,
+            max_concurrent,
+            quiet,
+        } => {
+            let bank = commands::load_bank(args.rubrics.as_deref())?;
+            let config = rubric_grader::serve::Config {
+                addr: *addr,
+                token: token
+                    .clone()
+                    .or_else(|| std::env::var("RUBRIC_TOKEN").ok())
+                    .filter(|t| !t.is_empty()),
+                timeout: std::time::Duration::from_secs((*timeout).max(1)),
+                max_concurrent: *max_concurrent,
+                access_log: !*quiet,
+                ..Default::default()
+            };
+            commands::serve(bank, config)
+        }
         Command::Grade {
             id,
             answer,

@@ -84,10 +84,10 @@ pub mod interview;
 pub mod matching;
 pub mod rubric;
 pub mod scoring;
-#[cfg(feature = "study")]
-pub mod study;
 #[cfg(feature = "serve")]
 pub mod serve;
+#[cfg(feature = "study")]
+pub mod study;
 
 pub use analysis::{Analysis, Analyzer, Span, Token, TokenKind};
 pub use error::{Error, LoadError, LoadErrorKind, Location, Result};

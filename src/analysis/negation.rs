@@ -113,6 +113,11 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
     let mut i = 0;
     while i < n {
         let w = lower(i);
+        // Nearly every word is no cue at all: one set lookup skips it.
+        if !could_be_cue(w) {
+            i += 1;
+            continue;
+        }
         let (is_trigger, scope_start) = trigger_at(tokens, &lower, i, w);
         // A cue that is only one piece of an identifier (`NotReady`, `NO_PROXY`) is a name, not a
         // negation; `non-` is the exception and negates the rest of its own word.
@@ -165,6 +170,32 @@ fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i
         negate(&mut tokens[j], i, DenialRule::Dismissal);
         j += 1;
     }
+}
+
+/// Whether `w` can start any rule: a negation trigger, a verdict, a dismissal or an alternative.
+fn could_be_cue(w: &str) -> bool {
+    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    w.ends_with("n't")
+        || FIRST
+            .get_or_init(|| {
+                let mut set: FxHashSet<&'static str> = VERDICTS.iter().map(|v| v[0]).collect();
+                set.extend([
+                    "instead",
+                    "rather",
+                    "opposed",
+                    "non",
+                    "none",
+                    "forget",
+                    "ignore",
+                    "skip",
+                    "ditch",
+                    "disregard",
+                    "dismiss",
+                ]);
+                set
+            })
+            .contains(w)
+        || is_negation_trigger(w)
 }
 
 /// For each token, whether it sits in a conditional clause ("if you don't set requests, …"),

@@ -334,50 +334,33 @@ fn opens_new_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j:
         return false;
     };
     let w = lower(j + 1);
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "it"
-            | "its"
-            | "they"
-            | "we"
-            | "you"
-            | "i"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "there"
-            | "he"
-            | "she"
-            | "kubernetes"
-            | "k8s"
-            | "our"
-            | "your"
-    ) || next.kind == super::TokenKind::Word
-        && !next.function_word
-        && j + 2 < tokens.len()
-        && matches!(
-            lower(j + 2),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "will"
-                | "would"
-                | "can"
-                | "still"
-                | "does"
-                | "do"
-                | "did"
-                | "gets"
-                | "keeps"
-                | "sees"
-                | "sends"
+    is_subject_pronoun(w)
+        || matches!(
+            w,
+            "the" | "a" | "an" | "kubernetes" | "k8s" | "our" | "your"
         )
+        || next.kind == super::TokenKind::Word
+            && !next.function_word
+            && j + 2 < tokens.len()
+            && matches!(
+                lower(j + 2),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "still"
+                    | "does"
+                    | "do"
+                    | "did"
+                    | "gets"
+                    | "keeps"
+                    | "sees"
+                    | "sends"
+            )
 }
 
 /// Denies the subject of the clause that token `cue` judges: the words before `before`, back
@@ -960,24 +943,27 @@ fn is_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usi
 /// "… has no istiod *and its* proxies are …": a conjunction followed by a new subject starts a
 /// new clause, which the negation does not reach.
 fn starts_new_clause<'a>(lower: &impl Fn(usize) -> &'a str, j: usize, n: usize) -> bool {
-    matches!(lower(j), "and" | "or")
-        && j + 1 < n
-        && matches!(
-            lower(j + 1),
-            "it" | "its"
-                | "they"
-                | "their"
-                | "we"
-                | "you"
-                | "i"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "there"
-                | "he"
-                | "she"
-        )
+    matches!(lower(j), "and" | "or") && j + 1 < n && is_subject_pronoun(lower(j + 1))
+}
+
+/// Words that open a clause's subject: "and *it* …", "but *they* …".
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "its"
+            | "they"
+            | "their"
+            | "we"
+            | "you"
+            | "i"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "he"
+            | "she"
+    )
 }
 
 /// Verbs of advice: "don't *use* X, Y or Z" rules out the whole list.

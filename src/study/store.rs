@@ -167,7 +167,7 @@ impl GradedAnswer {
         }
     }
 
-    /// The rating the grade suggests (see [`rating`](super::rating)).
+    /// The rating the grade suggests (see [`rating_for`](super::rating_for)).
     pub fn suggested_rating(&self) -> Rating {
         let missed_required = self
             .concepts

@@ -196,7 +196,7 @@ pub enum Command {
         /// Per-question time budget in seconds (shown and recorded, not enforced).
         #[arg(long, value_name = "SECS", default_value_t = 300)]
         time_budget: u32,
-        /// Where to save the transcript (default: interview-<seed>.json in the data directory).
+        /// Where to save the transcript (default: `interview-<seed>.json` in the data directory).
         #[arg(long, value_name = "FILE")]
         transcript: Option<PathBuf>,
         /// Continue an unfinished interview from its transcript.

@@ -45,7 +45,7 @@ pub struct Grader {
     engine: Engine,
     model: ScoringModel,
     /// Stems of the question's content words, for the engagement floor.
-    question_stems: Vec<String>,
+    question_stems: rustc_hash::FxHashSet<String>,
     /// The rubric's content-word coverage, compiled, when it has one.
     coverage: Option<WordCoverage>,
     max_answer_bytes: usize,
@@ -151,13 +151,12 @@ impl GraderBuilder {
                 }
             })?;
         let question = engine.analyzer().analyze(&rubric.question);
-        let mut question_stems: Vec<String> = Vec::new();
-        for t in question.tokens() {
-            let stem = question.stem(t);
-            if !t.function_word && stem.len() >= 3 && !question_stems.iter().any(|q| q == stem) {
-                question_stems.push(stem.to_string());
-            }
-        }
+        let question_stems = question
+            .tokens()
+            .iter()
+            .filter(|t| !t.function_word && question.stem(t).len() >= 3)
+            .map(|t| question.stem(t).to_string())
+            .collect();
         let coverage = rubric
             .coverage
             .as_ref()
@@ -429,7 +428,8 @@ impl Grader {
                 continue;
             }
             let stem = analysis.stem(t);
-            if !shared.contains(&stem) && self.question_stems.iter().any(|q| q == stem) {
+            // One hash lookup per word: this runs on every grade.
+            if !shared.contains(&stem) && self.question_stems.contains(stem) {
                 shared.push(stem);
                 if shared.len() >= 2 {
                     return true;

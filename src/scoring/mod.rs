@@ -233,22 +233,17 @@ impl ScoringModel {
             .groups
             .iter()
             .zip(credits)
-            .map(|(g, credit)| GroupResult {
+            .enumerate()
+            .map(|(gi, (g, credit))| GroupResult {
                 id: g.id.clone(),
                 label: g.label.clone(),
                 k: g.k,
                 n: g.concepts.len(),
-                hits: g
-                    .concepts
+                hits: self
+                    .group_members(gi)
                     .iter()
-                    .filter(|id| {
-                        rubric
-                            .concepts
-                            .iter()
-                            .position(|c| &c.id == *id)
-                            .is_some_and(|ci| hit[ci])
-                    })
-                    .cloned()
+                    .filter(|&&ci| hit[ci])
+                    .map(|&ci| rubric.concepts[ci].id.clone())
                     .collect(),
                 credit,
                 weight: g.weight,

@@ -173,6 +173,11 @@ impl ScoringModel {
                 .is_some_and(|g| self.groups[g].required && self.group_hits(g, hit) == 0)
     }
 
+    /// The concepts of group `g`, in the order the rubric lists them.
+    pub(crate) fn group_members(&self, g: usize) -> &[usize] {
+        &self.groups[g].members
+    }
+
     fn group_hits(&self, g: usize, hit: &[bool]) -> usize {
         self.groups[g]
             .members

@@ -128,16 +128,20 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             && !inside_identifier
             && is_figure_of_speech(tokens, &lower, &conditional, i, scope_start);
         if is_trigger && !inside_identifier && !figure {
-            if relevance_predicate_after(tokens, &lower, i) {
+            let pointer = points_back(tokens, &lower, i);
+            if pointer
+                || relevance_predicate_after(tokens, &lower, i)
+                || gerund_subject(tokens, &lower, i)
+            {
                 // "X doesn't help", "X isn't the cause": the subject before the cue is denied,
                 // and so is the verdict after it.
-                deny_subject(tokens, &lower, i, i, DenialRule::Subject);
+                deny_subject(tokens, &lower, i, DenialRule::Subject, pointer);
             }
             forward_scope(tokens, &lower, i, w, scope_start);
         }
         if !inside_identifier && !conditional[i] {
             if let Some(len) = verdict_at(&lower, i, n) {
-                deny_subject(tokens, &lower, i, i, DenialRule::Verdict);
+                deny_subject(tokens, &lower, i, DenialRule::Verdict, false);
                 if !has_content_before(tokens, &lower, i) {
                     // "Pointless to tune X": nothing before the verdict, so it judges what follows.
                     deny_forward(tokens, &lower, i, i + len, DenialRule::Verdict, false);
@@ -163,13 +167,104 @@ fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i
     while j < tokens.len() && tokens[j].clause == clause && tokens[j].word <= last_word {
         let w = lower(j);
         if is_scope_terminator(w)
-            || matches!(w, "and" | "or") && opens_new_subject(tokens, lower, j)
+            || matches!(w, "and" | "or")
+                && (j + 1 < tokens.len() && is_imperative(lower(j + 1))
+                    || verb_follows(tokens, lower, j))
         {
             break;
         }
         negate(&mut tokens[j], i, DenialRule::Dismissal);
         j += 1;
     }
+}
+
+/// Verbs that open an instruction of their own after "and": "forget the dashboard *and check*
+/// the kubelet logs".
+fn is_imperative(w: &str) -> bool {
+    matches!(
+        w,
+        "check"
+            | "look"
+            | "use"
+            | "run"
+            | "set"
+            | "add"
+            | "restart"
+            | "delete"
+            | "go"
+            | "fix"
+            | "start"
+            | "read"
+            | "inspect"
+            | "watch"
+            | "scale"
+            | "describe"
+            | "get"
+            | "just"
+            | "then"
+            | "focus"
+            | "move"
+            | "put"
+            | "make"
+            | "try"
+            | "write"
+            | "configure"
+            | "enable"
+            | "install"
+            | "deploy"
+            | "find"
+            | "compare"
+            | "open"
+            | "grep"
+            | "tail"
+            | "verify"
+            | "confirm"
+            | "test"
+            | "see"
+    )
+}
+
+/// Whether the words after the conjunction at `j` hold a verb of their own before the clause
+/// ends: "skip that and Jaeger *shows* a trace" is a second clause, "forget NetworkPolicy and
+/// the whole default-deny dance" is one list.
+fn verb_follows<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
+    let clause = tokens[j].clause;
+    (j + 1..tokens.len().min(j + 8))
+        .take_while(|&k| tokens[k].clause == clause && !is_scope_terminator(lower(k)))
+        .any(|k| {
+            let w = lower(k);
+            is_copula(w)
+                || w.ends_with("n't")
+                || matches!(
+                    w,
+                    "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "does"
+                        | "do"
+                        | "did"
+                        | "gets"
+                        | "keeps"
+                        | "shows"
+                        | "sees"
+                        | "sends"
+                        | "still"
+                        | "takes"
+                        | "makes"
+                        | "gives"
+                        | "tells"
+                        | "runs"
+                        | "works"
+                        | "needs"
+                        | "handles"
+                        | "returns"
+                )
+        })
 }
 
 /// Whether `w` can start any rule: a negation trigger, a verdict, a dismissal or an alternative.
@@ -280,7 +375,7 @@ fn forward_scope<'a>(
         // "I wouldn't bother with any of that": the scope names nothing but points back, so
         // what it points at — the clause before — is denied.
         if anaphoric_scope(tokens, lower, scope_start) {
-            deny_subject(tokens, lower, i, i, rule);
+            deny_subject(tokens, lower, i, rule, true);
         }
     }
 }
@@ -363,20 +458,37 @@ fn opens_new_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j:
             )
 }
 
-/// Denies the subject of the clause that token `cue` judges: the words before `before`, back
-/// to the start of the clause (or, when the clause holds nothing before it, the clause before
-/// a colon or dash: "Retries: pointless").
+/// Denies the subject of the clause that token `cue` judges: the words before it, back to the
+/// start of the clause (or, when the clause holds nothing before the cue, the clause before a
+/// colon or dash: "Retries: pointless"). With `list`, the subject may be a comma-separated list.
 fn deny_subject<'a>(
     tokens: &mut [Token],
     lower: &impl Fn(usize) -> &'a str,
     cue: usize,
-    before: usize,
     rule: DenialRule,
+    list: bool,
 ) {
+    let before = cue;
+    // "You don't need …", "we don't care about …": the subject is the speaker or listener, not
+    // a thing the answer could be credited for; what follows the cue is its scope.
+    let mut k = cue;
+    while k > 0 && tokens[k - 1].clause == tokens[cue].clause && ADVERBS.contains(&lower(k - 1)) {
+        k -= 1;
+    }
+    if k > 0
+        && tokens[k - 1].clause == tokens[cue].clause
+        && matches!(
+            lower(k - 1),
+            "i" | "you" | "we" | "one" | "people" | "nobody"
+        )
+    {
+        return;
+    }
     let sentence = tokens[cue].sentence;
     let mut clause = tokens[cue].clause;
     let first_word = tokens[cue].word.saturating_sub(SUBJECT_WORDS);
-    let mut extended = false;
+    // A cue that points back ("none of that", "any of it") judges a whole list.
+    let mut extended = list;
     let mut j = before;
     while j > 0 {
         j -= 1;
@@ -409,6 +521,89 @@ fn deny_subject<'a>(
     }
 }
 
+/// "…, node-level OOM — *none of that* matters": "none of" a pointer denies what it points at,
+/// the clause (or list) before it.
+fn points_back<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    lower(i) == "none"
+        && i + 2 < tokens.len()
+        && lower(i + 1) == "of"
+        && matches!(
+            lower(i + 2),
+            "that" | "those" | "these" | "them" | "this" | "it"
+        )
+}
+
+/// "*Checking EndpointSlices or targetPort* won't tell you anything", "*adding SYS_ADMIN* can't
+/// get you out": a clause whose subject is an action (a gerund and its object) and whose verb is
+/// negated says the action is no use, so the action and its object are denied. Only when nothing
+/// but the gerund phrase stands before the cue ("setting limits that low *means* the pod can't
+/// keep up" describes a consequence).
+fn gerund_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let clause = tokens[i].clause;
+    let mut start = i;
+    while start > 0 && tokens[start - 1].clause == clause && i - start < 12 {
+        start -= 1;
+    }
+    if start > 0 && tokens[start - 1].clause == clause {
+        return false; // the subject is longer than a short phrase
+    }
+    // Leading adverbs: "honestly, just adding …", "even checking …".
+    while start < i
+        && matches!(
+            lower(start),
+            "just" | "simply" | "even" | "honestly" | "merely"
+        )
+    {
+        start += 1;
+    }
+    let g = lower(start);
+    let is_gerund = g.len() > 5
+        && g.ends_with("ing")
+        && !matches!(
+            g,
+            "nothing" | "something" | "anything" | "everything" | "during" | "morning" | "string"
+        );
+    // The negated verb judges the action's use ("can't *get* you out", "won't *change* the
+    // latency", "isn't *something* …"), not what it does ("switching storage doesn't *rewrite*
+    // old objects" is a fact about the switch).
+    let judged = (i + 1..tokens.len().min(i + 3)).any(|v| {
+        matches!(
+            lower(v),
+            "get"
+                | "change"
+                | "improve"
+                | "stop"
+                | "prevent"
+                | "protect"
+                | "save"
+                | "buy"
+                | "speed"
+                | "reduce"
+                | "cure"
+                | "address"
+                | "resolve"
+                | "make"
+                | "something"
+                | "anything"
+                | "work"
+                | "what"
+                | "what's"
+        )
+    });
+    // The gerund has an object, and nothing verb-like stands between it and the cue.
+    is_gerund
+        && judged
+        && i > start + 1
+        && (start + 1..i).all(|k| {
+            let w = lower(k);
+            !is_copula(w)
+                && !matches!(
+                    w,
+                    "means" | "makes" | "causes" | "that" | "so" | "when" | "then" | "leads"
+                )
+        })
+}
+
 /// Whether a forward scope holds only words pointing back ("any of that", "all of them", "it").
 fn anaphoric_scope<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, start: usize) -> bool {
     let clause = match tokens.get(start) {
@@ -431,7 +626,7 @@ fn anaphoric_scope<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, star
     pointer
 }
 
-/// Whether the comma-separated segment ending at token `end` is a short list item (at most four
+/// Whether the comma-separated segment ending at token `end` is a short list item (at most six
 /// words, back to the previous clause break).
 fn short_segment(tokens: &[Token], end: usize) -> bool {
     let clause = tokens[end].clause;
@@ -439,7 +634,7 @@ fn short_segment(tokens: &[Token], end: usize) -> bool {
     while k > 0 && tokens[k - 1].clause == clause {
         k -= 1;
     }
-    tokens[end].word - tokens[k].word < 4
+    tokens[end].word - tokens[k].word < 6
 }
 
 /// Whether the subject between `from` and `to` ends a list ("…, targetPort or the controller
@@ -651,6 +846,9 @@ const VERDICT_FILLER: &[&str] = &[
     "likely",
     "remotely",
     "particularly",
+    "what",
+    "what's",
+    "whats",
 ];
 
 /// Stems of verdicts about relevance: after a cue, they deny the clause's subject.
@@ -695,6 +893,7 @@ const RELEVANCE: &[&str] = &[
     "contribut",
     "to do with",
     "thing",
+    "blocking",
     "factor",
     "concern",
 ];
@@ -796,6 +995,16 @@ const VERDICTS: &[&[&str]] = &[
     &["safe", "to", "ignore"],
     &["ruled", "out"],
     &["folklore"],
+    &["cosmetic"],
+    &["just", "bookkeeping"],
+    &["only", "bookkeeping"],
+    &["notoriously", "inaccurate"],
+    &["notoriously", "unreliable"],
+    &["just", "noise"],
+    &["a", "gimmick"],
+    &["just", "hype"],
+    &["security", "theater"],
+    &["security", "theatre"],
     &["snake", "oil"],
     &["cargo", "cult"],
 ];

@@ -9,7 +9,10 @@ use crate::matching::{Engine, WordCoverage};
 use crate::rubric::{
     locate, truncate_message, Bank, BankEntry, Glossary, Matcher, RefProblem, Rubric,
 };
-use crate::scoring::{is_dump, is_keyword_salad, Grade, ScoringModel, TextSignals};
+use crate::scoring::{
+    filler_markers, is_dump, is_keyword_salad, is_terse, Grade, ScoringModel, TextSignals,
+    POLISH_CAP,
+};
 
 /// Default size limit for one answer: 1 MiB.
 pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1 << 20;
@@ -48,6 +51,8 @@ pub struct Grader {
     question_stems: rustc_hash::FxHashSet<String>,
     /// The rubric's content-word coverage, compiled, when it has one.
     coverage: Option<WordCoverage>,
+    /// Words in the model answer, to tell a terse answer.
+    model_words: u32,
     max_answer_bytes: usize,
     salad_guard: bool,
 }
@@ -161,9 +166,11 @@ impl GraderBuilder {
             .coverage
             .as_ref()
             .map(|c| WordCoverage::compile(c, engine.analyzer()));
+        let model_words = engine.analyzer().analyze(&rubric.model_answer).word_count();
         Ok(Grader {
             rubric: rubric.clone(),
             coverage,
+            model_words,
             engine,
             model: ScoringModel::new(rubric),
             question_stems,
@@ -237,6 +244,19 @@ impl Grader {
 
     /// Grades an answer that was already analysed with [`Grader::analyzer`].
     pub fn grade_analysis(&self, answer: &str, analysis: &Analysis) -> Grade {
+        let mut grade = self.grade_content(answer, analysis);
+        if grade.score > POLISH_CAP {
+            // Only the best answers are measured for finish.
+            let words = analysis.word_count();
+            let terse = is_terse(words, self.model_words).then_some((words, self.model_words));
+            self.model
+                .finish(&mut grade, terse, filler_markers(analysis));
+        }
+        grade
+    }
+
+    /// The grade for what the answer says, before its finish is judged.
+    fn grade_content(&self, answer: &str, analysis: &Analysis) -> Grade {
         let findings = self.engine.find(answer, analysis);
         let hits = findings.concepts.iter().filter(|c| c.hit).count();
         let words = analysis.word_count();
@@ -273,7 +293,8 @@ impl Grader {
         let offset = question.len() + 1;
         let text = format!("{question}\n{answer}");
         let analysis = self.analyzer().analyze(&text);
-        let mut grade = self.grade_analysis(&text, &analysis);
+        // A follow-up is short by nature and judged on its content only.
+        let mut grade = self.grade_content(&text, &analysis);
         let answer_analysis = self.analyzer().analyze(answer);
         let stems = |a: &Analysis| -> Vec<String> {
             a.tokens()

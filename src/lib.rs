@@ -101,7 +101,7 @@ pub use rubric::{
 };
 pub use scoring::{
     Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,
-    WarningCode,
+    WarningCode, POLISH_CAP,
 };
 #[cfg(feature = "study")]
 pub use study::Study;

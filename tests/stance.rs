@@ -419,7 +419,61 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "dynamic credentials",
         false,
     ),
+    (
+        "speaker's advice + list",
+        "I would not look at the leader, the raft term or the revisions.",
+        "raft term",
+        false,
+    ),
+    (
+        "speaker's advice + list",
+        "I would not define an OpenAPI schema or a status subresource.",
+        "status subresource",
+        false,
+    ),
+    (
+        "speaker's advice + behaviour verb",
+        "I would not register an APIService for this.",
+        "APIService",
+        false,
+    ),
+    (
+        "not something X does",
+        "Automatic renewal before expiry is not something Istio does.",
+        "automatic renewal",
+        false,
+    ),
+    (
+        "skip X and Y",
+        "I'd skip the ServiceEntry and the two-leg VirtualService.",
+        "two-leg VirtualService",
+        false,
+    ),
+    (
+        "stacked modifiers + negated verdict",
+        "Idempotent, level-triggered reconciliation has nothing to do with databases.",
+        "idempotent",
+        false,
+    ),
+    (
+        "never any need to + list",
+        "So there's never any need to check ports, MTU or route tables at all.",
+        "route tables",
+        false,
+    ),
     // ---- Look-alikes: the concept must stay credited. ----
+    (
+        "inability with a speaker, symptom",
+        "I can't reach the API server from the pod, so I check the NetworkPolicy.",
+        "API server",
+        true,
+    ),
+    (
+        "past behaviour, symptom",
+        "The pod wouldn't start until the init container finished.",
+        "init container",
+        true,
+    ),
     (
         "gerund subject, asserted",
         "Adding a preStop sleep gives the endpoints time to update.",

@@ -338,7 +338,11 @@ fn forward_scope<'a>(
         && scope_start + 1 < n
         && lower(scope_start) == "way"
         && matches!(lower(scope_start + 1), "to" | "of");
-    if let Some(v) = verb.filter(|&v| !is_not_a && (no_way_to || narrows(w, lower(v)))) {
+    // "I wouldn't look at X, Y or Z", "we would not register an APIService": the speaker's own
+    // advice against doing something rules out what follows, across a list; it describes no
+    // failure.
+    let advice = speaker_advice(tokens, lower, i, w);
+    if let Some(v) = verb.filter(|&v| !is_not_a && !advice && (no_way_to || narrows(w, lower(v)))) {
         // "can't reach CoreDNS", "isn't removed immediately", "doesn't wait for the endpoints":
         // these describe what fails; only the verb is negated, not the things named around it.
         let word = tokens[v].word;
@@ -362,6 +366,7 @@ fn forward_scope<'a>(
         // "never" lists only as advice ("never use X, Y or Z"); "never got to unplug it, and …"
         // describes what happened.
         let lists = matches!(w, "no" | "without" | "nothing" | "neither" | "nor" | "none")
+            || advice
             || verb.is_some_and(|v| is_advice_verb(lower(v)));
         let rule = if lists {
             DenialRule::List
@@ -377,6 +382,35 @@ fn forward_scope<'a>(
         if anaphoric_scope(tokens, lower, scope_start) {
             deny_subject(tokens, lower, i, rule, true);
         }
+    }
+}
+
+/// Whether the cue at `i` negates the speaker's (or listener's) own choice: "I wouldn't",
+/// "we should not", "you'd never". An inability ("I can't reach it") is a symptom, not advice.
+fn speaker_advice<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    w: &str,
+) -> bool {
+    if matches!(
+        w,
+        "can't" | "cannot" | "cant" | "couldn't" | "couldnt" | "unable"
+    ) {
+        return false;
+    }
+    let clause = tokens[i].clause;
+    let before = |k: usize| (i >= k && tokens[i - k].clause == clause).then(|| lower(i - k));
+    let person = |p: &str| matches!(p, "i" | "we" | "you");
+    match w {
+        // "I wouldn't", "we shouldn't", "you don't"
+        _ if w.ends_with("n't") => before(1).is_some_and(person),
+        // "I would not", "we should never", "I'd not", "I'd never"
+        _ => match before(1) {
+            Some("i'd" | "we'd" | "you'd") => true,
+            Some("would" | "should" | "must" | "will") => before(2).is_some_and(person),
+            _ => false,
+        },
     }
 }
 
@@ -504,7 +538,10 @@ fn deny_subject<'a>(
             let empty = !has_content_between(tokens, lower, j + 1, before);
             let borrowed = if tokens[j + 1].after_comma {
                 short_segment(tokens, j)
-                    && (empty || extended || list_subject(lower, j + 1, before))
+                    && (empty
+                        || extended
+                        || list_subject(lower, j + 1, before)
+                        || leading_modifier(tokens, j))
             } else {
                 empty && !extended
             };
@@ -637,6 +674,18 @@ fn short_segment(tokens: &[Token], end: usize) -> bool {
     tokens[end].word - tokens[k].word < 6
 }
 
+/// Whether the segment ending at `end` opens its sentence with one or two words before a comma:
+/// a stacked modifier of the subject ("*Idempotent,* level-triggered reconciliation …").
+fn leading_modifier(tokens: &[Token], end: usize) -> bool {
+    let clause = tokens[end].clause;
+    let mut k = end;
+    while k > 0 && tokens[k - 1].clause == clause {
+        k -= 1;
+    }
+    (k == 0 || tokens[k - 1].sentence != tokens[end].sentence)
+        && tokens[end].word - tokens[k].word < 2
+}
+
 /// Whether the subject between `from` and `to` ends a list ("…, targetPort or the controller
 /// logs"): it holds "or", "and" or "nor".
 fn list_subject<'a>(lower: &impl Fn(usize) -> &'a str, from: usize, to: usize) -> bool {
@@ -677,6 +726,7 @@ fn is_copula(w: &str) -> bool {
 /// Adverbs that may stand between a cue and its verb ("doesn't *immediately* update").
 const ADVERBS: &[&str] = &[
     "always",
+    "any",
     "immediately",
     "yet",
     "even",
@@ -893,6 +943,7 @@ const RELEVANCE: &[&str] = &[
     "contribut",
     "to do with",
     "thing",
+    "something",
     "blocking",
     "factor",
     "concern",

@@ -135,4 +135,10 @@ pub enum WarningCode {
     Dump,
     /// The answer is empty.
     EmptyAnswer,
+    /// Complete, but far shorter than the model answer: capped at the polish cap.
+    ShortAnswer,
+    /// Complete, but padded with conversational filler: capped at the polish cap.
+    Padded,
+    /// Complete, but a credited term is misspelt: capped at the polish cap.
+    Misspelt,
 }

@@ -8,12 +8,16 @@
 mod band;
 mod grade;
 mod model;
+mod polish;
 mod salad;
 
 pub use band::Band;
 pub use grade::{ConceptResult, Grade, GroupResult, MisconceptionResult, Warning, WarningCode};
 pub(crate) use model::round1;
 pub use model::ScoringModel;
+pub use polish::{
+    filler_markers, is_terse, FILLER_MARKERS, POLISH_CAP, TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
+};
 pub(crate) use salad::is_keyword_salad;
 use salad::SALAD_FACTOR;
 
@@ -275,6 +279,55 @@ impl ScoringModel {
             groups,
             misconceptions,
             warnings,
+        }
+    }
+
+    /// Caps a complete answer with a flaw of finish at [`POLISH_CAP`] (see [`polish`]): too
+    /// short to explain (`terse`: its words and the model answer's), padded (`filler` markers),
+    /// or with a credited term misspelt. The caller measures only answers above the cap.
+    pub(crate) fn finish(&self, grade: &mut Grade, terse: Option<(u32, u32)>, filler: usize) {
+        if grade.score <= POLISH_CAP {
+            return;
+        }
+        let mut flaws = Vec::new();
+        if let Some((words, model)) = terse {
+            flaws.push(Warning {
+                code: WarningCode::ShortAnswer,
+                message: format!(
+                    "every point is named, but in {words} words against the model answer's {model}: say why, not only what; capped at {POLISH_CAP:.0}"
+                ),
+            });
+        }
+        if filler >= FILLER_MARKERS {
+            flaws.push(Warning {
+                code: WarningCode::Padded,
+                message: format!(
+                    "padded with conversational filler ({filler} phrases such as \"great question\" or \"in my experience\"); cut it and keep the substance; capped at {POLISH_CAP:.0}"
+                ),
+            });
+        }
+        let mut misspelt: Vec<String> = Vec::new();
+        for c in grade.concepts.iter().filter(|c| c.hit) {
+            for e in c.evidence.iter().filter(|e| e.fuzzy) {
+                let m = format!("\"{}\" ({})", e.text, e.matcher);
+                if !misspelt.contains(&m) {
+                    misspelt.push(m);
+                }
+            }
+        }
+        if !misspelt.is_empty() {
+            flaws.push(Warning {
+                code: WarningCode::Misspelt,
+                message: format!(
+                    "credited despite the spelling: {}; capped at {POLISH_CAP:.0}",
+                    misspelt.join(", ")
+                ),
+            });
+        }
+        if !flaws.is_empty() {
+            grade.score = POLISH_CAP;
+            grade.band = Band::of(grade.score, &self.bands());
+            grade.warnings.extend(flaws);
         }
     }
 }

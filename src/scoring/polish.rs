@@ -1,0 +1,163 @@
+//! The finish of an answer: what keeps a complete answer below full marks.
+//!
+//! Examiners give a complete answer 100 only when it is also well made. Three flaws, each
+//! measured without reading for meaning, cap an otherwise complete answer at [`POLISH_CAP`]:
+//!
+//! - **Too short to explain** ([`is_terse`]): the concepts are named, but in under
+//!   [`TERSE_SHARE`] of the model answer's length, so the *why* is missing. Only for questions
+//!   whose model answer is an explanation (at least [`TERSE_MIN_MODEL_WORDS`] words).
+//! - **Padded** ([`filler_markers`]): conversational filler around the content — "great
+//!   question", "hope that helps", "in my experience", "it's a journey". At least
+//!   [`FILLER_MARKERS`] different markers.
+//! - **Misspelt terms**: a credited term matched only through typo tolerance ("kubelte").
+//!
+//! None of them takes away credit from an answer below the cap: they separate the best answers,
+//! they do not punish the rest.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::analysis::Analysis;
+
+/// The most a complete answer with a flaw of finish can score.
+pub const POLISH_CAP: f32 = 90.0;
+
+/// An answer shorter than this share of the model answer's words is terse.
+pub const TERSE_SHARE: f32 = 0.4;
+
+/// Brevity counts only against a model answer at least this long: a one-line reference answer
+/// asks for no explanation.
+pub const TERSE_MIN_MODEL_WORDS: u32 = 100;
+
+/// How many different filler markers make an answer padded.
+pub const FILLER_MARKERS: usize = 2;
+
+/// Whether an answer of `words` words is terse next to a model answer of `model_words` words.
+pub fn is_terse(words: u32, model_words: u32) -> bool {
+    model_words >= TERSE_MIN_MODEL_WORDS && (words as f32) < TERSE_SHARE * model_words as f32
+}
+
+/// Conversational filler, as lower-case word sequences: talk about the question, the speaker or
+/// the team rather than about the subject. Chosen so that none is a technical term of any
+/// field the grader is used for ("classic" and "communication" are, so they are not here).
+const FILLER: &[&[&str]] = &[
+    &["great", "question"],
+    &["good", "question"],
+    &["interesting", "question"],
+    &["excellent", "question"],
+    &["thanks", "for", "asking"],
+    &["thank", "you", "for"],
+    &["hope", "that", "helps"],
+    &["hope", "this", "helps"],
+    &["in", "my", "experience"],
+    &["at", "the", "end", "of", "the", "day"],
+    &["as", "with", "anything"],
+    &["as", "with", "everything"],
+    &["as", "with", "all"],
+    &["journey"],
+    &["at", "a", "previous", "company"],
+    &["at", "a", "previous", "job"],
+    &["at", "my", "last", "company"],
+    &["at", "my", "last", "job"],
+    &["i", "remember"],
+    &["before", "diving", "in"],
+    &["before", "getting", "into"],
+    &["before", "going", "into"],
+    &["long", "story", "short"],
+    &["i", "always", "say"],
+    &["stakeholders"],
+    &["leadership"],
+    &["buy-in"],
+    &["lunch-and-learn"],
+    &["celebrate"],
+    &["culture"],
+    &["up", "at", "night"],
+    &["there's", "a", "saying"],
+    &["i", "really", "believe"],
+    &["every", "organization", "is", "different"],
+    &["every", "organisation", "is", "different"],
+    &["every", "team", "is", "different"],
+    &["every", "company", "is", "different"],
+    &["with", "that", "caveat"],
+    &["to", "be", "honest"],
+    &["exciting"],
+    &["fascinating"],
+    &["passionate"],
+    &["mindset"],
+    &["teamwork"],
+    &["empathise"],
+    &["empathize"],
+    &["come", "and", "go"],
+    &["learnings"],
+    &["for", "what", "it's", "worth"],
+    &["fun", "fact"],
+    &["over", "the", "years"],
+    &["i've", "been", "doing"],
+    &["i've", "been", "working"],
+    &["i've", "been", "using"],
+    &["one", "of", "my", "favorite"],
+    &["one", "of", "my", "favourite"],
+    &["happy", "to", "go", "deeper"],
+    &["happy", "to", "elaborate"],
+    &["let", "me", "know", "if"],
+];
+
+/// How many different filler markers the answer holds.
+pub fn filler_markers(analysis: &Analysis) -> usize {
+    let tokens = analysis.tokens();
+    let n = tokens.len();
+    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| FILLER.iter().map(|m| m[0]).collect());
+    let mut seen = [false; FILLER.len()];
+    for i in 0..n {
+        let w = analysis.lower(i);
+        // Almost every word starts no marker: one set lookup skips it.
+        if !first.contains(w) {
+            continue;
+        }
+        for (k, marker) in FILLER.iter().enumerate() {
+            if !seen[k]
+                && marker[0] == w
+                && i + marker.len() <= n
+                && marker
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(d, m)| analysis.lower(i + d) == *m)
+            {
+                seen[k] = true;
+            }
+        }
+    }
+    seen.iter().filter(|s| **s).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+
+    #[test]
+    fn terse_is_relative_to_an_explained_model_answer() {
+        assert!(is_terse(60, 250));
+        assert!(!is_terse(120, 250));
+        // A one-line reference answer asks for no explanation.
+        assert!(!is_terse(5, 20));
+    }
+
+    #[test]
+    fn filler_markers_count_distinct_phrases() {
+        let a = Analyzer::default();
+        let padded = a.analyze(
+            "Great question! In my experience the kubelet sends SIGTERM first. \
+             Great question again. Hope that helps!",
+        );
+        assert_eq!(filler_markers(&padded), 3);
+        let plain = a.analyze(
+            "The kubelet sends SIGTERM, waits for the grace period, then sends SIGKILL; \
+             the classic load balancer keeps the connection.",
+        );
+        assert_eq!(filler_markers(&plain), 0);
+    }
+}

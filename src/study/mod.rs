@@ -22,13 +22,18 @@ mod error;
 mod exchange;
 mod rating;
 mod schedule;
+mod settings;
 mod stats;
 mod store;
 
 pub use error::StudyError;
-pub use exchange::{interview_answers, Exchange};
+pub use exchange::{interview_answer, interview_answers, Exchange};
 pub use rating::{band_rating, rating_for, suggest, Rating};
 pub use schedule::{CardState, Scheduler, DEFAULT_RETENTION};
+pub use settings::{
+    parse_new_per_day, parse_retention, Settings, DEFAULT_NEW_PER_DAY, MAX_NEW_PER_DAY,
+    RETENTION_RANGE,
+};
 pub use stats::{
     day_bounds, local_date, CategoryMastery, DayStats, Stats, WeakConcept, DAYS_SHOWN,
 };

@@ -212,7 +212,7 @@ fn piped(args: &[&str], home: &Path) -> Piped {
     let mut child = command(args, home)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::inherit())
         .spawn()
         .expect("spawn rubric");
     let stdin = child.stdin.take().unwrap();
@@ -1102,4 +1102,195 @@ fn settings_from_the_command_line() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("new-per-day  5      (default)"));
     let out = run(&["study", "--db", dbs]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 due for review, 5 new"));
+}
+
+/// The interview reviews in `db` (question id, origin), oldest first; none if there is no store.
+fn interview_reviews(db: &Path) -> Vec<(String, String)> {
+    if !db.exists() {
+        return Vec::new();
+    }
+    Study::open(db)
+        .unwrap()
+        .reviews()
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            assert_eq!(r.source, Source::Interview);
+            (
+                r.question_id,
+                r.origin.expect("an interview answer has an origin"),
+            )
+        })
+        .collect()
+}
+
+fn transcript_id(path: &Path) -> String {
+    let t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    t["id"]
+        .as_str()
+        .expect("the transcript has an id")
+        .to_string()
+}
+
+const ANSWER: &str = "SIGTERM races the endpoint removal; add a preStop sleep.\n.\n";
+
+/// See: issue 20 (item 3): an interview records each answer in the store as it is graded:
+/// quitting at end of input, or a kill -9, mid-interview keeps every graded answer; resuming
+/// records the rest and never the same answer twice.
+#[test]
+fn issue20_interview_records_each_answer_as_graded_and_resumes_without_duplicates() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    let dbs = db.to_str().unwrap();
+    let t = dir.path().join("t.json");
+    let ts = t.to_str().unwrap();
+    let ids = ["g06", "g08", "g01", "g18"];
+    let mut args = vec![
+        "interview",
+        "--no-follow-ups",
+        "--db",
+        dbs,
+        "--transcript",
+        ts,
+        "--ids",
+    ];
+    args.extend(ids);
+
+    // 1. One answer, then end of input: the answer is in the store.
+    let mut p = piped(&args, dir.path());
+    write!(p.stdin, "{ANSWER}").unwrap();
+    p.wait_for("Question 2 of 4");
+    drop(p.stdin);
+    assert!(p.child.wait().unwrap().success());
+    let id = transcript_id(&t);
+    assert_eq!(
+        interview_reviews(&db),
+        [("g06".to_string(), format!("interview/{id}/1/g06"))]
+    );
+
+    // 2. Resumed: one more answer, then kill -9 while the next is being typed.
+    let resume = ["interview", "--db", dbs, "--resume", ts];
+    let mut p = piped(&resume, dir.path());
+    write!(p.stdin, "{ANSWER}").unwrap();
+    p.wait_for("Question 3 of 4");
+    writeln!(p.stdin, "half an answer").unwrap();
+    p.child.kill().unwrap(); // SIGKILL
+    p.child.wait().unwrap();
+    assert_eq!(transcript_id(&t), id, "the id stays");
+    let stored = interview_reviews(&db);
+    assert_eq!(
+        stored.iter().map(|(q, _)| q.as_str()).collect::<Vec<_>>(),
+        ["g06", "g08"]
+    );
+
+    // 3. Resumed and quit at once: nothing is recorded again.
+    let mut p = piped(&resume, dir.path());
+    p.wait_for("Question 3 of 4");
+    writeln!(p.stdin, ":quit").unwrap();
+    drop(p.stdin);
+    assert!(p.child.wait().unwrap().success());
+    assert_eq!(interview_reviews(&db), stored);
+
+    // 4. Resumed to the end: every answered question once, skipped ones not at all.
+    let mut p = piped(&resume, dir.path());
+    write!(p.stdin, "{ANSWER}:skip\n").unwrap();
+    p.wait_for("answer recorded in");
+    drop(p.stdin);
+    assert!(p.child.wait().unwrap().success());
+    let all = interview_reviews(&db);
+    assert_eq!(
+        all.iter().map(|(q, _)| q.as_str()).collect::<Vec<_>>(),
+        ["g06", "g08", "g01"]
+    );
+    assert_eq!(all[2].1, format!("interview/{id}/3/g01"));
+}
+
+/// A transcript whose graded answers never reached the store (written with `--no-record`, or
+/// by an older build with no id) has them recorded when it is resumed with a store — once.
+#[test]
+fn resuming_records_answers_graded_before_and_not_yet_recorded() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    let dbs = db.to_str().unwrap();
+    let t = dir.path().join("t.json");
+    let ts = t.to_str().unwrap();
+    let mut p = piped(
+        &[
+            "interview",
+            "--no-follow-ups",
+            "--no-record",
+            "--transcript",
+            ts,
+            "--ids",
+            "g06",
+            "g08",
+            "g01",
+        ],
+        dir.path(),
+    );
+    write!(p.stdin, "{ANSWER}").unwrap();
+    p.wait_for("Question 2 of 3");
+    drop(p.stdin);
+    assert!(p.child.wait().unwrap().success());
+    assert!(interview_reviews(&db).is_empty());
+    // As an older build wrote it: no id.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&t).unwrap()).unwrap();
+    json.as_object_mut().unwrap().remove("id");
+    std::fs::write(&t, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+
+    for _ in 0..2 {
+        let mut p = piped(&["interview", "--db", dbs, "--resume", ts], dir.path());
+        p.wait_for("Question 2 of 3");
+        drop(p.stdin);
+        assert!(p.child.wait().unwrap().success());
+        let id = transcript_id(&t);
+        assert_eq!(
+            interview_reviews(&db),
+            [("g06".to_string(), format!("interview/{id}/1/g06"))]
+        );
+    }
+}
+
+/// See: issue 20 (item 3): Ctrl-C in a real terminal mid-interview keeps every graded answer in
+/// the store.
+#[test]
+fn ctrl_c_mid_interview_keeps_the_graded_answers() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    let t = dir.path().join("t.json");
+    let mut s = pty(
+        &[
+            "interview",
+            "--no-follow-ups",
+            "--db",
+            db.to_str().unwrap(),
+            "--transcript",
+            t.to_str().unwrap(),
+            "--ids",
+            "g06",
+            "g08",
+            "g01",
+        ],
+        dir.path(),
+    );
+    for (n, answer) in [(2, ANSWER), (3, "conntrack keeps the old entry.\n.\n")] {
+        s.exp_string("> ").unwrap();
+        send_answer(&mut s, answer);
+        s.exp_string(&format!("Question {n} of 3")).unwrap();
+    }
+    s.exp_string("> ").unwrap();
+    s.send_line("typing the third answer").unwrap();
+    s.send_control('c').unwrap();
+    s.exp_string("interrupted").unwrap();
+    s.exp_eof().unwrap();
+    let id = transcript_id(&t);
+    assert_eq!(
+        interview_reviews(&db),
+        [
+            ("g06".to_string(), format!("interview/{id}/1/g06")),
+            ("g08".to_string(), format!("interview/{id}/2/g08")),
+        ]
+    );
 }

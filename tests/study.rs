@@ -924,7 +924,7 @@ fn a_version_1_store_migrates_in_place() {
     let concepts_before = raw("SELECT * FROM concept_cards ORDER BY question_id, concept_id");
     assert_eq!(reviews_before.len(), 3);
 
-    let mut study = Study::open(&db).unwrap();
+    let study = Study::open(&db).unwrap();
     assert_eq!(study.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(SCHEMA_VERSION, 2);
     assert_eq!(study.settings().unwrap(), Settings::default());
@@ -1194,7 +1194,7 @@ fn issue20_interview_records_each_answer_as_graded_and_resumes_without_duplicate
 
     // 4. Resumed to the end: every answered question once, skipped ones not at all.
     let mut p = piped(&resume, dir.path());
-    write!(p.stdin, "{ANSWER}:skip\n").unwrap();
+    writeln!(p.stdin, "{ANSWER}:skip").unwrap();
     p.wait_for("answer recorded in");
     drop(p.stdin);
     assert!(p.child.wait().unwrap().success());

@@ -826,6 +826,19 @@ fn issue20_a_missed_non_required_concept_brings_the_question_back_sooner() {
     let study = Study::open(dir.path().join("p.sqlite3")).unwrap();
     assert_eq!(study.preview_answer(&one_missed, now).unwrap()[2], 2);
     assert_eq!(study.preview_answer(&hit_all, now).unwrap()[2], 3);
+    // However much is missed, every rating but Again stays above Again's interval, and no
+    // rating comes back sooner than a lower one.
+    let mut most_missed = hit_all.clone();
+    for c in most_missed.concepts.iter_mut().filter(|c| !c.required) {
+        c.hit = false;
+        c.share = 30.0;
+    }
+    let [again, hard, good, easy] = study.preview_answer(&most_missed, now).unwrap();
+    assert!(
+        again < hard && hard <= good && good <= easy,
+        "{again} {hard} {good} {easy}"
+    );
+    assert_eq!(good, 2);
 }
 
 /// The reason is shown where the next review is shown.
@@ -864,12 +877,13 @@ fn the_session_says_why_a_question_comes_back_sooner() {
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
     assert!(
-        stdout.contains("Recorded as Good; next review in 1 day (")
+        stdout.contains("Recorded as Good; next review in 2 days (")
             && stdout.contains("sooner than the 3 days of Good because you missed: "),
         "{stdout}"
     );
     let r = &Study::open(&db).unwrap().reviews().unwrap()[0];
-    assert_eq!((r.rating, r.interval_days), (Rating::Good, 1));
+    // Sooner, yet not onto Again's 1 day: a good answer never comes back with a weak one.
+    assert_eq!((r.rating, r.interval_days), (Rating::Good, 2));
 }
 
 /// The first new question of `category` a fresh store offers.

@@ -165,11 +165,18 @@ impl Scheduler {
     /// geometric mean of the stabilities of its parts**: the part the answer covered at the
     /// question's own stability, each missed concept at its concept card's. (FSRS intervals are
     /// proportional to stability, so this is the same mean of the parts' intervals, taken where
-    /// intervals grow: multiplicatively.) Nothing missed leaves FSRS's interval as it is; a new
-    /// question rated Good (3 days) comes back in 2 when a fifth of the score was missed, in 1
-    /// when half was; a share too small to move it by a whole day does not. Never later than
-    /// the card's own due date, never before 1 day.
-    pub fn sooner(&self, question: &CardState, missed: &[(f64, &CardState)]) -> Option<i64> {
+    /// intervals grow: multiplicatively.) Nothing missed leaves FSRS's interval as it is; a share
+    /// too small to move it by a whole day does not move it. Never later than the card's own due
+    /// date, and never before `at_least` days — [`Study::record`](super::Study::record) passes
+    /// one day more than Again would give, so a question answered anything but Again never
+    /// comes back as soon as a forgotten one. A new question rated Good (3 days; Again gives 1)
+    /// comes back in 2 when a fifth or more of the score was missed.
+    pub fn sooner(
+        &self,
+        question: &CardState,
+        missed: &[(f64, &CardState)],
+        at_least: i64,
+    ) -> Option<i64> {
         let interval = question.scheduled_days;
         let share = |s: f64| {
             if s.is_finite() {
@@ -189,7 +196,7 @@ impl Scheduler {
                 .iter()
                 .map(|(s, c)| share(*s) * scale * c.stability.max(MIN_STABILITY).ln())
                 .sum::<f64>();
-        let days = self.interval(log_stability.exp());
+        let days = self.interval(log_stability.exp()).max(at_least).max(1);
         (days < interval).then_some(days)
     }
 
@@ -272,23 +279,29 @@ mod tests {
         let again = s.review(&new, now, Rating::Again);
         let hit = s.review(&new, now, Rating::Good);
         assert_eq!(good.scheduled_days, 3);
-        assert_eq!(s.sooner(&good, &[]), None);
-        assert_eq!(s.sooner(&good, &[(0.0, &again)]), None);
+        assert_eq!(s.sooner(&good, &[], 1), None);
+        assert_eq!(s.sooner(&good, &[(0.0, &again)], 1), None);
         // A concept as well remembered as the question does not pull it.
-        assert_eq!(s.sooner(&good, &[(0.3, &hit)]), None);
+        assert_eq!(s.sooner(&good, &[(0.3, &hit)], 1), None);
         // Whole days: a tenth of the score does not move 3 days, a fifth does, half more.
-        assert_eq!(s.sooner(&good, &[(0.1, &again)]), None);
-        assert_eq!(s.sooner(&good, &[(0.2, &again)]), Some(2));
-        assert_eq!(s.sooner(&good, &[(0.5, &again)]), Some(1));
+        assert_eq!(s.sooner(&good, &[(0.1, &again)], 1), None);
+        assert_eq!(s.sooner(&good, &[(0.2, &again)], 1), Some(2));
+        assert_eq!(s.sooner(&good, &[(0.5, &again)], 1), Some(1));
+        // Not as soon as Again: 1 day, so Good stays above it.
+        assert_eq!(
+            s.sooner(&good, &[(0.5, &again)], again.scheduled_days + 1),
+            Some(2)
+        );
+        assert_eq!(s.sooner(&good, &[(0.5, &again)], 3), None);
         // Two missed concepts count as their shares together.
-        assert_eq!(s.sooner(&good, &[(0.1, &again), (0.1, &again)]), Some(2));
+        assert_eq!(s.sooner(&good, &[(0.1, &again), (0.1, &again)], 1), Some(2));
         // Rated Easy (15 days), a third missed: sooner, yet later than Good would be.
         let easy = s.review(&new, now, Rating::Easy);
-        let pulled = s.sooner(&easy, &[(0.35, &again)]).unwrap();
+        let pulled = s.sooner(&easy, &[(0.35, &again)], 1).unwrap();
         assert!((3..easy.scheduled_days).contains(&pulled), "{pulled}");
-        assert_eq!(s.sooner(&good, &[(f64::NAN, &again)]), None);
+        assert_eq!(s.sooner(&good, &[(f64::NAN, &again)], 1), None);
         // Nothing sooner than a day, and an Again card stays at its day.
-        assert_eq!(s.sooner(&again, &[(1.0, &again)]), None);
+        assert_eq!(s.sooner(&again, &[(1.0, &again)], 1), None);
         // Later: a well-learnt question missing a small concept loses a little, a large one more.
         let (mut card, mut concept) = (good.clone(), hit.clone());
         for _ in 0..3 {
@@ -299,8 +312,12 @@ mod tests {
         let t = card.due;
         let q = s.review(&card, t, Rating::Good);
         let lapse = s.review(&concept, t, Rating::Again);
-        let small = s.sooner(&q, &[(0.05, &lapse)]).unwrap_or(q.scheduled_days);
-        let large = s.sooner(&q, &[(0.3, &lapse)]).unwrap_or(q.scheduled_days);
+        let small = s
+            .sooner(&q, &[(0.05, &lapse)], 1)
+            .unwrap_or(q.scheduled_days);
+        let large = s
+            .sooner(&q, &[(0.3, &lapse)], 1)
+            .unwrap_or(q.scheduled_days);
         assert!(
             large < small && small <= q.scheduled_days && large >= 1,
             "{large} {small} {}",

@@ -1101,7 +1101,12 @@ fn plan_review(
         .map(|(c, s)| (f64::from(c.share) / 100.0, *s))
         .collect();
     let mut sooner_because = Vec::new();
-    if let Some(days) = scheduler.sooner(&card, &shares) {
+    // Sooner, but never as soon as a forgotten answer (Again): a weak answer stays first.
+    let at_least = match rating {
+        Rating::Again => 1,
+        _ => scheduler.review(&before, now, Rating::Again).scheduled_days + 1,
+    };
+    if let Some(days) = scheduler.sooner(&card, &shares, at_least) {
         card.due = card.last_review + chrono::Duration::days(days);
         card.scheduled_days = days;
         sooner_because = missed.iter().map(|(c, _)| c.label.clone()).collect();

@@ -11,7 +11,8 @@ use std::time::Duration;
 use chrono::{TimeZone, Utc};
 use rexpect::session::{spawn_command, PtySession};
 use rubric_grader::study::{
-    rating_for, Exchange, GradedAnswer, Rating, Source, Study, StudyError, SCHEMA_VERSION,
+    rating_for, CardState, Exchange, GradedAnswer, Rating, Recorded, Scheduler, Settings, Source,
+    Study, StudyError, SCHEMA_VERSION,
 };
 use rubric_grader::{Bank, Grader};
 
@@ -211,7 +212,7 @@ fn piped(args: &[&str], home: &Path) -> Piped {
     let mut child = command(args, home)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::inherit())
         .spawn()
         .expect("spawn rubric");
     let stdin = child.stdin.take().unwrap();
@@ -714,4 +715,596 @@ fn issue20_interview_records_into_the_store() {
     assert_eq!(reviews[0].question_id, "g06");
     assert_eq!(reviews[0].source, Source::Interview);
     assert!(!reviews[0].concepts_hit.is_empty());
+}
+
+/// Records `answer` alone in a fresh store at `now` and returns what recording did.
+fn record_alone(answer: &GradedAnswer, now: chrono::DateTime<Utc>) -> Recorded {
+    let dir = tempdir();
+    let mut study = Study::open(dir.path().join("s.sqlite3")).unwrap();
+    study.record(answer, None, now).unwrap()
+}
+
+/// See: issue 20 (item 2): "a question whose concept was missed comes back sooner" — also a
+/// concept that is not required. The same question answered with the same band on two stores:
+/// the answer that missed a non-required concept is due strictly sooner, says why, and the
+/// answer that missed nothing gets FSRS's interval for its rating untouched.
+#[test]
+fn issue20_a_missed_non_required_concept_brings_the_question_back_sooner() {
+    let bank = bank();
+    let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+    // Real grades: a question whose model answer covers every concept, and the model answer
+    // without one sentence: the same band, one non-required concept missed.
+    let mut found = None;
+    'search: for entry in bank.entries() {
+        let id = &entry.rubric.id;
+        let model = entry.rubric.model_answer.trim();
+        let full = graded(&bank, id, model, Source::Study);
+        if full.concepts.iter().any(|c| !c.hit) {
+            continue;
+        }
+        let sentences: Vec<&str> = model.split_inclusive(". ").collect();
+        for skip in 0..sentences.len() {
+            let text: String = sentences
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, s)| *s)
+                .collect();
+            let partial = graded(&bank, id, &text, Source::Study);
+            let missed: Vec<_> = partial.concepts.iter().filter(|c| !c.hit).collect();
+            if partial.band == full.band
+                && !missed.is_empty()
+                && missed.iter().all(|c| !c.required && c.share > 0.0)
+            {
+                found = Some((full, partial));
+                break 'search;
+            }
+        }
+    }
+    let (full, partial) =
+        found.expect("a question whose model answer less a sentence keeps its band");
+    assert_eq!(full.suggested_rating(), partial.suggested_rating());
+    let whole = record_alone(&full, now);
+    let short = record_alone(&partial, now);
+    assert!(
+        short.card.due < whole.card.due,
+        "{}: missed {:?}: due {} vs {}",
+        partial.question_id,
+        partial
+            .concepts
+            .iter()
+            .filter(|c| !c.hit)
+            .map(|c| &c.id)
+            .collect::<Vec<_>>(),
+        short.card.due,
+        whole.card.due
+    );
+    assert_eq!(short.rating, whole.rating);
+    assert_eq!(short.rating_interval_days, whole.interval_days);
+    let missed_labels: Vec<String> = partial
+        .concepts
+        .iter()
+        .filter(|c| !c.hit)
+        .map(|c| c.label.clone())
+        .collect();
+    let mut because = short.sooner_because.clone();
+    because.sort();
+    let mut want = missed_labels.clone();
+    want.sort();
+    assert_eq!(because, want);
+    // Nothing missed: FSRS's interval for the rating, as the scheduler alone gives it.
+    assert!(whole.sooner_because.is_empty());
+    let alone = Scheduler::default().review(&CardState::new(now), now, whole.rating);
+    assert_eq!(whole.card, alone);
+    assert_eq!(whole.interval_days, whole.rating_interval_days);
+
+    // The same with a constructed answer: one band, one non-required concept of a fifth of the
+    // score flipped to missed.
+    let mut hit_all = graded(
+        &bank,
+        "g06",
+        &bank.find("g06").unwrap().rubric.model_answer,
+        Source::Study,
+    );
+    for c in &mut hit_all.concepts {
+        c.hit = true;
+    }
+    hit_all.band = rubric_grader::Band::Good;
+    let mut one_missed = hit_all.clone();
+    let c = one_missed
+        .concepts
+        .iter_mut()
+        .find(|c| !c.required)
+        .expect("g06 has a concept that is not required");
+    c.hit = false;
+    c.share = 20.0;
+    let (a, b) = (record_alone(&hit_all, now), record_alone(&one_missed, now));
+    assert_eq!((a.rating, b.rating), (Rating::Good, Rating::Good));
+    assert_eq!((a.interval_days, b.interval_days), (3, 2));
+    // The preview before rating says the same as the recording.
+    let dir = tempdir();
+    let study = Study::open(dir.path().join("p.sqlite3")).unwrap();
+    assert_eq!(study.preview_answer(&one_missed, now).unwrap()[2], 2);
+    assert_eq!(study.preview_answer(&hit_all, now).unwrap()[2], 3);
+    // However much is missed, every rating but Again stays above Again's interval, and no
+    // rating comes back sooner than a lower one.
+    let mut most_missed = hit_all.clone();
+    for c in most_missed.concepts.iter_mut().filter(|c| !c.required) {
+        c.hit = false;
+        c.share = 30.0;
+    }
+    let [again, hard, good, easy] = study.preview_answer(&most_missed, now).unwrap();
+    assert!(
+        again < hard && hard <= good && good <= easy,
+        "{again} {hard} {good} {easy}"
+    );
+    assert_eq!(good, 2);
+}
+
+/// The reason is shown where the next review is shown.
+#[test]
+fn the_session_says_why_a_question_comes_back_sooner() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    // The g06 model answer's first two sentences: a few concepts covered, several missed; rated
+    // Good with the key (a weak answer is due tomorrow anyway).
+    let model = bank().find("g06").unwrap().rubric.model_answer.clone();
+    let answer: String = model.split_inclusive(". ").take(2).collect();
+    let mut child = command(
+        &[
+            "study",
+            "--db",
+            db.to_str().unwrap(),
+            "--new",
+            "1",
+            "--category",
+            "networking",
+        ],
+        dir.path(),
+    )
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let first = first_new_in(&bank(), "networking");
+    assert_eq!(first, "g06", "the test answers g06");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{answer}\n.\ng\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).replace('\n', " ");
+    assert!(
+        stdout.contains("Recorded as Good; next review in 2 days (")
+            && stdout.contains("sooner than the 3 days of Good because you missed: "),
+        "{stdout}"
+    );
+    let r = &Study::open(&db).unwrap().reviews().unwrap()[0];
+    // Sooner, yet not onto Again's 1 day: a good answer never comes back with a weak one.
+    assert_eq!((r.rating, r.interval_days), (Rating::Good, 2));
+}
+
+/// The first new question of `category` a fresh store offers.
+fn first_new_in(bank: &Bank, category: &str) -> String {
+    let dir = tempdir();
+    let study = Study::open(dir.path().join("s.sqlite3")).unwrap();
+    let now = Utc::now();
+    study
+        .session(
+            bank,
+            &|e| e.rubric.category == category,
+            1,
+            now,
+            (now - chrono::Duration::days(1), now),
+        )
+        .unwrap()[0]
+        .entry
+        .rubric
+        .id
+        .clone()
+}
+
+/// See: issue 20 (item 3): a store written by the previous schema (version 1, by the build
+/// before settings; `tests/fixtures/study-v1.sqlite3`) migrates in place: every review and
+/// card kept as it was, the settings table added with nothing set, and the store usable.
+#[test]
+fn a_version_1_store_migrates_in_place() {
+    let dir = tempdir();
+    let db = dir.path().join("v1.sqlite3");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/study-v1.sqlite3"),
+        &db,
+    )
+    .unwrap();
+    let raw = |sql: &str| -> Vec<String> {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut stmt = conn.prepare(sql).unwrap();
+        let cols = stmt.column_count();
+        stmt.query_map([], |r| {
+            Ok((0..cols)
+                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                .collect::<Vec<_>>()
+                .join("|"))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    assert_eq!(raw("SELECT version FROM schema_version"), ["Integer(1)"]);
+    let reviews_before = raw("SELECT * FROM reviews ORDER BY id");
+    let cards_before = raw("SELECT * FROM cards ORDER BY question_id");
+    let concepts_before = raw("SELECT * FROM concept_cards ORDER BY question_id, concept_id");
+    assert_eq!(reviews_before.len(), 3);
+
+    let study = Study::open(&db).unwrap();
+    assert_eq!(study.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(study.settings().unwrap(), Settings::default());
+    assert!(study.stored_settings().unwrap().is_empty());
+    let reviews = study.reviews().unwrap();
+    assert_eq!(reviews.len(), 3);
+    assert!(reviews.iter().all(|r| r.origin.is_none()));
+    drop(study);
+    // The old rows are untouched; each review has the new column, empty.
+    assert_eq!(
+        raw("SELECT * FROM reviews ORDER BY id"),
+        reviews_before
+            .iter()
+            .map(|r| format!("{r}|Null"))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        raw("SELECT * FROM cards ORDER BY question_id"),
+        cards_before
+    );
+    assert_eq!(
+        raw("SELECT * FROM concept_cards ORDER BY question_id, concept_id"),
+        concepts_before
+    );
+    // Usable: a setting and an answer with an origin are stored, once.
+    let mut study = Study::open(&db).unwrap();
+    study.set_setting("new-per-day", "12").unwrap();
+    let bank = bank();
+    let a =
+        graded(&bank, "g06", "I do not know.", Source::Interview).with_origin("interview/x/1/g06");
+    assert!(study.record_once(&a, None, Utc::now()).unwrap().is_some());
+    assert!(study.record_once(&a, None, Utc::now()).unwrap().is_none());
+    drop(study);
+    let study = Study::open(&db).unwrap();
+    assert_eq!(study.settings().unwrap().new_per_day, 12);
+    assert_eq!(study.reviews().unwrap().len(), 4);
+}
+
+/// See: issue 20 (item 1): the daily limit and the desired retention are stored settings:
+/// checked when set (nothing changes on a bad value), kept across opens, used by `Study::open`;
+/// `open_with` overrides the retention without storing it.
+#[test]
+fn settings_are_stored_checked_and_used() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    let mut study = Study::open(&db).unwrap();
+    assert_eq!(study.scheduler().retention(), 0.9);
+    for (name, value) in [
+        ("new-per-day", "-3"),
+        ("new-per-day", "lots"),
+        ("retention", "0.995"),
+        ("retention", "0.6"),
+        ("speed", "fast"),
+    ] {
+        let e = study.set_setting(name, value).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                StudyError::BadSetting { .. } | StudyError::UnknownSetting { .. }
+            ),
+            "{e}"
+        );
+    }
+    assert!(study.stored_settings().unwrap().is_empty());
+    let s = study.set_setting("retention", "0.8").unwrap();
+    assert_eq!(s.retention, 0.8);
+    assert_eq!(study.scheduler().retention(), 0.8);
+    study.set_setting("new-per-day", "2").unwrap();
+    drop(study);
+    let study = Study::open(&db).unwrap();
+    assert_eq!(
+        study.settings().unwrap(),
+        Settings {
+            new_per_day: 2,
+            retention: 0.8
+        }
+    );
+    assert_eq!(study.scheduler().retention(), 0.8);
+    // A lower retention gives longer intervals.
+    let now = Utc::now();
+    let at_08 = study
+        .scheduler()
+        .review(&CardState::new(now), now, Rating::Good);
+    let at_09 = Scheduler::default().review(&CardState::new(now), now, Rating::Good);
+    assert!(at_08.scheduled_days > at_09.scheduled_days);
+    drop(study);
+    let study = Study::open_with(&db, Scheduler::new(0.95)).unwrap();
+    assert_eq!(study.scheduler().retention(), 0.95);
+    assert_eq!(study.settings().unwrap().retention, 0.8);
+    drop(study);
+    let mut study = Study::open(&db).unwrap();
+    let s = study.reset_setting("retention").unwrap();
+    assert_eq!(s.retention, 0.9);
+    assert_eq!(study.scheduler().retention(), 0.9);
+    assert_eq!(study.settings().unwrap().new_per_day, 2);
+}
+
+/// See: issue 20 (item 1): `rubric study --set`, `--settings`, `--reset`; a session takes the
+/// stored daily limit, `--new` overrides it for one session only; a bad value is one line on
+/// stderr, exit 2, and nothing is stored.
+#[test]
+fn settings_from_the_command_line() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    let dbs = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        command(args, dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "study",
+        "--db",
+        dbs,
+        "--set",
+        "new-per-day=2",
+        "--set",
+        "retention=0.85",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("new-per-day  2      (set; default 5)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("retention    0.85   (set; default 0.9)"),
+        "{stdout}"
+    );
+
+    for bad in [
+        vec!["--set", "new-per-day=two"],
+        vec!["--set", "retention=2"],
+        vec!["--set", "colour=red"],
+        vec!["--set", "new-per-day"],
+        vec!["--set", "new-per-day=3", "--set", "retention=0.1"],
+        vec!["--reset", "colour"],
+    ] {
+        let mut args = vec!["study", "--db", dbs];
+        args.extend(&bad);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{bad:?}: {stderr}");
+        assert!(stderr.starts_with("rubric: "), "{stderr}");
+    }
+    // None of the bad ones stored anything (not even the good half of the fifth).
+    let study = Study::open(&db).unwrap();
+    assert_eq!(
+        study.settings().unwrap(),
+        Settings {
+            new_per_day: 2,
+            retention: 0.85
+        }
+    );
+    drop(study);
+
+    // The session takes the stored limit; `--new` overrides it once.
+    let out = run(&["study", "--db", dbs]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 due for review, 2 new"));
+    let out = run(&["study", "--db", dbs, "--new", "1"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 due for review, 1 new"));
+    let out = run(&["study", "--db", dbs, "--settings"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("new-per-day  2 "));
+    // A flag out of range is refused like a stored value.
+    let out = run(&["study", "--db", dbs, "--new", "5000"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Reset: back to the default.
+    let out = run(&["study", "--db", dbs, "--reset", "new-per-day"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("new-per-day  5      (default)"));
+    let out = run(&["study", "--db", dbs]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 due for review, 5 new"));
+}
+
+/// The interview reviews in `db` (question id, origin), oldest first; none if there is no store.
+fn interview_reviews(db: &Path) -> Vec<(String, String)> {
+    if !db.exists() {
+        return Vec::new();
+    }
+    Study::open(db)
+        .unwrap()
+        .reviews()
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            assert_eq!(r.source, Source::Interview);
+            (
+                r.question_id,
+                r.origin.expect("an interview answer has an origin"),
+            )
+        })
+        .collect()
+}
+
+fn transcript_id(path: &Path) -> String {
+    let t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    t["id"]
+        .as_str()
+        .expect("the transcript has an id")
+        .to_string()
+}
+
+const ANSWER: &str = "SIGTERM races the endpoint removal; add a preStop sleep.\n.\n";
+
+/// See: issue 20 (item 3): an interview records each answer in the store as it is graded:
+/// quitting at end of input, or a kill -9, mid-interview keeps every graded answer; resuming
+/// records the rest and never the same answer twice.
+#[test]
+fn issue20_interview_records_each_answer_as_graded_and_resumes_without_duplicates() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    let dbs = db.to_str().unwrap();
+    let t = dir.path().join("t.json");
+    let ts = t.to_str().unwrap();
+    let ids = ["g06", "g08", "g01", "g18"];
+    let mut args = vec![
+        "interview",
+        "--no-follow-ups",
+        "--db",
+        dbs,
+        "--transcript",
+        ts,
+        "--ids",
+    ];
+    args.extend(ids);
+
+    // 1. One answer, then end of input: the answer is in the store.
+    let mut p = piped(&args, dir.path());
+    write!(p.stdin, "{ANSWER}").unwrap();
+    p.wait_for("Question 2 of 4");
+    drop(p.stdin);
+    assert!(p.child.wait().unwrap().success());
+    let id = transcript_id(&t);
+    assert_eq!(
+        interview_reviews(&db),
+        [("g06".to_string(), format!("interview/{id}/1/g06"))]
+    );
+
+    // 2. Resumed: one more answer, then kill -9 while the next is being typed.
+    let resume = ["interview", "--db", dbs, "--resume", ts];
+    let mut p = piped(&resume, dir.path());
+    write!(p.stdin, "{ANSWER}").unwrap();
+    p.wait_for("Question 3 of 4");
+    writeln!(p.stdin, "half an answer").unwrap();
+    p.child.kill().unwrap(); // SIGKILL
+    p.child.wait().unwrap();
+    assert_eq!(transcript_id(&t), id, "the id stays");
+    let stored = interview_reviews(&db);
+    assert_eq!(
+        stored.iter().map(|(q, _)| q.as_str()).collect::<Vec<_>>(),
+        ["g06", "g08"]
+    );
+
+    // 3. Resumed and quit at once: nothing is recorded again.
+    let mut p = piped(&resume, dir.path());
+    p.wait_for("Question 3 of 4");
+    writeln!(p.stdin, ":quit").unwrap();
+    drop(p.stdin);
+    assert!(p.child.wait().unwrap().success());
+    assert_eq!(interview_reviews(&db), stored);
+
+    // 4. Resumed to the end: every answered question once, skipped ones not at all.
+    let mut p = piped(&resume, dir.path());
+    writeln!(p.stdin, "{ANSWER}:skip").unwrap();
+    p.wait_for("answer recorded in");
+    drop(p.stdin);
+    assert!(p.child.wait().unwrap().success());
+    let all = interview_reviews(&db);
+    assert_eq!(
+        all.iter().map(|(q, _)| q.as_str()).collect::<Vec<_>>(),
+        ["g06", "g08", "g01"]
+    );
+    assert_eq!(all[2].1, format!("interview/{id}/3/g01"));
+}
+
+/// A transcript whose graded answers never reached the store (written with `--no-record`, or
+/// by an older build with no id) has them recorded when it is resumed with a store — once.
+#[test]
+fn resuming_records_answers_graded_before_and_not_yet_recorded() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    let dbs = db.to_str().unwrap();
+    let t = dir.path().join("t.json");
+    let ts = t.to_str().unwrap();
+    let mut p = piped(
+        &[
+            "interview",
+            "--no-follow-ups",
+            "--no-record",
+            "--transcript",
+            ts,
+            "--ids",
+            "g06",
+            "g08",
+            "g01",
+        ],
+        dir.path(),
+    );
+    write!(p.stdin, "{ANSWER}").unwrap();
+    p.wait_for("Question 2 of 3");
+    drop(p.stdin);
+    assert!(p.child.wait().unwrap().success());
+    assert!(interview_reviews(&db).is_empty());
+    // As an older build wrote it: no id.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&t).unwrap()).unwrap();
+    json.as_object_mut().unwrap().remove("id");
+    std::fs::write(&t, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+
+    for _ in 0..2 {
+        let mut p = piped(&["interview", "--db", dbs, "--resume", ts], dir.path());
+        p.wait_for("Question 2 of 3");
+        drop(p.stdin);
+        assert!(p.child.wait().unwrap().success());
+        let id = transcript_id(&t);
+        assert_eq!(
+            interview_reviews(&db),
+            [("g06".to_string(), format!("interview/{id}/1/g06"))]
+        );
+    }
+}
+
+/// See: issue 20 (item 3): Ctrl-C in a real terminal mid-interview keeps every graded answer in
+/// the store.
+#[test]
+fn ctrl_c_mid_interview_keeps_the_graded_answers() {
+    let dir = tempdir();
+    let db = dir.path().join("s.sqlite3");
+    let t = dir.path().join("t.json");
+    let mut s = pty(
+        &[
+            "interview",
+            "--no-follow-ups",
+            "--db",
+            db.to_str().unwrap(),
+            "--transcript",
+            t.to_str().unwrap(),
+            "--ids",
+            "g06",
+            "g08",
+            "g01",
+        ],
+        dir.path(),
+    );
+    for (n, answer) in [(2, ANSWER), (3, "conntrack keeps the old entry.\n.\n")] {
+        s.exp_string("> ").unwrap();
+        send_answer(&mut s, answer);
+        s.exp_string(&format!("Question {n} of 3")).unwrap();
+    }
+    s.exp_string("> ").unwrap();
+    s.send_line("typing the third answer").unwrap();
+    s.send_control('c').unwrap();
+    s.exp_string("interrupted").unwrap();
+    s.exp_eof().unwrap();
+    let id = transcript_id(&t);
+    assert_eq!(
+        interview_reviews(&db),
+        [
+            ("g06".to_string(), format!("interview/{id}/1/g06")),
+            ("g08".to_string(), format!("interview/{id}/2/g08")),
+        ]
+    );
 }

@@ -202,6 +202,23 @@ impl<'b> Interview<'b> {
         self.selector.total()
     }
 
+    /// The interview's unique id, made now if the transcript has none (a new interview, or
+    /// one from an older build): 16 hex digits from the clock, the process and a per-process
+    /// random key. Save the transcript afterwards so the id stays.
+    pub fn ensure_id(&mut self) -> &str {
+        use std::hash::{BuildHasher, Hasher};
+        self.transcript.id.get_or_insert_with(|| {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            h.write_u128(nanos);
+            h.write_u32(std::process::id());
+            h.write_u64(self.transcript.plan.seed);
+            format!("{:016x}", h.finish())
+        })
+    }
+
     /// Records who is being interviewed (shown on the scorecard).
     pub fn set_candidate(&mut self, name: Option<String>) -> &mut Self {
         self.transcript.candidate = name;

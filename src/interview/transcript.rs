@@ -255,6 +255,12 @@ pub struct Transcript {
     pub format: String,
     /// The format version, [`TRANSCRIPT_VERSION`] when written by this build.
     pub version: u32,
+    /// A unique id of this interview, set when it starts (see
+    /// [`Interview::ensure_id`](super::Interview::ensure_id)): answers recorded in a study store
+    /// are keyed by it, so a resumed interview never records one twice. Older transcripts have
+    /// none until they are resumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Who was interviewed, if known.
     #[serde(default)]
     pub candidate: Option<String>,
@@ -276,6 +282,7 @@ impl Transcript {
         Transcript {
             format: TRANSCRIPT_FORMAT.to_string(),
             version: TRANSCRIPT_VERSION,
+            id: None,
             candidate: None,
             plan,
             turns: Vec::new(),

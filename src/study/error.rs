@@ -57,6 +57,22 @@ pub enum StudyError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// A setting with an unknown name or a value out of range; nothing was changed.
+    #[error("setting {name}={value}: {reason}")]
+    BadSetting {
+        /// The setting's name as given.
+        name: String,
+        /// The value as given (control characters escaped, cut after 40 characters).
+        value: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A setting name that is not one.
+    #[error("unknown setting `{name}`; the settings are new-per-day and retention")]
+    UnknownSetting {
+        /// The name as given.
+        name: String,
+    },
     /// A question or rubric problem (unknown id, …).
     #[error(transparent)]
     Grading(#[from] crate::Error),

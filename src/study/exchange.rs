@@ -130,6 +130,7 @@ impl Study {
                     answer: String::new(),
                     interval_days: 0,
                     due: at,
+                    origin: None,
                 }
             })
             .collect();
@@ -210,9 +211,13 @@ impl Study {
     }
 }
 
-/// The answered questions of a finished interview, ready to record: each answer graded again for
-/// its concepts, with the interview's final score and band (follow-up credit and hint cost
-/// included). Skipped questions are left out.
+/// The answered questions of an interview, finished or not, ready to record: each answer
+/// graded again for its concepts, scored as it was graded when given — less the hint's cost,
+/// without follow-up credit (a concept recovered only when probed was not recalled unprompted,
+/// and the score must not depend on whether the follow-up came before or after recording).
+/// Skipped questions are left out. When the transcript has an id, each answer's
+/// [`origin`](super::GradedAnswer::origin) is `interview/<id>/<question number>/<question id>`,
+/// so recording the same transcript again (after a resume) adds nothing.
 ///
 /// # Errors
 /// [`StudyError::Grading`] if a question is not in `bank`.
@@ -222,15 +227,38 @@ pub fn interview_answers(
 ) -> Result<Vec<super::GradedAnswer>, StudyError> {
     let mut v = Vec::new();
     for turn in &transcript.turns {
-        if turn.outcome != crate::interview::Outcome::Answered {
-            continue;
+        if let Some(a) = interview_answer(bank, transcript, turn)? {
+            v.push(a);
         }
-        let entry = bank.find(&turn.question.id)?;
-        let grade = crate::Grader::for_entry(bank, entry)?.grade(&turn.answer)?;
-        let mut a = super::GradedAnswer::new(entry, &grade, &turn.answer, Source::Interview);
-        a.score = turn.score;
-        a.band = turn.band;
-        v.push(a);
     }
     Ok(v)
+}
+
+/// One turn of an interview as [`interview_answers`] records it; `None` for a skipped question.
+///
+/// # Errors
+/// [`StudyError::Grading`] if the question is not in `bank`.
+pub fn interview_answer(
+    bank: &crate::Bank,
+    transcript: &crate::interview::Transcript,
+    turn: &crate::interview::Turn,
+) -> Result<Option<super::GradedAnswer>, StudyError> {
+    if turn.outcome != crate::interview::Outcome::Answered {
+        return Ok(None);
+    }
+    let entry = bank.find(&turn.question.id)?;
+    let grader = crate::Grader::for_entry(bank, entry)?;
+    let grade = grader.grade(&turn.answer)?;
+    let mut a = super::GradedAnswer::new(entry, &grade, &turn.answer, Source::Interview);
+    let graded = turn.grade.as_ref().map_or(grade.score, |g| g.score);
+    let cost = turn.hint.as_ref().map_or(0.0, |h| h.cost.clamp(0.0, 1.0));
+    a.score = crate::scoring::round1((graded * (1.0 - cost)).clamp(0.0, 100.0));
+    a.band = crate::scoring::Band::of(a.score, &grader.model().bands());
+    if let Some(id) = &transcript.id {
+        a.origin = Some(format!(
+            "interview/{id}/{}/{}",
+            turn.question.number, turn.question.id
+        ));
+    }
+    Ok(Some(a))
 }

@@ -3,7 +3,9 @@
 //! The band gives the rating — strong → [`Rating::Easy`], good → [`Rating::Good`], partial →
 //! [`Rating::Hard`], weak → [`Rating::Again`] — and a missed required concept pulls it down one
 //! step (a good answer that misses what the question is about is only Hard). The user may
-//! override the result; both the suggestion and the rating used are stored.
+//! override the result; both the suggestion and the rating used are stored. Missed concepts,
+//! required or not, also shorten the interval the rating gives — by their share of the score,
+//! not through the rating (see [`Scheduler::sooner`](super::Scheduler::sooner)).
 
 use serde::{Deserialize, Serialize};
 

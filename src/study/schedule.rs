@@ -98,7 +98,11 @@ impl CardState {
 #[derive(Clone, Debug)]
 pub struct Scheduler {
     fsrs: rs_fsrs::FSRS,
+    retention: f64,
 }
+
+/// The smallest stability counted when a missed concept pulls its question (FSRS's own floor).
+const MIN_STABILITY: f64 = 0.01;
 
 /// FSRS's default desired retention: 90 %.
 pub const DEFAULT_RETENTION: f64 = 0.9;
@@ -123,6 +127,7 @@ impl Scheduler {
             DEFAULT_RETENTION
         };
         Scheduler {
+            retention,
             fsrs: rs_fsrs::FSRS::new(rs_fsrs::Parameters {
                 request_retention: retention,
                 w,
@@ -131,6 +136,11 @@ impl Scheduler {
                 ..Default::default()
             }),
         }
+    }
+
+    /// The desired retention (after clamping).
+    pub fn retention(&self) -> f64 {
+        self.retention
     }
 
     /// The card after a review rated `rating` at `now`.
@@ -143,6 +153,62 @@ impl Scheduler {
         };
         let next = self.fsrs.next(card.to_fsrs(), now, rating.to_fsrs());
         CardState::from_fsrs(&next.card)
+    }
+
+    /// How many days until a question comes back when its answer missed concepts, if that is
+    /// sooner than its own card says; `None` when nothing missed counts or the card's interval
+    /// stands.
+    ///
+    /// `question` is the question's card just after the review, and `missed` each missed
+    /// concept's share of the score (0–1) with its concept card just after the review (rated
+    /// Again, so its stability is low). The question is scheduled with the **share-weighted
+    /// geometric mean of the stabilities of its parts**: the part the answer covered at the
+    /// question's own stability, each missed concept at its concept card's. (FSRS intervals are
+    /// proportional to stability, so this is the same mean of the parts' intervals, taken where
+    /// intervals grow: multiplicatively.) Nothing missed leaves FSRS's interval as it is; a share
+    /// too small to move it by a whole day does not move it. Never later than the card's own due
+    /// date, and never before `at_least` days — [`Study::record`](super::Study::record) passes
+    /// one day more than Again would give, so a question answered anything but Again never
+    /// comes back as soon as a forgotten one. A new question rated Good (3 days; Again gives 1)
+    /// comes back in 2 when a fifth or more of the score was missed.
+    pub fn sooner(
+        &self,
+        question: &CardState,
+        missed: &[(f64, &CardState)],
+        at_least: i64,
+    ) -> Option<i64> {
+        let interval = question.scheduled_days;
+        let share = |s: f64| {
+            if s.is_finite() {
+                s.clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        };
+        let shares: f64 = missed.iter().map(|(s, _)| share(*s)).sum();
+        if shares <= 0.0 || interval <= 1 || question.stability <= 0.0 {
+            return None;
+        }
+        // Shares of one rubric add up to at most 1; scale them down if a caller's do not.
+        let scale = if shares > 1.0 { 1.0 / shares } else { 1.0 };
+        let log_stability = (1.0 - shares * scale) * question.stability.ln()
+            + missed
+                .iter()
+                .map(|(s, c)| share(*s) * scale * c.stability.max(MIN_STABILITY).ln())
+                .sum::<f64>();
+        let days = self.interval(log_stability.exp()).max(at_least).max(1);
+        (days < interval).then_some(days)
+    }
+
+    /// FSRS's interval for `stability` at the desired retention, in whole days (1 to 100 years).
+    fn interval(&self, stability: f64) -> i64 {
+        use rs_fsrs::Parameters as P;
+        let days = stability / P::FACTOR * (self.retention.powf(1.0 / P::DECAY) - 1.0);
+        if days.is_finite() {
+            days.round().clamp(1.0, 36_500.0) as i64
+        } else {
+            1
+        }
     }
 
     /// The interval in days each rating would give, Again to Easy.
@@ -199,6 +265,63 @@ mod tests {
         assert!(
             again >= 1 && again < good && hard <= good && good < easy,
             "{again} {hard} {good} {easy}"
+        );
+    }
+
+    /// See: issue 20 (item 2): a missed concept brings the question back sooner, the more so
+    /// the larger its share; nothing missed changes nothing.
+    #[test]
+    fn a_missed_concept_brings_the_question_back_sooner() {
+        let s = Scheduler::default();
+        let now = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        let new = CardState::new(now);
+        let good = s.review(&new, now, Rating::Good);
+        let again = s.review(&new, now, Rating::Again);
+        let hit = s.review(&new, now, Rating::Good);
+        assert_eq!(good.scheduled_days, 3);
+        assert_eq!(s.sooner(&good, &[], 1), None);
+        assert_eq!(s.sooner(&good, &[(0.0, &again)], 1), None);
+        // A concept as well remembered as the question does not pull it.
+        assert_eq!(s.sooner(&good, &[(0.3, &hit)], 1), None);
+        // Whole days: a tenth of the score does not move 3 days, a fifth does, half more.
+        assert_eq!(s.sooner(&good, &[(0.1, &again)], 1), None);
+        assert_eq!(s.sooner(&good, &[(0.2, &again)], 1), Some(2));
+        assert_eq!(s.sooner(&good, &[(0.5, &again)], 1), Some(1));
+        // Not as soon as Again: 1 day, so Good stays above it.
+        assert_eq!(
+            s.sooner(&good, &[(0.5, &again)], again.scheduled_days + 1),
+            Some(2)
+        );
+        assert_eq!(s.sooner(&good, &[(0.5, &again)], 3), None);
+        // Two missed concepts count as their shares together.
+        assert_eq!(s.sooner(&good, &[(0.1, &again), (0.1, &again)], 1), Some(2));
+        // Rated Easy (15 days), a third missed: sooner, yet later than Good would be.
+        let easy = s.review(&new, now, Rating::Easy);
+        let pulled = s.sooner(&easy, &[(0.35, &again)], 1).unwrap();
+        assert!((3..easy.scheduled_days).contains(&pulled), "{pulled}");
+        assert_eq!(s.sooner(&good, &[(f64::NAN, &again)], 1), None);
+        // Nothing sooner than a day, and an Again card stays at its day.
+        assert_eq!(s.sooner(&again, &[(1.0, &again)], 1), None);
+        // Later: a well-learnt question missing a small concept loses a little, a large one more.
+        let (mut card, mut concept) = (good.clone(), hit.clone());
+        for _ in 0..3 {
+            let t = card.due;
+            card = s.review(&card, t, Rating::Good);
+            concept = s.review(&concept, t, Rating::Good);
+        }
+        let t = card.due;
+        let q = s.review(&card, t, Rating::Good);
+        let lapse = s.review(&concept, t, Rating::Again);
+        let small = s
+            .sooner(&q, &[(0.05, &lapse)], 1)
+            .unwrap_or(q.scheduled_days);
+        let large = s
+            .sooner(&q, &[(0.3, &lapse)], 1)
+            .unwrap_or(q.scheduled_days);
+        assert!(
+            large < small && small <= q.scheduled_days && large >= 1,
+            "{large} {small} {}",
+            q.scheduled_days
         );
     }
 

@@ -9,7 +9,12 @@
 //!   concepts' cards and the review row are all there or none is. WAL mode with `synchronous =
 //!   FULL` makes a commit survive a kill at any later moment; a busy timeout lets two processes
 //!   share the file.
-//! - Cards can always be rebuilt by replaying the reviews in time order (imports do this).
+//! - Cards can always be rebuilt by replaying the reviews in time order (imports do this); a
+//!   review whose stored due date is sooner than the replay gives (a missed concept brought the
+//!   question back sooner) keeps that date.
+//! - An answer with an origin (an interview's transcript, question and turn) is stored at most
+//!   once: a unique index on `reviews.origin` makes recording it again do nothing, in any
+//!   process.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,18 +26,20 @@ use serde::{Deserialize, Serialize};
 use super::error::StudyError;
 use super::rating::{suggest, Rating};
 use super::schedule::{CardState, Scheduler};
+use super::settings::{canonical, Settings};
 use crate::rubric::{Bank, BankEntry};
 use crate::scoring::{Band, Grade};
 
 /// `PRAGMA application_id` of a study store: "RUBG".
 pub const APPLICATION_ID: i32 = 0x5255_4247;
 /// The newest schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// How long a writer waits for another process's transaction.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Migrations: entry `n` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE schema_version (version INTEGER NOT NULL);
 INSERT INTO schema_version (version) VALUES (0);
 CREATE TABLE cards (
@@ -85,7 +92,13 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_by_time ON reviews (reviewed_at);
 CREATE INDEX reviews_by_question ON reviews (question_id, reviewed_at);
 CREATE TABLE imports (name TEXT PRIMARY KEY, imported_at INTEGER NOT NULL, reviews INTEGER NOT NULL);
-"#];
+"#,
+    r#"
+ALTER TABLE reviews ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX reviews_by_origin ON reviews (origin) WHERE origin IS NOT NULL;
+CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"#,
+];
 
 /// Where a review came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +133,10 @@ pub struct ConceptOutcome {
     pub required: bool,
     /// Whether the answer covered it.
     pub hit: bool,
+    /// Its share of the 0–100 score: what missing it cost. 0 for a member of a group that
+    /// already has its k hits (missing it costs nothing), or when unknown.
+    #[serde(default)]
+    pub share: f32,
 }
 
 /// A graded answer, ready to be recorded.
@@ -141,11 +158,27 @@ pub struct GradedAnswer {
     pub answer: String,
     /// Where it came from.
     pub source: Source,
+    /// A stable key of this answer (e.g. `interview/<transcript id>/<question number>/<question
+    /// id>`), or `None`. An answer whose origin is already stored is not recorded again.
+    pub origin: Option<String>,
 }
 
 impl GradedAnswer {
     /// From a grade of `entry`'s question.
     pub fn new(entry: &BankEntry, grade: &Grade, answer: &str, source: Source) -> GradedAnswer {
+        let model = crate::scoring::ScoringModel::new(&entry.rubric);
+        let index = |id: &str| entry.rubric.concepts.iter().position(|c| c.id == id);
+        let hit: Vec<bool> = entry
+            .rubric
+            .concepts
+            .iter()
+            .map(|c| grade.concept(&c.id).is_some_and(|r| r.hit))
+            .collect();
+        let costly = model.misses(&hit);
+        let share = |c: &crate::scoring::ConceptResult| match index(&c.id) {
+            Some(i) if c.hit || costly.contains(&i) => model.share(i),
+            _ => 0.0,
+        };
         GradedAnswer {
             question_id: entry.rubric.id.clone(),
             category: entry.rubric.category.clone(),
@@ -160,11 +193,19 @@ impl GradedAnswer {
                     label: c.label.clone(),
                     required: c.required,
                     hit: c.hit,
+                    share: share(c),
                 })
                 .collect(),
             answer: answer.to_string(),
             source,
+            origin: None,
         }
+    }
+
+    /// The same answer with origin `key`: recorded at most once.
+    pub fn with_origin(mut self, key: impl Into<String>) -> GradedAnswer {
+        self.origin = Some(key.into());
+        self
     }
 
     /// The rating the grade suggests (see [`rating_for`](super::rating_for)).
@@ -189,6 +230,12 @@ pub struct Recorded {
     pub card: CardState,
     /// Days until it is due again.
     pub interval_days: i64,
+    /// The interval FSRS gave for the rating alone; more than `interval_days` when missed
+    /// concepts brought the question back sooner (see [`Scheduler::sooner`]).
+    pub rating_interval_days: i64,
+    /// The labels of the missed concepts that brought it back sooner, largest share first;
+    /// empty when they did not.
+    pub sooner_because: Vec<String>,
 }
 
 /// A card due for review.
@@ -233,6 +280,10 @@ pub struct ReviewRecord {
     pub interval_days: i64,
     /// When it became due again.
     pub due: DateTime<Utc>,
+    /// The answer's stable key, if it has one (an interview answer:
+    /// `interview/<transcript id>/<question number>/<question id>`); empty in CSV when none.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 /// Concept id lists as one `;`-separated string, so a review is one flat CSV row (and the same
@@ -292,6 +343,8 @@ pub struct Study {
     conn: Connection,
     path: PathBuf,
     scheduler: Scheduler,
+    /// Whether the scheduler follows the stored retention (false when the caller chose one).
+    scheduler_from_settings: bool,
 }
 
 impl std::fmt::Debug for Study {
@@ -311,7 +364,8 @@ fn from_ts(s: i64) -> DateTime<Utc> {
 }
 
 impl Study {
-    /// Opens (creating it if missing) the store at `path`, with the default scheduler.
+    /// Opens (creating it if missing) the store at `path`, scheduling with the desired
+    /// retention stored in its settings (see [`Study::settings`]).
     ///
     /// # Errors
     /// [`StudyError::Corrupt`] for a file that is not an SQLite database or is damaged,
@@ -319,15 +373,23 @@ impl Study {
     /// a store from a newer build — in all three the file is left untouched —, and
     /// [`StudyError::Storage`] when it cannot be created or written (read-only, full disk).
     pub fn open(path: impl AsRef<Path>) -> Result<Study, StudyError> {
-        Study::open_with(path, Scheduler::default())
+        let mut study = Study::open_inner(path.as_ref(), Scheduler::default())?;
+        study.scheduler = Scheduler::new(study.settings()?.retention);
+        study.scheduler_from_settings = true;
+        Ok(study)
     }
 
-    /// As [`Study::open`], with a scheduler of your own (desired retention, weights).
+    /// As [`Study::open`], with a scheduler of your own (desired retention, weights) instead
+    /// of the stored retention — for one session; the stored settings are left as they are.
     ///
     /// # Errors
     /// As [`Study::open`].
     pub fn open_with(path: impl AsRef<Path>, scheduler: Scheduler) -> Result<Study, StudyError> {
-        let path = path.as_ref().to_path_buf();
+        Study::open_inner(path.as_ref(), scheduler)
+    }
+
+    fn open_inner(path: &Path, scheduler: Scheduler) -> Result<Study, StudyError> {
+        let path = path.to_path_buf();
         check_header(&path)?;
         let err = |e| StudyError::sqlite(&path, e);
         let conn = Connection::open(&path).map_err(err)?;
@@ -370,6 +432,7 @@ impl Study {
             conn,
             path,
             scheduler,
+            scheduler_from_settings: false,
         };
         study.migrate()?;
         Ok(study)
@@ -439,9 +502,87 @@ impl Study {
         schema_version(&self.conn).map_err(|e| self.err(e))
     }
 
+    /// The store's settings: the stored ones, defaults for the rest. A stored value that is no
+    /// longer valid (edited by hand) counts as not set.
+    ///
+    /// # Errors
+    /// [`StudyError::Storage`] if they cannot be read.
+    pub fn settings(&self) -> Result<Settings, StudyError> {
+        let mut settings = Settings::default();
+        for (name, value) in self.stored_settings()? {
+            let _ = settings.set(&name, &value);
+        }
+        Ok(settings)
+    }
+
+    /// The settings stored in the store (name, value as text), by name; the others take their
+    /// defaults.
+    ///
+    /// # Errors
+    /// [`StudyError::Storage`] if they cannot be read.
+    pub fn stored_settings(&self) -> Result<Vec<(String, String)>, StudyError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, value FROM settings ORDER BY name")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Checks and stores a setting (`new-per-day`, `retention`; see [`Settings::set`]) and
+    /// returns the settings now in force. A store opened with [`Study::open`] schedules with a
+    /// new retention at once.
+    ///
+    /// # Errors
+    /// [`StudyError::BadSetting`] for an unknown name or a value out of range (nothing is
+    /// stored), [`StudyError::Storage`] if it cannot be written.
+    pub fn set_setting(&mut self, name: &str, value: &str) -> Result<Settings, StudyError> {
+        let mut settings = self.settings()?;
+        settings.set(name, value)?;
+        let name = canonical(name).unwrap_or_default();
+        let text = settings.get(name).unwrap_or_default();
+        self.conn
+            .execute(
+                "INSERT INTO settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                params![name, text],
+            )
+            .map_err(|e| self.err(e))?;
+        self.follow_settings(&settings);
+        Ok(settings)
+    }
+
+    /// Removes a stored setting, so it takes its default again; returns the settings now in
+    /// force.
+    ///
+    /// # Errors
+    /// [`StudyError::BadSetting`] for an unknown name, [`StudyError::Storage`] if it cannot be
+    /// written.
+    pub fn reset_setting(&mut self, name: &str) -> Result<Settings, StudyError> {
+        let Some(canonical) = canonical(name) else {
+            return Err(super::settings::unknown(name));
+        };
+        self.conn
+            .execute("DELETE FROM settings WHERE name = ?1", [canonical])
+            .map_err(|e| self.err(e))?;
+        let settings = self.settings()?;
+        self.follow_settings(&settings);
+        Ok(settings)
+    }
+
+    fn follow_settings(&mut self, settings: &Settings) {
+        if self.scheduler_from_settings && self.scheduler.retention() != settings.retention {
+            self.scheduler = Scheduler::new(settings.retention);
+        }
+    }
+
     /// Records a graded answer, rated `rating` or, if `None`, as the grade suggests: the
     /// question's card, its concepts' cards (hit → Good, missed → Again) and the review, in one
-    /// transaction.
+    /// transaction. Missed concepts may bring the question back sooner than the rating alone
+    /// would ([`Scheduler::sooner`]; [`Recorded::sooner_because`] says which). An answer whose
+    /// [`origin`](GradedAnswer::origin) is already stored is not recorded again: this returns
+    /// what was recorded for it then (use [`Study::record_once`] to tell).
     ///
     /// # Errors
     /// [`StudyError::Storage`] if it cannot be written (nothing is).
@@ -451,6 +592,43 @@ impl Study {
         rating: Option<Rating>,
         now: DateTime<Utc>,
     ) -> Result<Recorded, StudyError> {
+        if let Some(done) = self.record_once(answer, rating, now)? {
+            return Ok(done);
+        }
+        let origin = answer.origin.as_deref().unwrap_or_default();
+        let review = self
+            .conn
+            .query_row(
+                &format!("SELECT {REVIEW_COLUMNS} FROM reviews WHERE origin = ?1"),
+                [origin],
+                review_from_row,
+            )
+            .map_err(|e| self.err(e))?;
+        let card = self
+            .card(&review.question_id)?
+            .unwrap_or_else(|| CardState::new(now));
+        Ok(Recorded {
+            suggested: review.suggested,
+            rating: review.rating,
+            card,
+            interval_days: review.interval_days,
+            rating_interval_days: review.interval_days,
+            sooner_because: Vec::new(),
+        })
+    }
+
+    /// As [`Study::record`], but returns `None` (and writes nothing) when the answer's origin is
+    /// already stored — by this process or another: the check and the write are one
+    /// transaction.
+    ///
+    /// # Errors
+    /// [`StudyError::Storage`] if it cannot be written (nothing is).
+    pub fn record_once(
+        &mut self,
+        answer: &GradedAnswer,
+        rating: Option<Rating>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Recorded>, StudyError> {
         let suggested = answer.suggested_rating();
         let rating = rating.unwrap_or(suggested);
         let path = self.path.clone();
@@ -459,25 +637,29 @@ impl Study {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let before = load_card(&tx, &answer.question_id)
-            .map_err(err)?
-            .unwrap_or_else(|| CardState::new(now));
-        let card = self.scheduler.review(&before, now, rating);
+        if let Some(origin) = &answer.origin {
+            let stored: bool = tx
+                .query_row(
+                    "SELECT EXISTS(SELECT 1 FROM reviews WHERE origin = ?1)",
+                    [origin],
+                    |r| r.get(0),
+                )
+                .map_err(err)?;
+            if stored {
+                return Ok(None);
+            }
+        }
+        let plan = plan_review(&tx, &self.scheduler, answer, rating, now).map_err(err)?;
         save_card(
             &tx,
             &answer.question_id,
             &answer.category,
             &answer.level,
-            &card,
+            &plan.card,
         )
         .map_err(err)?;
-        for c in &answer.concepts {
-            let before = load_concept(&tx, &answer.question_id, &c.id)
-                .map_err(err)?
-                .unwrap_or_else(|| CardState::new(now));
-            let r = if c.hit { Rating::Good } else { Rating::Again };
-            let after = self.scheduler.review(&before, now, r);
-            save_concept(&tx, &answer.question_id, c, &answer.category, &after).map_err(err)?;
+        for (c, after) in answer.concepts.iter().zip(&plan.concepts) {
+            save_concept(&tx, &answer.question_id, c, &answer.category, after).map_err(err)?;
         }
         let record = ReviewRecord {
             reviewed_at: now,
@@ -492,17 +674,40 @@ impl Study {
             concepts_hit: ids(answer, true),
             concepts_missed: ids(answer, false),
             answer: answer.answer.clone(),
-            interval_days: card.scheduled_days,
-            due: card.due,
+            interval_days: plan.card.scheduled_days,
+            due: plan.card.due,
+            origin: answer.origin.clone(),
         };
         insert_review(&tx, &record).map_err(err)?;
         tx.commit().map_err(err)?;
-        Ok(Recorded {
+        Ok(Some(Recorded {
             suggested,
             rating,
-            interval_days: card.scheduled_days,
-            card,
-        })
+            interval_days: plan.card.scheduled_days,
+            rating_interval_days: plan.rating_interval_days,
+            sooner_because: plan.sooner_because,
+            card: plan.card,
+        }))
+    }
+
+    /// The interval in days each rating (Again, Hard, Good, Easy) would give `answer` now,
+    /// missed concepts counted as [`Study::record`] counts them.
+    ///
+    /// # Errors
+    /// [`StudyError::Storage`] if the cards cannot be read.
+    pub fn preview_answer(
+        &self,
+        answer: &GradedAnswer,
+        now: DateTime<Utc>,
+    ) -> Result<[i64; 4], StudyError> {
+        let mut days = [0; 4];
+        for (d, r) in days.iter_mut().zip(Rating::ALL) {
+            *d = plan_review(&self.conn, &self.scheduler, answer, r, now)
+                .map_err(|e| self.err(e))?
+                .card
+                .scheduled_days;
+        }
+        Ok(days)
     }
 
     /// The interval in days each rating (Again, Hard, Good, Easy) would give `question_id` now.
@@ -620,10 +825,9 @@ impl Study {
     pub fn reviews(&self) -> Result<Vec<ReviewRecord>, StudyError> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT reviewed_at, question_id, category, level, source, score, band, suggested, rating, \
-                 concepts_hit, concepts_missed, answer, interval_days, due FROM reviews ORDER BY reviewed_at, id",
-            )
+            .prepare(&format!(
+                "SELECT {REVIEW_COLUMNS} FROM reviews ORDER BY reviewed_at, id"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], review_from_row)
@@ -687,8 +891,8 @@ impl Study {
         for r in records {
             let exists: bool = tx
                 .query_row(
-                    "SELECT EXISTS(SELECT 1 FROM reviews WHERE reviewed_at = ?1 AND question_id = ?2 AND source = ?3 AND answer = ?4)",
-                    params![ts(r.reviewed_at), r.question_id, r.source.as_str(), r.answer],
+                    "SELECT EXISTS(SELECT 1 FROM reviews WHERE (reviewed_at = ?1 AND question_id = ?2 AND source = ?3 AND answer = ?4) OR origin = ?5)",
+                    params![ts(r.reviewed_at), r.question_id, r.source.as_str(), r.answer, r.origin],
                     |row| row.get(0),
                 )
                 .map_err(err)?;
@@ -859,6 +1063,62 @@ pub enum ItemKind {
     },
 }
 
+/// What recording an answer would do: the question's card, each concept's card (in the
+/// answer's order) and whether missed concepts bring the question back sooner.
+struct Plan {
+    card: CardState,
+    concepts: Vec<CardState>,
+    rating_interval_days: i64,
+    sooner_because: Vec<String>,
+}
+
+fn plan_review(
+    conn: &Connection,
+    scheduler: &Scheduler,
+    answer: &GradedAnswer,
+    rating: Rating,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Plan> {
+    let before = load_card(conn, &answer.question_id)?.unwrap_or_else(|| CardState::new(now));
+    let mut card = scheduler.review(&before, now, rating);
+    let mut concepts = Vec::with_capacity(answer.concepts.len());
+    for c in &answer.concepts {
+        let before =
+            load_concept(conn, &answer.question_id, &c.id)?.unwrap_or_else(|| CardState::new(now));
+        let r = if c.hit { Rating::Good } else { Rating::Again };
+        concepts.push(scheduler.review(&before, now, r));
+    }
+    let rating_interval_days = card.scheduled_days;
+    let mut missed: Vec<(&ConceptOutcome, &CardState)> = answer
+        .concepts
+        .iter()
+        .zip(&concepts)
+        .filter(|(c, _)| !c.hit && c.share > 0.0)
+        .collect();
+    missed.sort_by(|a, b| b.0.share.total_cmp(&a.0.share));
+    let shares: Vec<(f64, &CardState)> = missed
+        .iter()
+        .map(|(c, s)| (f64::from(c.share) / 100.0, *s))
+        .collect();
+    let mut sooner_because = Vec::new();
+    // Sooner, but never as soon as a forgotten answer (Again): a weak answer stays first.
+    let at_least = match rating {
+        Rating::Again => 1,
+        _ => scheduler.review(&before, now, Rating::Again).scheduled_days + 1,
+    };
+    if let Some(days) = scheduler.sooner(&card, &shares, at_least) {
+        card.due = card.last_review + chrono::Duration::days(days);
+        card.scheduled_days = days;
+        sooner_because = missed.iter().map(|(c, _)| c.label.clone()).collect();
+    }
+    Ok(Plan {
+        card,
+        concepts,
+        rating_interval_days,
+        sooner_because,
+    })
+}
+
 fn ids(answer: &GradedAnswer, hit: bool) -> Vec<String> {
     answer
         .concepts
@@ -911,6 +1171,10 @@ fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
     })
     .map(Option::unwrap_or_default)
 }
+
+const REVIEW_COLUMNS: &str =
+    "reviewed_at, question_id, category, level, source, score, band, suggested, rating, \
+     concepts_hit, concepts_missed, answer, interval_days, due, origin";
 
 const CARD_COLUMNS: &str =
     "due, stability, difficulty, elapsed_days, scheduled_days, reps, lapses, state, last_review";
@@ -980,7 +1244,7 @@ fn save_concept(
 fn insert_review(conn: &Connection, r: &ReviewRecord) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO reviews (reviewed_at, question_id, category, level, source, score, band, suggested, rating, \
-         concepts_hit, concepts_missed, answer, interval_days, due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         concepts_hit, concepts_missed, answer, interval_days, due, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             ts(r.reviewed_at),
             r.question_id,
@@ -995,7 +1259,8 @@ fn insert_review(conn: &Connection, r: &ReviewRecord) -> rusqlite::Result<()> {
             serde_json::to_string(&r.concepts_missed).unwrap_or_else(|_| "[]".into()),
             r.answer,
             r.interval_days,
-            ts(r.due)
+            ts(r.due),
+            r.origin
         ],
     )
     .map(drop)
@@ -1054,15 +1319,15 @@ fn review_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReviewRecord> {
         answer: text(11)?,
         interval_days: r.get(12)?,
         due: from_ts(r.get(13)?),
+        origin: r.get(14)?,
     })
 }
 
 /// Replays a question's reviews (and its concepts') from scratch.
 fn rebuild(conn: &Connection, scheduler: &Scheduler, q: &str) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT reviewed_at, question_id, category, level, source, score, band, suggested, rating, \
-         concepts_hit, concepts_missed, answer, interval_days, due FROM reviews WHERE question_id = ?1 ORDER BY reviewed_at, id",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {REVIEW_COLUMNS} FROM reviews WHERE question_id = ?1 ORDER BY reviewed_at, id"
+    ))?;
     let reviews: Vec<ReviewRecord> = stmt
         .query_map([q], review_from_row)?
         .collect::<rusqlite::Result<_>>()?;
@@ -1073,6 +1338,11 @@ fn rebuild(conn: &Connection, scheduler: &Scheduler, q: &str) -> rusqlite::Resul
     let mut concepts: Vec<(String, CardState)> = Vec::new();
     for r in &reviews {
         card = scheduler.review(&card, r.reviewed_at, r.rating);
+        // Missed concepts brought it back sooner when it was recorded: keep that date.
+        if r.interval_days >= 1 && r.interval_days < card.scheduled_days && r.due < card.due {
+            card.due = card.last_review + chrono::Duration::days(r.interval_days);
+            card.scheduled_days = r.interval_days;
+        }
         for (id, hit) in r
             .concepts_hit
             .iter()
@@ -1105,6 +1375,7 @@ fn rebuild(conn: &Connection, scheduler: &Scheduler, q: &str) -> rusqlite::Resul
             label,
             required: false,
             hit: true,
+            share: 0.0,
         };
         save_concept(conn, q, &outcome, &last.category, &state)?;
     }

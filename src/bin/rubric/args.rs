@@ -257,15 +257,24 @@ pub enum Command {
         /// Only this level (repeatable).
         #[arg(long, value_name = "L")]
         level: Vec<String>,
-        /// New questions per day.
-        #[arg(long = "new", value_name = "N", default_value_t = 5)]
-        new_per_day: usize,
+        /// New questions per day, for this session (default: the store's `new-per-day`, 5 unless set).
+        #[arg(long = "new", value_name = "N", value_parser = parse_new_per_day)]
+        new_per_day: Option<usize>,
         /// Drill the concepts with the lowest recall probability, through questions that train them.
         #[arg(long)]
         weak: bool,
-        /// Desired retention, 0.7–0.99 (FSRS's default 0.9).
-        #[arg(long, value_name = "R", default_value_t = 0.9, value_parser = parse_retention)]
-        retention: f64,
+        /// Desired retention 0.7–0.99, for this session (default: the store's `retention`, 0.9 unless set).
+        #[arg(long, value_name = "R", value_parser = parse_retention)]
+        retention: Option<f64>,
+        /// Store a setting in the study store: `new-per-day=N` (0–1000) or `retention=R` (0.7–0.99); repeatable.
+        #[arg(long = "set", value_name = "NAME=VALUE", conflicts_with_all = ["stats", "export", "import", "weak", "new_per_day", "retention", "editor"])]
+        set: Vec<String>,
+        /// Remove a stored setting, so it takes its default again; repeatable.
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["stats", "export", "import", "weak", "new_per_day", "retention", "editor"])]
+        reset: Vec<String>,
+        /// Show the store's settings (what `--set` stored, and the defaults).
+        #[arg(long, conflicts_with_all = ["stats", "export", "import", "weak", "new_per_day", "retention", "editor"])]
+        settings: bool,
         /// Show progress instead of studying.
         #[arg(long, conflicts_with_all = ["weak", "export", "import"])]
         stats: bool,
@@ -419,11 +428,12 @@ pub enum StatsFormat {
 
 /// `--retention`: FSRS's desired retention.
 fn parse_retention(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(r) if (0.7..=0.99).contains(&r) => Ok(r),
-        Ok(_) => Err("must be between 0.7 and 0.99".into()),
-        Err(_) => Err("not a number; give a retention between 0.7 and 0.99".into()),
-    }
+    rubric_grader::study::parse_retention(s)
+}
+
+/// `study --new`: a daily limit, as the stored setting accepts it.
+fn parse_new_per_day(s: &str) -> Result<usize, String> {
+    rubric_grader::study::parse_new_per_day(s)
 }
 
 /// `--min-score`: a score on the 0–100 scale.

@@ -174,7 +174,7 @@ pub fn interview(
 ) -> CliResult {
     // The transcript file stays locked for the whole session: a second `rubric interview` on it
     // is refused rather than overwriting this one.
-    let (mut iv, file) = match &opts.resume {
+    let (mut iv, mut file) = match &opts.resume {
         Some(p) => {
             let (file, t) = TranscriptFile::open(p)?;
             (Interview::resume(bank, t)?, file)
@@ -187,11 +187,26 @@ pub fn interview(
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).at(dir)?;
             }
-            let iv = Interview::new(bank, opts.plan)?;
+            let mut iv = Interview::new(bank, opts.plan)?;
+            iv.ensure_id();
             let file = TranscriptFile::create(&path, iv.transcript(), opts.force)?;
             (iv, file)
         }
     };
+    // A transcript from an older build gets its id now, before any answer is recorded by it.
+    if iv.transcript().id.is_none() {
+        iv.ensure_id();
+        file.save(iv.transcript())?;
+    }
+    // Each answer goes into the study store as it is graded; answers graded before a kill but
+    // not recorded yet are recorded now (none twice: they are keyed by transcript and turn).
+    let mut recorder = opts
+        .record
+        .as_ref()
+        .map(|db| crate::study::InterviewRecorder::open(db.as_deref()));
+    if let Some(r) = recorder.as_mut() {
+        r.record(bank, iv.transcript(), false);
+    }
     let path = file.path().to_path_buf();
     // Ctrl-C: wait for a save in progress, save the latest state once more (it may hold a hint
     // just taken) and tell the user how to resume.
@@ -311,13 +326,18 @@ pub fn interview(
                     iv.skip()?;
                     let _ = writeln!(out, "Skipped.");
                 }
-                Input::Quit => return quit(&iv, &path, out, &save),
+                Input::Quit => return quit(&iv, &path, recorder.as_ref(), out, &save),
                 Input::Answer(text) => {
                     let elapsed = started.elapsed();
                     // Durable before it is graded: a kill from here on loses nothing typed.
                     iv.record_answer(&text, elapsed)?;
                     save(&iv)?;
                     let graded = iv.submit(&text, elapsed)?;
+                    // The graded answer is in the transcript, then in the study store.
+                    save(&iv)?;
+                    if let Some(r) = recorder.as_mut() {
+                        r.record(bank, iv.transcript(), true);
+                    }
                     // The probe is asked below, as a prompt; the feedback need not announce it too.
                     let mut shown = graded.feedback.clone();
                     if graded.follow_up().is_some() {
@@ -350,7 +370,7 @@ pub fn interview(
                 Input::Hint => {
                     let _ = writeln!(out, "No hints for a follow-up; answer it, or :skip.");
                 }
-                Input::Quit => return quit(&iv, &path, out, &save),
+                Input::Quit => return quit(&iv, &path, recorder.as_ref(), out, &save),
                 Input::Answer(text) => {
                     let elapsed = started.elapsed();
                     iv.record_answer(&text, elapsed)?;
@@ -372,10 +392,10 @@ pub fn interview(
     }
     let card = iv.finish()?;
     save(&iv)?;
-    if let Some(db) = &opts.record {
-        match rubric_grader::study::interview_answers(bank, iv.transcript()) {
-            Ok(answers) => crate::study::record_answers(db.as_deref(), &answers, out),
-            Err(e) => eprintln!("rubric: the answers were not recorded in the study store: {e}"),
+    if let Some(r) = recorder.as_mut() {
+        r.record(bank, iv.transcript(), false);
+        if let Some(line) = r.summary() {
+            let _ = writeln!(out, "\n{}", wrap.apply(&line));
         }
     }
     for f in &feedback {
@@ -418,10 +438,14 @@ fn too_large(out: &mut dyn Write, bytes: usize) {
 fn quit(
     iv: &Interview<'_>,
     path: &Path,
+    recorder: Option<&crate::study::InterviewRecorder>,
     out: &mut dyn Write,
     save: &dyn Fn(&Interview<'_>) -> anyhow::Result<()>,
 ) -> CliResult {
     save(iv)?;
+    if let Some(line) = recorder.and_then(crate::study::InterviewRecorder::summary) {
+        let _ = writeln!(out, "\n{}", Wrap::for_stdout().apply(&line));
+    }
     let _ = writeln!(
         out,
         "\nSaved to {0}; continue with `rubric interview --resume {0}`.",
@@ -470,7 +494,7 @@ pub fn practice(
     let store = match &opts.record {
         Some(db) => Some(crate::study::open_store_importing(
             db.as_deref(),
-            rubric_grader::study::DEFAULT_RETENTION,
+            None,
             &log_path,
         )?),
         None => None,
@@ -531,7 +555,7 @@ pub fn practice(
             );
             let db = study.path().to_path_buf();
             drop(study);
-            crate::study::record_answers(Some(&db), &[answer], out);
+            crate::study::record_answers(Some(&db), &[answer], style, out);
         }
         None => {
             log.record(entry, &grade);

@@ -166,6 +166,9 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
             new_per_day,
             weak,
             retention,
+            set,
+            reset,
+            settings,
             stats,
             format,
             out: dest,
@@ -187,7 +190,9 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
                 retention: *retention,
                 editor: *editor,
             };
-            if *stats {
+            if *settings || !set.is_empty() || !reset.is_empty() {
+                study::settings(out, &opts, set, reset)
+            } else if *stats {
                 study::stats(out, &bank, &opts, *format, dest.as_deref())
             } else if let Some(path) = export {
                 study::export(out, &opts, path)

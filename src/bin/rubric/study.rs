@@ -9,7 +9,8 @@ use chrono::{Local, Offset, Utc};
 use rubric_grader::feedback::render::{inline_to_text, to_text, Style};
 use rubric_grader::interview::{Plan, PracticeLog};
 use rubric_grader::study::{
-    day_bounds, Exchange, GradedAnswer, ItemKind, Rating, Scheduler, Source, Study,
+    band_rating, day_bounds, Exchange, GradedAnswer, ItemKind, Rating, Recorded, Scheduler,
+    Settings, Source, Study,
 };
 use rubric_grader::{Bank, Grader};
 
@@ -22,9 +23,11 @@ use crate::terminal::Wrap;
 pub struct StudyOptions {
     pub db: Option<PathBuf>,
     pub plan: Plan,
-    pub new_per_day: usize,
+    /// For this session; `None` takes the store's setting.
+    pub new_per_day: Option<usize>,
     pub weak: bool,
-    pub retention: f64,
+    /// For this session; `None` takes the store's setting.
+    pub retention: Option<f64>,
     pub editor: bool,
 }
 
@@ -40,22 +43,26 @@ fn default_db() -> PathBuf {
     )
 }
 
-/// Opens the store (creating its folder), and imports the old practice log once.
-pub fn open_store(db: Option<&Path>, retention: f64) -> anyhow::Result<Study> {
+/// Opens the store (creating its folder), and imports the old practice log once. `retention`
+/// overrides the stored setting for this process.
+pub fn open_store(db: Option<&Path>, retention: Option<f64>) -> anyhow::Result<Study> {
     open_store_importing(db, retention, &default_log())
 }
 
 /// As [`open_store`], importing the practice log at `log_path` (once per store).
 pub fn open_store_importing(
     db: Option<&Path>,
-    retention: f64,
+    retention: Option<f64>,
     log_path: &Path,
 ) -> anyhow::Result<Study> {
     let path = db.map_or_else(default_db, Path::to_path_buf);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).at(dir)?;
     }
-    let mut study = Study::open_with(&path, Scheduler::new(retention))?;
+    let mut study = match retention {
+        Some(r) => Study::open_with(&path, Scheduler::new(r))?,
+        None => Study::open(&path)?,
+    };
     if log_path.exists() && !study.was_imported("practice-log")? {
         match PracticeLog::load_or_default(log_path) {
             Ok(log) => {
@@ -122,6 +129,88 @@ pub fn import(out: &mut dyn Write, opts: &StudyOptions, path: &Path) -> CliResul
     Ok(Outcome::Success)
 }
 
+/// `--settings`, `--set NAME=VALUE` and `--reset NAME`: every value is checked before any is
+/// stored, then the settings are shown.
+pub fn settings(
+    out: &mut dyn Write,
+    opts: &StudyOptions,
+    set: &[String],
+    reset: &[String],
+) -> CliResult {
+    let mut pairs = Vec::new();
+    let mut check = Settings::default();
+    for item in set {
+        let Some((name, value)) = item.split_once('=') else {
+            anyhow::bail!(
+                "--set {}: give NAME=VALUE, e.g. --set new-per-day=15 or --set retention=0.9",
+                item.escape_debug()
+            );
+        };
+        check.set(name, value)?;
+        pairs.push((name.trim(), value.trim()));
+    }
+    let mut study = open_store(opts.db.as_deref(), None)?;
+    for name in reset {
+        study.reset_setting(name)?;
+    }
+    for (name, value) in pairs {
+        study.set_setting(name, value)?;
+    }
+    let current = study.settings()?;
+    let stored: Vec<String> = study
+        .stored_settings()?
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let default = Settings::default();
+    writeln!(out, "Study settings of {}:", study.path().display())?;
+    for name in Settings::NAMES {
+        let value = current.get(name).unwrap_or_default();
+        let note = if stored.iter().any(|n| n == name) {
+            format!("set; default {}", default.get(name).unwrap_or_default())
+        } else {
+            "default".to_string()
+        };
+        writeln!(out, "  {name:<12} {value:<6} ({note})")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        Wrap::for_stdout().apply(
+            "`--set NAME=VALUE` stores one, `--reset NAME` removes it; `--new` and `--retention` override them for one session."
+        )
+    )?;
+    Ok(Outcome::Success)
+}
+
+/// "3 days (2026-12-08)", and why it is sooner than the rating alone would give.
+fn next_review(done: &Recorded, style: Style) -> String {
+    let mut text = format!(
+        "{} ({})",
+        days(done.interval_days),
+        done.card.due.with_timezone(&Local).format("%Y-%m-%d")
+    );
+    if !done.sooner_because.is_empty() {
+        const SHOWN: usize = 3;
+        let mut labels: Vec<String> = done
+            .sooner_because
+            .iter()
+            .take(SHOWN)
+            .map(|l| inline_to_text(l, style))
+            .collect();
+        if done.sooner_because.len() > SHOWN {
+            labels.push(format!("{} more", done.sooner_because.len() - SHOWN));
+        }
+        text.push_str(&format!(
+            " — sooner than the {} of {} because you missed: {}",
+            days(done.rating_interval_days),
+            done.rating,
+            labels.join(", ")
+        ));
+    }
+    text
+}
+
 fn days(n: i64) -> String {
     if n == 1 {
         "1 day".into()
@@ -143,10 +232,14 @@ pub fn session(
     let day = day_bounds(now, local_offset());
     let admits =
         |e: &rubric_grader::BankEntry| opts.plan.admits(&e.rubric.category, e.rubric.level);
+    let new_per_day = match opts.new_per_day {
+        Some(n) => n,
+        None => study.settings()?.new_per_day,
+    };
     let items = if opts.weak {
         study.weak(bank, &admits, WEAK_DRILL, now)?
     } else {
-        study.session(bank, &admits, opts.new_per_day, now, day)?
+        study.session(bank, &admits, new_per_day, now, day)?
     };
     if items.is_empty() {
         let next = study.cards()?.into_iter().map(|(_, c)| c.due).min();
@@ -252,7 +345,7 @@ pub fn session(
         write!(out, "\n{}", wrap.apply(&to_text(&grade, &feedback, style)))?;
         let answer = GradedAnswer::new(item.entry, &grade, &text, Source::Study);
         let suggested = answer.suggested_rating();
-        let preview = study.preview(&r.id, Utc::now())?;
+        let preview = study.preview_answer(&answer, Utc::now())?;
         let choices: Vec<String> = Rating::ALL
             .iter()
             .zip(preview)
@@ -263,7 +356,7 @@ pub fn session(
             .iter()
             .filter(|c| c.required && !c.hit)
             .count();
-        let because = if missed_required > 0 {
+        let because = if missed_required > 0 && suggested != band_rating(grade.band) {
             format!(
                 "band {:?}, lowered for {missed_required} missed required concept{}",
                 grade.band,
@@ -309,10 +402,9 @@ pub fn session(
             out,
             "{}",
             wrap.apply(&format!(
-                "Recorded as {}; next review in {} ({}).",
+                "Recorded as {}; next review in {}.",
                 done.rating,
-                days(done.interval_days),
-                done.card.due.with_timezone(&Local).format("%Y-%m-%d")
+                next_review(&done, style)
             ))
         )?;
     }
@@ -320,13 +412,18 @@ pub fn session(
     Ok(Outcome::Success)
 }
 
-/// Records graded answers from `practice` or `interview` in the store; a failure is reported,
-/// not fatal (the answer was already shown and, for an interview, saved in its transcript).
-pub fn record_answers(db: Option<&Path>, answers: &[GradedAnswer], out: &mut dyn Write) {
+/// Records graded answers from `practice` in the store; a failure is reported, not fatal (the
+/// answer was already shown).
+pub fn record_answers(
+    db: Option<&Path>,
+    answers: &[GradedAnswer],
+    style: Style,
+    out: &mut dyn Write,
+) {
     if answers.is_empty() {
         return;
     }
-    let result = open_store(db, rubric_grader::study::DEFAULT_RETENTION).and_then(|mut study| {
+    let result = open_store(db, None).and_then(|mut study| {
         let mut last = None;
         for a in answers {
             last = Some(study.record(a, None, Utc::now())?);
@@ -343,7 +440,7 @@ pub fn record_answers(db: Option<&Path>, answers: &[GradedAnswer], out: &mut dyn
                     "Recorded in {} as {}; it comes back in `rubric study` in {}.",
                     path.display(),
                     done.rating,
-                    days(done.interval_days)
+                    next_review(&done, style)
                 ))
             );
         }
@@ -359,5 +456,84 @@ pub fn record_answers(db: Option<&Path>, answers: &[GradedAnswer], out: &mut dyn
             );
         }
         Err(e) => eprintln!("rubric: the answer was not recorded in the study store: {e:#}"),
+    }
+}
+
+/// Records an interview's answers in the study store as each is graded, keyed by transcript,
+/// question and turn, so that quitting, a kill or a resume loses none and records none twice.
+/// A store that cannot be opened or written is reported once on stderr; the interview goes on
+/// (its transcript keeps every answer, and a resume records what was missed).
+pub struct InterviewRecorder {
+    study: Option<Study>,
+    /// Answers this process added to the store.
+    pub added: usize,
+    reported: bool,
+}
+
+impl InterviewRecorder {
+    /// Opens the store (`db`, or the default one).
+    pub fn open(db: Option<&Path>) -> InterviewRecorder {
+        let study = match open_store(db, None) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                eprintln!("rubric: answers will not be recorded in the study store: {e:#}");
+                None
+            }
+        };
+        InterviewRecorder {
+            study,
+            added: 0,
+            reported: false,
+        }
+    }
+
+    /// The store's file, when it is open.
+    pub fn path(&self) -> Option<&Path> {
+        self.study.as_ref().map(Study::path)
+    }
+
+    /// Records the answered turns of `transcript` not recorded yet: all of them (`last_only`
+    /// false, on start and at the end), or the last one (just graded).
+    pub fn record(
+        &mut self,
+        bank: &rubric_grader::Bank,
+        transcript: &rubric_grader::interview::Transcript,
+        last_only: bool,
+    ) {
+        let Some(study) = self.study.as_mut() else {
+            return;
+        };
+        let turns = if last_only {
+            transcript.turns.len().saturating_sub(1)
+        } else {
+            0
+        };
+        let result = transcript.turns[turns..].iter().try_for_each(|turn| {
+            if let Some(a) = rubric_grader::study::interview_answer(bank, transcript, turn)? {
+                if study.record_once(&a, None, Utc::now())?.is_some() {
+                    self.added += 1;
+                }
+            }
+            Ok::<(), rubric_grader::study::StudyError>(())
+        });
+        if let Err(e) = result {
+            if !self.reported {
+                self.reported = true;
+                eprintln!("rubric: an answer was not recorded in the study store (the transcript keeps it; resuming records it): {e}");
+            }
+        }
+    }
+
+    /// "N answers recorded in STORE for `rubric study`." when any were.
+    pub fn summary(&self) -> Option<String> {
+        let path = self.path()?;
+        (self.added > 0).then(|| {
+            format!(
+                "{} answer{} recorded in {} for `rubric study`.",
+                self.added,
+                if self.added == 1 { "" } else { "s" },
+                path.display()
+            )
+        })
     }
 }

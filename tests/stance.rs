@@ -461,7 +461,145 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "route tables",
         false,
     ),
+    (
+        "X adds nothing",
+        "Image signing is pointless here: the attacker owns the laptop, so cosign adds nothing.",
+        "cosign",
+        false,
+    ),
+    (
+        "dismissal over a long object",
+        "I'd skip checking whether the old node is powered off.",
+        "powered off",
+        false,
+    ),
+    (
+        "dismissal over a list with commas",
+        "I'd skip the enforce, warn and audit modes and the AdmissionConfiguration file.",
+        "AdmissionConfiguration",
+        false,
+    ),
+    (
+        "reply: there are none",
+        "CNI limitations? There are none worth mentioning.",
+        "CNI limitations",
+        false,
+    ),
+    (
+        "reply: one dismissive word",
+        "Envelope encryption? Marketing.",
+        "envelope encryption",
+        false,
+    ),
+    (
+        "reply: a myth",
+        "Tail sampling needing all spans in one place? A myth.",
+        "tail sampling",
+        false,
+    ),
+    (
+        "reply: not relevant + condition",
+        "Lock contention or pool exhaustion? Not relevant when the logs say 200 OK.",
+        "pool exhaustion",
+        false,
+    ),
+    (
+        "list subject + never matter",
+        "So seccomp, CNI choice and kernel patching never matter at all.",
+        "kernel patching",
+        false,
+    ),
+    (
+        "dismissive label",
+        "deletionTimestamp is meaningless here.",
+        "deletionTimestamp",
+        false,
+    ),
+    (
+        "can't happen at all",
+        "With CSI drivers, Multi-Attach errors can't happen at all.",
+        "Multi-Attach",
+        false,
+    ),
+    (
+        "never a reason to + list",
+        "There's never a reason to look at nftables or eBPF.",
+        "eBPF",
+        false,
+    ),
+    (
+        "rarely needed",
+        "LowNodeUtilization and RemovePodsViolatingNodeAffinity are rarely needed.",
+        "LowNodeUtilization",
+        false,
+    ),
+    (
+        "X doesn't come into it",
+        "Candidate nodes don't come into it.",
+        "candidate nodes",
+        false,
+    ),
+    (
+        "anaphoric it + verdict",
+        "The --previous flag only shows logs from another pod, so it won't help.",
+        "--previous",
+        false,
+    ),
     // ---- Look-alikes: the concept must stay credited. ----
+    (
+        "fact before an anaphoric verdict",
+        "Latency between the regions is only around 5 ms, so it doesn't affect the database.",
+        "5 ms",
+        true,
+    ),
+    (
+        "not … until (temporal)",
+        "WaitForFirstConsumer means the PVC is not bound until a pod that uses it is scheduled.",
+        "bound",
+        true,
+    ),
+    (
+        "without X means Y",
+        "Timeouts without connection refused mean packets are being dropped somewhere.",
+        "dropped",
+        true,
+    ),
+    (
+        "no X means Y",
+        "No events usually means they have aged out after an hour.",
+        "aged out",
+        true,
+    ),
+    (
+        "coordinated predicate before a denial",
+        "Envelope encryption is as secure as a KMS and never needs a restart.",
+        "envelope encryption",
+        true,
+    ),
+    (
+        "never … and only",
+        "Those filters are never affected by upgrades and only apply to the control plane.",
+        "control plane",
+        true,
+    ),
+    (
+        "interrogative which",
+        "A certificate that says which service account it runs as.",
+        "service account",
+        true,
+    ),
+    (
+        "dummy it + verdict with complement",
+        "The PDB blocks the drain, so it doesn't matter how often you retry.",
+        "PDB",
+        true,
+    ),
+    (
+        "can't happen, symptom with a reason",
+        "The eviction can't happen because the PDB allows no disruptions.",
+        "PDB",
+        true,
+    ),
     (
         "inability with a speaker, symptom",
         "I can't reach the API server from the pod, so I check the NetworkPolicy.",
@@ -833,4 +971,21 @@ fn explain_names_the_cue_and_the_rule() {
     let json = serde_json::to_string(reason).unwrap();
     assert!(json.contains("\"cue\":\"doesn't\""), "{json}");
     assert!(json.contains("\"rule\":\"subject\""), "{json}");
+}
+
+#[test]
+fn an_indirect_question_stays_in_its_clause() {
+    let grader = util::one_concept(
+        r#"AllOf(of: [Any(["certificate"]), Any(["service account"])], within: Clause)"#,
+        "positive",
+    );
+    let g = grader
+        .grade("Each proxy gets a certificate that says which service account it runs as.")
+        .unwrap();
+    assert!(g.concepts[0].hit);
+    // A relative "which" still opens a clause of its own.
+    let g = grader
+        .grade("The proxy rotates its certificate, which the service account never sees.")
+        .unwrap();
+    assert!(!g.concepts[0].hit);
 }

@@ -118,6 +118,12 @@ impl Analyzer {
                 && piece.starts_word
                 && piece.kind == TokenKind::Word
                 && opens_clause(&scratch)
+                // "says *which* service account it runs as": a question word after a verb of
+                // saying or knowing starts that verb's object, not a new clause.
+                && !(scratch == "which"
+                    && a.lower.last().is_some_and(|&(s, e)| {
+                        introduces_question(&a.buf[s as usize..e as usize])
+                    }))
             {
                 clause += 1;
             }
@@ -218,5 +224,44 @@ fn opens_clause(word: &str) -> bool {
             | "otherwise"
             | "unless"
             | "so"
+    )
+}
+
+/// Verbs whose object can be an indirect question: "shows which", "decides which".
+fn introduces_question(word: &str) -> bool {
+    matches!(
+        word,
+        "says"
+            | "say"
+            | "shows"
+            | "show"
+            | "tells"
+            | "tell"
+            | "know"
+            | "knows"
+            | "decide"
+            | "decides"
+            | "choose"
+            | "chooses"
+            | "pick"
+            | "picks"
+            | "determine"
+            | "determines"
+            | "check"
+            | "checks"
+            | "see"
+            | "sees"
+            | "find"
+            | "finds"
+            | "records"
+            | "record"
+            | "identify"
+            | "identifies"
+            | "selects"
+            | "select"
+            | "controls"
+            | "control"
+            | "matter"
+            | "matters"
     )
 }

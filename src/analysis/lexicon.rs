@@ -220,6 +220,11 @@ const SCOPE_TERMINATORS: &[&str] = &[
     "otherwise",
     "therefore",
     "thus",
+    // "No events *means* they aged out": what a missing thing means is asserted.
+    "means",
+    "mean",
+    "indicates",
+    "implies",
 ];
 
 /// Words that, after a trigger, make it a figure of speech rather than a negation:

@@ -129,13 +129,14 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             && is_figure_of_speech(tokens, &lower, &conditional, i, scope_start);
         if is_trigger && !inside_identifier && !figure {
             let pointer = points_back(tokens, &lower, i);
-            if pointer
-                || relevance_predicate_after(tokens, &lower, i)
-                || gerund_subject(tokens, &lower, i)
-            {
+            let relevance = relevance_predicate_after(tokens, &lower, i);
+            if pointer || relevance || gerund_subject(tokens, &lower, i) {
                 // "X doesn't help", "X isn't the cause": the subject before the cue is denied,
                 // and so is the verdict after it.
                 deny_subject(tokens, &lower, i, DenialRule::Subject, pointer);
+            }
+            if relevance {
+                deny_antecedent(tokens, &lower, i);
             }
             forward_scope(tokens, &lower, i, w, scope_start);
         }
@@ -161,10 +162,18 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
 /// The object of a dismissal, up to the end of its clause or an "and"/"or" ("skip that *and*
 /// Jaeger shows a trace per hop" is a consequence, not a second dismissal).
 fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i: usize) {
-    let last_word = tokens[i].word + SCOPE_WORDS;
-    let clause = tokens[i].clause;
+    // A dismissal rules out a list: "skip the enforce, warn and audit modes and the …".
+    let last_word = tokens[i].word + LIST_SCOPE_WORDS;
+    let sentence = tokens[i].sentence;
+    let mut clause = tokens[i].clause;
     let mut j = i + 1;
-    while j < tokens.len() && tokens[j].clause == clause && tokens[j].word <= last_word {
+    while j < tokens.len() && tokens[j].sentence == sentence && tokens[j].word <= last_word {
+        if tokens[j].clause != clause {
+            if !tokens[j].after_comma || opens_new_subject(tokens, lower, j) {
+                break;
+            }
+            clause = tokens[j].clause;
+        }
         let w = lower(j);
         if is_scope_terminator(w)
             || matches!(w, "and" | "or")
@@ -343,6 +352,11 @@ fn forward_scope<'a>(
     // failure.
     let advice = speaker_advice(tokens, lower, i, w);
     if let Some(v) = verb.filter(|&v| !is_not_a && !advice && (no_way_to || narrows(w, lower(v)))) {
+        // "is not bound *until* a pod is scheduled", "doesn't start until the init containers
+        // finish": a condition in time, not a denial; nothing is negated.
+        if (v + 1..tokens.len().min(v + 3)).any(|k| lower(k) == "until") {
+            return;
+        }
         // "can't reach CoreDNS", "isn't removed immediately", "doesn't wait for the endpoints":
         // these describe what fails; only the verb is negated, not the things named around it.
         let word = tokens[v].word;
@@ -367,6 +381,8 @@ fn forward_scope<'a>(
         // describes what happened.
         let lists = matches!(w, "no" | "without" | "nothing" | "neither" | "nor" | "none")
             || advice
+            // "never a reason to look at X or Y", "never any point in X, Y or Z"
+            || w == "never" && relevance_predicate_after(tokens, lower, i)
             || verb.is_some_and(|v| is_advice_verb(lower(v)));
         let rule = if lists {
             DenialRule::List
@@ -554,8 +570,93 @@ fn deny_subject<'a>(
         if is_scope_terminator(lower(j)) || matches!(lower(j), "if" | "unless") {
             break;
         }
+        // "It is as secure as a KMS *and* never needs rotation": the cue judges a second
+        // predicate of the same subject, not what the first predicate says.
+        if matches!(lower(j), "and" | "or") && predicate_before(tokens, lower, j) {
+            break;
+        }
         negate(&mut tokens[j], cue, rule);
     }
+}
+
+/// "The --previous flag only shows another pod's logs, *so it won't help*": a verdict whose
+/// subject is only a pronoun judges what the clause before it named. Not when the verdict has a
+/// complement ("it doesn't matter *how often* you retry": a dummy "it").
+fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, cue: usize) {
+    let clause = tokens[cue].clause;
+    let sentence = tokens[cue].sentence;
+    let mut start = cue;
+    while start > 0 && tokens[start - 1].clause == clause {
+        start -= 1;
+    }
+    let mut pronoun = false;
+    for k in start..cue {
+        match lower(k) {
+            "it" | "that" | "this" => pronoun = true,
+            "so" | "and" | "which" | "but" | "then" | "thus" | "therefore" => {}
+            _ => return,
+        }
+    }
+    if !pronoun || start == 0 || tokens[start - 1].sentence != sentence {
+        return;
+    }
+    let complement = (cue + 1..tokens.len().min(cue + 6))
+        .take_while(|&k| tokens[k].clause == clause)
+        .any(|k| {
+            matches!(
+                lower(k),
+                "how"
+                    | "if"
+                    | "whether"
+                    | "what"
+                    | "to"
+                    | "that"
+                    | "when"
+                    | "which"
+                    | "why"
+                    | "who"
+            )
+        });
+    if complement {
+        return;
+    }
+    // The clause before, back to its own start (at most the usual subject reach). Not when it
+    // states what something *is* ("latency is only 5 ms, so it doesn't matter"): the pronoun
+    // may point at the fact, and the fact stays asserted.
+    let before = tokens[start - 1].clause;
+    let first_word = tokens[cue].word.saturating_sub(SUBJECT_WORDS);
+    if (0..start)
+        .rev()
+        .take_while(|&k| tokens[k].clause == before)
+        .any(|k| is_copula(lower(k)))
+    {
+        return;
+    }
+    let mut j = start;
+    while j > 0 {
+        j -= 1;
+        let t = &tokens[j];
+        if t.sentence != sentence || t.clause != before || t.word < first_word {
+            break;
+        }
+        negate(&mut tokens[j], cue, DenialRule::Subject);
+    }
+}
+
+/// Whether the clause holds a verb before the conjunction at `j` ("X *is* … and never …").
+fn predicate_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
+    let clause = tokens[j].clause;
+    (0..j)
+        .rev()
+        .take_while(|&k| tokens[k].clause == clause)
+        .any(|k| {
+            let w = lower(k);
+            is_copula(w)
+                || matches!(
+                    w,
+                    "has" | "have" | "will" | "would" | "can" | "could" | "should" | "does" | "do"
+                )
+        })
 }
 
 /// "…, node-level OOM — *none of that* matters": "none of" a pointer denies what it points at,
@@ -975,6 +1076,9 @@ fn relevance_predicate_after<'a>(
         if w == "no" && j == i + 1 && v == "matter" {
             return false; // "no matter what"
         }
+        if matches!(v, "come" | "comes") && j + 1 < tokens.len() && lower(j + 1) == "into" {
+            return true; // "doesn't come into it"
+        }
         if RELEVANCE.iter().any(|r| v.starts_with(r)) {
             return true;
         }
@@ -1047,6 +1151,25 @@ const VERDICTS: &[&[&str]] = &[
     &["ruled", "out"],
     &["folklore"],
     &["cosmetic"],
+    &["meaningless"],
+    &["adds", "nothing"],
+    &["add", "nothing"],
+    &["buys", "nothing"],
+    &["buys", "you", "nothing"],
+    &["changes", "nothing"],
+    &["solves", "nothing"],
+    &["fixes", "nothing"],
+    &["never", "matter"],
+    &["never", "help"],
+    &["rarely", "needed"],
+    &["rarely", "necessary"],
+    &["rarely", "matters"],
+    &["rarely", "matter"],
+    &["rarely", "useful"],
+    &["seldom", "needed"],
+    &["can't", "happen", "at", "all"],
+    &["cannot", "happen", "at", "all"],
+    &["never", "happens"],
     &["just", "bookkeeping"],
     &["only", "bookkeeping"],
     &["notoriously", "inaccurate"],
@@ -1149,22 +1272,29 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                         | "should"
                         | "did"
                 );
-            let dismissed = matches!(
-                lower(start),
-                "skip"
-                    | "forget"
-                    | "ignore"
-                    | "nope"
-                    | "no"
-                    | "never"
-                    | "nobody"
-                    | "none"
-                    | "irrelevant"
-                    | "pointless"
-                    | "useless"
-                    | "overkill"
-                    | "overrated"
-            );
+            let dismissed =
+                matches!(
+                    lower(start),
+                    "skip"
+                        | "forget"
+                        | "ignore"
+                        | "nope"
+                        | "no"
+                        | "never"
+                        | "nobody"
+                        | "none"
+                        | "irrelevant"
+                        | "pointless"
+                        | "useless"
+                        | "overkill"
+                        | "overrated"
+                        | "not"
+                        | "marketing"
+                        | "hype"
+                        | "meaningless"
+                        | "myth"
+                        | "nonsense"
+                ) || lower(start) == "a" && start + 1 < end && lower(start + 1) == "myth";
             if asked
                 && short_question
                 && (end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end) || dismissed)
@@ -1196,6 +1326,7 @@ fn is_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usi
                 | "overkill"
                 | "unnecessary"
                 | "negligible"
+                | "none"
         ) || w.ends_with("n't")
     })
 }
@@ -1203,7 +1334,14 @@ fn is_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usi
 /// "… has no istiod *and its* proxies are …": a conjunction followed by a new subject starts a
 /// new clause, which the negation does not reach.
 fn starts_new_clause<'a>(lower: &impl Fn(usize) -> &'a str, j: usize, n: usize) -> bool {
-    matches!(lower(j), "and" | "or") && j + 1 < n && is_subject_pronoun(lower(j + 1))
+    matches!(lower(j), "and" | "or")
+        && j + 1 < n
+        && (is_subject_pronoun(lower(j + 1))
+            // "… never affected by upgrades *and only* apply to …": a second predicate.
+            || matches!(
+                lower(j + 1),
+                "only" | "also" | "then" | "still" | "just" | "instead" | "simply"
+            ))
 }
 
 /// Words that open a clause's subject: "and *it* …", "but *they* …".

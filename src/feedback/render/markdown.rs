@@ -1,6 +1,6 @@
 use std::fmt::Write;
 
-use super::text::{one_line, trim_float};
+use super::text::{coverage_headline, coverage_lists, one_line, trim_float};
 use crate::feedback::Feedback;
 use crate::scoring::Grade;
 
@@ -64,6 +64,23 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
             );
         }
     }
+    if let Some(c) = &grade.coverage {
+        let _ = writeln!(
+            out,
+            "\n### Reference-word coverage\n\n{}: **+{} of {} points**\n",
+            upper_first(&coverage_headline(c)),
+            trim_float(c.points),
+            trim_float(c.max_points)
+        );
+        for (what, words) in coverage_lists(c) {
+            let words: Vec<String> = if what == "note" {
+                words
+            } else {
+                words.iter().map(|w| format!("`{w}`")).collect()
+            };
+            let _ = writeln!(out, "- {what}: {}", words.join(", "));
+        }
+    }
     if !grade.misconceptions.is_empty() {
         let _ = writeln!(out, "\n### Misconceptions\n");
         for m in &grade.misconceptions {
@@ -97,4 +114,11 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
         }
     }
     out
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -248,7 +248,7 @@ impl Grader {
             on_topic: self.shares_question_words(analysis),
             dump: self.salad_guard && is_dump(words, hits),
         };
-        let coverage = self.coverage.as_ref().map(|c| c.assess(analysis));
+        let coverage = self.coverage.as_ref().map(|c| c.assess(answer, analysis));
         self.model.grade(&self.rubric, findings, text, coverage)
     }
 
@@ -367,7 +367,7 @@ impl Grader {
                 dump: false,
                 on_topic: false,
             };
-            let coverage = self.coverage.as_ref().map(|c| c.assess(&answer_analysis));
+            let coverage = self.coverage.as_ref().map(|c| c.assess(answer, &answer_analysis));
             grade = self.model.grade(&self.rubric, findings, text, coverage);
         }
         Ok(grade)

@@ -62,7 +62,13 @@ struct RefWord {
     denied: bool,
     /// Some reference asserts it and some denies it: its stance settles nothing on its own.
     mixed: bool,
+    /// Written in capitals, 2–6 letters ("LIFO"): an answer may spell it out.
+    acronym: bool,
 }
+
+/// A reference's words in order, by first letter, for acronyms: the index of each token's
+/// [`RefWord`] when it is one.
+type Initials = Vec<(char, Option<usize>)>;
 
 /// How an answer stands to one reference word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +82,7 @@ enum Stand {
 #[derive(Clone, Debug)]
 pub struct WordCoverage {
     references: Vec<Vec<RefWord>>,
+    initials: Vec<Initials>,
     full: f32,
     curve: f32,
 }
@@ -116,12 +123,14 @@ impl WordCoverage {
         };
         let synonyms = table(&coverage.synonyms);
         let antonyms = table(&coverage.antonyms);
+        let mut initials: Vec<Initials> = Vec::new();
         let mut references: Vec<Vec<RefWord>> = coverage
             .references
             .iter()
             .map(|text| {
                 let a = analyzer.analyze(text);
                 let mut words: Vec<RefWord> = Vec::new();
+                let mut letters: Initials = Vec::new();
                 // A reference of function words only ("the same") counts all its words.
                 let any_content = a.tokens().iter().any(|t| is_content(&a, t));
                 for t in a
@@ -130,9 +139,12 @@ impl WordCoverage {
                     .filter(|t| is_content(&a, t) || !any_content)
                 {
                     let stem = a.stem(t);
-                    if words.iter().any(|w| w.stems[0] == stem) {
+                    if let Some(i) = words.iter().position(|w| w.stems[0] == stem) {
+                        letters.push((a.norm(t).chars().next().unwrap_or(' '), Some(i)));
                         continue;
                     }
+                    letters.push((a.norm(t).chars().next().unwrap_or(' '), Some(words.len())));
+                    let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
                     let mut stems = vec![stem.to_string()];
                     if let Some(alts) = synonyms.get(stem) {
                         stems.extend(alts.iter().cloned());
@@ -151,12 +163,29 @@ impl WordCoverage {
                         demoted: is_demoted,
                         denied: t.negated,
                         mixed: false,
+                        acronym: (2..=6).contains(&surface.len())
+                            && surface.bytes().all(|b| b.is_ascii_uppercase()),
                     });
                 }
+                // Function words take part in acronyms too ("last in, first out").
+                let mut all: Initials = Vec::new();
+                let mut next = letters.iter();
+                for t in a.tokens() {
+                    if is_content(&a, t) || !any_content {
+                        all.push(next.next().copied().unwrap_or((' ', None)));
+                    } else if t.kind == TokenKind::Word {
+                        all.push((a.norm(t).chars().next().unwrap_or(' '), None));
+                    }
+                }
+                initials.push(all);
                 words
             })
-            .filter(|w| !w.is_empty())
             .collect();
+        // References with no word at all are dropped, with their initials.
+        let keep: Vec<bool> = references.iter().map(|w| !w.is_empty()).collect();
+        references.retain(|w| !w.is_empty());
+        let mut k = keep.iter();
+        initials.retain(|_| k.next().copied().unwrap_or(false));
         let mut stance: FxHashMap<String, (bool, bool)> = FxHashMap::default();
         for w in references.iter().flatten() {
             let e = stance.entry(w.stems[0].clone()).or_default();
@@ -171,13 +200,14 @@ impl WordCoverage {
         }
         WordCoverage {
             references,
+            initials,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
         }
     }
 
     /// How `answer` stands to every word of every reference.
-    fn stands(&self, answer: &Analysis) -> Vec<Vec<Stand>> {
+    fn stands(&self, text: &str, answer: &Analysis) -> Vec<Vec<Stand>> {
         let mut asserted: FxHashSet<&str> = FxHashSet::default();
         let mut denied: FxHashSet<&str> = FxHashSet::default();
         // Every word of the answer: references are compared by their content words, except one
@@ -189,12 +219,58 @@ impl WordCoverage {
                 asserted.insert(answer.stem(t));
             }
         }
+        // Acronyms the answer uses (3–6 letters, asserted) and the initials of its words.
+        // Written in capitals ("CPU"), or not an English word ("lifo").
+        let acronyms: Vec<&str> = answer
+            .tokens()
+            .iter()
+            .filter(|t| {
+                let n = answer.norm(t);
+                let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
+                t.kind == TokenKind::Word
+                    && !t.function_word
+                    && !t.negated
+                    && (3..=6).contains(&n.len())
+                    && n.bytes().all(|b| b.is_ascii_lowercase())
+                    && (surface.bytes().all(|b| b.is_ascii_uppercase())
+                        || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
+            })
+            .map(|t| answer.norm(t))
+            .collect();
+        let answer_initials: String = answer
+            .tokens()
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.negated)
+            .map(|t| answer.norm(t).chars().next().unwrap_or(' '))
+            .collect();
         self.references
             .iter()
-            .map(|words| {
+            .zip(&self.initials)
+            .map(|(words, initials)| {
+                let mut spelled = vec![false; words.len()];
+                for acr in &acronyms {
+                    let n = acr.len();
+                    for win in initials.windows(n) {
+                        let first_last_content = win[0].1.is_some() && win[n - 1].1.is_some();
+                        if first_last_content && win.iter().map(|x| x.0).eq(acr.chars()) {
+                            for i in win.iter().filter_map(|x| x.1) {
+                                spelled[i] = true;
+                            }
+                        }
+                    }
+                }
                 words
                     .iter()
-                    .map(|w| {
+                    .enumerate()
+                    .map(|(i, w)| {
+                        if spelled[i]
+                            || (w.acronym
+                                && w.word.len() >= 3
+                                && !w.denied
+                                && answer_initials.contains(w.word.as_str()))
+                        {
+                            return Stand::Covered;
+                        }
                         let (same, other) = if w.denied {
                             (&denied, &asserted)
                         } else {
@@ -222,8 +298,8 @@ impl WordCoverage {
 
     /// The best reference and the recall `answer` earns, with how it stands to each reference
     /// word.
-    fn best(&self, answer: &Analysis) -> (usize, f32, Vec<Vec<Stand>>) {
-        let stands = self.stands(answer);
+    fn best(&self, text: &str, answer: &Analysis) -> (usize, f32, Vec<Vec<Stand>>) {
+        let stands = self.stands(text, answer);
         let mut best = (0, 0.0f32);
         let mut worst_against = 0.0f32;
         for (ri, (words, st)) in self.references.iter().zip(&stands).enumerate() {
@@ -259,14 +335,14 @@ impl WordCoverage {
     /// The best weighted recall of any reference's content words in `answer`, 0–1: contradicted
     /// words earn nothing, and with several references the most contradicted one's share comes
     /// off (see the module documentation).
-    pub fn recall(&self, answer: &Analysis) -> f32 {
-        self.best(answer).1
+    pub fn recall(&self, text: &str, answer: &Analysis) -> f32 {
+        self.best(text, answer).1
     }
 
     /// The share of the coverage weight `answer` earns: `1 − (1 − x)^curve` with
     /// `x = min(1, recall / full)`.
-    pub fn credit(&self, answer: &Analysis) -> f32 {
-        self.curve_of(self.recall(answer))
+    pub fn credit(&self, text: &str, answer: &Analysis) -> f32 {
+        self.curve_of(self.recall(text, answer))
     }
 
     fn curve_of(&self, recall: f32) -> f32 {
@@ -274,10 +350,10 @@ impl WordCoverage {
         1.0 - (1.0 - x).powf(self.curve)
     }
 
-    /// The credit `answer` earns with the words behind it; `points` and `max_points` are left at
+    /// The credit `answer` (analysed from `text`) earns with the words behind it; `points` and `max_points` are left at
     /// 0 for the scoring model to fill in.
-    pub fn assess(&self, answer: &Analysis) -> CoverageResult {
-        let (reference, recall, stands) = self.best(answer);
+    pub fn assess(&self, text: &str, answer: &Analysis) -> CoverageResult {
+        let (reference, recall, stands) = self.best(text, answer);
         let mut out = CoverageResult {
             credit: self.curve_of(recall),
             points: 0.0,

@@ -367,7 +367,10 @@ impl Grader {
                 dump: false,
                 on_topic: false,
             };
-            let coverage = self.coverage.as_ref().map(|c| c.assess(answer, &answer_analysis));
+            let coverage = self
+                .coverage
+                .as_ref()
+                .map(|c| c.assess(answer, &answer_analysis));
             grade = self.model.grade(&self.rubric, findings, text, coverage);
         }
         Ok(grade)

@@ -350,8 +350,9 @@ impl WordCoverage {
         1.0 - (1.0 - x).powf(self.curve)
     }
 
-    /// The credit `answer` (analysed from `text`) earns with the words behind it; `points` and `max_points` are left at
-    /// 0 for the scoring model to fill in.
+    /// The credit `answer` (analysed from `text`) earns with the words behind it; `points` and
+    /// `max_points` are left at 0 for the scoring model to fill in (which also rounds `credit`
+    /// and `recall` to three decimals once it has scored).
     pub fn assess(&self, text: &str, answer: &Analysis) -> CoverageResult {
         let (reference, recall, stands) = self.best(text, answer);
         let mut out = CoverageResult {

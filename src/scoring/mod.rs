@@ -98,6 +98,8 @@ impl ScoringModel {
             self.coverage(&hit, word_coverage.as_ref().map_or(0.0, |c| c.credit));
         let word_coverage = word_coverage.map(|mut c| {
             (c.points, c.max_points) = self.word_coverage_points(c.credit);
+            c.credit = (c.credit * 1000.0).round() / 1000.0;
+            c.recall = (c.recall * 1000.0).round() / 1000.0;
             c
         });
         let mut score = 100.0 * coverage;

@@ -29,7 +29,7 @@ pub fn explanation_to_text(e: &Explanation, style: Style) -> String {
         let _ = writeln!(out, "\n{}", style.paint("1", "Reference-word coverage"));
         let _ = writeln!(
             out,
-            "  {}: recall {:.0}%, credit {:.0}% of the coverage weight, +{} of {} points",
+            "  {}; recall {:.0}%, credit {:.0}% of the coverage weight, +{} of {} points",
             super::text::coverage_headline(c),
             100.0 * c.recall,
             100.0 * c.credit,

@@ -68,7 +68,7 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
         let _ = writeln!(
             out,
             "\n### Reference-word coverage\n\n{}: **+{} of {} points**\n",
-            upper_first(&coverage_headline(c)),
+            coverage_headline(c),
             trim_float(c.points),
             trim_float(c.max_points)
         );
@@ -114,11 +114,4 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
         }
     }
     out
-}
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

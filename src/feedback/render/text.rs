@@ -145,8 +145,8 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
 
 pub(crate) use crate::feedback::fmt_score as trim_float;
 
-/// "reference words: 4 of 7 covered (model answer)": how much of the best-matching reference's
-/// content the answer states.
+/// "4 of 7 words of the model answer covered": how much of the best-matching reference's content
+/// the answer states.
 pub(crate) fn coverage_headline(c: &crate::CoverageResult) -> String {
     let n = c.covered.len() + c.missing.len() + c.contradicted.len();
     let of = if c.reference == 0 {
@@ -155,7 +155,7 @@ pub(crate) fn coverage_headline(c: &crate::CoverageResult) -> String {
         format!("reference answer {}", c.reference + 1)
     };
     format!(
-        "words of {of}: {} of {n} covered{}",
+        "{} of {n} words of {of} covered{}",
         c.covered.len(),
         if c.contradicted.is_empty() {
             String::new()

@@ -1,5 +1,7 @@
 //! `cargo bench --bench grading`: grading cost against the cost of bare Unicode word segmentation
-//! of the same ~250-word answer, on the 10-concept test rubric; and loading + compiling the bank.
+//! of the same ~250-word answer, on the 10-concept test rubric; and loading + compiling the bank;
+//! and `rubric draft`: drafting a rubric from the fixture's model answer (with the bank as
+//! background), and grading the same answer with the draft (its coverage block included).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rubric_grader::{Analyzer, Bank, Grader, Rubric};
@@ -55,6 +57,35 @@ fn bench(c: &mut Criterion) {
                 .grade(black_box(ANSWER))
                 .map(|g| grader.feedback(&g).missing.len())
         })
+    });
+    g.finish();
+
+    let bank = Bank::embedded().expect("bank loads");
+    let background = rubric_grader::authoring::draft::Background::of_bank(&bank);
+    let draft_it = || {
+        rubric_grader::authoring::draft::draft(
+            &rubric.question,
+            &rubric.model_answer,
+            &background,
+            bank.glossary(),
+            &rubric_grader::authoring::draft::DraftOptions::default(),
+        )
+    };
+    let drafted = draft_it();
+    let drafted_grader = Grader::builder()
+        .glossary(bank.glossary())
+        .build(&drafted)
+        .expect("draft compiles");
+    let mut g = c.benchmark_group("draft");
+    g.sample_size(20);
+    g.bench_function("a_draft_from_model_answer", |b| {
+        b.iter(|| black_box(draft_it()).concepts.len())
+    });
+    g.bench_function("b_grade_250_words_hand_written", |b| {
+        b.iter(|| grader.grade(black_box(ANSWER)).map(|g| g.score))
+    });
+    g.bench_function("c_grade_250_words_drafted", |b| {
+        b.iter(|| drafted_grader.grade(black_box(ANSWER)).map(|g| g.score))
     });
     g.finish();
 

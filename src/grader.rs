@@ -267,9 +267,9 @@ impl Grader {
             empty: analysis.is_empty(),
             on_topic: self.shares_question_words(analysis),
             dump: self.salad_guard && is_dump(words, hits),
-            coverage: self.coverage.as_ref().map_or(0.0, |c| c.credit(analysis)),
         };
-        self.model.grade(&self.rubric, findings, text)
+        let coverage = self.coverage.as_ref().map(|c| c.assess(answer, analysis));
+        self.model.grade(&self.rubric, findings, text, coverage)
     }
 
     /// Grades the answer to a follow-up probe in its context: the probe's `question` supplies
@@ -387,12 +387,12 @@ impl Grader {
                 empty: answer_analysis.is_empty(),
                 dump: false,
                 on_topic: false,
-                coverage: self
-                    .coverage
-                    .as_ref()
-                    .map_or(0.0, |c| c.credit(&answer_analysis)),
             };
-            grade = self.model.grade(&self.rubric, findings, text);
+            let coverage = self
+                .coverage
+                .as_ref()
+                .map(|c| c.assess(answer, &answer_analysis));
+            grade = self.model.grade(&self.rubric, findings, text, coverage);
         }
         Ok(grade)
     }
@@ -431,6 +431,7 @@ impl Grader {
             band: grade.band,
             concepts,
             misconceptions,
+            coverage: grade.coverage,
             warnings: grade.warnings.into_iter().map(|w| w.message).collect(),
         })
     }

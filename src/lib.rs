@@ -94,7 +94,7 @@ pub use error::{Error, LoadError, LoadErrorKind, Location, Result};
 pub use feedback::{Explanation, Feedback, FollowUp, Note};
 pub use grader::{Grader, GraderBuilder, DEFAULT_MAX_ANSWER_BYTES};
 pub use interview::{Interview, InterviewError, Kit, Plan, PracticeLog, Scorecard, Transcript};
-pub use matching::{Evidence, Findings};
+pub use matching::{CoverageResult, Evidence, Findings};
 pub use rubric::{
     Bands, Bank, BankEntry, Concept, Coverage, Glossary, Group, Level, MarkedExample, Matcher,
     Misconception, Polarity, Rubric, Window,

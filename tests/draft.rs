@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+mod util;
+
 use rubric_grader::authoring::dataset::{read_dataset, recall_baseline};
 use rubric_grader::authoring::draft::{
     draft, draft_from_references, to_ron, Background, DraftOptions,
@@ -266,4 +268,96 @@ fn issue18_every_dev_set_reference_tops_its_own_draft() {
         "{} of {checked}: {failures:?}",
         failures.len()
     );
+}
+
+/// A drafted rubric and an answer that earns part of its coverage credit: it states "last in,
+/// first out" as LIFO and says "higher" where the reference says "high", and misses the rest.
+fn coverage_case() -> (Grader, &'static str) {
+    let (_, grader) = drafted(
+        "Why is a stack used to evaluate nested function calls?",
+        &["A stack is last in, first out: the most recent call returns first, and high nesting depth only needs a bigger stack."],
+    );
+    (
+        grader,
+        "Calls are LIFO, so the newest call finishes first; higher nesting means more frames.",
+    )
+}
+
+#[test]
+fn issue18_coverage_credit_is_reported_with_its_words() {
+    let (grader, answer) = coverage_case();
+    let grade = grader.grade(answer).unwrap();
+    let c = grade
+        .coverage
+        .as_ref()
+        .expect("a drafted rubric reports coverage");
+    assert_eq!(c.reference, 0);
+    // LIFO spells out "last in, first out"; "higher" states "high".
+    for w in ["last", "first", "out", "high"] {
+        assert!(c.covered.iter().any(|x| x == w), "{w} in {:?}", c.covered);
+    }
+    assert!(c.missing.iter().any(|x| x == "bigger"), "{:?}", c.missing);
+    assert!(c.points > 0.0 && c.points <= c.max_points, "{c:?}");
+    assert!(c.credit > 0.0 && c.credit < 1.0, "{c:?}");
+    // The summary says it, and every renderer shows it.
+    let feedback = grader.feedback(&grade);
+    assert!(
+        feedback.summary.contains("reference words"),
+        "{}",
+        feedback.summary
+    );
+    use rubric_grader::feedback::render::{
+        explanation_to_text, to_json, to_markdown, to_text, Style,
+    };
+    let text = to_text(&grade, &feedback, Style::PLAIN);
+    let markdown = to_markdown(&grade, &feedback);
+    let json = to_json(&grade, &feedback);
+    let explain = explanation_to_text(&grader.explain(answer).unwrap(), Style::PLAIN);
+    assert!(text.contains("missing: "), "{text}");
+    assert!(
+        markdown.contains("### Reference-word coverage"),
+        "{markdown}"
+    );
+    assert!(json.contains("\"coverage\""), "{json}");
+    assert!(explain.contains("Reference-word coverage"), "{explain}");
+    util::snapshot_settings().bind(|| {
+        insta::assert_snapshot!("coverage_text", text);
+        insta::assert_snapshot!("coverage_markdown", markdown);
+        insta::assert_snapshot!("coverage_json", json);
+        insta::assert_snapshot!("coverage_explain", explain);
+    });
+}
+
+#[test]
+fn issue18_hand_written_rubrics_report_no_coverage() {
+    let bank = Bank::embedded().unwrap();
+    let entry = &bank.entries()[0];
+    let grader = Grader::for_entry(&bank, entry).unwrap();
+    let grade = grader.grade(&entry.rubric.model_answer).unwrap();
+    assert!(grade.coverage.is_none());
+    let feedback = grader.feedback(&grade);
+    let json = rubric_grader::feedback::render::to_json(&grade, &feedback);
+    assert!(!json.contains("\"coverage\""));
+    assert!(!feedback.summary.contains("reference words"));
+}
+
+#[test]
+fn issue18_acronyms_and_degrees_cover_reference_words() {
+    let (_, grader) = drafted(
+        "How does the pitch of a short string differ from a long one?",
+        &["A shorter string vibrates faster, so its pitch is higher."],
+    );
+    let g = grader.grade("short strings give a high pitch").unwrap();
+    let c = g.coverage.unwrap();
+    assert!(c.covered.iter().any(|w| w == "higher"), "{c:?}");
+    let (_, grader) = drafted(
+        "What does FIFO mean for a queue?",
+        &["The queue is FIFO: the oldest element leaves first."],
+    );
+    let c = grader
+        .grade("first in first out, the oldest leaves first")
+        .unwrap()
+        .coverage
+        .unwrap();
+    assert!(c.covered.iter().any(|w| w == "fifo"), "{c:?}");
 }

@@ -19,6 +19,9 @@ pub struct Explanation {
     pub concepts: Vec<ConceptTrace>,
     /// Every misconception, in rubric order.
     pub misconceptions: Vec<ConceptTrace>,
+    /// What the rubric's content-word coverage added (drafted rubrics), with the words.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coverage: Option<crate::CoverageResult>,
     /// Warnings of the grade (keyword salad, required concept missing …).
     pub warnings: Vec<String>,
 }

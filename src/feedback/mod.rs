@@ -139,6 +139,14 @@ impl Feedback {
             fmt_score(grade.score),
             grade.band
         );
+        if let Some(c) = &grade.coverage {
+            let n = c.covered.len() + c.missing.len() + c.contradicted.len();
+            summary.push_str(&format!(
+                ", {} of {n} reference words (+{} points)",
+                c.covered.len(),
+                fmt_score(c.points)
+            ));
+        }
         let held = grade.misconceptions.len();
         if held > 0 {
             summary.push_str(&format!(

@@ -15,7 +15,7 @@ mod hit;
 mod matcher;
 mod vocab;
 
-pub use coverage::{is_content, WordCoverage};
+pub use coverage::{is_content, CoverageResult, WordCoverage, CROSS_REFERENCE_CONTRADICTION};
 pub use engine::Engine;
 pub use explain::{ConceptTrace, MatcherTrace, NearMiss, NearMissReason};
 pub use hit::{ConceptFinding, Evidence, Findings, MisconceptionFinding, WrongNumber};

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Band;
-use crate::matching::{Evidence, WrongNumber};
+use crate::matching::{CoverageResult, Evidence, WrongNumber};
 
 /// The result of grading one answer: numbers and evidence, no prose (see
 /// [`Feedback`](crate::Feedback) for what to tell the person). Plain data.
@@ -19,6 +19,10 @@ pub struct Grade {
     pub groups: Vec<GroupResult>,
     /// Misconceptions found in the answer.
     pub misconceptions: Vec<MisconceptionResult>,
+    /// What the rubric's content-word coverage of the reference answers added, with the words
+    /// covered and missing (drafted rubrics; absent when the rubric has no `coverage`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub coverage: Option<CoverageResult>,
     /// Why the score may be lower than coverage suggests.
     pub warnings: Vec<Warning>,
 }

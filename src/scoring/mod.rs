@@ -21,7 +21,7 @@ pub use polish::{
 pub(crate) use salad::is_keyword_salad;
 use salad::SALAD_FACTOR;
 
-use crate::matching::Findings;
+use crate::matching::{CoverageResult, Findings};
 use crate::rubric::Rubric;
 
 /// Points off for each concept whose number phrase the answer states with another number.
@@ -41,8 +41,6 @@ pub(crate) struct TextSignals {
     /// Distinct concepts hit per word is so low that the answer reaches the rubric only by
     /// saying everything (see [`is_dump`]).
     pub dump: bool,
-    /// The share of the rubric's coverage weight earned (0 when it has none).
-    pub coverage: f32,
 }
 
 /// The least an answer that engages with the question earns, when nothing it says is credited:
@@ -68,7 +66,14 @@ pub fn is_dump(words: u32, concepts: usize) -> bool {
 
 impl ScoringModel {
     /// Turns what matching found in one answer into its grade.
-    pub(crate) fn grade(&self, rubric: &Rubric, findings: Findings, text: TextSignals) -> Grade {
+    /// `word_coverage` is what the rubric's content-word coverage found, if it has one.
+    pub(crate) fn grade(
+        &self,
+        rubric: &Rubric,
+        findings: Findings,
+        text: TextSignals,
+        word_coverage: Option<CoverageResult>,
+    ) -> Grade {
         let bands = self.bands();
         let held: Vec<bool> = findings
             .misconceptions
@@ -93,7 +98,14 @@ impl ScoringModel {
             .zip(&contradicted)
             .map(|(c, x)| c.hit && !x)
             .collect();
-        let (coverage, credits) = self.coverage(&hit, text.coverage);
+        let (coverage, credits) =
+            self.coverage(&hit, word_coverage.as_ref().map_or(0.0, |c| c.credit));
+        let word_coverage = word_coverage.map(|mut c| {
+            (c.points, c.max_points) = self.word_coverage_points(c.credit);
+            c.credit = (c.credit * 1000.0).round() / 1000.0;
+            c.recall = (c.recall * 1000.0).round() / 1000.0;
+            c
+        });
         let mut score = 100.0 * coverage;
         let mut warnings = Vec::new();
         let keyword_salad = text.keyword_salad && hit.iter().filter(|h| **h).count() >= 2;
@@ -278,6 +290,7 @@ impl ScoringModel {
             concepts,
             groups,
             misconceptions,
+            coverage: word_coverage,
             warnings,
         }
     }

@@ -216,6 +216,16 @@ impl ScoringModel {
         (concepts, groups)
     }
 
+    /// The points of 100 a content-word coverage credit (0–1) adds, and the most it can add,
+    /// each to one decimal.
+    pub(crate) fn word_coverage_points(&self, credit: f32) -> (f32, f32) {
+        if self.total <= 0.0 {
+            return (0.0, 0.0);
+        }
+        let max = 100.0 * self.word_coverage_weight / self.total;
+        (round1(max * credit.clamp(0.0, 1.0)), round1(max))
+    }
+
     /// `(earned, total)` weight, with groups earning `min(hits, k) / k`, and each group's credit.
     pub(crate) fn coverage(&self, hit: &[bool], word_coverage: f32) -> (f32, Vec<f32>) {
         let mut earned: f32 = self.word_coverage_weight * word_coverage.clamp(0.0, 1.0)

@@ -25,6 +25,21 @@ pub fn explanation_to_text(e: &Explanation, style: Style) -> String {
             write_trace(&mut out, m, style, "!", "·");
         }
     }
+    if let Some(c) = &e.coverage {
+        let _ = writeln!(out, "\n{}", style.paint("1", "Reference-word coverage"));
+        let _ = writeln!(
+            out,
+            "  {}; recall {:.0}%, credit {:.0}% of the coverage weight, +{} of {} points",
+            super::text::coverage_headline(c),
+            100.0 * c.recall,
+            100.0 * c.credit,
+            crate::feedback::fmt_score(c.points),
+            crate::feedback::fmt_score(c.max_points)
+        );
+        for (what, words) in super::text::coverage_lists(c) {
+            let _ = writeln!(out, "    {what}: {}", words.join(", "));
+        }
+    }
     for w in &e.warnings {
         let _ = writeln!(out, "{} {w}", style.paint("33", "warning:"));
     }

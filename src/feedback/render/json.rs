@@ -1,6 +1,7 @@
 use serde::Serialize;
 
 use crate::feedback::Feedback;
+use crate::matching::CoverageResult;
 use crate::scoring::{Band, ConceptResult, Grade, GroupResult, MisconceptionResult, Warning};
 
 /// A grade with its feedback, serialised as `rubric grade --format json` prints it: the grade's
@@ -13,6 +14,8 @@ pub struct GradeReport<'a> {
     concepts: &'a [ConceptResult],
     groups: &'a [GroupResult],
     misconceptions: &'a [MisconceptionResult],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<&'a CoverageResult>,
     feedback: &'a Feedback,
     warnings: &'a [Warning],
 }
@@ -27,6 +30,7 @@ impl<'a> GradeReport<'a> {
             concepts: &grade.concepts,
             groups: &grade.groups,
             misconceptions: &grade.misconceptions,
+            coverage: grade.coverage.as_ref(),
             feedback,
             warnings: &grade.warnings,
         }

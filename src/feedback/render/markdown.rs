@@ -1,6 +1,6 @@
 use std::fmt::Write;
 
-use super::text::{one_line, trim_float};
+use super::text::{coverage_headline, coverage_lists, one_line, trim_float};
 use crate::feedback::Feedback;
 use crate::scoring::Grade;
 
@@ -62,6 +62,23 @@ pub fn to_markdown(grade: &Grade, feedback: &Feedback) -> String {
                 g.hits.len().min(g.k),
                 g.k
             );
+        }
+    }
+    if let Some(c) = &grade.coverage {
+        let _ = writeln!(
+            out,
+            "\n### Reference-word coverage\n\n{}: **+{} of {} points**\n",
+            coverage_headline(c),
+            trim_float(c.points),
+            trim_float(c.max_points)
+        );
+        for (what, words) in coverage_lists(c) {
+            let words: Vec<String> = if what == "note" {
+                words
+            } else {
+                words.iter().map(|w| format!("`{w}`")).collect()
+            };
+            let _ = writeln!(out, "- {what}: {}", words.join(", "));
         }
     }
     if !grade.misconceptions.is_empty() {

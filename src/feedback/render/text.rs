@@ -70,6 +70,29 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
             g.k
         );
     }
+    if let Some(c) = &grade.coverage {
+        let _ = writeln!(
+            out,
+            "  {} {} {}",
+            if c.missing.is_empty() && c.contradicted.is_empty() {
+                "●"
+            } else {
+                "◐"
+            },
+            coverage_headline(c),
+            style.paint(
+                "2",
+                &format!(
+                    "[+{} of {} points]",
+                    trim_float(c.points),
+                    trim_float(c.max_points)
+                )
+            )
+        );
+        for (what, words) in coverage_lists(c) {
+            let _ = writeln!(out, "      {what}: {}", words.join(", "));
+        }
+    }
     if !grade.misconceptions.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1;31", "Misconceptions"));
         for m in &grade.misconceptions {
@@ -121,6 +144,54 @@ pub fn to_text(grade: &Grade, feedback: &Feedback, style: Style) -> String {
 }
 
 pub(crate) use crate::feedback::fmt_score as trim_float;
+
+/// "4 of 7 words of the model answer covered": how much of the best-matching reference's content
+/// the answer states.
+pub(crate) fn coverage_headline(c: &crate::CoverageResult) -> String {
+    let n = c.covered.len() + c.missing.len() + c.contradicted.len();
+    let of = if c.reference == 0 {
+        "the model answer".to_string()
+    } else {
+        format!("reference answer {}", c.reference + 1)
+    };
+    format!(
+        "{} of {n} words of {of} covered{}",
+        c.covered.len(),
+        if c.contradicted.is_empty() {
+            String::new()
+        } else {
+            format!(", {} contradicted", c.contradicted.len())
+        }
+    )
+}
+
+/// The non-empty word lists of a coverage result, named; words the question already uses are
+/// marked with `*` (they count a fifth).
+pub(crate) fn coverage_lists(c: &crate::CoverageResult) -> Vec<(&'static str, Vec<String>)> {
+    let mark = |w: &String| {
+        if c.demoted.contains(w) {
+            format!("{w}*")
+        } else {
+            w.clone()
+        }
+    };
+    let mut out: Vec<(&'static str, Vec<String>)> = [
+        ("covered", &c.covered),
+        ("missing", &c.missing),
+        ("contradicted", &c.contradicted),
+    ]
+    .into_iter()
+    .filter(|(_, w)| !w.is_empty())
+    .map(|(name, w)| (name, w.iter().map(mark).collect()))
+    .collect();
+    if !c.demoted.is_empty() {
+        out.push((
+            "note",
+            vec!["* the question already uses these words; each counts a fifth".to_string()],
+        ));
+    }
+    out
+}
 
 pub(crate) fn one_line(s: &str) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");

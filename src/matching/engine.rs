@@ -115,6 +115,7 @@ impl Engine {
                 }));
             }
         }
+        compiler.vocab.finish();
         let mut starts = vec![Vec::new(); compiler.vocab.len()];
         for (i, leaf) in compiler.leaves.iter().enumerate() {
             if let Leaf::Phrase { variants, .. } = leaf {

@@ -43,8 +43,12 @@ pub(crate) struct Vocab {
     by_key: FxHashMap<Box<str>, WordId>,
     /// (first byte, length) → fuzzy candidates; a lookup visits only lengths within the limit.
     fuzzy: FxHashMap<(u8, usize), Vec<FuzzyEntry>>,
-    /// A prefix of a vocabulary word → (rest, id), for words written apart.
-    splits: FxHashMap<u64, Vec<(u32, u8)>>,
+    /// A prefix of a vocabulary word (its hash) → a run of `split_table`, for words written
+    /// apart. Built by [`Vocab::finish`].
+    splits: FxHashMap<u64, (u32, u32)>,
+    /// (prefix hash, form, cut): every way to cut every splittable form, sorted by hash once the
+    /// vocabulary is complete — one flat table instead of a list per prefix.
+    split_table: Vec<(u64, u32, u8)>,
     /// Forms that can be split, indexed by `splits` entries: (form, id).
     split_forms: Vec<(Box<str>, WordId)>,
     split_seen: rustc_hash::FxHashSet<(u64, WordId)>,
@@ -142,12 +146,31 @@ impl Vocab {
             let form = self.split_forms.len() as u32;
             self.split_forms.push((norm.into(), id));
             for cut in 2..=norm.len() - 2 {
-                self.splits
-                    .entry(hash_str(&norm[..cut]))
-                    .or_default()
-                    .push((form, cut as u8));
+                self.split_table
+                    .push((hash_str(&norm[..cut]), form, cut as u8));
             }
         }
+    }
+
+    /// Indexes the split table; call once every word is added.
+    pub fn finish(&mut self) {
+        self.split_table.sort_unstable();
+        self.splits.clear();
+        self.splits.reserve(self.split_table.len());
+        let mut start = 0;
+        while start < self.split_table.len() {
+            let hash = self.split_table[start].0;
+            let mut end = start + 1;
+            while end < self.split_table.len() && self.split_table[end].0 == hash {
+                end += 1;
+            }
+            self.splits
+                .insert(hash, (start as u32, (end - start) as u32));
+            start = end;
+        }
+        // The de-duplication sets are only needed while building.
+        self.split_seen = Default::default();
+        self.fuzzy_seen = Default::default();
     }
 
     pub fn len(&self) -> usize {
@@ -199,14 +222,16 @@ impl Vocab {
         let norm = analysis.norm(t);
         // A word written apart: `pre stop`, `pre-stop` for the vocabulary word `prestop`.
         let splits = if norm.len() >= 2 && !t.function_word {
-            self.splits.get(&hash_str(norm))
+            self.splits
+                .get(&hash_str(norm))
+                .map(|&(s, n)| &self.split_table[s as usize..(s + n) as usize])
         } else {
             None
         };
         if let (Some(cands), Some(next)) = (splits, tokens.get(i + 1)) {
             if next.kind == TokenKind::Word && next.sentence == t.sentence {
                 let next_norm = analysis.norm(next);
-                for &(form, cut) in cands {
+                for &(_, form, cut) in cands {
                     let (word, id) = &self.split_forms[form as usize];
                     let (head, tail) = word.split_at(cut as usize);
                     if head == norm

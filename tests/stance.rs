@@ -545,7 +545,37 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "--previous",
         false,
     ),
+    (
+        "X is not used",
+        "Kubernetes RBAC is not used by either tool.",
+        "RBAC",
+        false,
+    ),
     // ---- Look-alikes: the concept must stay credited. ----
+    (
+        "dismissal, then a new instruction",
+        "Skip any Deployment in the list, and stop if more than ten would be deleted.",
+        "deleted",
+        true,
+    ),
+    (
+        "list cue in a subordinate clause",
+        "Once you're sure nothing needs the cleanup, edit the object and empty its finalizers.",
+        "finalizers",
+        true,
+    ),
+    (
+        "semicolon, then an existential denial",
+        "Change the label and the sidecars reconnect to the new istiod; there is no need to restart pods.",
+        "new istiod",
+        true,
+    ),
+    (
+        "cannot … without (requirement)",
+        "You cannot go back without reinstalling the old version from scratch.",
+        "reinstalling",
+        true,
+    ),
     (
         "fact before an anaphoric verdict",
         "Latency between the regions is only around 5 ms, so it doesn't affect the database.",

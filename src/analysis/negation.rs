@@ -126,7 +126,8 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 || i + 1 < n && tokens[i + 1].word == tokens[i].word);
         let figure = is_trigger
             && !inside_identifier
-            && is_figure_of_speech(tokens, &lower, &conditional, i, scope_start);
+            && (is_figure_of_speech(tokens, &lower, &conditional, i, scope_start)
+                || w == "without" && negated_before(tokens, &lower, i));
         if is_trigger && !inside_identifier && !figure {
             let pointer = points_back(tokens, &lower, i);
             let relevance = relevance_predicate_after(tokens, &lower, i);
@@ -230,6 +231,26 @@ fn is_imperative(w: &str) -> bool {
             | "confirm"
             | "test"
             | "see"
+            | "stop"
+            | "skip"
+            | "keep"
+            | "wait"
+            | "retry"
+            | "abort"
+            | "log"
+            | "print"
+            | "return"
+            | "continue"
+            | "fail"
+            | "alert"
+            | "page"
+            | "drain"
+            | "cordon"
+            | "patch"
+            | "edit"
+            | "remove"
+            | "apply"
+            | "roll"
     )
 }
 
@@ -451,11 +472,13 @@ fn deny_forward<'a>(
     while j < n && tokens[j].sentence == sentence && tokens[j].word <= last_word {
         if tokens[j].clause != clause {
             // A list continues across a comma; a new clause ("…, and Kubernetes still has it")
-            // does not.
+            // does not, nor does the main clause after a subordinate one ("once you're sure
+            // nothing needs it, edit the object").
             let alternative = matches!(lower(cue), "instead" | "rather" | "opposed");
             if !(lists && tokens[j].after_comma)
                 || alternative
                 || opens_new_subject(tokens, lower, j)
+                || subordinate(tokens, lower, cue)
             {
                 break;
             }
@@ -467,6 +490,20 @@ fn deny_forward<'a>(
         negate(&mut tokens[j], cue, rule);
         j += 1;
     }
+}
+
+/// Whether the clause of token `cue` opens with a subordinating word ("once", "when", "after"
+/// …): its comma ends it, and what follows is the main clause.
+fn subordinate<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, cue: usize) -> bool {
+    let clause = tokens[cue].clause;
+    let mut k = cue;
+    while k > 0 && tokens[k - 1].clause == clause {
+        k -= 1;
+    }
+    matches!(
+        lower(k),
+        "once" | "when" | "whenever" | "after" | "before" | "if" | "unless" | "until" | "as"
+    )
 }
 
 /// Whether the clause at `j` (after a comma) starts with a conjunction and a new subject: "…,
@@ -551,7 +588,10 @@ fn deny_subject<'a>(
             // pointless"); a subject that is a list reaches back over its short, comma-separated
             // items ("Per-pod records, client-side balancing, stale caches: none of that
             // matters"). Anything longer before a comma is a clause of its own.
-            let empty = !has_content_between(tokens, lower, j + 1, before);
+            // "…; there is no need to restart pods": an existential clause judges what follows
+            // it, never the clause before.
+            let existential = (j + 1..before).any(|k| matches!(lower(k), "there" | "there's"));
+            let empty = !existential && !has_content_between(tokens, lower, j + 1, before);
             let borrowed = if tokens[j + 1].after_comma {
                 short_segment(tokens, j)
                     && (empty
@@ -1045,6 +1085,7 @@ const RELEVANCE: &[&str] = &[
     "to do with",
     "thing",
     "something",
+    "used",
     "blocking",
     "factor",
     "concern",
@@ -1422,6 +1463,18 @@ fn trigger_at<'a>(
         _ if is_negation_trigger(w) => (true, i + 1),
         _ => (false, i + 1),
     }
+}
+
+/// "You cannot go back *without* reinstalling": a negation before "without" in its clause makes
+/// what follows a requirement, not something ruled out.
+fn negated_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let clause = tokens[i].clause;
+    (i.saturating_sub(8)..i)
+        .filter(|&k| tokens[k].clause == clause)
+        .any(|k| {
+            let w = lower(k);
+            w.ends_with("n't") || matches!(w, "not" | "cannot" | "never" | "no")
+        })
 }
 
 fn is_figure_of_speech<'a>(

@@ -551,7 +551,43 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "RBAC",
         false,
     ),
+    (
+        "X isn't causing it",
+        "The conntrack race isn't causing it.",
+        "conntrack race",
+        false,
+    ),
+    (
+        "negation inside a when-clause, denied",
+        "BestEffort when no container has requests or limits.",
+        "has requests",
+        false,
+    ),
     // ---- Look-alikes: the concept must stay credited. ----
+    (
+        "negation inside a relative clause",
+        "A pod where no container asks for any CPU or memory is BestEffort.",
+        "BestEffort",
+        true,
+    ),
+    (
+        "negation inside a when-clause",
+        "When nothing is queued overnight KEDA can shut the workers down completely.",
+        "shut the workers down",
+        true,
+    ),
+    (
+        "never cause + object (behaviour)",
+        "Pods below the priority cutoff never cause a scale-up.",
+        "priority cutoff",
+        true,
+    ),
+    (
+        "second predicate after and",
+        "The window makes scale-up slower to avoid rebalances and is the same as the sync period.",
+        "sync period",
+        true,
+    ),
     (
         "dismissal, then a new instruction",
         "Skip any Deployment in the list, and stop if more than ten would be deleted.",

@@ -468,8 +468,28 @@ fn deny_forward<'a>(
     let last_word = tokens[cue].word + if lists { LIST_SCOPE_WORDS } else { SCOPE_WORDS };
     let sentence = tokens[cue].sentence;
     let mut clause = tokens[start.min(n - 1)].clause;
+    // A cue inside a relative or subordinate clause ("a pod *where no* container asks for CPU
+    // *is* BestEffort", "when nothing is queued KEDA *can* …") ends where the main clause's
+    // verb begins.
+    let embedded = (1..=2).any(|d| {
+        cue >= d
+            && tokens[cue - d].clause == tokens[cue].clause
+            && matches!(
+                lower(cue - d),
+                "where" | "that" | "which" | "who" | "whose" | "when" | "whenever" | "once" | "if"
+            )
+    });
     let mut j = start;
+    // Content words passed: the embedded clause's own subject and verb come first ("when no
+    // container *has* requests"), the main verb only after them.
+    let mut passed = 0;
     while j < n && tokens[j].sentence == sentence && tokens[j].word <= last_word {
+        if embedded && passed >= 2 && is_main_verb(lower(j)) {
+            break;
+        }
+        if !tokens[j].function_word && !is_copula(lower(j)) {
+            passed += 1;
+        }
         if tokens[j].clause != clause {
             // A list continues across a comma; a new clause ("…, and Kubernetes still has it")
             // does not, nor does the main clause after a subordinate one ("once you're sure
@@ -490,6 +510,24 @@ fn deny_forward<'a>(
         negate(&mut tokens[j], cue, rule);
         j += 1;
     }
+}
+
+/// A copula or auxiliary: after an embedded clause, the start of the main predicate.
+fn is_main_verb(w: &str) -> bool {
+    is_copula(w)
+        || matches!(
+            w,
+            "can"
+                | "will"
+                | "would"
+                | "should"
+                | "must"
+                | "may"
+                | "might"
+                | "has"
+                | "have"
+                | "gets"
+        )
 }
 
 /// Whether the clause of token `cue` opens with a subordinating word ("once", "when", "after"
@@ -1120,6 +1158,21 @@ fn relevance_predicate_after<'a>(
         if matches!(v, "come" | "comes") && j + 1 < tokens.len() && lower(j + 1) == "into" {
             return true; // "doesn't come into it"
         }
+        if v.starts_with("caus") {
+            // "isn't the cause", "isn't causing it": a verdict; "never cause a scale-up"
+            // describes what something does.
+            let noun = j > 0 && matches!(lower(j - 1), "the" | "a" | "root" | "main" | "real");
+            let next = if j + 1 < tokens.len() && tokens[j + 1].clause == clause {
+                lower(j + 1)
+            } else {
+                ""
+            };
+            return noun
+                || matches!(
+                    next,
+                    "" | "it" | "this" | "that" | "here" | "these" | "those"
+                );
+        }
         if RELEVANCE.iter().any(|r| v.starts_with(r)) {
             return true;
         }
@@ -1381,7 +1434,22 @@ fn starts_new_clause<'a>(lower: &impl Fn(usize) -> &'a str, j: usize, n: usize) 
             // "… never affected by upgrades *and only* apply to …": a second predicate.
             || matches!(
                 lower(j + 1),
-                "only" | "also" | "then" | "still" | "just" | "instead" | "simply"
+                "only"
+                    | "also"
+                    | "then"
+                    | "still"
+                    | "just"
+                    | "instead"
+                    | "simply"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "has"
+                    | "have"
+                    | "does"
+                    | "can"
             ))
 }
 

@@ -10,7 +10,7 @@ use crate::analysis::Analysis;
 
 /// Credit is multiplied by this for a keyword salad (and capped below the partial band):
 /// examiners give a bare list of the right terms 0–25.
-pub(crate) const SALAD_FACTOR: f32 = 0.3;
+pub(crate) const SALAD_FACTOR: f32 = 0.2;
 
 /// Command-line tools whose invocations are steps of an answer, not keywords.
 const CLI_TOOLS: &[&str] = &[

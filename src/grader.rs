@@ -249,8 +249,22 @@ impl Grader {
             // Only the best answers are measured for finish.
             let words = analysis.word_count();
             let terse = is_terse(words, self.model_words).then_some((words, self.model_words));
+            // Filler is looked for only in sentences that carry no credited evidence.
+            let tokens = analysis.tokens();
+            let mut content: Vec<u32> = grade
+                .concepts
+                .iter()
+                .filter(|c| c.hit)
+                .flat_map(|c| &c.evidence)
+                .filter_map(|e| {
+                    let k = tokens.partition_point(|t| t.span.start < e.start);
+                    tokens.get(k).map(|t| t.sentence)
+                })
+                .collect();
+            content.sort_unstable();
+            content.dedup();
             self.model
-                .finish(&mut grade, terse, filler_markers(analysis));
+                .finish(&mut grade, terse, filler_markers(analysis, &content));
         }
         grade
     }

@@ -192,7 +192,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Words that open a negation scope on what follows in their clause.
-const NEGATION_TRIGGERS: &[&str] = &[
+pub(crate) const NEGATION_TRIGGERS: &[&str] = &[
     "not", "no", "never", "without", "cannot", "nor", "neither", "none", "nothing", "nobody",
     "avoid", "avoids", "avoided", "avoiding", "lack", "lacks", "lacking", "dont", "doesnt", "isnt",
     "arent", "wasnt", "werent", "wont", "cant", "shouldnt", "wouldnt", "couldnt", "didnt", "hasnt",

@@ -31,7 +31,7 @@
 use super::lexicon::{is_negation_trigger, is_pseudo_negation_follower, is_scope_terminator};
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::token::Token;
 
@@ -317,10 +317,11 @@ fn could_be_cue(w: &str) -> bool {
                     "disregard",
                     "dismiss",
                 ]);
+                // The negation triggers too: one lookup per word decides.
+                set.extend(super::lexicon::NEGATION_TRIGGERS.iter().copied());
                 set
             })
             .contains(w)
-        || is_negation_trigger(w)
 }
 
 /// For each token, whether it sits in a conditional clause ("if you don't set requests, …"),
@@ -1279,17 +1280,27 @@ const VERDICTS: &[&[&str]] = &[
 
 /// A dismissive verdict starting at `i`, as its length in tokens.
 fn verdict_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Option<usize> {
-    // Nearly every token starts no verdict; reject those with one set lookup.
-    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    if !FIRST
-        .get_or_init(|| VERDICTS.iter().map(|p| p[0]).collect())
-        .contains(lower(i))
-    {
-        return None;
-    }
-    VERDICTS
+    // Nearly every token starts no verdict: one lookup rejects it, and only the verdicts that
+    // start with the word are compared.
+    static BY_FIRST: OnceLock<FxHashMap<&'static str, Vec<&'static [&'static str]>>> =
+        OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, Vec<&'static [&'static str]>> = FxHashMap::default();
+        for p in VERDICTS {
+            map.entry(p[0]).or_default().push(p);
+        }
+        map
+    });
+    by_first
+        .get(lower(i))?
         .iter()
-        .find(|p| i + p.len() <= n && p.iter().enumerate().all(|(k, w)| lower(i + k) == *w))
+        .find(|p| {
+            i + p.len() <= n
+                && p.iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| lower(i + k) == *w)
+        })
         .map(|p| p.len())
 }
 

@@ -16,7 +16,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::analysis::Analysis;
 
@@ -103,22 +103,32 @@ const FILLER: &[&[&str]] = &[
     &["let", "me", "know", "if"],
 ];
 
-/// How many different filler markers the answer holds.
-pub fn filler_markers(analysis: &Analysis) -> usize {
+/// How many different filler markers the answer holds, outside the sentences listed in
+/// `content` (sorted ids of sentences that carry rubric content: "in my experience, the
+/// kubelet sends SIGTERM" is a claim with a preamble, not filler).
+pub fn filler_markers(analysis: &Analysis, content: &[u32]) -> usize {
     let tokens = analysis.tokens();
     let n = tokens.len();
-    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let first = FIRST.get_or_init(|| FILLER.iter().map(|m| m[0]).collect());
+    // First word → the markers it starts: one lookup per word, and only those markers compared.
+    static FIRST: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (k, m) in FILLER.iter().enumerate() {
+            map.entry(m[0]).or_default().push(k);
+        }
+        map
+    });
     let mut seen = [false; FILLER.len()];
     for i in 0..n {
-        let w = analysis.lower(i);
-        // Almost every word starts no marker: one set lookup skips it.
-        if !first.contains(w) {
+        if content.binary_search(&tokens[i].sentence).is_ok() {
             continue;
         }
-        for (k, marker) in FILLER.iter().enumerate() {
+        let Some(starts) = first.get(analysis.lower(i)) else {
+            continue;
+        };
+        for &k in starts {
+            let marker = FILLER[k];
             if !seen[k]
-                && marker[0] == w
                 && i + marker.len() <= n
                 && marker
                     .iter()
@@ -153,11 +163,13 @@ mod tests {
             "Great question! In my experience the kubelet sends SIGTERM first. \
              Great question again. Hope that helps!",
         );
-        assert_eq!(filler_markers(&padded), 3);
+        assert_eq!(filler_markers(&padded, &[]), 3);
+        // A sentence that carries content is not filler.
+        assert_eq!(filler_markers(&padded, &[1]), 2);
         let plain = a.analyze(
             "The kubelet sends SIGTERM, waits for the grace period, then sends SIGKILL; \
              the classic load balancer keeps the connection.",
         );
-        assert_eq!(filler_markers(&plain), 0);
+        assert_eq!(filler_markers(&plain, &[]), 0);
     }
 }

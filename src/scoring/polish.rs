@@ -119,8 +119,8 @@ pub fn filler_markers(analysis: &Analysis, content: &[u32]) -> usize {
         map
     });
     let mut seen = [false; FILLER.len()];
-    for i in 0..n {
-        if content.binary_search(&tokens[i].sentence).is_ok() {
+    for (i, t) in tokens.iter().enumerate() {
+        if content.binary_search(&t.sentence).is_ok() {
             continue;
         }
         let Some(starts) = first.get(analysis.lower(i)) else {

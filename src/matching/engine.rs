@@ -21,6 +21,8 @@ pub struct Engine {
     leaves: Vec<Leaf>,
     /// For each vocabulary word, the (leaf, variant) phrases that begin with it.
     starts: Vec<Vec<(u32, u32)>>,
+    /// Leaves that scan the text (literals and regexes), in order.
+    scanned: Vec<u32>,
     concepts: Vec<Node>,
     /// Per concept: its leaves that state a number next to words, to catch wrong numbers.
     number_leaves: Vec<Vec<u32>>,
@@ -145,6 +147,13 @@ impl Engine {
             .collect();
         Ok(Engine {
             number_leaves,
+            scanned: compiler
+                .leaves
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| matches!(l, Leaf::Literal { .. } | Leaf::Regex { .. }))
+                .map(|(i, _)| i as u32)
+                .collect(),
             starts,
             analyzer: compiler.analyzer,
             vocab: compiler.vocab,
@@ -290,7 +299,7 @@ impl Engine {
 
     /// Every hit of every concept and misconception, negated ones included.
     fn trace_in(&self, cx: &Context<'_>) -> Trace {
-        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.starts);
+        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.starts, &self.scanned);
         Trace {
             concepts: self
                 .concepts
@@ -311,6 +320,10 @@ impl Engine {
 
     pub(crate) fn leaves(&self) -> &[Leaf] {
         &self.leaves
+    }
+
+    pub(crate) fn scanned(&self) -> &[u32] {
+        &self.scanned
     }
 
     pub(crate) fn starts(&self) -> &[Vec<(u32, u32)>] {

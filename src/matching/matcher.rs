@@ -20,9 +20,11 @@ pub(crate) struct Context<'a> {
     atoms: Vec<(u32, Atom)>,
     /// `atoms[by_pos[p]..by_pos[p + 1]]` start at token `p`.
     by_pos: Vec<u32>,
-    /// `occ[by_word[w]..by_word[w + 1]]` are indexes into `atoms` of word `w`.
-    by_word: Vec<u32>,
+    /// Indexes into `atoms`, sorted by word and then by position.
     occ: Vec<u32>,
+    /// The words the answer holds, ascending: (word, start, end) with `occ[start..end]` its
+    /// atoms. Sized by the answer, not by the rubric's vocabulary.
+    runs: Vec<(u32, u32, u32)>,
 }
 
 impl<'a> Context<'a> {
@@ -35,28 +37,26 @@ impl<'a> Context<'a> {
             vocab.atoms(analysis, i, &mut atoms);
         }
         by_pos.push(atoms.len() as u32);
-        let words = vocab.len();
-        let mut by_word = vec![0u32; words + 1];
-        for (_, a) in &atoms {
-            by_word[a.id as usize + 1] += 1;
-        }
-        for w in 0..words {
-            by_word[w + 1] += by_word[w];
-        }
-        let mut fill = by_word.clone();
-        let mut occ = vec![0u32; atoms.len()];
-        for (k, (_, a)) in atoms.iter().enumerate() {
-            let slot = &mut fill[a.id as usize];
-            occ[*slot as usize] = k as u32;
-            *slot += 1;
+        let mut occ: Vec<u32> = (0..atoms.len() as u32).collect();
+        occ.sort_unstable_by_key(|&k| (atoms[k as usize].1.id, k));
+        let mut runs = Vec::new();
+        let mut start = 0;
+        while start < occ.len() {
+            let id = atoms[occ[start] as usize].1.id;
+            let mut end = start + 1;
+            while end < occ.len() && atoms[occ[end] as usize].1.id == id {
+                end += 1;
+            }
+            runs.push((id, start as u32, end as u32));
+            start = end;
         }
         Context {
             text,
             analysis,
             atoms,
             by_pos,
-            by_word,
             occ,
+            runs,
         }
     }
 
@@ -69,11 +69,9 @@ impl<'a> Context<'a> {
     }
 
     fn occurrences(&self, word: u32) -> impl Iterator<Item = &(u32, Atom)> + '_ {
-        let w = word as usize;
-        let range = if w + 1 < self.by_word.len() {
-            self.by_word[w] as usize..self.by_word[w + 1] as usize
-        } else {
-            0..0
+        let range = match self.runs.binary_search_by_key(&word, |r| r.0) {
+            Ok(r) => self.runs[r].1 as usize..self.runs[r].2 as usize,
+            Err(_) => 0..0,
         };
         self.occ[range].iter().map(|&k| &self.atoms[k as usize])
     }
@@ -101,18 +99,27 @@ impl<'a> Context<'a> {
     /// The hits of every leaf, in text order. Phrases are found from the words that occur in the
     /// answer (`starts[w]` lists the phrase variants beginning with word `w`), so a rubric's
     /// phrases that share no word with the answer cost nothing.
-    pub fn all_leaf_hits(&self, leaves: &[Leaf], starts: &[Vec<(u32, u32)>]) -> Vec<Vec<Hit>> {
+    pub fn all_leaf_hits(
+        &self,
+        leaves: &[Leaf],
+        starts: &[Vec<(u32, u32)>],
+        scanned: &[u32],
+    ) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); leaves.len()];
-        for (w, variants) in starts.iter().enumerate() {
-            if variants.is_empty() || self.by_word[w] == self.by_word[w + 1] {
+        // Only the words the answer holds: a few hundred, however large the rubric.
+        for &(w, from, to) in &self.runs {
+            let Some(variants) = starts.get(w as usize) else {
                 continue;
-            }
+            };
             for &(leaf, k) in variants {
                 let Leaf::Phrase { variants, .. } = &leaves[leaf as usize] else {
                     continue;
                 };
                 let v = &variants[k as usize];
-                for &(pos, atom) in self.occurrences(w as u32) {
+                let occurrences = self.occ[from as usize..to as usize]
+                    .iter()
+                    .map(|&o| &self.atoms[o as usize]);
+                for &(pos, atom) in occurrences {
                     let hits = &mut out[leaf as usize];
                     if hits.len() >= HIT_CAP {
                         break;
@@ -129,18 +136,21 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        for hits in out.iter_mut().filter(|h| h.len() > 1) {
+            hits.sort_by_key(|h| (h.first, h.last));
+        }
+        // Literals and regexes scan the text; `scanned` lists them, so the rest cost nothing.
         let mut lower: Option<String> = None;
-        for (i, leaf) in leaves.iter().enumerate() {
+        for &i in scanned {
+            let i = i as usize;
             if let Leaf::Literal {
                 needle, bounded, ..
-            } = leaf
+            } = &leaves[i]
             {
                 let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
                 out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
-            } else if let Leaf::Regex { regex, .. } = leaf {
+            } else if let Leaf::Regex { regex, .. } = &leaves[i] {
                 out[i] = self.regex_hits(regex, i as u32);
-            } else if out[i].len() > 1 {
-                out[i].sort_by_key(|h| (h.first, h.last));
             }
         }
         out

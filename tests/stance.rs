@@ -565,6 +565,24 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
     ),
     // ---- Look-alikes: the concept must stay credited. ----
     (
+        "gets no answer (absence)",
+        "Five seconds is what the resolver waits when a lookup gets no answer before it retries.",
+        "resolver",
+        true,
+    ),
+    (
+        "with no X, main clause",
+        "With no virtual IP, looking up the name gives you the address of every ready pod.",
+        "ready pod",
+        true,
+    ),
+    (
+        "list cue, then and + new clause",
+        "Because nothing is forwarded across nodes, no SNAT is needed and the pod sees the caller's real address.",
+        "real address",
+        true,
+    ),
+    (
         "negation inside a relative clause",
         "A pod where no container asks for any CPU or memory is BestEffort.",
         "BestEffort",

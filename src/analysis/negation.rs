@@ -505,7 +505,15 @@ fn deny_forward<'a>(
             }
             clause = tokens[j].clause;
         }
-        if is_scope_terminator(lower(j)) || starts_new_clause(lower, j, n) {
+        if is_scope_terminator(lower(j))
+            || starts_new_clause(lower, j, n)
+            // "no SNAT is needed *and the pod sees* …": a new subject with its own verb.
+            || lists
+                && lower(j) == "and"
+                && j + 1 < n
+                && matches!(lower(j + 1), "the" | "a" | "an" | "its" | "their" | "each" | "every")
+                && verb_follows(tokens, lower, j)
+        {
             break;
         }
         negate(&mut tokens[j], cue, rule);
@@ -541,7 +549,18 @@ fn subordinate<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, cue: usi
     }
     matches!(
         lower(k),
-        "once" | "when" | "whenever" | "after" | "before" | "if" | "unless" | "until" | "as"
+        "once"
+            | "when"
+            | "whenever"
+            | "after"
+            | "before"
+            | "if"
+            | "unless"
+            | "until"
+            | "as"
+            | "because"
+            | "since"
+            | "with"
     )
 }
 
@@ -1155,6 +1174,9 @@ fn relevance_predicate_after<'a>(
         }
         if w == "no" && j == i + 1 && v == "matter" {
             return false; // "no matter what"
+        }
+        if w == "no" && j == i + 1 && matches!(v, "answer" | "answers" | "reply" | "response") {
+            return false; // "gets no answer": an absence, not a verdict
         }
         if matches!(v, "come" | "comes") && j + 1 < tokens.len() && lower(j + 1) == "into" {
             return true; // "doesn't come into it"

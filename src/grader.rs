@@ -217,6 +217,12 @@ impl Grader {
             .collect()
     }
 
+    /// Builds every regex of the rubric now (graders build them on first use) and returns the
+    /// pattern and reason of each one that cannot be built; used by `lint`.
+    pub(crate) fn regex_problems(&self) -> Vec<(String, String)> {
+        self.engine.regex_problems()
+    }
+
     /// The rubric this grader was compiled from.
     pub fn rubric(&self) -> &Rubric {
         &self.rubric

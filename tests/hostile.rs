@@ -280,3 +280,24 @@ fn issue13_lint_warns_about_control_characters() {
         "h01-x.ron: warning: concepts[0].label: control character U+001B in rubric text"
     );
 }
+
+// Regexes are built on first use; every way one can fail is still reported when the rubric loads.
+#[test]
+fn regexes_are_checked_at_load_and_built_on_first_use() {
+    let rubric = |pattern: &str| {
+        let ron = format!(
+            r#"(id: "x", title: "x", category: "x", level: mid, question: "x", model_answer: "x",
+                concepts: [(id: "c", label: "c", matcher: Regex({pattern:?}), hint: "h")])"#
+        );
+        rubric_grader::Rubric::from_ron(&ron, "<test>").unwrap()
+    };
+    for bad in [r"exit code (13[79]", r"\p{NoSuchClass}", r"(a{1000}){1000}"] {
+        let err = rubric_grader::Grader::new(&rubric(bad))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("invalid regex"), "{bad}: {err}");
+    }
+    let g = rubric_grader::Grader::new(&rubric(r"exit code 13[79]")).unwrap();
+    assert!(g.grade("It died with exit code 137.").unwrap().concepts[0].hit);
+    assert!(!g.grade("It died with exit code 138.").unwrap().concepts[0].hit);
+}

@@ -346,6 +346,14 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
                 message,
             });
         };
+        for (pattern, reason) in grader.regex_problems() {
+            let reason = reason.lines().last().unwrap_or("").trim().to_string();
+            diag(
+                Severity::Error,
+                None,
+                format!("invalid regex /{pattern}/: {reason}"),
+            );
+        }
         // A misconception must never fire on a true statement: the model answer and the strong
         // examples are true statements.
         let true_texts = std::iter::once(("model_answer".to_string(), r.model_answer.as_str()))

@@ -2,6 +2,8 @@
 //! variants), glossary references expanded, regexes built. Everything expensive happens here,
 //! once per rubric.
 
+use std::sync::OnceLock;
+
 use regex::bytes::{Regex, RegexBuilder};
 
 use super::vocab::{Vocab, WordId};
@@ -57,7 +59,7 @@ pub(crate) enum Leaf {
         numbers: Option<(Variant, Vec<String>)>,
     },
     Regex {
-        regex: Regex,
+        regex: LazyRegex,
         text: String,
     },
     /// A regex that is only a literal (`memory\.high`, `\bS3\b`): found by a case-insensitive
@@ -70,6 +72,55 @@ pub(crate) enum Leaf {
         text: String,
     },
 }
+
+/// A regex whose syntax is checked when its rubric compiles and which is built the first time
+/// an answer is matched against it: building is most of the cost of compiling a rubric, and a
+/// program that loads the whole bank (a server, a study session) grades a few questions of it.
+#[derive(Debug)]
+pub(crate) struct LazyRegex {
+    pattern: String,
+    case_insensitive: bool,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// ASCII-only classes and case folding build several times faster, and answers are
+    /// technical English; a pattern that needs Unicode (a literal `é`) falls back to it.
+    fn build(pattern: &str, case_insensitive: bool) -> Result<Regex, regex::Error> {
+        let build = |unicode: bool| {
+            RegexBuilder::new(pattern)
+                .case_insensitive(case_insensitive)
+                .unicode(unicode)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+        };
+        build(false).or_else(|_| build(true))
+    }
+
+    /// The built regex; `None` only for a pattern whose syntax parsed but which the regex
+    /// crate still refuses (too big once compiled, or an unknown Unicode class): it matches
+    /// nothing, and `rubric lint` reports it.
+    pub fn get(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| Self::build(&self.pattern, self.case_insensitive).ok())
+            .as_ref()
+    }
+
+    /// Builds it now, reporting why it cannot be built.
+    pub fn check(&self) -> Result<(), String> {
+        match self.regex.get() {
+            Some(Some(_)) => Ok(()),
+            _ => Self::build(&self.pattern, self.case_insensitive)
+                .map(|r| {
+                    let _ = self.regex.set(Some(r));
+                })
+                .map_err(|e| e.to_string()),
+        }
+    }
+}
+
+/// Compiled size limit of one rubric regex.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 impl Leaf {
     pub fn describe(&self) -> String {
@@ -259,25 +310,29 @@ impl<'g> Compiler<'g> {
                 return Ok(Node::Leaf(self.leaves.len() as u32 - 1));
             }
         }
-        // ASCII-only classes and case folding compile several times faster, and answers are
-        // technical English; a pattern that needs Unicode (a literal `é`) falls back to it.
-        let build = |unicode: bool| {
-            RegexBuilder::new(pattern)
-                .case_insensitive(!self.case_sensitive_regex)
-                .unicode(unicode)
-                .size_limit(1 << 20)
-                .build()
+        let invalid = |e: String| CompileError {
+            message: format!(
+                "invalid regex /{pattern}/: {}",
+                e.lines().last().unwrap_or("").trim()
+            ),
+            kind: LoadErrorKind::Regex,
+            needle: None,
         };
-        let regex = build(false)
-            .or_else(|_| build(true))
-            .map_err(|e| CompileError {
-                message: format!(
-                    "invalid regex /{pattern}/: {}",
-                    e.to_string().lines().last().unwrap_or("").trim()
-                ),
-                kind: LoadErrorKind::Regex,
-                needle: None,
-            })?;
+        // The syntax is checked now (cheap: the parser alone); a long or counted pattern, the
+        // only kind that can outgrow the size limit, is built now too so the limit is reported
+        // where the rubric loads.
+        regex_syntax::ast::parse::Parser::new()
+            .parse(pattern)
+            .map_err(|e| invalid(e.to_string()))?;
+        let case_insensitive = !self.case_sensitive_regex;
+        let regex = LazyRegex {
+            pattern: pattern.to_string(),
+            case_insensitive,
+            regex: OnceLock::new(),
+        };
+        if pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p") {
+            regex.check().map_err(invalid)?;
+        }
         self.leaves.push(Leaf::Regex {
             regex,
             text: pattern.to_string(),

@@ -322,6 +322,18 @@ impl Engine {
         &self.leaves
     }
 
+    /// Builds every regex now (they are otherwise built on first use) and returns the pattern
+    /// and reason of each one that cannot be built.
+    pub(crate) fn regex_problems(&self) -> Vec<(String, String)> {
+        self.leaves
+            .iter()
+            .filter_map(|l| match l {
+                Leaf::Regex { regex, text } => regex.check().err().map(|e| (text.clone(), e)),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub(crate) fn scanned(&self) -> &[u32] {
         &self.scanned
     }

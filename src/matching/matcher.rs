@@ -150,7 +150,9 @@ impl<'a> Context<'a> {
                 let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
                 out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
             } else if let Leaf::Regex { regex, .. } = &leaves[i] {
-                out[i] = self.regex_hits(regex, i as u32);
+                if let Some(regex) = regex.get() {
+                    out[i] = self.regex_hits(regex, i as u32);
+                }
             }
         }
         out

@@ -542,13 +542,8 @@ fn is_main_verb(w: &str) -> bool {
 /// Whether the clause of token `cue` opens with a subordinating word ("once", "when", "after"
 /// …): its comma ends it, and what follows is the main clause.
 fn subordinate<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, cue: usize) -> bool {
-    let clause = tokens[cue].clause;
-    let mut k = cue;
-    while k > 0 && tokens[k - 1].clause == clause {
-        k -= 1;
-    }
     matches!(
-        lower(k),
+        lower(clause_start(tokens, cue)),
         "once"
             | "when"
             | "whenever"
@@ -683,10 +678,7 @@ fn deny_subject<'a>(
 fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, cue: usize) {
     let clause = tokens[cue].clause;
     let sentence = tokens[cue].sentence;
-    let mut start = cue;
-    while start > 0 && tokens[start - 1].clause == clause {
-        start -= 1;
-    }
+    let start = clause_start(tokens, cue);
     let mut pronoun = false;
     for k in start..cue {
         match lower(k) {
@@ -865,22 +857,23 @@ fn anaphoric_scope<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, star
 /// Whether the comma-separated segment ending at token `end` is a short list item (at most six
 /// words, back to the previous clause break).
 fn short_segment(tokens: &[Token], end: usize) -> bool {
-    let clause = tokens[end].clause;
-    let mut k = end;
+    tokens[end].word - tokens[clause_start(tokens, end)].word < 6
+}
+
+/// The first token of the clause of token `i`.
+fn clause_start(tokens: &[Token], i: usize) -> usize {
+    let clause = tokens[i].clause;
+    let mut k = i;
     while k > 0 && tokens[k - 1].clause == clause {
         k -= 1;
     }
-    tokens[end].word - tokens[k].word < 6
+    k
 }
 
 /// Whether the segment ending at `end` opens its sentence with one or two words before a comma:
 /// a stacked modifier of the subject ("*Idempotent,* level-triggered reconciliation …").
 fn leading_modifier(tokens: &[Token], end: usize) -> bool {
-    let clause = tokens[end].clause;
-    let mut k = end;
-    while k > 0 && tokens[k - 1].clause == clause {
-        k -= 1;
-    }
+    let k = clause_start(tokens, end);
     (k == 0 || tokens[k - 1].sentence != tokens[end].sentence)
         && tokens[end].word - tokens[k].word < 2
 }

@@ -23,6 +23,8 @@ pub struct Engine {
     starts: Vec<Vec<(u32, u32)>>,
     /// Leaves that scan the text (literals and regexes), in order.
     scanned: Vec<u32>,
+    /// Each leaf's description (`phrase "preStop hook"`), made once for every evidence.
+    descriptions: Vec<String>,
     concepts: Vec<Node>,
     /// Per concept: its leaves that state a number next to words, to catch wrong numbers.
     number_leaves: Vec<Vec<u32>>,
@@ -147,6 +149,7 @@ impl Engine {
             .collect();
         Ok(Engine {
             number_leaves,
+            descriptions: compiler.leaves.iter().map(Leaf::describe).collect(),
             scanned: compiler
                 .leaves
                 .iter()
@@ -358,7 +361,7 @@ impl Engine {
                 .get(h.span.start..h.span.end)
                 .unwrap_or("")
                 .to_string(),
-            matcher: self.leaves[h.leaf as usize].describe(),
+            matcher: self.descriptions[h.leaf as usize].clone(),
             fuzzy: h.fuzzy,
             negated: h.negated,
         }

@@ -263,22 +263,11 @@ fn verb_follows<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usiz
         .take_while(|&k| tokens[k].clause == clause && !is_scope_terminator(lower(k)))
         .any(|k| {
             let w = lower(k);
-            is_copula(w)
+            is_auxiliary(w)
                 || w.ends_with("n't")
                 || matches!(
                     w,
-                    "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "can"
-                        | "could"
-                        | "should"
-                        | "does"
-                        | "do"
-                        | "did"
-                        | "gets"
+                    "gets"
                         | "keeps"
                         | "shows"
                         | "sees"
@@ -523,19 +512,29 @@ fn deny_forward<'a>(
 
 /// A copula or auxiliary: after an embedded clause, the start of the main predicate.
 fn is_main_verb(w: &str) -> bool {
+    is_auxiliary(w) || w == "gets"
+}
+
+/// A copula, auxiliary or modal: the mark of a finite verb, which is all these rules need to
+/// tell a new predicate from a list of nouns.
+fn is_auxiliary(w: &str) -> bool {
     is_copula(w)
         || matches!(
             w,
-            "can"
+            "has"
+                | "have"
+                | "had"
                 | "will"
                 | "would"
+                | "can"
+                | "could"
                 | "should"
                 | "must"
                 | "may"
                 | "might"
-                | "has"
-                | "have"
-                | "gets"
+                | "does"
+                | "do"
+                | "did"
         )
 }
 
@@ -739,14 +738,7 @@ fn predicate_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: 
     (0..j)
         .rev()
         .take_while(|&k| tokens[k].clause == clause)
-        .any(|k| {
-            let w = lower(k);
-            is_copula(w)
-                || matches!(
-                    w,
-                    "has" | "have" | "will" | "would" | "can" | "could" | "should" | "does" | "do"
-                )
-        })
+        .any(|k| is_auxiliary(lower(k)))
 }
 
 /// "…, node-level OOM — *none of that* matters": "none of" a pointer denies what it points at,

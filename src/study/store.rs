@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::error::StudyError;
@@ -455,10 +455,7 @@ impl Study {
     fn migrate(&mut self) -> Result<(), StudyError> {
         let path = self.path.clone();
         let err = |e| StudyError::sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = write_tx(&mut self.conn, &path)?;
         // Read again inside the write lock: another process may have migrated meanwhile.
         let app_id: i32 = tx
             .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -633,10 +630,7 @@ impl Study {
         let rating = rating.unwrap_or(suggested);
         let path = self.path.clone();
         let err = |e| StudyError::sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = write_tx(&mut self.conn, &path)?;
         if let Some(origin) = &answer.origin {
             let stored: bool = tx
                 .query_row(
@@ -870,18 +864,9 @@ impl Study {
     ) -> Result<Option<usize>, StudyError> {
         let path = self.path.clone();
         let err = |e| StudyError::sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = write_tx(&mut self.conn, &path)?;
         if let Some(name) = name {
-            let done: bool = tx
-                .query_row(
-                    "SELECT EXISTS(SELECT 1 FROM imports WHERE name = ?1)",
-                    [name],
-                    |r| r.get(0),
-                )
-                .map_err(err)?;
+            let done = imported(&tx, name).map_err(err)?;
             if done {
                 return Ok(None);
             }
@@ -923,13 +908,7 @@ impl Study {
     /// # Errors
     /// [`StudyError::Storage`] if it cannot be read.
     pub fn was_imported(&self, name: &str) -> Result<bool, StudyError> {
-        self.conn
-            .query_row(
-                "SELECT EXISTS(SELECT 1 FROM imports WHERE name = ?1)",
-                [name],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))
+        imported(&self.conn, name).map_err(|e| self.err(e))
     }
 
     /// Questions of `bank` for a session: the due ones first (most overdue first), then new
@@ -1380,6 +1359,22 @@ fn rebuild(conn: &Connection, scheduler: &Scheduler, q: &str) -> rusqlite::Resul
         save_concept(conn, q, &outcome, &last.category, &state)?;
     }
     Ok(())
+}
+
+/// A write transaction that takes the database's write lock at once (`BEGIN IMMEDIATE`), so two
+/// processes never interleave a read and the write that depends on it.
+fn write_tx<'c>(conn: &'c mut Connection, path: &Path) -> Result<Transaction<'c>, StudyError> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| StudyError::sqlite(path, e))
+}
+
+/// Whether an import named `name` was recorded (see [`Study::import_once`]).
+fn imported(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM imports WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )
 }
 
 #[cfg(test)]

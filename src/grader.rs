@@ -9,10 +9,7 @@ use crate::matching::{Engine, WordCoverage};
 use crate::rubric::{
     locate, truncate_message, Bank, BankEntry, Glossary, Matcher, RefProblem, Rubric,
 };
-use crate::scoring::{
-    filler_markers, is_dump, is_keyword_salad, is_terse, Grade, ScoringModel, TextSignals,
-    POLISH_CAP,
-};
+use crate::scoring::{is_dump, is_keyword_salad, Grade, ScoringModel, TextSignals};
 
 /// Default size limit for one answer: 1 MiB.
 pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1 << 20;
@@ -251,27 +248,7 @@ impl Grader {
     /// Grades an answer that was already analysed with [`Grader::analyzer`].
     pub fn grade_analysis(&self, answer: &str, analysis: &Analysis) -> Grade {
         let mut grade = self.grade_content(answer, analysis);
-        if grade.score > POLISH_CAP {
-            // Only the best answers are measured for finish.
-            let words = analysis.word_count();
-            let terse = is_terse(words, self.model_words).then_some((words, self.model_words));
-            // Filler is looked for only in sentences that carry no credited evidence.
-            let tokens = analysis.tokens();
-            let mut content: Vec<u32> = grade
-                .concepts
-                .iter()
-                .filter(|c| c.hit)
-                .flat_map(|c| &c.evidence)
-                .filter_map(|e| {
-                    let k = tokens.partition_point(|t| t.span.start < e.start);
-                    tokens.get(k).map(|t| t.sentence)
-                })
-                .collect();
-            content.sort_unstable();
-            content.dedup();
-            self.model
-                .finish(&mut grade, terse, filler_markers(analysis, &content));
-        }
+        self.model.finish(&mut grade, analysis, self.model_words);
         grade
     }
 

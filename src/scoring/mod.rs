@@ -15,12 +15,14 @@ pub use band::Band;
 pub use grade::{ConceptResult, Grade, GroupResult, MisconceptionResult, Warning, WarningCode};
 pub(crate) use model::round1;
 pub use model::ScoringModel;
+use polish::content_sentences;
 pub use polish::{
     filler_markers, is_terse, FILLER_MARKERS, POLISH_CAP, TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
 };
 pub(crate) use salad::is_keyword_salad;
 use salad::SALAD_FACTOR;
 
+use crate::analysis::Analysis;
 use crate::matching::{CoverageResult, Findings};
 use crate::rubric::Rubric;
 
@@ -296,14 +298,18 @@ impl ScoringModel {
     }
 
     /// Caps a complete answer with a flaw of finish at [`POLISH_CAP`] (see [`polish`]): too
-    /// short to explain (`terse`: its words and the model answer's), padded (`filler` markers),
-    /// or with a credited term misspelt. The caller measures only answers above the cap.
-    pub(crate) fn finish(&self, grade: &mut Grade, terse: Option<(u32, u32)>, filler: usize) {
+    /// short to explain next to a model answer of `model_words` words, padded with filler
+    /// outside the sentences that carry credit, or with a credited term misspelt. Only answers
+    /// above the cap are measured.
+    pub(crate) fn finish(&self, grade: &mut Grade, analysis: &Analysis, model_words: u32) {
         if grade.score <= POLISH_CAP {
             return;
         }
+        let words = analysis.word_count();
+        let filler = filler_markers(analysis, &content_sentences(grade, analysis));
         let mut flaws = Vec::new();
-        if let Some((words, model)) = terse {
+        if is_terse(words, model_words) {
+            let model = model_words;
             flaws.push(Warning {
                 code: WarningCode::ShortAnswer,
                 message: format!(

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::Grade;
 use crate::analysis::Analysis;
 
 /// The most a complete answer with a flaw of finish can score.
@@ -102,6 +103,24 @@ const FILLER: &[&[&str]] = &[
     &["happy", "to", "elaborate"],
     &["let", "me", "know", "if"],
 ];
+
+/// The sentences (sorted ids) that hold evidence of a credited concept.
+pub(crate) fn content_sentences(grade: &Grade, analysis: &Analysis) -> Vec<u32> {
+    let tokens = analysis.tokens();
+    let mut content: Vec<u32> = grade
+        .concepts
+        .iter()
+        .filter(|c| c.hit)
+        .flat_map(|c| &c.evidence)
+        .filter_map(|e| {
+            let k = tokens.partition_point(|t| t.span.start < e.start);
+            tokens.get(k).map(|t| t.sentence)
+        })
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    content
+}
 
 /// How many different filler markers the answer holds, outside the sentences listed in
 /// `content` (sorted ids of sentences that carry rubric content: "in my experience, the

@@ -44,8 +44,9 @@ pub struct Grader {
     rubric: Rubric,
     engine: Engine,
     model: ScoringModel,
-    /// Stems of the question's content words, for the engagement floor.
-    question_stems: rustc_hash::FxHashSet<String>,
+    /// Stems of the content words of the question and the model answer, each marked with
+    /// whether the question holds it, for the engagement floor.
+    topic_stems: rustc_hash::FxHashMap<String, bool>,
     /// The rubric's content-word coverage, compiled, when it has one.
     coverage: Option<WordCoverage>,
     /// Words in the model answer, to tell a terse answer.
@@ -53,6 +54,15 @@ pub struct Grader {
     max_answer_bytes: usize,
     salad_guard: bool,
 }
+
+/// An answer engages with the question when it shares this many content words with it…
+const ENGAGED_QUESTION_WORDS: usize = 2;
+/// …or this many with the question and the model answer together, when they are at least one
+/// in [`ENGAGED_TOPIC_DENSITY`] of its content words: a short weak answer in the subject's own
+/// words ("rebuild the image and redeploy") is not off-topic, a page about something else that
+/// happens to use a few of the same words is.
+const ENGAGED_TOPIC_WORDS: usize = 3;
+const ENGAGED_TOPIC_DENSITY: usize = 4;
 
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
@@ -152,25 +162,29 @@ impl GraderBuilder {
                     e => e,
                 }
             })?;
+        let mut topic_stems = rustc_hash::FxHashMap::default();
+        let model = engine.analyzer().analyze(&rubric.model_answer);
         let question = engine.analyzer().analyze(&rubric.question);
-        let question_stems = question
-            .tokens()
-            .iter()
-            .filter(|t| !t.function_word && question.stem(t).len() >= 3)
-            .map(|t| question.stem(t).to_string())
-            .collect();
+        for (analysis, in_question) in [(&model, false), (&question, true)] {
+            for t in analysis.tokens() {
+                let stem = analysis.stem(t);
+                if !t.function_word && stem.len() >= 3 {
+                    topic_stems.insert(stem.to_string(), in_question);
+                }
+            }
+        }
         let coverage = rubric
             .coverage
             .as_ref()
             .map(|c| WordCoverage::compile(c, engine.analyzer()));
-        let model_words = engine.analyzer().analyze(&rubric.model_answer).word_count();
+        let model_words = model.word_count();
         Ok(Grader {
             rubric: rubric.clone(),
             coverage,
             model_words,
             engine,
             model: ScoringModel::new(rubric),
-            question_stems,
+            topic_stems,
             max_answer_bytes: self.max_answer_bytes,
             salad_guard: self.salad_guard,
         })
@@ -262,7 +276,7 @@ impl Grader {
             keyword_salad: self.salad_guard && hits >= 2 && is_keyword_salad(analysis, answer),
             words,
             empty: analysis.is_empty(),
-            on_topic: self.shares_question_words(analysis),
+            on_topic: self.engages_with_question(analysis),
             dump: self.salad_guard && is_dump(words, hits),
         };
         let coverage = self.coverage.as_ref().map(|c| c.assess(answer, analysis));
@@ -362,6 +376,7 @@ impl Grader {
                         negated: c.negated,
                         evidence: c.evidence.clone(),
                         wrong_numbers: c.wrong_numbers.clone(),
+                        only_in_wrong_claims: false,
                     })
                     .collect(),
                 misconceptions: self
@@ -433,31 +448,40 @@ impl Grader {
         })
     }
 
-    /// Checks `answer` against the size limit without grading it.
-    ///
-    /// Whether the answer shares at least two content words with the question (and has at
-    /// least eight words): it engages with the question, even if nothing in it is credited.
-    fn shares_question_words(&self, analysis: &Analysis) -> bool {
-        if analysis.word_count() < 8 || self.question_stems.len() < 2 {
+    /// Whether the answer (at least eight words) engages with the question, even if nothing in
+    /// it is credited: it shares [`ENGAGED_QUESTION_WORDS`] content words with the question, or
+    /// [`ENGAGED_TOPIC_WORDS`] with the question and the model answer together that make up a
+    /// good part of what it says.
+    fn engages_with_question(&self, analysis: &Analysis) -> bool {
+        if analysis.word_count() < 8 {
             return false;
         }
+        // Distinct stems shared with the question, and with the question or the model answer.
         let mut shared: Vec<&str> = Vec::new();
+        let mut with_question = 0;
+        let mut content = 0usize;
         for t in analysis.tokens() {
             if t.function_word || t.negated {
                 continue;
             }
+            content += 1;
             let stem = analysis.stem(t);
             // One hash lookup per word: this runs on every grade.
-            if !shared.contains(&stem) && self.question_stems.contains(stem) {
-                shared.push(stem);
-                if shared.len() >= 2 {
-                    return true;
+            if let Some(&in_question) = self.topic_stems.get(stem) {
+                if !shared.contains(&stem) {
+                    shared.push(stem);
+                    with_question += usize::from(in_question);
+                    if with_question >= ENGAGED_QUESTION_WORDS {
+                        return true;
+                    }
                 }
             }
         }
-        false
+        shared.len() >= ENGAGED_TOPIC_WORDS && shared.len() * ENGAGED_TOPIC_DENSITY >= content
     }
 
+    /// Checks `answer` against the size limit without grading it.
+    ///
     /// # Errors
     /// [`Error::AnswerTooLarge`] over the limit.
     pub fn check_size(&self, answer: &str) -> Result<(), Error> {

@@ -97,11 +97,11 @@ pub use interview::{Interview, InterviewError, Kit, Plan, PracticeLog, Scorecard
 pub use matching::{CoverageResult, Evidence, Findings};
 pub use rubric::{
     Bands, Bank, BankEntry, Concept, Coverage, Glossary, Group, Level, MarkedExample, Matcher,
-    Misconception, Polarity, Rubric, Window,
+    Misconception, Polarity, Rubric, Window, WRONG_CENTRAL_CLAIM_CAP,
 };
 pub use scoring::{
     Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,
-    WarningCode, POLISH_CAP,
+    WarningCode, ENGAGEMENT_FLOOR, POLISH_CAP,
 };
 #[cfg(feature = "study")]
 pub use study::Study;

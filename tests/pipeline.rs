@@ -9,7 +9,7 @@ use std::time::Duration;
 use rubric_grader::authoring::marked::{self, TestReport};
 use rubric_grader::batch::Summary;
 use rubric_grader::interview::{Interview, Kit, Plan};
-use rubric_grader::{Bank, Explanation, Grade, Grader};
+use rubric_grader::{Bank, Explanation, Grade, Grader, WarningCode};
 
 /// Every marked example of the shipped bank with its score. A change to the engine, the scoring
 /// rule or a rubric that moves any of them shows up here for review.
@@ -230,4 +230,92 @@ fn a_function_word_is_never_a_piece_of_an_identifier() {
         !g.concepts[1].hit,
         "`No` of `NoSchedule` is not the word \"no\""
     );
+}
+
+#[test]
+fn words_of_a_concept_inside_a_wrong_claim_earn_nothing() {
+    // The misconception does not name `self-heal` in `contradicts`: its words are simply part
+    // of the wrong claim, and a right statement elsewhere still counts.
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n04", title: "t", category: "demo", level: mid,
+        question: "What does selfHeal do in Argo CD?",
+        model_answer: "selfHeal reverts live changes to the state in Git; prune deletes what Git no longer has.",
+        concepts: [
+            (id: "self-heal", label: "selfHeal reverts live changes", matcher: Any(["selfHeal"]), hint: "h"),
+            (id: "prune", label: "prune deletes removed resources", matcher: Any(["prune deletes"]), hint: "h"),
+        ],
+        misconceptions: [(id: "writes-git", label: "thinks Argo CD writes live changes to Git",
+            matcher: AllOf(of: [Any(["selfHeal"]), Any(["back into Git", "back to Git"])], within: Clause),
+            penalty: 10.0, correction: "Argo CD never writes to Git.")])"#,
+        "<n04>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let wrong = grader
+        .grade("selfHeal writes the live state back into Git. prune deletes old commits.")
+        .unwrap();
+    assert!(!wrong.concepts[0].hit);
+    assert!(wrong.concepts[0].contradicted);
+    assert!(
+        wrong.concepts[1].hit,
+        "a separate sentence is a separate claim"
+    );
+    assert!(wrong
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::InWrongClaim && w.message.contains("selfHeal reverts")));
+    // The same words in a right claim, next to the wrong one in another sentence, count.
+    let mixed = grader
+        .grade("selfHeal reverts any live edit within minutes. Some say selfHeal writes the live state back into Git.")
+        .unwrap();
+    assert!(mixed.concepts[0].hit);
+    assert!(!mixed
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::InWrongClaim));
+}
+
+#[test]
+fn a_wrong_central_claim_is_worth_at_most_the_cap() {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n05", title: "t", category: "demo", level: mid, question: "What does exit code 137 mean?",
+        model_answer: "137 is 128 + 9: the process was killed with SIGKILL, usually by the OOM killer.",
+        concepts: [
+            (id: "sigkill", label: "137 = SIGKILL", required: true, weight: 3.0, matcher: Any(["SIGKILL"]), hint: "h"),
+            (id: "math", label: "128 + signal number", matcher: Any(["128"]), hint: "h"),
+            (id: "oom", label: "usually the OOM killer", matcher: Any(["OOM killer"]), hint: "h"),
+        ],
+        misconceptions: [(id: "sigterm", label: "thinks 137 is SIGTERM", matcher: Any(["137 is SIGTERM"]),
+            penalty: 5.0, correction: "137 is SIGKILL; 143 is SIGTERM.", contradicts: ["sigkill"])])"#,
+        "<n05>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let g = grader
+        .grade("137 is SIGTERM, which is 128 plus the signal, and the OOM killer sends it.")
+        .unwrap();
+    assert_eq!(g.score, rubric_grader::WRONG_CENTRAL_CLAIM_CAP);
+    assert_eq!(rubric_grader::WRONG_CENTRAL_CLAIM_CAP, 10.0);
+}
+
+#[test]
+fn a_weak_answer_in_the_subjects_words_earns_the_engagement_floor_and_an_off_topic_one_does_not() {
+    // The question shares almost no words with either answer; the model answer does.
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n06", title: "t", category: "demo", level: mid,
+        question: "A pod restarts every few minutes with nothing printed. What do you do?",
+        model_answer: "Read the container's last state and exit code with kubectl describe, fetch the previous logs, check the image's entrypoint and the memory limit, and debug with an ephemeral container.",
+        concepts: [(id: "exit", label: "reads the exit code", matcher: Any(["exit code"]), hint: "h")])"#,
+        "<n06>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let weak = grader
+        .grade("Probably a bug in the image. I'd rebuild the container image, redeploy it and add more logs.")
+        .unwrap();
+    assert_eq!(weak.score, rubric_grader::ENGAGEMENT_FLOOR);
+    let off = grader
+        .grade("For a sourdough loaf, mix flour and water, rest it for an hour, then add the starter and salt and fold it four times.")
+        .unwrap();
+    assert_eq!(off.score, 0.0);
 }

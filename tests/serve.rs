@@ -540,7 +540,7 @@ fn timeout_and_concurrency_limit() {
     assert_eq!(s.get("/healthz").status, 200);
 }
 
-/// Scores in interview states print as the CLI prints them (`22.2`, not `22.200000762939453`).
+/// Scores in interview states print as the CLI prints them (`22.6`, not `22.600000381469727`).
 #[test]
 fn interview_scores_are_not_widened() {
     let s = Server::start(&[]);
@@ -555,5 +555,5 @@ fn interview_scores_are_not_widened() {
         &json!({"transcript": st["transcript"], "answer": "preStop sleep"}).to_string(),
     );
     assert_eq!(r.status, 200);
-    assert!(r.text().contains("\"score\": 22.2,"), "{}", r.text());
+    assert!(r.text().contains("\"score\": 22.6,"), "{}", r.text());
 }

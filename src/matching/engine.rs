@@ -177,17 +177,28 @@ impl Engine {
     pub fn find(&self, answer: &str, analysis: &Analysis) -> Findings {
         let cx = Context::new(answer, analysis, &self.vocab);
         let trace = self.trace_in(&cx);
+        // Sentences that state a belief the answer holds.
+        // Where the answer states a belief it holds.
+        let wrong_claims: Vec<Hit> = trace
+            .misconceptions
+            .iter()
+            .zip(&self.misconception_polarity)
+            .flat_map(|(hits, &polarity)| hits.iter().filter(move |h| polarity.counts(h.negated)))
+            .copied()
+            .collect();
         let concepts = self
             .polarity
             .iter()
             .zip(&trace.concepts)
             .map(|(&polarity, hits)| {
-                let counts = |h: &Hit| match polarity {
-                    Polarity::Positive => !h.negated,
-                    Polarity::Negative => h.negated,
-                    Polarity::Either => true,
-                };
+                let counts = |h: &Hit| polarity.counts(h.negated);
                 let hit = hits.iter().any(counts);
+                let only_in_wrong_claims = hit
+                    && !wrong_claims.is_empty()
+                    && hits
+                        .iter()
+                        .filter(|h| counts(h))
+                        .all(|h| wrong_claims.iter().any(|w| is_part_of(h, w)));
                 let negated =
                     !hit && polarity == Polarity::Positive && hits.iter().any(|h| h.negated);
                 let mut evidence: Vec<Evidence> = hits
@@ -209,6 +220,7 @@ impl Engine {
                     negated,
                     evidence,
                     wrong_numbers: Vec::new(),
+                    only_in_wrong_claims,
                 }
             })
             .collect();
@@ -221,11 +233,7 @@ impl Engine {
                 // unless the belief itself is a denial (`polarity: negative`).
                 evidence: hits
                     .iter()
-                    .filter(|h| match polarity {
-                        Polarity::Positive => !h.negated,
-                        Polarity::Negative => h.negated,
-                        Polarity::Either => true,
-                    })
+                    .filter(|h| polarity.counts(h.negated))
                     .take(EVIDENCE_PER_CONCEPT)
                     .map(|h| self.evidence(answer, h))
                     .collect(),
@@ -366,6 +374,18 @@ impl Engine {
             negated: h.negated,
         }
     }
+}
+
+/// How many tokens either side of a misconception's words still belong to its claim.
+const CLAIM_REACH: u32 = 3;
+
+/// Whether hit `h` lies within (or right next to) the words of the wrong claim `wrong`, in the
+/// same sentence: "selfHeal *writes the live state back to Git*" states no right claim about
+/// selfHeal.
+fn is_part_of(h: &Hit, wrong: &Hit) -> bool {
+    h.sentence == wrong.sentence
+        && h.first + CLAIM_REACH >= wrong.first
+        && h.last <= wrong.last + CLAIM_REACH
 }
 
 /// Raw hits per concept and misconception, in rubric order.

@@ -60,6 +60,9 @@ pub struct ConceptFinding {
     /// Where the answer states one of its number phrases with other numbers (only when the
     /// concept is not hit).
     pub wrong_numbers: Vec<WrongNumber>,
+    /// Whether every hit that counts lies within (or right next to) the words of a misconception
+    /// the answer holds: the words are there, but as part of a wrong claim.
+    pub only_in_wrong_claims: bool,
 }
 
 /// A number phrase of a concept stated with another number: "exit code 138" for "exit code 137".

@@ -185,6 +185,17 @@ pub enum Polarity {
     Either,
 }
 
+impl Polarity {
+    /// Whether a hit counts under this polarity, given whether it lies in a denial.
+    pub fn counts(self, negated: bool) -> bool {
+        match self {
+            Polarity::Positive => !negated,
+            Polarity::Negative => negated,
+            Polarity::Either => true,
+        }
+    }
+}
+
 /// How a concept or misconception is found in an answer.
 ///
 /// In `Any`, a string is a phrase (one word is a term), `@name` refers to a glossary entry and
@@ -306,7 +317,7 @@ pub struct Misconception {
 
 /// The most an answer can score while it holds a misconception that contradicts a required
 /// concept: a confidently wrong central claim.
-pub const WRONG_CENTRAL_CLAIM_CAP: f32 = 15.0;
+pub const WRONG_CENTRAL_CLAIM_CAP: f32 = 10.0;
 
 /// Band thresholds on the 0–100 score.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

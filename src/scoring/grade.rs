@@ -59,7 +59,8 @@ pub struct ConceptResult {
     pub hit: bool,
     /// Whether it was mentioned only inside a negation ("no need for a preStop hook").
     pub negated: bool,
-    /// Whether a misconception the answer holds contradicts it (it earns nothing then).
+    /// Whether a misconception the answer holds contradicts it, or its words appear only as part
+    /// of one (it earns nothing then).
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub contradicted: bool,
     /// Where the answer states one of its number phrases with another number (a wrong fact).
@@ -135,6 +136,8 @@ pub enum WarningCode {
     Contradiction,
     /// A number phrase of a concept stated with another number ("exit code 138").
     WrongNumber,
+    /// A concept's words appear only as part of a misconception the answer holds: not credited.
+    InWrongClaim,
     /// The answer reaches the rubric only by saying everything (a dump): capped.
     Dump,
     /// The answer is empty.

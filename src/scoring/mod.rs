@@ -94,11 +94,19 @@ impl ScoringModel {
                 }
             }
         }
-        let hit: Vec<bool> = findings
+        // Words of a concept that appear only inside a wrong belief the answer states are part
+        // of that wrong claim, not a right one.
+        let in_wrong_claim: Vec<bool> = findings
             .concepts
             .iter()
             .zip(&contradicted)
-            .map(|(c, x)| c.hit && !x)
+            .map(|(c, x)| c.hit && !x && c.only_in_wrong_claims)
+            .collect();
+        let hit: Vec<bool> = findings
+            .concepts
+            .iter()
+            .zip(contradicted.iter().zip(&in_wrong_claim))
+            .map(|(c, (x, w))| c.hit && !x && !w)
             .collect();
         let (coverage, credits) =
             self.coverage(&hit, word_coverage.as_ref().map_or(0.0, |c| c.credit));
@@ -221,6 +229,22 @@ impl ScoringModel {
                         .into(),
             });
         }
+        let tainted: Vec<&str> = rubric
+            .concepts
+            .iter()
+            .zip(&in_wrong_claim)
+            .filter(|(_, w)| **w)
+            .map(|(c, _)| c.label.as_str())
+            .collect();
+        if !tainted.is_empty() {
+            warnings.push(Warning {
+                code: WarningCode::InWrongClaim,
+                message: format!(
+                    "mentioned only as part of a wrong belief, so not credited: {}",
+                    tainted.join(", ")
+                ),
+            });
+        }
         let negated: Vec<&str> = rubric
             .concepts
             .iter()
@@ -279,7 +303,7 @@ impl ScoringModel {
                 required: c.required,
                 hit: hit[i],
                 negated: f.negated,
-                contradicted: contradicted[i],
+                contradicted: contradicted[i] || in_wrong_claim[i],
                 wrong_numbers: f.wrong_numbers,
                 group: self.group_of(i).map(|g| rubric.groups[g].id.clone()),
                 evidence: f.evidence,

@@ -343,6 +343,27 @@ negation!(advice_against_a_list:
     "Don't use selfHeal, prune or a preStop hook." => false,
 );
 distinct!(gaps_stay_in_the_clause: "mesh gateway" => ["it is a mesh; an API gateway is different"]);
+// A gap never skips a negation word or a number, whatever stance made of it (here "no" is read
+// as describing the pod, not denying the claim).
+distinct!(gaps_never_skip_a_negation_word: "has requests" => ["a pod that has no requests is BestEffort"]);
+distinct!(gaps_never_skip_a_number: "one replica per message" => ["one replica per 20 waiting messages"]);
+equal!(gaps_still_skip_plain_words: "one replica per message" => ["one replica per queued message"]);
+
+#[test]
+fn except_judges_each_alternative_and_each_combination() {
+    // The first combination of the claim is voided ("never"); the second, in another sentence,
+    // still counts — also when the claim is one alternative of an AnyOf.
+    for matcher in [
+        r#"Except(of: AllOf(of: [Any(["Argo CD"]), Any(["writes"]), Any(["Git"])], within: Clause), near: Any(["never"]))"#,
+        r#"Except(of: AnyOf([AllOf(of: [Any(["Argo CD"]), Any(["writes"]), Any(["Git"])], within: Clause), Any(["pushes to the repo"])]), near: Any(["never"]))"#,
+    ] {
+        let g = one_concept(matcher, "positive");
+        let answer = "Argo CD never writes to Git on its own. With auto-sync, Argo CD writes the live count back into Git.";
+        assert!(g.grade(answer).unwrap().concepts[0].hit, "{matcher}");
+        let voided = "Argo CD never writes to Git.";
+        assert!(!g.grade(voided).unwrap().concepts[0].hit, "{matcher}");
+    }
+}
 
 #[test]
 fn literal_regexes_keep_regex_semantics() {

@@ -13,8 +13,8 @@ mod stem;
 mod token;
 
 pub use analyzer::{Analysis, Analyzer};
-pub(crate) use lexicon::is_english_word;
 pub use lexicon::is_function_word;
+pub(crate) use lexicon::{is_english_word, is_negation_trigger};
 pub use negation::DenialRule;
 pub use token::{Span, Token, TokenKind};
 

@@ -3,7 +3,7 @@
 use super::compile::{Leaf, Node, Variant};
 use super::hit::Hit;
 use super::vocab::{Atom, Vocab};
-use crate::analysis::{Analysis, Span, TokenKind};
+use crate::analysis::{is_negation_trigger, Analysis, Span, TokenKind};
 use crate::rubric::Window;
 
 /// Tokens allowed between two words of a phrase ("exit code *was* 137").
@@ -338,10 +338,18 @@ impl<'a> Context<'a> {
                     .is_some_and(|u| u.negated && u.negated_by == k as u32)
                     || k > 0 && tokens[k - 1].negated && tokens[k - 1].negated_by == k as u32
             });
+            // Nor does it skip a negation word or a number, whatever stance made of them: "has
+            // *no* requests" is not "has requests", "one replica per *20* messages" is not "one
+            // replica per message".
+            let skips_meaning = (last + 1..pos).any(|k| {
+                tokens[k as usize].kind == TokenKind::Number
+                    || is_negation_trigger(self.analysis.lower(k as usize))
+            });
             if pos > last + 1
                 && ((t.negated && t.negated_by > last && t.negated_by < pos)
                     || crosses_clause
-                    || skips_cue)
+                    || skips_cue
+                    || skips_meaning)
             {
                 break;
             }
@@ -397,26 +405,38 @@ impl<'a> Context<'a> {
                     .filter(|h| !h.negated)
                     .collect();
                 let voided = |h: &Hit| near.iter().any(|n| close(h, n, *within));
-                match &**of {
-                    // A claim counts only from parts none of which sits near the voiding
-                    // phrase; another combination elsewhere in the answer may still count.
-                    Node::All {
-                        of: parts,
-                        within: w,
-                    }
-                    | Node::Ordered {
-                        of: parts,
-                        within: w,
-                    } => {
-                        let ordered = matches!(**of, Node::Ordered { .. });
-                        self.claim_hits(parts, *w, ordered, leaf_hits, &|h| !voided(h))
-                    }
-                    _ => {
-                        let mut hits = self.node_hits(of, leaf_hits);
-                        hits.retain(|h| !voided(h));
-                        hits
-                    }
-                }
+                self.hits_unless(of, leaf_hits, &voided)
+            }
+        }
+    }
+
+    /// The hits of `node` that `voided` leaves standing. A claim counts only from parts none of
+    /// which is voided, so another combination elsewhere in the answer may still count; in an
+    /// `AnyOf`, each alternative is judged that way on its own.
+    fn hits_unless(
+        &self,
+        node: &Node,
+        leaf_hits: &[Vec<Hit>],
+        voided: &dyn Fn(&Hit) -> bool,
+    ) -> Vec<Hit> {
+        match node {
+            Node::All { of, within } | Node::Ordered { of, within } => {
+                let ordered = matches!(node, Node::Ordered { .. });
+                self.claim_hits(of, *within, ordered, leaf_hits, &|h| !voided(h))
+            }
+            Node::Any(nodes) if nodes.iter().any(|n| !matches!(n, Node::Leaf(_))) => {
+                let mut all: Vec<Hit> = nodes
+                    .iter()
+                    .flat_map(|n| self.hits_unless(n, leaf_hits, voided))
+                    .collect();
+                all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+                all.dedup_by_key(|h| (h.span.start, h.span.end));
+                all
+            }
+            _ => {
+                let mut hits = self.node_hits(node, leaf_hits);
+                hits.retain(|h| !voided(h));
+                hits
             }
         }
     }

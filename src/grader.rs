@@ -55,6 +55,46 @@ pub struct Grader {
     salad_guard: bool,
 }
 
+/// `(sentences, credited)`: the answer's sentences of at least three words, and how many of them
+/// hold a hit of a concept the answer asserts.
+fn credited_sentences(analysis: &Analysis, findings: &crate::matching::Findings) -> (u32, u32) {
+    let tokens = analysis.tokens();
+    let mut words: Vec<u32> = vec![0; analysis.sentence_count() as usize];
+    let mut last_word = u32::MAX;
+    for t in tokens {
+        if t.word != last_word {
+            last_word = t.word;
+            if let Some(w) = words.get_mut(t.sentence as usize) {
+                *w += 1;
+            }
+        }
+    }
+    let mut credited = vec![false; words.len()];
+    for e in findings
+        .concepts
+        .iter()
+        .filter(|c| c.hit)
+        .flat_map(|c| c.evidence.iter().filter(|e| !e.negated))
+    {
+        let i = tokens.partition_point(|t| t.span.end <= e.start);
+        if let Some(c) = tokens
+            .get(i)
+            .and_then(|t| credited.get_mut(t.sentence as usize))
+        {
+            *c = true;
+        }
+    }
+    let long = |&(w, _): &(&u32, &bool)| *w >= 3;
+    let sentences = words.iter().zip(&credited).filter(long).count() as u32;
+    let hit = words
+        .iter()
+        .zip(&credited)
+        .filter(long)
+        .filter(|(_, c)| **c)
+        .count() as u32;
+    (sentences, hit)
+}
+
 /// An answer engages with the question when it shares this many content words with it…
 const ENGAGED_QUESTION_WORDS: usize = 2;
 /// …or this many with the question and the model answer together, when they are at least one
@@ -278,6 +318,11 @@ impl Grader {
             empty: analysis.is_empty(),
             on_topic: self.engages_with_question(analysis),
             dump: self.salad_guard && is_dump(words, hits),
+            sentences: if self.salad_guard {
+                credited_sentences(analysis, &findings)
+            } else {
+                (0, 0)
+            },
         };
         let coverage = self.coverage.as_ref().map(|c| c.assess(answer, analysis));
         self.model.grade(&self.rubric, findings, text, coverage)
@@ -399,6 +444,7 @@ impl Grader {
                 empty: answer_analysis.is_empty(),
                 dump: false,
                 on_topic: false,
+                sentences: (0, 0),
             };
             let coverage = self
                 .coverage

@@ -319,3 +319,43 @@ fn a_weak_answer_in_the_subjects_words_earns_the_engagement_floor_and_an_off_top
         .unwrap();
     assert_eq!(off.score, 0.0);
 }
+
+#[test]
+fn a_short_answer_whose_sentences_mostly_earn_nothing_is_capped_and_others_are_not() {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n07", title: "t", category: "demo", level: mid,
+        question: "A container in CrashLoopBackOff prints no logs. How do you debug it?",
+        model_answer: "Read the exit code in kubectl describe, then kubectl logs --previous, then debug a copy with kubectl debug.",
+        concepts: [
+            (id: "exit", label: "reads the exit code", weight: 3.0, matcher: Any(["exit code"]), hint: "h"),
+            (id: "previous", label: "reads the previous logs", weight: 1.0, matcher: Any(["--previous"]), hint: "h"),
+            (id: "debug", label: "debugs a copy", weight: 1.0, matcher: Any(["kubectl debug"]), hint: "h"),
+        ])"#,
+        "<n07>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    // One credited concept in one of three sentences; the other two are claims it does not credit.
+    let wrong = grader
+        .grade("The exit code in describe is always 0 for this. Empty logs mean the image was never pulled from the registry. Fixing the pull secret makes the restarts stop.")
+        .unwrap();
+    assert_eq!(wrong.score, rubric_grader::THIN_CREDIT_CAP);
+    assert!(wrong
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::ThinCredit));
+    // Two concepts: a partial answer keeps its credit.
+    let partial = grader
+        .grade("Check the exit code in describe. Then read kubectl logs --previous for the crashed run. That usually shows the reason.")
+        .unwrap();
+    assert!(partial.score > 60.0, "{}", partial.score);
+    assert!(!partial
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::ThinCredit));
+    // A long answer is not measured this way.
+    let long = grader
+        .grade("The exit code in describe tells you how it died. We run many services. Most of them are written in Go. They log to stdout. Our team is on call every week. The cluster runs in three zones. We upgrade it twice a year.")
+        .unwrap();
+    assert!(long.score > 50.0, "{}", long.score);
+}

@@ -140,6 +140,8 @@ pub enum WarningCode {
     InWrongClaim,
     /// The answer reaches the rubric only by saying everything (a dump): capped.
     Dump,
+    /// A short answer most of whose sentences hold no credit: capped.
+    ThinCredit,
     /// The answer is empty.
     EmptyAnswer,
     /// Complete, but far shorter than the model answer: capped at the polish cap.

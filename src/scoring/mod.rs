@@ -43,6 +43,9 @@ pub(crate) struct TextSignals {
     /// Distinct concepts hit per word is so low that the answer reaches the rubric only by
     /// saying everything (see [`is_dump`]).
     pub dump: bool,
+    /// The answer's sentences of three words or more, and how many of them hold credit (both 0
+    /// when not measured).
+    pub sentences: (u32, u32),
 }
 
 /// The least an answer that engages with the question earns, when nothing it says is credited:
@@ -58,6 +61,24 @@ pub const DUMP_WORDS_PER_CONCEPT: u32 = 250;
 
 /// The most a dump can score.
 pub const DUMP_CAP: f32 = 30.0;
+
+/// A short answer ([`THIN_MIN_SENTENCES`]–[`THIN_MAX_SENTENCES`] sentences) that earns a single
+/// concept, in at most one sentence in three, is mostly claims the rubric does not credit — in
+/// the rubric's own vocabulary, typically wrong ones — and scores at most [`THIN_CREDIT_CAP`].
+/// Longer answers (lists, commands, context) are never measured this way.
+pub const THIN_MIN_SENTENCES: u32 = 3;
+/// See [`THIN_MIN_SENTENCES`].
+pub const THIN_MAX_SENTENCES: u32 = 6;
+/// See [`THIN_MIN_SENTENCES`].
+pub const THIN_CREDIT_CAP: f32 = 10.0;
+
+/// Whether an answer of `sentences` sentences, `credited` of which hold credit, that earns
+/// `concepts` concepts, is thin.
+pub fn is_thin(sentences: u32, credited: u32, concepts: usize) -> bool {
+    concepts <= 1
+        && (THIN_MIN_SENTENCES..=THIN_MAX_SENTENCES).contains(&sentences)
+        && credited * 3 <= sentences
+}
 
 /// Whether an answer of `words` words that hits `concepts` concepts is a dump: a strong answer
 /// buried in pages of unrelated text, shuffled text, or a long list of everything. A strong
@@ -134,6 +155,17 @@ impl ScoringModel {
                     "the answer reaches the rubric only by saying a great deal ({} words for {} concepts); capped at {DUMP_CAP:.0}",
                     text.words,
                     hit.iter().filter(|h| **h).count()
+                ),
+            });
+        }
+        let (sentences, credited) = text.sentences;
+        let concepts = hit.iter().filter(|h| **h).count();
+        if is_thin(sentences, credited, concepts) && score > THIN_CREDIT_CAP {
+            score = THIN_CREDIT_CAP;
+            warnings.push(Warning {
+                code: WarningCode::ThinCredit,
+                message: format!(
+                    "only {credited} of its {sentences} sentences states anything the rubric credits; the rest earns nothing, so it scores at most {THIN_CREDIT_CAP:.0}"
                 ),
             });
         }

@@ -160,7 +160,7 @@ class Misconception:
 @dataclass(frozen=True)
 class GradeWarning:
     """A warning about the answer: ``code`` is ``keyword_salad``, ``required_missing``,
-    ``possibly_off_topic``, ``negated_mentions``, ``contradiction``, ``in_wrong_claim``, ``wrong_number``, ``dump``,
+    ``possibly_off_topic``, ``negated_mentions``, ``contradiction``, ``in_wrong_claim``, ``wrong_number``, ``dump``, ``thin_credit``,
     ``empty_answer``, ``short_answer``, ``padded`` or ``misspelt``.
 
     (Not named ``Warning``: that would shadow the builtin on ``from rubric_grader import *``.)

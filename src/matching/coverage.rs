@@ -15,6 +15,8 @@
 //! what another asserts. Words that references state with both stances settle nothing and are
 //! not counted against the answer.
 
+use std::sync::OnceLock;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +72,48 @@ struct RefWord {
 /// [`RefWord`] when it is one.
 type Initials = Vec<(char, Option<usize>)>;
 
+/// Where an acronym of 3–6 letters spells out reference words: per reference, the indices of the
+/// [`RefWord`]s it covers.
+type Spellings = FxHashMap<String, Vec<(usize, Vec<usize>)>>;
+
+/// How an answer states a stem: asserted, denied or both.
+const ASSERTED: u8 = 1;
+const DENIED: u8 = 2;
+/// The same for an antonym of the reference word (shifted past the two above).
+const ANTONYM: u8 = 2;
+
+/// The (first byte, length) pairs of a set of words: a lookup that rules most other words out
+/// before they are hashed. Lengths from 63 bytes share one bit.
+#[derive(Clone, Debug)]
+struct Shapes(Box<[u64; 256]>);
+
+impl Shapes {
+    fn new() -> Shapes {
+        Shapes(Box::new([0; 256]))
+    }
+
+    fn insert(&mut self, first: u8, len: usize) {
+        self.0[first as usize] |= 1 << len.min(63);
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[b as usize] & 1 << word.len().min(63) != 0)
+    }
+}
+
+/// The answer's stems that are one letter longer, shorter or different from a reference word's
+/// five-letter-or-longer stem, with how each is stated: the candidates of the typo check.
+struct NearStems<'a>(Vec<(&'a str, u8)>);
+
+impl NearStems<'_> {
+    /// Whether one of the stems, stated with `side`, is `stem` with one typo.
+    fn typo_of(&self, stem: &str, side: u8) -> bool {
+        stem.len() >= 5 && self.0.iter().any(|x| x.1 & side != 0 && is_typo(stem, x.0))
+    }
+}
+
 /// How an answer stands to one reference word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stand {
@@ -82,7 +126,19 @@ enum Stand {
 #[derive(Clone, Debug)]
 pub struct WordCoverage {
     references: Vec<Vec<RefWord>>,
-    initials: Vec<Initials>,
+    /// Where each reference's words start in the list of all references' words.
+    offsets: Vec<usize>,
+    /// Every stem that states a reference word (its own, a synonym's, another degree's) or
+    /// contradicts it (an antonym's) → (index among all references' words, whether antonym).
+    index: FxHashMap<Box<str>, Vec<(u32, bool)>>,
+    /// The shapes of `index`'s stems.
+    index_shapes: Shapes,
+    /// The shapes of the answer stems that may be a typo of a reference word.
+    typo_shapes: Shapes,
+    /// Acronyms that spell out reference words ("lifo" for "last in, first out").
+    spellings: Spellings,
+    /// Whether some reference word is itself an acronym (written in capitals).
+    any_acronym: bool,
     full: f32,
     curve: f32,
 }
@@ -150,8 +206,8 @@ impl WordCoverage {
                         stems.extend(alts.iter().cloned());
                     }
                     for f in degree_forms(stem) {
-                        if !stems.contains(&f) {
-                            stems.push(f);
+                        if !stems.contains(f) {
+                            stems.push(f.clone());
                         }
                     }
                     let is_demoted = demoted.contains(stem);
@@ -198,9 +254,62 @@ impl WordCoverage {
         for w in references.iter_mut().flatten() {
             w.mixed = stance.get(&w.stems[0]).is_some_and(|(a, d)| *a && *d);
         }
+        // Every run of 3–6 initials that starts and ends on a content word, as an acronym.
+        let mut spellings: Spellings = FxHashMap::default();
+        for (ri, initials) in initials.iter().enumerate() {
+            for n in 3..=6 {
+                for win in initials.windows(n) {
+                    if win[0].1.is_none() || win[n - 1].1.is_none() {
+                        continue;
+                    }
+                    let letters: String = win.iter().map(|x| x.0).collect();
+                    let words: Vec<usize> = win.iter().filter_map(|x| x.1).collect();
+                    spellings.entry(letters).or_default().push((ri, words));
+                }
+            }
+        }
+        let any_acronym = references.iter().flatten().any(|w| w.acronym);
+        let mut offsets = Vec::with_capacity(references.len());
+        let mut index: FxHashMap<Box<str>, Vec<(u32, bool)>> = FxHashMap::default();
+        let mut flat = 0u32;
+        for words in &references {
+            offsets.push(flat as usize);
+            for w in words {
+                let antonyms = w.antonyms.iter().map(|s| (s, true));
+                for (stem, antonym) in w.stems.iter().map(|s| (s, false)).chain(antonyms) {
+                    let entry = index.entry(stem.as_str().into()).or_default();
+                    if !entry.contains(&(flat, antonym)) {
+                        entry.push((flat, antonym));
+                    }
+                }
+                flat += 1;
+            }
+        }
+        let mut index_shapes = Shapes::new();
+        for stem in index.keys() {
+            if let Some(&b) = stem.as_bytes().first() {
+                index_shapes.insert(b, stem.len());
+            }
+        }
+        let mut typo_shapes = Shapes::new();
+        for w in references
+            .iter()
+            .flatten()
+            .filter(|w| w.stems[0].len() >= 5)
+        {
+            let (first, n) = (w.stems[0].as_bytes()[0], w.stems[0].len());
+            for len in n - 1..=n + 1 {
+                typo_shapes.insert(first, len);
+            }
+        }
         WordCoverage {
             references,
-            initials,
+            offsets,
+            index,
+            index_shapes,
+            typo_shapes,
+            spellings,
+            any_acronym,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
         }
@@ -208,92 +317,100 @@ impl WordCoverage {
 
     /// How `answer` stands to every word of every reference.
     fn stands(&self, text: &str, answer: &Analysis) -> Vec<Vec<Stand>> {
-        let mut asserted: FxHashSet<&str> = FxHashSet::default();
-        let mut denied: FxHashSet<&str> = FxHashSet::default();
-        // Every word of the answer: references are compared by their content words, except one
-        // made of function words only.
+        // Every word of the answer, looked up once: references are compared by their content
+        // words, except one made of function words only. Per reference word: how the answer
+        // states it (ASSERTED, DENIED) and its antonyms (the same, shifted by ANTONYM).
+        let words =
+            self.offsets.last().copied().unwrap_or(0) + self.references.last().map_or(0, Vec::len);
+        let mut seen = vec![0u8; words];
+        let mut near = NearStems(Vec::new());
         for t in answer.tokens() {
-            if t.negated {
-                denied.insert(answer.stem(t));
-            } else {
-                asserted.insert(answer.stem(t));
-            }
-        }
-        // Acronyms the answer uses (3–6 letters, asserted) and the initials of its words.
-        // Written in capitals ("CPU"), or not an English word ("lifo").
-        let acronyms: Vec<&str> = answer
-            .tokens()
-            .iter()
-            .filter(|t| {
-                let n = answer.norm(t);
-                let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
-                t.kind == TokenKind::Word
-                    && !t.function_word
-                    && !t.negated
-                    && (3..=6).contains(&n.len())
-                    && n.bytes().all(|b| b.is_ascii_lowercase())
-                    && (surface.bytes().all(|b| b.is_ascii_uppercase())
-                        || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
-            })
-            .map(|t| answer.norm(t))
-            .collect();
-        let answer_initials: String = answer
-            .tokens()
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && !t.negated)
-            .map(|t| answer.norm(t).chars().next().unwrap_or(' '))
-            .collect();
-        self.references
-            .iter()
-            .zip(&self.initials)
-            .map(|(words, initials)| {
-                let mut spelled = vec![false; words.len()];
-                for acr in &acronyms {
-                    let n = acr.len();
-                    for win in initials.windows(n) {
-                        let first_last_content = win[0].1.is_some() && win[n - 1].1.is_some();
-                        if first_last_content && win.iter().map(|x| x.0).eq(acr.chars()) {
-                            for i in win.iter().filter_map(|x| x.1) {
-                                spelled[i] = true;
-                            }
-                        }
+            let stem = answer.stem(t);
+            let side = if t.negated { DENIED } else { ASSERTED };
+            if self.index_shapes.may_contain(stem) {
+                if let Some(hits) = self.index.get(stem) {
+                    for &(i, antonym) in hits {
+                        seen[i as usize] |= if antonym { side << ANTONYM } else { side };
                     }
                 }
-                words
-                    .iter()
-                    .enumerate()
-                    .map(|(i, w)| {
-                        if spelled[i]
-                            || (w.acronym
-                                && w.word.len() >= 3
-                                && !w.denied
-                                && answer_initials.contains(w.word.as_str()))
-                        {
-                            return Stand::Covered;
-                        }
-                        let (same, other) = if w.denied {
-                            (&denied, &asserted)
-                        } else {
-                            (&asserted, &denied)
-                        };
-                        let stated = |side: &FxHashSet<&str>| {
-                            w.stems.iter().any(|s| side.contains(s.as_str()))
-                                || (w.stems[0].len() >= 5
-                                    && side.iter().any(|a| is_typo(&w.stems[0], a)))
-                        };
-                        if stated(same) {
-                            Stand::Covered
-                        } else if stated(other)
-                            || w.antonyms.iter().any(|s| same.contains(s.as_str()))
-                        {
-                            Stand::Contradicted
-                        } else {
-                            Stand::Missing
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
+            }
+            if stem.len() >= 5 && self.typo_shapes.may_contain(stem) {
+                near.0.push((stem, side));
+            }
+        }
+        // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words.
+        // Written in capitals ("CPU"), or not an English word ("lifo").
+        let mut spelled = vec![false; words];
+        if !self.spellings.is_empty() {
+            for t in answer.tokens() {
+                let n = answer.norm(t);
+                if t.kind != TokenKind::Word
+                    || t.function_word
+                    || t.negated
+                    || !(3..=6).contains(&n.len())
+                    || !n.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    continue;
+                }
+                let Some(places) = self.spellings.get(n) else {
+                    continue;
+                };
+                let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
+                if !(surface.bytes().all(|b| b.is_ascii_uppercase())
+                    || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
+                {
+                    continue;
+                }
+                for (ri, at) in places {
+                    for &i in at {
+                        spelled[self.offsets[*ri] + i] = true;
+                    }
+                }
+            }
+        }
+        // The initials of the answer's words, for reference words that are acronyms.
+        let answer_initials: String = if self.any_acronym {
+            answer
+                .tokens()
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && !t.negated)
+                .map(|t| answer.norm(t).chars().next().unwrap_or(' '))
+                .collect()
+        } else {
+            String::new()
+        };
+        let mut out = Vec::with_capacity(self.references.len());
+        for (words, &offset) in self.references.iter().zip(&self.offsets) {
+            let mut st = Vec::with_capacity(words.len());
+            for (i, w) in words.iter().enumerate() {
+                let seen = seen[offset + i];
+                let (same, other) = if w.denied {
+                    (DENIED, ASSERTED)
+                } else {
+                    (ASSERTED, DENIED)
+                };
+                let stand = if spelled[offset + i]
+                    || (w.acronym
+                        && w.word.len() >= 3
+                        && !w.denied
+                        && answer_initials.contains(w.word.as_str()))
+                    || seen & same != 0
+                    || near.typo_of(&w.stems[0], same)
+                {
+                    Stand::Covered
+                } else if seen & other != 0
+                    || near.typo_of(&w.stems[0], other)
+                    || seen & (same << ANTONYM) != 0
+                {
+                    Stand::Contradicted
+                } else {
+                    Stand::Missing
+                };
+                st.push(stand);
+            }
+            out.push(st);
+        }
+        out
     }
 
     /// The best reference and the recall `answer` earns, with how it stands to each reference
@@ -407,21 +524,35 @@ const IRREGULAR: &[&[&str]] = &[
     &["littl", "less", "least"],
 ];
 
-/// The other degrees of a gradable adjective's stem (positive, comparative, superlative).
-fn degree_forms(stem: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for g in IRREGULAR.iter().filter(|g| g.contains(&stem)) {
-        out.extend(g.iter().filter(|w| **w != stem).map(|w| w.to_string()));
-    }
-    if let Some(b) = GRADABLE
-        .iter()
-        .find(|b| stem == **b || degrees(b).iter().any(|f| f == stem))
-    {
-        out.push(b.to_string());
-        out.extend(degrees(b));
-        out.retain(|f| f != stem);
-    }
-    out
+/// The other degrees of a gradable adjective's stem (positive, comparative, superlative), from a
+/// table of every degree of every listed adjective built on first use.
+fn degree_forms(stem: &str) -> &'static [String] {
+    static TABLE: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut table: FxHashMap<String, Vec<String>> = FxHashMap::default();
+            for group in IRREGULAR {
+                for w in group.iter() {
+                    let others = group.iter().filter(|o| *o != w).map(|o| o.to_string());
+                    table.entry(w.to_string()).or_default().extend(others);
+                }
+            }
+            // A stem that is a degree of two adjectives takes the first's.
+            let mut gradable: FxHashSet<String> = FxHashSet::default();
+            for base in GRADABLE {
+                let [comparative, superlative] = degrees(base);
+                let forms = [base.to_string(), comparative, superlative];
+                for f in &forms {
+                    if gradable.insert(f.clone()) {
+                        let others = forms.iter().filter(|o| *o != f).cloned();
+                        table.entry(f.clone()).or_default().extend(others);
+                    }
+                }
+            }
+            table
+        })
+        .get(stem)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Comparative and superlative of a positive stem: `high` → `higher`, `highest`; `hot` →
@@ -450,5 +581,59 @@ fn is_typo(a: &str, b: &str) -> bool {
     b.len() >= 5
         && a.as_bytes().first() == b.as_bytes().first()
         && a.len().abs_diff(b.len()) <= 1
-        && strsim::levenshtein(a, b) == 1
+        && one_edit(a, b)
+}
+
+/// Whether `a` and `b` are one insertion, deletion or substitution apart (Levenshtein distance
+/// 1), without allocating for ASCII words.
+fn one_edit(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return strsim::levenshtein(a, b) == 1;
+    }
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let p = x.iter().zip(y).take_while(|(c, d)| c == d).count();
+    match x.len().cmp(&y.len()) {
+        std::cmp::Ordering::Equal => p < x.len() && x[p + 1..] == y[p + 1..],
+        std::cmp::Ordering::Less => y.len() == x.len() + 1 && x[p..] == y[p + 1..],
+        std::cmp::Ordering::Greater => x.len() == y.len() + 1 && x[p + 1..] == y[p..],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_is_levenshtein_one() {
+        let words = [
+            "voltag",
+            "voltage",
+            "voltge",
+            "voltagf",
+            "xoltag",
+            "volt",
+            "vlotag",
+            "terminal",
+            "termnal",
+            "terminals",
+            "résumé",
+            "resumé",
+            "",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(one_edit(a, b), strsim::levenshtein(a, b) == 1, "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn degrees_of_gradable_and_irregular_adjectives() {
+        assert!(degree_forms("higher").iter().any(|f| f == "high"));
+        assert!(degree_forms("high").iter().any(|f| f == "highest"));
+        assert!(degree_forms("hot").iter().any(|f| f == "hotter"));
+        assert!(degree_forms("better").iter().any(|f| f == "good"));
+        assert!(!degree_forms("high").iter().any(|f| f == "high"));
+        assert!(degree_forms("voltag").is_empty());
+    }
 }

@@ -8,9 +8,11 @@
 //! up here. Numbers and identifiers compare by their exact normalised text, as elsewhere.
 //!
 //! A reference word counts when the answer states it, a synonym, or — for a common gradable
-//! adjective — another degree of it ("higher" for "high pitch"), with the reference's stance. A
-//! word the answer contradicts (states with the other stance, or replaces by an antonym) earns
-//! nothing; with several references, the share of the most contradicted one is also taken off
+//! adjective — another degree of it ("higher" for "high pitch"), with the reference's stance; a
+//! word of its family ("heater" for "heat") earns half. Comparison words count even where the
+//! analyser calls them function words ("the same path"), at half weight. A
+//! word the answer contradicts (states with the other stance, or replaces by an antonym or the
+//! opposite comparison, "different" for "same") earns nothing; with several references, the share of the most contradicted one is also taken off
 //! at [`CROSS_REFERENCE_CONTRADICTION`], so agreeing with one reference does not excuse denying
 //! what another asserts. Words that references state with both stances settle nothing and are
 //! not counted against the answer.
@@ -26,6 +28,38 @@ use crate::rubric::{Coverage, DEMOTED_WORD_WEIGHT};
 /// With several references: how much of the most contradicted reference's contradicted share
 /// comes off the best recall. Chosen on the SemEval-2013 training splits.
 pub const CROSS_REFERENCE_CONTRADICTION: f32 = 0.5;
+
+/// The share of a reference word's weight that a word of the same family earns ("heater" for
+/// "heat", "pathway" for "path", "tighten" for "tighter"; see `related`). Chosen on the
+/// SemEval-2013 training splits.
+pub const RELATED_WORD_CREDIT: f32 = 0.5;
+
+/// The weight of a comparison word that the analyser counts as a function word ("same",
+/// "more"), against 1 for a content word.
+const COMPARISON_WORD_WEIGHT: f32 = 0.5;
+
+/// Comparison words (stemmed) and their opposites: a short answer turns on them ("in the same
+/// path" against "in different paths"), so coverage counts them even where the analyser treats
+/// them as function words, and stating the opposite contradicts the reference.
+const COMPARISONS: &[(&str, &[&str])] = &[
+    ("same", &["differ"]),
+    ("differ", &["same"]),
+    ("more", &["less", "fewer"]),
+    ("less", &["more"]),
+    ("fewer", &["more"]),
+    ("most", &["least"]),
+    ("least", &["most"]),
+    ("increas", &["decreas"]),
+    ("decreas", &["increas"]),
+];
+
+/// The opposites of a comparison word's stem, if it is one.
+fn comparison(stem: &str) -> Option<&'static [&'static str]> {
+    COMPARISONS
+        .iter()
+        .find(|(w, _)| *w == stem)
+        .map(|(_, opposites)| *opposites)
+}
 
 /// What an answer earned from a rubric's content-word coverage, with the words behind it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,6 +81,10 @@ pub struct CoverageResult {
     /// Its words the answer contradicts (states with the other stance, or by an antonym).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub contradicted: Vec<String>,
+    /// Its words the answer states only by a word of the same family ("tighten" for "tighter",
+    /// "magnetic" for "magnet"), for [`RELATED_WORD_CREDIT`] of their weight.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub related: Vec<String>,
     /// Covered or missing words that the question already uses (they count a fifth).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub demoted: Vec<String>,
@@ -66,6 +104,8 @@ struct RefWord {
     mixed: bool,
     /// Written in capitals, 2–6 letters ("LIFO"): an answer may spell it out.
     acronym: bool,
+    /// An asserted word of four letters or more: a word of its family earns part of its weight.
+    family: bool,
 }
 
 /// A reference's words in order, by first letter, for acronyms: the index of each token's
@@ -118,8 +158,24 @@ impl NearStems<'_> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stand {
     Covered,
+    /// Stated only by a word of the same family.
+    Related,
     Missing,
     Contradicted,
+}
+
+/// The first four bytes of a stem, the key of its word family.
+fn family_key(stem: &str) -> Option<[u8; 4]> {
+    stem.as_bytes().get(..4)?.try_into().ok()
+}
+
+/// Whether two different stems are of one family: the shorter (four letters or more) begins the
+/// longer ("heat" → "heater", "path" → "pathway"), or does but for its last letter when it has
+/// six or more ("tighter" → "tighten"). "array" and "arrange" are not one family.
+fn related(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    common >= 4 && (common == shorter || (shorter >= 6 && common + 1 == shorter))
 }
 
 /// A [`Coverage`] compiled for one rubric.
@@ -135,6 +191,8 @@ pub struct WordCoverage {
     index_shapes: Shapes,
     /// The shapes of the answer stems that may be a typo of a reference word.
     typo_shapes: Shapes,
+    /// The family keys of reference words that a related word may state.
+    families: FxHashSet<[u8; 4]>,
     /// Acronyms that spell out reference words ("lifo" for "last in, first out").
     spellings: Spellings,
     /// Whether some reference word is itself an acronym (written in capitals).
@@ -189,11 +247,11 @@ impl WordCoverage {
                 let mut letters: Initials = Vec::new();
                 // A reference of function words only ("the same") counts all its words.
                 let any_content = a.tokens().iter().any(|t| is_content(&a, t));
-                for t in a
-                    .tokens()
-                    .iter()
-                    .filter(|t| is_content(&a, t) || !any_content)
-                {
+                // Content words, and comparison words whatever the analyser calls them.
+                let counted = |t: &Token| {
+                    is_content(&a, t) || !any_content || comparison(a.stem(t)).is_some()
+                };
+                for t in a.tokens().iter().filter(|t| counted(t)) {
                     let stem = a.stem(t);
                     if let Some(i) = words.iter().position(|w| w.stems[0] == stem) {
                         letters.push((a.norm(t).chars().next().unwrap_or(' '), Some(i)));
@@ -211,23 +269,35 @@ impl WordCoverage {
                         }
                     }
                     let is_demoted = demoted.contains(stem);
+                    let mut opposites = antonyms.get(stem).cloned().unwrap_or_default();
+                    for o in comparison(stem).unwrap_or_default() {
+                        if !opposites.iter().any(|x| x == o) {
+                            opposites.push(o.to_string());
+                        }
+                    }
+                    let weight = if is_demoted { DEMOTED_WORD_WEIGHT } else { 1.0 };
                     words.push(RefWord {
                         word: a.norm(t).to_string(),
                         stems,
-                        antonyms: antonyms.get(stem).cloned().unwrap_or_default(),
-                        weight: if is_demoted { DEMOTED_WORD_WEIGHT } else { 1.0 },
+                        antonyms: opposites,
+                        weight: if is_content(&a, t) || !any_content {
+                            weight
+                        } else {
+                            weight * COMPARISON_WORD_WEIGHT
+                        },
                         demoted: is_demoted,
                         denied: t.negated,
                         mixed: false,
                         acronym: (2..=6).contains(&surface.len())
                             && surface.bytes().all(|b| b.is_ascii_uppercase()),
+                        family: t.kind == TokenKind::Word && !t.negated && stem.len() >= 4,
                     });
                 }
                 // Function words take part in acronyms too ("last in, first out").
                 let mut all: Initials = Vec::new();
                 let mut next = letters.iter();
                 for t in a.tokens() {
-                    if is_content(&a, t) || !any_content {
+                    if counted(t) {
                         all.push(next.next().copied().unwrap_or((' ', None)));
                     } else if t.kind == TokenKind::Word {
                         all.push((a.norm(t).chars().next().unwrap_or(' '), None));
@@ -302,12 +372,19 @@ impl WordCoverage {
                 typo_shapes.insert(first, len);
             }
         }
+        let families = references
+            .iter()
+            .flatten()
+            .filter(|w| w.family)
+            .filter_map(|w| family_key(&w.stems[0]))
+            .collect();
         WordCoverage {
             references,
             offsets,
             index,
             index_shapes,
             typo_shapes,
+            families,
             spellings,
             any_acronym,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
@@ -324,6 +401,8 @@ impl WordCoverage {
             self.offsets.last().copied().unwrap_or(0) + self.references.last().map_or(0, Vec::len);
         let mut seen = vec![0u8; words];
         let mut near = NearStems(Vec::new());
+        // Asserted stems whose family some reference word belongs to.
+        let mut kin: Vec<&str> = Vec::new();
         for t in answer.tokens() {
             let stem = answer.stem(t);
             let side = if t.negated { DENIED } else { ASSERTED };
@@ -336,6 +415,9 @@ impl WordCoverage {
             }
             if stem.len() >= 5 && self.typo_shapes.may_contain(stem) {
                 near.0.push((stem, side));
+            }
+            if side == ASSERTED && family_key(stem).is_some_and(|k| self.families.contains(&k)) {
+                kin.push(stem);
             }
         }
         // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words.
@@ -403,6 +485,8 @@ impl WordCoverage {
                     || seen & (same << ANTONYM) != 0
                 {
                     Stand::Contradicted
+                } else if w.family && kin.iter().any(|k| related(&w.stems[0], k)) {
+                    Stand::Related
                 } else {
                     Stand::Missing
                 };
@@ -427,8 +511,11 @@ impl WordCoverage {
             let got: f32 = words
                 .iter()
                 .zip(st)
-                .filter(|(_, s)| **s == Stand::Covered)
-                .map(|(w, _)| w.weight)
+                .map(|(w, s)| match s {
+                    Stand::Covered => w.weight,
+                    Stand::Related => RELATED_WORD_CREDIT * w.weight,
+                    Stand::Missing | Stand::Contradicted => 0.0,
+                })
                 .sum();
             let against: f32 = words
                 .iter()
@@ -481,6 +568,7 @@ impl WordCoverage {
             covered: Vec::new(),
             missing: Vec::new(),
             contradicted: Vec::new(),
+            related: Vec::new(),
             demoted: Vec::new(),
         };
         if let (Some(words), Some(st)) = (self.references.get(reference), stands.get(reference)) {
@@ -495,6 +583,7 @@ impl WordCoverage {
                 }
                 match s {
                     Stand::Covered => out.covered.push(word),
+                    Stand::Related => out.related.push(word),
                     Stand::Missing => out.missing.push(word),
                     Stand::Contradicted => out.contradicted.push(word),
                 }
@@ -635,5 +724,55 @@ mod tests {
         assert!(degree_forms("better").iter().any(|f| f == "good"));
         assert!(!degree_forms("high").iter().any(|f| f == "high"));
         assert!(degree_forms("voltag").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    fn assess(reference: &str, answer: &str) -> CoverageResult {
+        let analyzer = Analyzer::new();
+        let coverage = Coverage {
+            weight: 1.0,
+            full: 1.0,
+            curve: 1.0,
+            references: vec![reference.to_string()],
+            demote: String::new(),
+            synonyms: Default::default(),
+            antonyms: Default::default(),
+        };
+        let compiled = WordCoverage::compile(&coverage, &analyzer);
+        compiled.assess(answer, &analyzer.analyze(answer))
+    }
+
+    #[test]
+    fn comparison_words_count_and_their_opposites_contradict() {
+        let same = assess(
+            "B and C are in the same path",
+            "B and C share the same path",
+        );
+        assert!(same.covered.contains(&"same".to_string()), "{same:?}");
+        let different = assess(
+            "B and C are in the same path",
+            "B and C are in different paths",
+        );
+        assert!(
+            different.contradicted.contains(&"same".to_string()),
+            "{different:?}"
+        );
+        assert!(different.recall < same.recall);
+    }
+
+    #[test]
+    fn a_word_of_the_same_family_earns_part_of_the_credit() {
+        let kin = assess("the heater warms the room", "the heat warms the room");
+        assert_eq!(kin.related, vec!["heater".to_string()], "{kin:?}");
+        let exact = assess("the heater warms the room", "the heater warms the room");
+        assert!(kin.recall < exact.recall && kin.recall > 0.6, "{kin:?}");
+        assert!(related("heat", "heater"));
+        assert!(related("tighter", "tighten"));
+        assert!(!related("array", "arrang"));
+        assert!(!related("circuit", "circl"));
     }
 }

@@ -34,6 +34,10 @@ pub const CROSS_REFERENCE_CONTRADICTION: f32 = 0.5;
 /// SemEval-2013 training splits.
 pub const RELATED_WORD_CREDIT: f32 = 0.5;
 
+/// The weight of a reference word that the question's setup already uses, but not what it asks
+/// (see `demoted_weights`). Chosen on the SemEval-2013 training splits.
+pub const CONTEXT_WORD_WEIGHT: f32 = 0.5;
+
 /// The weight of a comparison word that the analyser counts as a function word ("same",
 /// "more"), against 1 for a content word.
 const COMPARISON_WORD_WEIGHT: f32 = 0.5;
@@ -95,6 +99,8 @@ pub struct CoverageResult {
 struct RefWord {
     /// As the reference writes it, lower-case.
     word: String,
+    /// As coverage results list it: the word, or "not " and the word when the reference denies it.
+    label: String,
     stems: Vec<String>,
     antonyms: Vec<String>,
     weight: f32,
@@ -121,6 +127,8 @@ const ASSERTED: u8 = 1;
 const DENIED: u8 = 2;
 /// The same for an antonym of the reference word (shifted past the two above).
 const ANTONYM: u8 = 2;
+/// An acronym of the answer spells the reference word out.
+const SPELLED: u8 = 16;
 
 /// The (first byte, length) pairs of a set of words: a lookup that rules most other words out
 /// before they are hashed. Lengths from 63 bytes share one bit.
@@ -162,6 +170,40 @@ enum Stand {
     Related,
     Missing,
     Contradicted,
+}
+
+/// The weight of each content word of the `demote` text (the question): a fifth
+/// ([`DEMOTED_WORD_WEIGHT`]) in what it asks — its last sentence and any sentence ending in a
+/// question mark — and [`CONTEXT_WORD_WEIGHT`] in the setup before it ("Denise made a circuit
+/// … What will happen to the bulb?"), whose words an answer explains with rather than repeats.
+fn demoted_weights(a: &Analysis, text: &str) -> FxHashMap<String, f32> {
+    let tokens = a.tokens();
+    let last = tokens.last().map_or(0, |t| t.sentence);
+    let asks = |sentence: u32| {
+        sentence == last
+            || tokens
+                .iter()
+                .rfind(|t| t.sentence == sentence)
+                .and_then(|t| text.get(t.span.end..))
+                .is_some_and(|rest| rest.trim_start().starts_with('?'))
+    };
+    let mut asking: Vec<Option<bool>> = Vec::new();
+    let mut out: FxHashMap<String, f32> = FxHashMap::default();
+    for t in tokens.iter().filter(|t| is_content(a, t)) {
+        let s = t.sentence as usize;
+        if asking.len() <= s {
+            asking.resize(s + 1, None);
+        }
+        let asked = *asking[s].get_or_insert_with(|| asks(t.sentence));
+        let weight = if asked {
+            DEMOTED_WORD_WEIGHT
+        } else {
+            CONTEXT_WORD_WEIGHT
+        };
+        let entry = out.entry(a.stem(t).to_string()).or_insert(weight);
+        *entry = entry.min(weight);
+    }
+    out
 }
 
 /// The first four bytes of a stem, the key of its word family.
@@ -217,7 +259,7 @@ impl WordCoverage {
                 .map(|t| a.stem(t).to_string())
                 .collect()
         };
-        let demoted: FxHashSet<String> = stems_of(&coverage.demote).into_iter().collect();
+        let demoted = demoted_weights(&analyzer.analyze(&coverage.demote), &coverage.demote);
         let table = |map: &std::collections::BTreeMap<String, Vec<String>>| {
             let mut out: FxHashMap<String, Vec<String>> = FxHashMap::default();
             for (word, alts) in map {
@@ -268,16 +310,22 @@ impl WordCoverage {
                             stems.push(f.clone());
                         }
                     }
-                    let is_demoted = demoted.contains(stem);
+                    let demotion = demoted.get(stem).copied();
+                    let is_demoted = demotion == Some(DEMOTED_WORD_WEIGHT);
                     let mut opposites = antonyms.get(stem).cloned().unwrap_or_default();
                     for o in comparison(stem).unwrap_or_default() {
                         if !opposites.iter().any(|x| x == o) {
                             opposites.push(o.to_string());
                         }
                     }
-                    let weight = if is_demoted { DEMOTED_WORD_WEIGHT } else { 1.0 };
+                    let weight = demotion.unwrap_or(1.0);
                     words.push(RefWord {
                         word: a.norm(t).to_string(),
+                        label: if t.negated {
+                            format!("not {}", a.norm(t))
+                        } else {
+                            a.norm(t).to_string()
+                        },
                         stems,
                         antonyms: opposites,
                         weight: if is_content(&a, t) || !any_content {
@@ -422,7 +470,6 @@ impl WordCoverage {
         }
         // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words.
         // Written in capitals ("CPU"), or not an English word ("lifo").
-        let mut spelled = vec![false; words];
         if !self.spellings.is_empty() {
             for t in answer.tokens() {
                 let n = answer.norm(t);
@@ -445,7 +492,7 @@ impl WordCoverage {
                 }
                 for (ri, at) in places {
                     for &i in at {
-                        spelled[self.offsets[*ri] + i] = true;
+                        seen[self.offsets[*ri] + i] |= SPELLED;
                     }
                 }
             }
@@ -471,7 +518,7 @@ impl WordCoverage {
                 } else {
                     (ASSERTED, DENIED)
                 };
-                let stand = if spelled[offset + i]
+                let stand = if seen & SPELLED != 0
                     || (w.acronym
                         && w.word.len() >= 3
                         && !w.denied
@@ -573,11 +620,7 @@ impl WordCoverage {
         };
         if let (Some(words), Some(st)) = (self.references.get(reference), stands.get(reference)) {
             for (w, s) in words.iter().zip(st) {
-                let word = if w.denied {
-                    format!("not {}", w.word)
-                } else {
-                    w.word.clone()
-                };
+                let word = w.label.clone();
                 if w.demoted {
                     out.demoted.push(word.clone());
                 }
@@ -744,6 +787,17 @@ mod word_tests {
         };
         let compiled = WordCoverage::compile(&coverage, &analyzer);
         compiled.assess(answer, &analyzer.analyze(answer))
+    }
+
+    #[test]
+    fn the_question_s_setup_is_demoted_less_than_what_it_asks() {
+        let question = "Denise built a circuit with a switch. Why does the bulb light? Explain.";
+        let analyzer = Analyzer::new();
+        let weights = demoted_weights(&analyzer.analyze(question), question);
+        assert_eq!(weights.get("circuit"), Some(&CONTEXT_WORD_WEIGHT));
+        assert_eq!(weights.get("bulb"), Some(&DEMOTED_WORD_WEIGHT));
+        assert_eq!(weights.get("explain"), Some(&DEMOTED_WORD_WEIGHT));
+        assert_eq!(weights.get("battery"), None);
     }
 
     #[test]

@@ -144,10 +144,14 @@ impl Shapes {
         self.0[first as usize] |= 1 << len.min(63);
     }
 
+    fn has(&self, first: u8, len: usize) -> bool {
+        self.0[first as usize] & 1 << len.min(63) != 0
+    }
+
     fn may_contain(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
-            .is_some_and(|&b| self.0[b as usize] & 1 << word.len().min(63) != 0)
+            .is_some_and(|&b| self.has(b, word.len()))
     }
 }
 
@@ -235,6 +239,8 @@ pub struct WordCoverage {
     typo_shapes: Shapes,
     /// The family keys of reference words that a related word may state.
     families: FxHashSet<[u8; 4]>,
+    /// The first two letters of `families` (the second modulo 64), checked before hashing.
+    family_starts: Shapes,
     /// Acronyms that spell out reference words ("lifo" for "last in, first out").
     spellings: Spellings,
     /// Whether some reference word is itself an acronym (written in capitals).
@@ -420,12 +426,16 @@ impl WordCoverage {
                 typo_shapes.insert(first, len);
             }
         }
-        let families = references
+        let families: FxHashSet<[u8; 4]> = references
             .iter()
             .flatten()
             .filter(|w| w.family)
             .filter_map(|w| family_key(&w.stems[0]))
             .collect();
+        let mut family_starts = Shapes::new();
+        for key in &families {
+            family_starts.insert(key[0], usize::from(key[1] % 64));
+        }
         WordCoverage {
             references,
             offsets,
@@ -433,6 +443,7 @@ impl WordCoverage {
             index_shapes,
             typo_shapes,
             families,
+            family_starts,
             spellings,
             any_acronym,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
@@ -464,7 +475,12 @@ impl WordCoverage {
             if stem.len() >= 5 && self.typo_shapes.may_contain(stem) {
                 near.0.push((stem, side));
             }
-            if side == ASSERTED && family_key(stem).is_some_and(|k| self.families.contains(&k)) {
+            if side == ASSERTED
+                && family_key(stem).is_some_and(|k| {
+                    self.family_starts.has(k[0], usize::from(k[1] % 64))
+                        && self.families.contains(&k)
+                })
+            {
                 kin.push(stem);
             }
         }

@@ -140,7 +140,7 @@ impl Feedback {
             grade.band
         );
         if let Some(c) = &grade.coverage {
-            let n = c.covered.len() + c.missing.len() + c.contradicted.len();
+            let n = c.covered.len() + c.related.len() + c.missing.len() + c.contradicted.len();
             summary.push_str(&format!(
                 ", {} of {n} reference words (+{} points)",
                 c.covered.len(),

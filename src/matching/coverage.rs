@@ -8,12 +8,16 @@
 //! up here. Numbers and identifiers compare by their exact normalised text, as elsewhere.
 //!
 //! A reference word counts when the answer states it, a synonym, or — for a common gradable
-//! adjective — another degree of it ("higher" for "high pitch"), with the reference's stance. A
-//! word the answer contradicts (states with the other stance, or replaces by an antonym) earns
-//! nothing; with several references, the share of the most contradicted one is also taken off
+//! adjective — another degree of it ("higher" for "high pitch"), with the reference's stance; a
+//! word of its family ("heater" for "heat") earns half. Comparison words count even where the
+//! analyser calls them function words ("the same path"), at half weight. A
+//! word the answer contradicts (states with the other stance, or replaces by an antonym or the
+//! opposite comparison, "different" for "same") earns nothing; with several references, the share of the most contradicted one is also taken off
 //! at [`CROSS_REFERENCE_CONTRADICTION`], so agreeing with one reference does not excuse denying
 //! what another asserts. Words that references state with both stances settle nothing and are
 //! not counted against the answer.
+
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -24,6 +28,42 @@ use crate::rubric::{Coverage, DEMOTED_WORD_WEIGHT};
 /// With several references: how much of the most contradicted reference's contradicted share
 /// comes off the best recall. Chosen on the SemEval-2013 training splits.
 pub const CROSS_REFERENCE_CONTRADICTION: f32 = 0.5;
+
+/// The share of a reference word's weight that a word of the same family earns ("heater" for
+/// "heat", "pathway" for "path", "tighten" for "tighter"; see `related`). Chosen on the
+/// SemEval-2013 training splits.
+pub const RELATED_WORD_CREDIT: f32 = 0.5;
+
+/// The weight of a reference word that the question's setup already uses, but not what it asks
+/// (see `demoted_weights`). Chosen on the SemEval-2013 training splits.
+pub const CONTEXT_WORD_WEIGHT: f32 = 0.5;
+
+/// The weight of a comparison word that the analyser counts as a function word ("same",
+/// "more"), against 1 for a content word.
+const COMPARISON_WORD_WEIGHT: f32 = 0.5;
+
+/// Comparison words (stemmed) and their opposites: a short answer turns on them ("in the same
+/// path" against "in different paths"), so coverage counts them even where the analyser treats
+/// them as function words, and stating the opposite contradicts the reference.
+const COMPARISONS: &[(&str, &[&str])] = &[
+    ("same", &["differ"]),
+    ("differ", &["same"]),
+    ("more", &["less", "fewer"]),
+    ("less", &["more"]),
+    ("fewer", &["more"]),
+    ("most", &["least"]),
+    ("least", &["most"]),
+    ("increas", &["decreas"]),
+    ("decreas", &["increas"]),
+];
+
+/// The opposites of a comparison word's stem, if it is one.
+fn comparison(stem: &str) -> Option<&'static [&'static str]> {
+    COMPARISONS
+        .iter()
+        .find(|(w, _)| *w == stem)
+        .map(|(_, opposites)| *opposites)
+}
 
 /// What an answer earned from a rubric's content-word coverage, with the words behind it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,6 +85,10 @@ pub struct CoverageResult {
     /// Its words the answer contradicts (states with the other stance, or by an antonym).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub contradicted: Vec<String>,
+    /// Its words the answer states only by a word of the same family ("tighten" for "tighter",
+    /// "magnetic" for "magnet"), for [`RELATED_WORD_CREDIT`] of their weight.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub related: Vec<String>,
     /// Covered or missing words that the question already uses (they count a fifth).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub demoted: Vec<String>,
@@ -55,6 +99,8 @@ pub struct CoverageResult {
 struct RefWord {
     /// As the reference writes it, lower-case.
     word: String,
+    /// As coverage results list it: the word, or "not " and the word when the reference denies it.
+    label: String,
     stems: Vec<String>,
     antonyms: Vec<String>,
     weight: f32,
@@ -64,25 +110,141 @@ struct RefWord {
     mixed: bool,
     /// Written in capitals, 2–6 letters ("LIFO"): an answer may spell it out.
     acronym: bool,
+    /// An asserted word of four letters or more: a word of its family earns part of its weight.
+    family: bool,
 }
 
 /// A reference's words in order, by first letter, for acronyms: the index of each token's
 /// [`RefWord`] when it is one.
 type Initials = Vec<(char, Option<usize>)>;
 
+/// Where an acronym of 3–6 letters spells out reference words: per reference, the indices of the
+/// [`RefWord`]s it covers.
+type Spellings = FxHashMap<String, Vec<(usize, Vec<usize>)>>;
+
+/// How an answer states a stem: asserted, denied or both.
+const ASSERTED: u8 = 1;
+const DENIED: u8 = 2;
+/// The same for an antonym of the reference word (shifted past the two above).
+const ANTONYM: u8 = 2;
+/// An acronym of the answer spells the reference word out.
+const SPELLED: u8 = 16;
+
+/// The (first byte, length) pairs of a set of words: a lookup that rules most other words out
+/// before they are hashed. Lengths from 63 bytes share one bit.
+#[derive(Clone, Debug)]
+struct Shapes(Box<[u64; 256]>);
+
+impl Shapes {
+    fn new() -> Shapes {
+        Shapes(Box::new([0; 256]))
+    }
+
+    fn insert(&mut self, first: u8, len: usize) {
+        self.0[first as usize] |= 1 << len.min(63);
+    }
+
+    fn has(&self, first: u8, len: usize) -> bool {
+        self.0[first as usize] & 1 << len.min(63) != 0
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.has(b, word.len()))
+    }
+}
+
+/// The answer's stems that are one letter longer, shorter or different from a reference word's
+/// five-letter-or-longer stem, with how each is stated: the candidates of the typo check.
+struct NearStems<'a>(Vec<(&'a str, u8)>);
+
+impl NearStems<'_> {
+    /// Whether one of the stems, stated with `side`, is `stem` with one typo.
+    fn typo_of(&self, stem: &str, side: u8) -> bool {
+        stem.len() >= 5 && self.0.iter().any(|x| x.1 & side != 0 && is_typo(stem, x.0))
+    }
+}
+
 /// How an answer stands to one reference word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stand {
     Covered,
+    /// Stated only by a word of the same family.
+    Related,
     Missing,
     Contradicted,
+}
+
+/// The weight of each content word of the `demote` text (the question): a fifth
+/// ([`DEMOTED_WORD_WEIGHT`]) in what it asks — its last sentence and any sentence ending in a
+/// question mark — and [`CONTEXT_WORD_WEIGHT`] in the setup before it ("Denise made a circuit
+/// … What will happen to the bulb?"), whose words an answer explains with rather than repeats.
+fn demoted_weights(a: &Analysis, text: &str) -> FxHashMap<String, f32> {
+    let tokens = a.tokens();
+    let last = tokens.last().map_or(0, |t| t.sentence);
+    let asks = |sentence: u32| {
+        sentence == last
+            || tokens
+                .iter()
+                .rfind(|t| t.sentence == sentence)
+                .and_then(|t| text.get(t.span.end..))
+                .is_some_and(|rest| rest.trim_start().starts_with('?'))
+    };
+    let mut asking: Vec<Option<bool>> = Vec::new();
+    let mut out: FxHashMap<String, f32> = FxHashMap::default();
+    for t in tokens.iter().filter(|t| is_content(a, t)) {
+        let s = t.sentence as usize;
+        if asking.len() <= s {
+            asking.resize(s + 1, None);
+        }
+        let asked = *asking[s].get_or_insert_with(|| asks(t.sentence));
+        let weight = if asked {
+            DEMOTED_WORD_WEIGHT
+        } else {
+            CONTEXT_WORD_WEIGHT
+        };
+        let entry = out.entry(a.stem(t).to_string()).or_insert(weight);
+        *entry = entry.min(weight);
+    }
+    out
+}
+
+/// The first four bytes of a stem, the key of its word family.
+fn family_key(stem: &str) -> Option<[u8; 4]> {
+    stem.as_bytes().get(..4)?.try_into().ok()
+}
+
+/// Whether two different stems are of one family: the shorter (four letters or more) begins the
+/// longer ("heat" → "heater", "path" → "pathway"), or does but for its last letter when it has
+/// six or more ("tighter" → "tighten"). "array" and "arrange" are not one family.
+fn related(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    common >= 4 && (common == shorter || (shorter >= 6 && common + 1 == shorter))
 }
 
 /// A [`Coverage`] compiled for one rubric.
 #[derive(Clone, Debug)]
 pub struct WordCoverage {
     references: Vec<Vec<RefWord>>,
-    initials: Vec<Initials>,
+    /// Where each reference's words start in the list of all references' words.
+    offsets: Vec<usize>,
+    /// Every stem that states a reference word (its own, a synonym's, another degree's) or
+    /// contradicts it (an antonym's) → (index among all references' words, whether antonym).
+    index: FxHashMap<Box<str>, Vec<(u32, bool)>>,
+    /// The shapes of `index`'s stems.
+    index_shapes: Shapes,
+    /// The shapes of the answer stems that may be a typo of a reference word.
+    typo_shapes: Shapes,
+    /// The family keys of reference words that a related word may state.
+    families: FxHashSet<[u8; 4]>,
+    /// The first two letters of `families` (the second modulo 64), checked before hashing.
+    family_starts: Shapes,
+    /// Acronyms that spell out reference words ("lifo" for "last in, first out").
+    spellings: Spellings,
+    /// Whether some reference word is itself an acronym (written in capitals).
+    any_acronym: bool,
     full: f32,
     curve: f32,
 }
@@ -103,7 +265,7 @@ impl WordCoverage {
                 .map(|t| a.stem(t).to_string())
                 .collect()
         };
-        let demoted: FxHashSet<String> = stems_of(&coverage.demote).into_iter().collect();
+        let demoted = demoted_weights(&analyzer.analyze(&coverage.demote), &coverage.demote);
         let table = |map: &std::collections::BTreeMap<String, Vec<String>>| {
             let mut out: FxHashMap<String, Vec<String>> = FxHashMap::default();
             for (word, alts) in map {
@@ -133,11 +295,11 @@ impl WordCoverage {
                 let mut letters: Initials = Vec::new();
                 // A reference of function words only ("the same") counts all its words.
                 let any_content = a.tokens().iter().any(|t| is_content(&a, t));
-                for t in a
-                    .tokens()
-                    .iter()
-                    .filter(|t| is_content(&a, t) || !any_content)
-                {
+                // Content words, and comparison words whatever the analyser calls them.
+                let counted = |t: &Token| {
+                    is_content(&a, t) || !any_content || comparison(a.stem(t)).is_some()
+                };
+                for t in a.tokens().iter().filter(|t| counted(t)) {
                     let stem = a.stem(t);
                     if let Some(i) = words.iter().position(|w| w.stems[0] == stem) {
                         letters.push((a.norm(t).chars().next().unwrap_or(' '), Some(i)));
@@ -150,28 +312,46 @@ impl WordCoverage {
                         stems.extend(alts.iter().cloned());
                     }
                     for f in degree_forms(stem) {
-                        if !stems.contains(&f) {
-                            stems.push(f);
+                        if !stems.contains(f) {
+                            stems.push(f.clone());
                         }
                     }
-                    let is_demoted = demoted.contains(stem);
+                    let demotion = demoted.get(stem).copied();
+                    let is_demoted = demotion == Some(DEMOTED_WORD_WEIGHT);
+                    let mut opposites = antonyms.get(stem).cloned().unwrap_or_default();
+                    for o in comparison(stem).unwrap_or_default() {
+                        if !opposites.iter().any(|x| x == o) {
+                            opposites.push(o.to_string());
+                        }
+                    }
+                    let weight = demotion.unwrap_or(1.0);
                     words.push(RefWord {
                         word: a.norm(t).to_string(),
+                        label: if t.negated {
+                            format!("not {}", a.norm(t))
+                        } else {
+                            a.norm(t).to_string()
+                        },
                         stems,
-                        antonyms: antonyms.get(stem).cloned().unwrap_or_default(),
-                        weight: if is_demoted { DEMOTED_WORD_WEIGHT } else { 1.0 },
+                        antonyms: opposites,
+                        weight: if is_content(&a, t) || !any_content {
+                            weight
+                        } else {
+                            weight * COMPARISON_WORD_WEIGHT
+                        },
                         demoted: is_demoted,
                         denied: t.negated,
                         mixed: false,
                         acronym: (2..=6).contains(&surface.len())
                             && surface.bytes().all(|b| b.is_ascii_uppercase()),
+                        family: t.kind == TokenKind::Word && !t.negated && stem.len() >= 4,
                     });
                 }
                 // Function words take part in acronyms too ("last in, first out").
                 let mut all: Initials = Vec::new();
                 let mut next = letters.iter();
                 for t in a.tokens() {
-                    if is_content(&a, t) || !any_content {
+                    if counted(t) {
                         all.push(next.next().copied().unwrap_or((' ', None)));
                     } else if t.kind == TokenKind::Word {
                         all.push((a.norm(t).chars().next().unwrap_or(' '), None));
@@ -198,9 +378,74 @@ impl WordCoverage {
         for w in references.iter_mut().flatten() {
             w.mixed = stance.get(&w.stems[0]).is_some_and(|(a, d)| *a && *d);
         }
+        // Every run of 3–6 initials that starts and ends on a content word, as an acronym.
+        let mut spellings: Spellings = FxHashMap::default();
+        for (ri, initials) in initials.iter().enumerate() {
+            for n in 3..=6 {
+                for win in initials.windows(n) {
+                    if win[0].1.is_none() || win[n - 1].1.is_none() {
+                        continue;
+                    }
+                    let letters: String = win.iter().map(|x| x.0).collect();
+                    let words: Vec<usize> = win.iter().filter_map(|x| x.1).collect();
+                    spellings.entry(letters).or_default().push((ri, words));
+                }
+            }
+        }
+        let any_acronym = references.iter().flatten().any(|w| w.acronym);
+        let mut offsets = Vec::with_capacity(references.len());
+        let mut index: FxHashMap<Box<str>, Vec<(u32, bool)>> = FxHashMap::default();
+        let mut flat = 0u32;
+        for words in &references {
+            offsets.push(flat as usize);
+            for w in words {
+                let antonyms = w.antonyms.iter().map(|s| (s, true));
+                for (stem, antonym) in w.stems.iter().map(|s| (s, false)).chain(antonyms) {
+                    let entry = index.entry(stem.as_str().into()).or_default();
+                    if !entry.contains(&(flat, antonym)) {
+                        entry.push((flat, antonym));
+                    }
+                }
+                flat += 1;
+            }
+        }
+        let mut index_shapes = Shapes::new();
+        for stem in index.keys() {
+            if let Some(&b) = stem.as_bytes().first() {
+                index_shapes.insert(b, stem.len());
+            }
+        }
+        let mut typo_shapes = Shapes::new();
+        for w in references
+            .iter()
+            .flatten()
+            .filter(|w| w.stems[0].len() >= 5)
+        {
+            let (first, n) = (w.stems[0].as_bytes()[0], w.stems[0].len());
+            for len in n - 1..=n + 1 {
+                typo_shapes.insert(first, len);
+            }
+        }
+        let families: FxHashSet<[u8; 4]> = references
+            .iter()
+            .flatten()
+            .filter(|w| w.family)
+            .filter_map(|w| family_key(&w.stems[0]))
+            .collect();
+        let mut family_starts = Shapes::new();
+        for key in &families {
+            family_starts.insert(key[0], usize::from(key[1] % 64));
+        }
         WordCoverage {
             references,
-            initials,
+            offsets,
+            index,
+            index_shapes,
+            typo_shapes,
+            families,
+            family_starts,
+            spellings,
+            any_acronym,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
         }
@@ -208,92 +453,111 @@ impl WordCoverage {
 
     /// How `answer` stands to every word of every reference.
     fn stands(&self, text: &str, answer: &Analysis) -> Vec<Vec<Stand>> {
-        let mut asserted: FxHashSet<&str> = FxHashSet::default();
-        let mut denied: FxHashSet<&str> = FxHashSet::default();
-        // Every word of the answer: references are compared by their content words, except one
-        // made of function words only.
+        // Every word of the answer, looked up once: references are compared by their content
+        // words, except one made of function words only. Per reference word: how the answer
+        // states it (ASSERTED, DENIED) and its antonyms (the same, shifted by ANTONYM).
+        let words =
+            self.offsets.last().copied().unwrap_or(0) + self.references.last().map_or(0, Vec::len);
+        let mut seen = vec![0u8; words];
+        let mut near = NearStems(Vec::new());
+        // Asserted stems whose family some reference word belongs to.
+        let mut kin: Vec<&str> = Vec::new();
         for t in answer.tokens() {
-            if t.negated {
-                denied.insert(answer.stem(t));
-            } else {
-                asserted.insert(answer.stem(t));
-            }
-        }
-        // Acronyms the answer uses (3–6 letters, asserted) and the initials of its words.
-        // Written in capitals ("CPU"), or not an English word ("lifo").
-        let acronyms: Vec<&str> = answer
-            .tokens()
-            .iter()
-            .filter(|t| {
-                let n = answer.norm(t);
-                let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
-                t.kind == TokenKind::Word
-                    && !t.function_word
-                    && !t.negated
-                    && (3..=6).contains(&n.len())
-                    && n.bytes().all(|b| b.is_ascii_lowercase())
-                    && (surface.bytes().all(|b| b.is_ascii_uppercase())
-                        || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
-            })
-            .map(|t| answer.norm(t))
-            .collect();
-        let answer_initials: String = answer
-            .tokens()
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && !t.negated)
-            .map(|t| answer.norm(t).chars().next().unwrap_or(' '))
-            .collect();
-        self.references
-            .iter()
-            .zip(&self.initials)
-            .map(|(words, initials)| {
-                let mut spelled = vec![false; words.len()];
-                for acr in &acronyms {
-                    let n = acr.len();
-                    for win in initials.windows(n) {
-                        let first_last_content = win[0].1.is_some() && win[n - 1].1.is_some();
-                        if first_last_content && win.iter().map(|x| x.0).eq(acr.chars()) {
-                            for i in win.iter().filter_map(|x| x.1) {
-                                spelled[i] = true;
-                            }
-                        }
+            let stem = answer.stem(t);
+            let side = if t.negated { DENIED } else { ASSERTED };
+            if self.index_shapes.may_contain(stem) {
+                if let Some(hits) = self.index.get(stem) {
+                    for &(i, antonym) in hits {
+                        seen[i as usize] |= if antonym { side << ANTONYM } else { side };
                     }
                 }
-                words
-                    .iter()
-                    .enumerate()
-                    .map(|(i, w)| {
-                        if spelled[i]
-                            || (w.acronym
-                                && w.word.len() >= 3
-                                && !w.denied
-                                && answer_initials.contains(w.word.as_str()))
-                        {
-                            return Stand::Covered;
-                        }
-                        let (same, other) = if w.denied {
-                            (&denied, &asserted)
-                        } else {
-                            (&asserted, &denied)
-                        };
-                        let stated = |side: &FxHashSet<&str>| {
-                            w.stems.iter().any(|s| side.contains(s.as_str()))
-                                || (w.stems[0].len() >= 5
-                                    && side.iter().any(|a| is_typo(&w.stems[0], a)))
-                        };
-                        if stated(same) {
-                            Stand::Covered
-                        } else if stated(other)
-                            || w.antonyms.iter().any(|s| same.contains(s.as_str()))
-                        {
-                            Stand::Contradicted
-                        } else {
-                            Stand::Missing
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
+            }
+            if stem.len() >= 5 && self.typo_shapes.may_contain(stem) {
+                near.0.push((stem, side));
+            }
+            if side == ASSERTED
+                && family_key(stem).is_some_and(|k| {
+                    self.family_starts.has(k[0], usize::from(k[1] % 64))
+                        && self.families.contains(&k)
+                })
+            {
+                kin.push(stem);
+            }
+        }
+        // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words.
+        // Written in capitals ("CPU"), or not an English word ("lifo").
+        if !self.spellings.is_empty() {
+            for t in answer.tokens() {
+                let n = answer.norm(t);
+                if t.kind != TokenKind::Word
+                    || t.function_word
+                    || t.negated
+                    || !(3..=6).contains(&n.len())
+                    || !n.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    continue;
+                }
+                let Some(places) = self.spellings.get(n) else {
+                    continue;
+                };
+                let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
+                if !(surface.bytes().all(|b| b.is_ascii_uppercase())
+                    || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
+                {
+                    continue;
+                }
+                for (ri, at) in places {
+                    for &i in at {
+                        seen[self.offsets[*ri] + i] |= SPELLED;
+                    }
+                }
+            }
+        }
+        // The initials of the answer's words, for reference words that are acronyms.
+        let answer_initials: String = if self.any_acronym {
+            answer
+                .tokens()
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && !t.negated)
+                .map(|t| answer.norm(t).chars().next().unwrap_or(' '))
+                .collect()
+        } else {
+            String::new()
+        };
+        let mut out = Vec::with_capacity(self.references.len());
+        for (words, &offset) in self.references.iter().zip(&self.offsets) {
+            let mut st = Vec::with_capacity(words.len());
+            for (i, w) in words.iter().enumerate() {
+                let seen = seen[offset + i];
+                let (same, other) = if w.denied {
+                    (DENIED, ASSERTED)
+                } else {
+                    (ASSERTED, DENIED)
+                };
+                let stand = if seen & SPELLED != 0
+                    || (w.acronym
+                        && w.word.len() >= 3
+                        && !w.denied
+                        && answer_initials.contains(w.word.as_str()))
+                    || seen & same != 0
+                    || near.typo_of(&w.stems[0], same)
+                {
+                    Stand::Covered
+                } else if seen & other != 0
+                    || near.typo_of(&w.stems[0], other)
+                    || seen & (same << ANTONYM) != 0
+                {
+                    Stand::Contradicted
+                } else if w.family && kin.iter().any(|k| related(&w.stems[0], k)) {
+                    Stand::Related
+                } else {
+                    Stand::Missing
+                };
+                st.push(stand);
+            }
+            out.push(st);
+        }
+        out
     }
 
     /// The best reference and the recall `answer` earns, with how it stands to each reference
@@ -310,8 +574,11 @@ impl WordCoverage {
             let got: f32 = words
                 .iter()
                 .zip(st)
-                .filter(|(_, s)| **s == Stand::Covered)
-                .map(|(w, _)| w.weight)
+                .map(|(w, s)| match s {
+                    Stand::Covered => w.weight,
+                    Stand::Related => RELATED_WORD_CREDIT * w.weight,
+                    Stand::Missing | Stand::Contradicted => 0.0,
+                })
                 .sum();
             let against: f32 = words
                 .iter()
@@ -364,20 +631,18 @@ impl WordCoverage {
             covered: Vec::new(),
             missing: Vec::new(),
             contradicted: Vec::new(),
+            related: Vec::new(),
             demoted: Vec::new(),
         };
         if let (Some(words), Some(st)) = (self.references.get(reference), stands.get(reference)) {
             for (w, s) in words.iter().zip(st) {
-                let word = if w.denied {
-                    format!("not {}", w.word)
-                } else {
-                    w.word.clone()
-                };
+                let word = w.label.clone();
                 if w.demoted {
                     out.demoted.push(word.clone());
                 }
                 match s {
                     Stand::Covered => out.covered.push(word),
+                    Stand::Related => out.related.push(word),
                     Stand::Missing => out.missing.push(word),
                     Stand::Contradicted => out.contradicted.push(word),
                 }
@@ -407,21 +672,35 @@ const IRREGULAR: &[&[&str]] = &[
     &["littl", "less", "least"],
 ];
 
-/// The other degrees of a gradable adjective's stem (positive, comparative, superlative).
-fn degree_forms(stem: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for g in IRREGULAR.iter().filter(|g| g.contains(&stem)) {
-        out.extend(g.iter().filter(|w| **w != stem).map(|w| w.to_string()));
-    }
-    if let Some(b) = GRADABLE
-        .iter()
-        .find(|b| stem == **b || degrees(b).iter().any(|f| f == stem))
-    {
-        out.push(b.to_string());
-        out.extend(degrees(b));
-        out.retain(|f| f != stem);
-    }
-    out
+/// The other degrees of a gradable adjective's stem (positive, comparative, superlative), from a
+/// table of every degree of every listed adjective built on first use.
+fn degree_forms(stem: &str) -> &'static [String] {
+    static TABLE: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut table: FxHashMap<String, Vec<String>> = FxHashMap::default();
+            for group in IRREGULAR {
+                for w in group.iter() {
+                    let others = group.iter().filter(|o| *o != w).map(|o| o.to_string());
+                    table.entry(w.to_string()).or_default().extend(others);
+                }
+            }
+            // A stem that is a degree of two adjectives takes the first's.
+            let mut gradable: FxHashSet<String> = FxHashSet::default();
+            for base in GRADABLE {
+                let [comparative, superlative] = degrees(base);
+                let forms = [base.to_string(), comparative, superlative];
+                for f in &forms {
+                    if gradable.insert(f.clone()) {
+                        let others = forms.iter().filter(|o| *o != f).cloned();
+                        table.entry(f.clone()).or_default().extend(others);
+                    }
+                }
+            }
+            table
+        })
+        .get(stem)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Comparative and superlative of a positive stem: `high` → `higher`, `highest`; `hot` →
@@ -450,5 +729,120 @@ fn is_typo(a: &str, b: &str) -> bool {
     b.len() >= 5
         && a.as_bytes().first() == b.as_bytes().first()
         && a.len().abs_diff(b.len()) <= 1
-        && strsim::levenshtein(a, b) == 1
+        && one_edit(a, b)
+}
+
+/// Whether `a` and `b` are one insertion, deletion or substitution apart (Levenshtein distance
+/// 1), without allocating for ASCII words.
+fn one_edit(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return strsim::levenshtein(a, b) == 1;
+    }
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let p = x.iter().zip(y).take_while(|(c, d)| c == d).count();
+    match x.len().cmp(&y.len()) {
+        std::cmp::Ordering::Equal => p < x.len() && x[p + 1..] == y[p + 1..],
+        std::cmp::Ordering::Less => y.len() == x.len() + 1 && x[p..] == y[p + 1..],
+        std::cmp::Ordering::Greater => x.len() == y.len() + 1 && x[p + 1..] == y[p..],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_is_levenshtein_one() {
+        let words = [
+            "voltag",
+            "voltage",
+            "voltge",
+            "voltagf",
+            "xoltag",
+            "volt",
+            "vlotag",
+            "terminal",
+            "termnal",
+            "terminals",
+            "résumé",
+            "resumé",
+            "",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(one_edit(a, b), strsim::levenshtein(a, b) == 1, "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn degrees_of_gradable_and_irregular_adjectives() {
+        assert!(degree_forms("higher").iter().any(|f| f == "high"));
+        assert!(degree_forms("high").iter().any(|f| f == "highest"));
+        assert!(degree_forms("hot").iter().any(|f| f == "hotter"));
+        assert!(degree_forms("better").iter().any(|f| f == "good"));
+        assert!(!degree_forms("high").iter().any(|f| f == "high"));
+        assert!(degree_forms("voltag").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    fn assess(reference: &str, answer: &str) -> CoverageResult {
+        let analyzer = Analyzer::new();
+        let coverage = Coverage {
+            weight: 1.0,
+            full: 1.0,
+            curve: 1.0,
+            references: vec![reference.to_string()],
+            demote: String::new(),
+            synonyms: Default::default(),
+            antonyms: Default::default(),
+        };
+        let compiled = WordCoverage::compile(&coverage, &analyzer);
+        compiled.assess(answer, &analyzer.analyze(answer))
+    }
+
+    #[test]
+    fn the_question_s_setup_is_demoted_less_than_what_it_asks() {
+        let question = "Denise built a circuit with a switch. Why does the bulb light? Explain.";
+        let analyzer = Analyzer::new();
+        let weights = demoted_weights(&analyzer.analyze(question), question);
+        assert_eq!(weights.get("circuit"), Some(&CONTEXT_WORD_WEIGHT));
+        assert_eq!(weights.get("bulb"), Some(&DEMOTED_WORD_WEIGHT));
+        assert_eq!(weights.get("explain"), Some(&DEMOTED_WORD_WEIGHT));
+        assert_eq!(weights.get("battery"), None);
+    }
+
+    #[test]
+    fn comparison_words_count_and_their_opposites_contradict() {
+        let same = assess(
+            "B and C are in the same path",
+            "B and C share the same path",
+        );
+        assert!(same.covered.contains(&"same".to_string()), "{same:?}");
+        let different = assess(
+            "B and C are in the same path",
+            "B and C are in different paths",
+        );
+        assert!(
+            different.contradicted.contains(&"same".to_string()),
+            "{different:?}"
+        );
+        assert!(different.recall < same.recall);
+    }
+
+    #[test]
+    fn a_word_of_the_same_family_earns_part_of_the_credit() {
+        let kin = assess("the heater warms the room", "the heat warms the room");
+        assert_eq!(kin.related, vec!["heater".to_string()], "{kin:?}");
+        let exact = assess("the heater warms the room", "the heater warms the room");
+        assert!(kin.recall < exact.recall && kin.recall > 0.6, "{kin:?}");
+        assert!(related("heat", "heater"));
+        assert!(related("tighter", "tighten"));
+        assert!(!related("array", "arrang"));
+        assert!(!related("circuit", "circl"));
+    }
 }

@@ -50,8 +50,9 @@ pub struct Rubric {
 /// counts when the answer states it (or one of its `synonyms`) with the same stance — a word the
 /// reference asserts does not count when the answer denies it, and the other way round. A
 /// reference word the answer contradicts — states only with the opposite stance, or replaces by
-/// one of its `antonyms` — counts against that reference. Words listed in `demote` (typically the
-/// question's) count a fifth. With `r` the best weighted recall
+/// one of its `antonyms` — counts against that reference. Words of `demote` (typically the
+/// question) count a fifth when its last sentence or a question in it uses them, and half when
+/// only the setup before does. With `r` the best weighted recall
 /// over the references and `x = min(1, r / full)`, the credit is `1 − (1 − x)^curve` of
 /// `weight`, which joins the concepts' weights in the total: `curve` 1 is linear, 2 (the
 /// default) saturates, giving the first words of the idea more than the last.
@@ -69,7 +70,8 @@ pub struct Coverage {
     pub curve: f32,
     /// The reference answers whose content words are counted.
     pub references: Vec<String>,
-    /// Text whose words earn little (the question: repeating it is not answering it).
+    /// Text whose words earn little (the question: repeating it is not answering it); words of
+    /// its setup sentences, before what it asks, earn half.
     #[serde(default)]
     pub demote: String,
     /// Other words that state a reference word: `{"large": ["big"]}`.

@@ -148,7 +148,7 @@ pub(crate) use crate::feedback::fmt_score as trim_float;
 /// "4 of 7 words of the model answer covered": how much of the best-matching reference's content
 /// the answer states.
 pub(crate) fn coverage_headline(c: &crate::CoverageResult) -> String {
-    let n = c.covered.len() + c.missing.len() + c.contradicted.len();
+    let n = c.covered.len() + c.related.len() + c.missing.len() + c.contradicted.len();
     let of = if c.reference == 0 {
         "the model answer".to_string()
     } else {
@@ -177,6 +177,7 @@ pub(crate) fn coverage_lists(c: &crate::CoverageResult) -> Vec<(&'static str, Ve
     };
     let mut out: Vec<(&'static str, Vec<String>)> = [
         ("covered", &c.covered),
+        ("related", &c.related),
         ("missing", &c.missing),
         ("contradicted", &c.contradicted),
     ]

@@ -18,4 +18,4 @@ pub use lexicon::is_function_word;
 pub use negation::DenialRule;
 pub use token::{Span, Token, TokenKind};
 
-pub(crate) use stem::stem;
+pub(crate) use stem::{stem, with_stem};

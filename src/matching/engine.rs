@@ -23,8 +23,8 @@ pub struct Engine {
     starts: Starts,
     /// Leaves that scan the text (literals and regexes), in order.
     scanned: Vec<u32>,
-    /// Each leaf's description (`phrase "preStop hook"`), made once for every evidence.
-    descriptions: Vec<String>,
+    /// Each leaf's description (`phrase "preStop hook"`), made on the first evidence for all.
+    descriptions: std::sync::OnceLock<Box<[String]>>,
     concepts: Vec<Node>,
     /// Per concept and then per misconception: the leaves its hits come from. One with no hits
     /// in an answer leaves the concept without hits, so its tree is not walked.
@@ -157,7 +157,7 @@ impl Engine {
         Ok(Engine {
             sources,
             number_leaves,
-            descriptions: compiler.leaves.iter().map(Leaf::describe).collect(),
+            descriptions: std::sync::OnceLock::new(),
             scanned: compiler
                 .leaves
                 .iter()
@@ -372,7 +372,10 @@ impl Engine {
                 .get(h.span.start..h.span.end)
                 .unwrap_or("")
                 .to_string(),
-            matcher: self.descriptions[h.leaf as usize].clone(),
+            matcher: self
+                .descriptions
+                .get_or_init(|| self.leaves.iter().map(Leaf::describe).collect())[h.leaf as usize]
+                .clone(),
             fuzzy: h.fuzzy,
             negated: h.negated,
         }

@@ -377,10 +377,15 @@ impl<'a> Context<'a> {
         match node {
             Node::Leaf(i) => leaf_hits[*i as usize].clone(),
             Node::Any(nodes) => {
-                let mut all: Vec<Hit> = nodes
-                    .iter()
-                    .flat_map(|n| self.node_hits(n, leaf_hits))
-                    .collect();
+                let mut all: Vec<Hit> = Vec::new();
+                for n in nodes {
+                    match n {
+                        // Most alternatives are phrases: their hits are copied, not cloned into
+                        // a vector of their own first.
+                        Node::Leaf(i) => all.extend_from_slice(&leaf_hits[*i as usize]),
+                        _ => all.extend(self.node_hits(n, leaf_hits)),
+                    }
+                }
                 // Longest hit first at each start, so evidence shows `terminationGracePeriodSeconds`
                 // rather than the `grace period` inside it.
                 // Hits inside an earlier, longer hit are dropped.

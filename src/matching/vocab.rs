@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::analysis::with_stem;
 use crate::analysis::{Analysis, Token, TokenKind};
 
 /// Index of a vocabulary word.
@@ -236,7 +237,7 @@ impl Vocab {
                     let (head, tail) = word.split_at(cut as usize);
                     if head == norm
                         && (tail == next_norm
-                            || analysis.stem(next) == crate::analysis::stem(tail).as_ref())
+                            || with_stem(tail, |stem| analysis.stem(next) == stem))
                     {
                         out.push((
                             pos,
@@ -259,10 +260,7 @@ impl Vocab {
     fn fuzzy_atoms(&self, norm: &str, stem: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
         // The rubric word must be long enough for typos (`typo_limit`); the answer word may be a
         // letter shorter (`prbe` for `probe`).
-        if norm.len() < FUZZY_MIN_LEN - 1
-            || !norm.is_ascii()
-            || crate::analysis::is_english_word(norm)
-        {
+        if norm.len() < FUZZY_MIN_LEN - 1 || !norm.is_ascii() {
             return;
         }
         let first = norm.as_bytes()[0];
@@ -271,6 +269,9 @@ impl Vocab {
         let candidates = (norm.len().saturating_sub(2)..=norm.len() + 2)
             .filter_map(|len| self.fuzzy.get(&(first, len)))
             .flatten();
+        // A real English word is never taken for a typo; looked up (a large set) only once a
+        // candidate passes the cheap checks, which most words of an answer never do.
+        let mut english = None;
         for e in candidates {
             let limit = typo_limit(e.form.len());
             if limit == 0 || e.form.len().abs_diff(norm.len()) > limit {
@@ -279,6 +280,9 @@ impl Vocab {
             // Each edit changes at most two letters of the letter set; cheap reject first.
             if (mask ^ e.mask).count_ones() as usize > 2 * limit {
                 continue;
+            }
+            if *english.get_or_insert_with(|| crate::analysis::is_english_word(norm)) {
+                return;
             }
             // The stem too: `oomkiled` is two edits from `oomkill`, its stem `oomkil` one.
             let mut d = strsim::osa_distance(norm, &e.form);

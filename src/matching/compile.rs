@@ -106,6 +106,43 @@ impl LazyRegex {
             .as_ref()
     }
 
+    /// Whether the regex crate would build `pattern`, known without building what only speeds
+    /// a search up: the automata the size limit applies to are built, the literal prefilters and
+    /// the one-pass DFA are not. A pattern this accepts the regex crate builds too (the same
+    /// syntax and automata, with the same limit); one it refuses may still build (a plain
+    /// alternation of literals needs no automaton), so [`LazyRegex::check`] decides those.
+    fn builds_without_prefilter(pattern: &str, case_insensitive: bool, unicode: bool) -> bool {
+        use regex_automata::{meta, util::syntax, MatchKind};
+        let config = meta::Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(false)
+            .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+            .auto_prefilter(false)
+            .onepass(false);
+        let syntax = syntax::Config::new()
+            .case_insensitive(case_insensitive)
+            .unicode(unicode)
+            .utf8(false);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax)
+            .build(pattern)
+            .is_ok()
+    }
+
+    /// Checks that it can be built, as [`LazyRegex::check`] does, but leaves building it to
+    /// its first use: cheaper for a rubric that loads many counted patterns.
+    pub fn validate(&self) -> Result<(), String> {
+        let builds = [false, true].into_iter().any(|unicode| {
+            Self::builds_without_prefilter(&self.pattern, self.case_insensitive, unicode)
+        });
+        if builds {
+            Ok(())
+        } else {
+            self.check()
+        }
+    }
+
     /// Builds it now, reporting why it cannot be built.
     pub fn check(&self) -> Result<(), String> {
         match self.regex.get() {
@@ -411,7 +448,7 @@ impl<'g> Compiler<'g> {
             regex: OnceLock::new(),
         };
         if pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p") {
-            regex.check().map_err(invalid)?;
+            regex.validate().map_err(invalid)?;
         }
         self.leaves.push(Leaf::Regex {
             regex,

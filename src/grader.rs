@@ -163,7 +163,7 @@ impl GraderBuilder {
             .coverage
             .as_ref()
             .map(|c| WordCoverage::compile(c, engine.analyzer()));
-        let model_words = engine.analyzer().analyze(&rubric.model_answer).word_count();
+        let model_words = engine.analyzer().word_count(&rubric.model_answer);
         Ok(Grader {
             rubric: rubric.clone(),
             coverage,

@@ -160,6 +160,27 @@ impl Analyzer {
     }
 }
 
+impl Analyzer {
+    /// The number of words [`Analyzer::analyze`] would count in `text`
+    /// ([`Analysis::word_count`]), from segmentation alone: no normalising, stemming or negation.
+    pub(crate) fn word_count(&self, text: &str) -> u32 {
+        let mut first = true;
+        let mut word = 0u32;
+        let mut last_word = None;
+        segment(text, |piece| {
+            if !first && piece.starts_word {
+                word += 1;
+            }
+            first = false;
+            // A bare sentence break (CJK full stop) is no token.
+            if !piece.span.is_empty() {
+                last_word = Some(word);
+            }
+        });
+        last_word.map_or(0, |w| w + 1)
+    }
+}
+
 impl Analysis {
     /// The tokens, in text order.
     pub fn tokens(&self) -> &[Token] {
@@ -264,4 +285,33 @@ fn introduces_question(word: &str) -> bool {
             | "matter"
             | "matters"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Analyzer;
+
+    #[test]
+    fn word_count_agrees_with_the_full_analysis() {
+        let analyzer = Analyzer::new();
+        let bank = crate::Bank::embedded().expect("bank loads");
+        let texts = [
+            "",
+            " \n ",
+            "- preStop hook: sleep 10s.\n- then SIGTERM",
+            "kubectl drain --grace-period=0 node-1, 10.0.0.1/24 → done",
+            "ポッドは削除されます。そして、「終了」します。",
+            "e.g. the pod's IP — not the node's",
+        ];
+        let answers = bank.rubrics().flat_map(|r| {
+            std::iter::once(&r.model_answer).chain(r.examples.iter().map(|e| &e.answer))
+        });
+        for text in texts.iter().copied().chain(answers.map(String::as_str)) {
+            assert_eq!(
+                analyzer.word_count(text),
+                analyzer.analyze(text).word_count(),
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -122,7 +122,6 @@ impl Engine {
                 }));
             }
         }
-        compiler.vocab.finish();
         let starts = Starts::new(compiler.vocab.len(), &compiler.leaves);
         let number_leaves = concepts
             .iter()

@@ -1,6 +1,6 @@
 //! Running compiled matchers over an analysed answer.
 
-use super::compile::{Leaf, Node, Starts, Variant};
+use super::compile::{Leaf, Node, Start, Starts, Variant};
 use super::hit::Hit;
 use super::vocab::{Atom, Vocab};
 use crate::analysis::{Analysis, Span, TokenKind};
@@ -123,7 +123,7 @@ impl<'a> Context<'a> {
         // Only the words the answer holds: a few hundred, however large the rubric.
         for &(w, from, to) in &self.runs {
             for start in starts.of(w) {
-                if start.second != super::compile::Start::NO_SECOND && !self.holds(start.second) {
+                if start.second != Start::NO_SECOND && !self.holds(start.second) {
                     continue;
                 }
                 let leaf = start.leaf;

@@ -18,4 +18,4 @@ pub(crate) use lexicon::{is_english_word, is_negation_trigger};
 pub use negation::DenialRule;
 pub use token::{Span, Token, TokenKind};
 
-pub(crate) use stem::stem;
+pub(crate) use stem::{stem, with_stem};

@@ -344,6 +344,14 @@ fn split_identifier(
 /// An IPv4 address or CIDR filling the chunk (bar surrounding punctuation), as a span within it.
 fn address(s: &str) -> Option<Span> {
     let trimmed_start = s.len() - s.trim_start_matches(['(', '[', '"', '\'', '`']).len();
+    // Most chunks are words: an address starts with a digit.
+    if !s
+        .as_bytes()
+        .get(trimmed_start)
+        .is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let core = s[trimmed_start..]
         .trim_end_matches(['.', ',', ';', ':', ')', ']', '"', '\'', '`', '!', '?']);
     let b = core.as_bytes();

@@ -106,6 +106,43 @@ impl LazyRegex {
             .as_ref()
     }
 
+    /// Whether the regex crate would build `pattern`, known without building what only speeds
+    /// a search up: the automata the size limit applies to are built, the literal prefilters and
+    /// the one-pass DFA are not. A pattern this accepts the regex crate builds too (the same
+    /// syntax and automata, with the same limit); one it refuses may still build (a plain
+    /// alternation of literals needs no automaton), so [`LazyRegex::check`] decides those.
+    fn builds_without_prefilter(pattern: &str, case_insensitive: bool, unicode: bool) -> bool {
+        use regex_automata::{meta, util::syntax, MatchKind};
+        let config = meta::Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(false)
+            .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+            .auto_prefilter(false)
+            .onepass(false);
+        let syntax = syntax::Config::new()
+            .case_insensitive(case_insensitive)
+            .unicode(unicode)
+            .utf8(false);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax)
+            .build(pattern)
+            .is_ok()
+    }
+
+    /// Checks that it can be built, as [`LazyRegex::check`] does, but leaves building it to
+    /// its first use: cheaper for a rubric that loads many counted patterns.
+    pub fn validate(&self) -> Result<(), String> {
+        let builds = [false, true].into_iter().any(|unicode| {
+            Self::builds_without_prefilter(&self.pattern, self.case_insensitive, unicode)
+        });
+        if builds {
+            Ok(())
+        } else {
+            self.check()
+        }
+    }
+
     /// Builds it now, reporting why it cannot be built.
     pub fn check(&self) -> Result<(), String> {
         match self.regex.get() {
@@ -130,6 +167,86 @@ impl Leaf {
             }
             Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
             Leaf::Regex { text, .. } | Leaf::Literal { text, .. } => format!("regex /{text}/"),
+        }
+    }
+}
+
+/// A phrase variant, listed under its first word so that matching starts from the words an
+/// answer holds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Start {
+    /// The phrase's leaf.
+    pub leaf: u32,
+    /// Which of the leaf's variants.
+    pub variant: u32,
+    /// The variant's second word, or [`Start::NO_SECOND`] for a one-word variant: a variant whose
+    /// second word the answer does not hold cannot match, and is passed over without reading it.
+    pub second: WordId,
+}
+
+impl Start {
+    /// `second` of a one-word variant.
+    pub const NO_SECOND: WordId = WordId::MAX;
+}
+
+/// For every vocabulary word, the phrase variants that begin with it: one flat table, indexed by
+/// word.
+#[derive(Debug, Default)]
+pub(crate) struct Starts {
+    /// `entries[offsets[w]..offsets[w + 1]]` begin with word `w`.
+    offsets: Vec<u32>,
+    entries: Vec<Start>,
+}
+
+impl Starts {
+    /// Indexes the variants of every phrase leaf by first word, in leaf and variant order.
+    pub fn new(vocab_len: usize, leaves: &[Leaf]) -> Starts {
+        let mut counts = vec![0u32; vocab_len + 1];
+        let variants = || {
+            leaves.iter().enumerate().flat_map(|(i, leaf)| {
+                let variants: &[Variant] = match leaf {
+                    Leaf::Phrase { variants, .. } => variants,
+                    _ => &[],
+                };
+                variants.iter().enumerate().map(move |(k, v)| (i, k, v))
+            })
+        };
+        for (_, _, v) in variants() {
+            counts[v.words[0] as usize + 1] += 1;
+        }
+        for w in 1..counts.len() {
+            counts[w] += counts[w - 1];
+        }
+        let mut next = counts.clone();
+        let mut entries = vec![
+            Start {
+                leaf: 0,
+                variant: 0,
+                second: Start::NO_SECOND,
+            };
+            counts[vocab_len] as usize
+        ];
+        for (i, k, v) in variants() {
+            let slot = &mut next[v.words[0] as usize];
+            entries[*slot as usize] = Start {
+                leaf: i as u32,
+                variant: k as u32,
+                second: v.words.get(1).copied().unwrap_or(Start::NO_SECOND),
+            };
+            *slot += 1;
+        }
+        Starts {
+            offsets: counts,
+            entries,
+        }
+    }
+
+    /// The variants that begin with word `w`.
+    pub fn of(&self, w: WordId) -> &[Start] {
+        let w = w as usize;
+        match (self.offsets.get(w), self.offsets.get(w + 1)) {
+            (Some(&from), Some(&to)) => &self.entries[from as usize..to as usize],
+            _ => &[],
         }
     }
 }
@@ -331,7 +448,7 @@ impl<'g> Compiler<'g> {
             regex: OnceLock::new(),
         };
         if pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p") {
-            regex.check().map_err(invalid)?;
+            regex.validate().map_err(invalid)?;
         }
         self.leaves.push(Leaf::Regex {
             regex,

@@ -1,7 +1,7 @@
 //! The matching engine: a rubric's matchers compiled once, finding concepts and misconceptions
 //! in analysed answers.
 
-use super::compile::{Compiler, Leaf, Node};
+use super::compile::{Compiler, Leaf, Node, Starts};
 use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
 use super::vocab::Vocab;
@@ -19,13 +19,16 @@ pub struct Engine {
     analyzer: Analyzer,
     vocab: Vocab,
     leaves: Vec<Leaf>,
-    /// For each vocabulary word, the (leaf, variant) phrases that begin with it.
-    starts: Vec<Vec<(u32, u32)>>,
+    /// For each vocabulary word, the phrase variants that begin with it.
+    starts: Starts,
     /// Leaves that scan the text (literals and regexes), in order.
     scanned: Vec<u32>,
-    /// Each leaf's description (`phrase "preStop hook"`), made once for every evidence.
-    descriptions: Vec<String>,
+    /// Each leaf's description (`phrase "preStop hook"`), made on the first evidence for all.
+    descriptions: std::sync::OnceLock<Box<[String]>>,
     concepts: Vec<Node>,
+    /// Per concept and then per misconception: the leaves its hits come from. One with no hits
+    /// in an answer leaves the concept without hits, so its tree is not walked.
+    sources: Vec<Box<[u32]>>,
     /// Per concept: its leaves that state a number next to words, to catch wrong numbers.
     number_leaves: Vec<Vec<u32>>,
     polarity: Vec<Polarity>,
@@ -119,15 +122,7 @@ impl Engine {
                 }));
             }
         }
-        compiler.vocab.finish();
-        let mut starts = vec![Vec::new(); compiler.vocab.len()];
-        for (i, leaf) in compiler.leaves.iter().enumerate() {
-            if let Leaf::Phrase { variants, .. } = leaf {
-                for (k, v) in variants.iter().enumerate() {
-                    starts[v.words[0] as usize].push((i as u32, k as u32));
-                }
-            }
-        }
+        let starts = Starts::new(compiler.vocab.len(), &compiler.leaves);
         let number_leaves = concepts
             .iter()
             .map(|n| {
@@ -147,9 +142,21 @@ impl Engine {
                 v
             })
             .collect();
+        let sources = concepts
+            .iter()
+            .chain(&misconceptions)
+            .map(|n| {
+                let mut v = Vec::new();
+                collect_leaves(n, &mut |l| v.push(l));
+                v.sort_unstable();
+                v.dedup();
+                v.into_boxed_slice()
+            })
+            .collect();
         Ok(Engine {
+            sources,
             number_leaves,
-            descriptions: compiler.leaves.iter().map(Leaf::describe).collect(),
+            descriptions: std::sync::OnceLock::new(),
             scanned: compiler
                 .leaves
                 .iter()
@@ -311,17 +318,20 @@ impl Engine {
     /// Every hit of every concept and misconception, negated ones included.
     fn trace_in(&self, cx: &Context<'_>) -> Trace {
         let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.starts, &self.scanned);
+        let mut sources = self.sources.iter();
+        let mut hits_of = |n: &Node| {
+            let found = sources
+                .next()
+                .is_some_and(|s| s.iter().any(|&l| !leaf_hits[l as usize].is_empty()));
+            if found {
+                cx.node_hits(n, &leaf_hits)
+            } else {
+                Vec::new()
+            }
+        };
         Trace {
-            concepts: self
-                .concepts
-                .iter()
-                .map(|n| cx.node_hits(n, &leaf_hits))
-                .collect(),
-            misconceptions: self
-                .misconceptions
-                .iter()
-                .map(|n| cx.node_hits(n, &leaf_hits))
-                .collect(),
+            concepts: self.concepts.iter().map(&mut hits_of).collect(),
+            misconceptions: self.misconceptions.iter().map(&mut hits_of).collect(),
         }
     }
 
@@ -349,7 +359,7 @@ impl Engine {
         &self.scanned
     }
 
-    pub(crate) fn starts(&self) -> &[Vec<(u32, u32)>] {
+    pub(crate) fn starts(&self) -> &Starts {
         &self.starts
     }
 
@@ -369,7 +379,10 @@ impl Engine {
                 .get(h.span.start..h.span.end)
                 .unwrap_or("")
                 .to_string(),
-            matcher: self.descriptions[h.leaf as usize].clone(),
+            matcher: self
+                .descriptions
+                .get_or_init(|| self.leaves.iter().map(Leaf::describe).collect())[h.leaf as usize]
+                .clone(),
             fuzzy: h.fuzzy,
             negated: h.negated,
         }

@@ -1,6 +1,6 @@
 //! Running compiled matchers over an analysed answer.
 
-use super::compile::{Leaf, Node, Variant};
+use super::compile::{Leaf, Node, Start, Starts, Variant};
 use super::hit::Hit;
 use super::vocab::{Atom, Vocab};
 use crate::analysis::{is_negation_trigger, Analysis, Span, TokenKind};
@@ -25,6 +25,8 @@ pub(crate) struct Context<'a> {
     /// The words the answer holds, ascending: (word, start, end) with `occ[start..end]` its
     /// atoms. Sized by the answer, not by the rubric's vocabulary.
     runs: Vec<(u32, u32, u32)>,
+    /// One bit per vocabulary word: whether the answer holds it.
+    held: Vec<u64>,
 }
 
 impl<'a> Context<'a> {
@@ -40,6 +42,7 @@ impl<'a> Context<'a> {
         let mut occ: Vec<u32> = (0..atoms.len() as u32).collect();
         occ.sort_unstable_by_key(|&k| (atoms[k as usize].1.id, k));
         let mut runs = Vec::new();
+        let mut held = vec![0u64; vocab.len().div_ceil(64)];
         let mut start = 0;
         while start < occ.len() {
             let id = atoms[occ[start] as usize].1.id;
@@ -48,6 +51,9 @@ impl<'a> Context<'a> {
                 end += 1;
             }
             runs.push((id, start as u32, end as u32));
+            if let Some(bits) = held.get_mut(id as usize / 64) {
+                *bits |= 1 << (id % 64);
+            }
             start = end;
         }
         Context {
@@ -57,7 +63,15 @@ impl<'a> Context<'a> {
             by_pos,
             occ,
             runs,
+            held,
         }
+    }
+
+    /// Whether the answer holds vocabulary word `w` (a phrase needs every one of its words).
+    fn holds(&self, w: u32) -> bool {
+        self.held
+            .get(w as usize / 64)
+            .is_some_and(|bits| bits & (1 << (w % 64)) != 0)
     }
 
     pub(crate) fn atoms_at(&self, pos: u32) -> &[(u32, Atom)] {
@@ -102,20 +116,21 @@ impl<'a> Context<'a> {
     pub fn all_leaf_hits(
         &self,
         leaves: &[Leaf],
-        starts: &[Vec<(u32, u32)>],
+        starts: &Starts,
         scanned: &[u32],
     ) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); leaves.len()];
         // Only the words the answer holds: a few hundred, however large the rubric.
         for &(w, from, to) in &self.runs {
-            let Some(variants) = starts.get(w as usize) else {
-                continue;
-            };
-            for &(leaf, k) in variants {
+            for start in starts.of(w) {
+                if start.second != Start::NO_SECOND && !self.holds(start.second) {
+                    continue;
+                }
+                let leaf = start.leaf;
                 let Leaf::Phrase { variants, .. } = &leaves[leaf as usize] else {
                     continue;
                 };
-                let v = &variants[k as usize];
+                let v = &variants[start.variant as usize];
                 let occurrences = self.occ[from as usize..to as usize]
                     .iter()
                     .map(|&o| &self.atoms[o as usize]);
@@ -370,10 +385,15 @@ impl<'a> Context<'a> {
         match node {
             Node::Leaf(i) => leaf_hits[*i as usize].clone(),
             Node::Any(nodes) => {
-                let mut all: Vec<Hit> = nodes
-                    .iter()
-                    .flat_map(|n| self.node_hits(n, leaf_hits))
-                    .collect();
+                let mut all: Vec<Hit> = Vec::new();
+                for n in nodes {
+                    match n {
+                        // Most alternatives are phrases: their hits are copied, not cloned into
+                        // a vector of their own first.
+                        Node::Leaf(i) => all.extend_from_slice(&leaf_hits[*i as usize]),
+                        _ => all.extend(self.node_hits(n, leaf_hits)),
+                    }
+                }
                 // Longest hit first at each start, so evidence shows `terminationGracePeriodSeconds`
                 // rather than the `grace period` inside it.
                 // Hits inside an earlier, longer hit are dropped.

@@ -3,8 +3,11 @@
 //!
 //! Built once per rubric; looked up once per answer token.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
+use crate::analysis::with_stem;
 use crate::analysis::{Analysis, Token, TokenKind};
 
 /// Index of a vocabulary word.
@@ -41,21 +44,33 @@ pub(crate) struct Atom {
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     by_key: FxHashMap<Box<str>, WordId>,
-    /// (first byte, length) → fuzzy candidates; a lookup visits only lengths within the limit.
-    fuzzy: FxHashMap<(u8, usize), Vec<FuzzyEntry>>,
-    /// A prefix of a vocabulary word (its hash) → a run of `split_table`, for words written
-    /// apart. Built by [`Vocab::finish`].
-    splits: FxHashMap<u64, (u32, u32)>,
-    /// (prefix hash, form, cut): every way to cut every splittable form, sorted by hash once the
-    /// vocabulary is complete — one flat table instead of a list per prefix.
-    split_table: Vec<(u64, u32, u8)>,
-    /// Forms that can be split, indexed by `splits` entries: (form, id).
-    split_forms: Vec<(Box<str>, WordId)>,
-    split_seen: rustc_hash::FxHashSet<(u64, WordId)>,
-    fuzzy_seen: rustc_hash::FxHashSet<(u64, WordId)>,
+    /// Forms for the typo index, in the order they were added: (word, range of `form_text`).
+    fuzzy_forms: Vec<(WordId, u32, u32)>,
+    /// Forms for the split index, in the order they were added: (word, range of `form_text`).
+    split_forms: Vec<(WordId, u32, u32)>,
+    /// The text of `fuzzy_forms` and `split_forms`, back to back.
+    form_text: String,
+    /// The typo and split indexes, built from the forms the first time an answer is mapped: a
+    /// program that compiles a whole bank grades against few of its rubrics.
+    index: OnceLock<Index>,
     len: u32,
     /// The word that stands for "any number or address" in number probes, once one exists.
     any_number: Option<WordId>,
+}
+
+/// The lookup structures over a vocabulary's forms.
+#[derive(Debug, Default)]
+struct Index {
+    /// (first byte, length) → fuzzy candidates; a lookup visits only lengths within the limit.
+    fuzzy: FxHashMap<(u8, usize), Vec<FuzzyEntry>>,
+    /// A prefix of a vocabulary word (its hash) → a run of `split_table`, for words written
+    /// apart.
+    splits: FxHashMap<u64, (u32, u32)>,
+    /// (prefix hash, form, cut): every way to cut every splittable form, sorted by hash — one
+    /// flat table instead of a list per prefix.
+    split_table: Vec<(u64, u32, u8)>,
+    /// Forms that can be split, indexed by `splits` entries: (form, id).
+    split_forms: Vec<(Box<str>, WordId)>,
 }
 
 /// The key a token is looked up by: its stem for words, its exact text for numbers and codes.
@@ -120,18 +135,11 @@ impl Vocab {
         }
     }
 
+    /// Records `norm` as a form for the typo index.
     fn add_fuzzy_form(&mut self, id: WordId, norm: &str) {
-        // A set, not a scan of the bucket: forms recur in phrase after phrase.
-        if norm.len() >= FUZZY_MIN_LEN && self.fuzzy_seen.insert((hash_str(norm), id)) {
-            let first = norm.as_bytes()[0];
-            self.fuzzy
-                .entry((first, norm.len()))
-                .or_default()
-                .push(FuzzyEntry {
-                    id,
-                    form: norm.into(),
-                    mask: letter_mask(norm),
-                });
+        if norm.len() >= FUZZY_MIN_LEN {
+            let range = self.push_text(norm);
+            self.fuzzy_forms.push((id, range.0, range.1));
         }
     }
 
@@ -140,37 +148,77 @@ impl Vocab {
             return;
         }
         self.add_fuzzy_form(id, norm);
-        // Keyed by the hash of the head, checked against the stored form on lookup, so building
-        // the table allocates nothing per prefix.
-        if norm.len() >= 4 && norm.len() < 256 && self.split_seen.insert((hash_str(norm), id)) {
-            let form = self.split_forms.len() as u32;
-            self.split_forms.push((norm.into(), id));
-            for cut in 2..=norm.len() - 2 {
-                self.split_table
-                    .push((hash_str(&norm[..cut]), form, cut as u8));
-            }
+        if norm.len() >= 4 && norm.len() < 256 {
+            let range = self.push_text(norm);
+            self.split_forms.push((id, range.0, range.1));
         }
     }
 
-    /// Indexes the split table; call once every word is added.
-    pub fn finish(&mut self) {
-        self.split_table.sort_unstable();
-        self.splits.clear();
-        self.splits.reserve(self.split_table.len());
+    /// Appends `s` to `form_text`; returns its range.
+    fn push_text(&mut self, s: &str) -> (u32, u32) {
+        let start = self.form_text.len() as u32;
+        self.form_text.push_str(s);
+        (start, self.form_text.len() as u32)
+    }
+
+    fn form(&self, start: u32, end: u32) -> &str {
+        &self.form_text[start as usize..end as usize]
+    }
+
+    /// Builds the typo and split indexes from the recorded forms, each (form, word) once, in
+    /// the order they were added.
+    fn build_index(&self) -> Index {
+        let mut index = Index::default();
+        // Keyed by the hash of the form: forms recur in phrase after phrase.
+        let mut seen = rustc_hash::FxHashSet::default();
+        for &(id, start, end) in &self.fuzzy_forms {
+            let norm = self.form(start, end);
+            if seen.insert((hash_str(norm), id)) {
+                index
+                    .fuzzy
+                    .entry((norm.as_bytes()[0], norm.len()))
+                    .or_default()
+                    .push(FuzzyEntry {
+                        id,
+                        form: norm.into(),
+                        mask: letter_mask(norm),
+                    });
+            }
+        }
+        seen.clear();
+        for &(id, start, end) in &self.split_forms {
+            let norm = self.form(start, end);
+            // Keyed by the hash of the head, checked against the stored form on lookup, so
+            // building the table allocates nothing per prefix.
+            if seen.insert((hash_str(norm), id)) {
+                let form = index.split_forms.len() as u32;
+                index.split_forms.push((norm.into(), id));
+                for cut in 2..=norm.len() - 2 {
+                    index
+                        .split_table
+                        .push((hash_str(&norm[..cut]), form, cut as u8));
+                }
+            }
+        }
+        index.split_table.sort_unstable();
+        index.splits.reserve(index.split_table.len());
         let mut start = 0;
-        while start < self.split_table.len() {
-            let hash = self.split_table[start].0;
+        while start < index.split_table.len() {
+            let hash = index.split_table[start].0;
             let mut end = start + 1;
-            while end < self.split_table.len() && self.split_table[end].0 == hash {
+            while end < index.split_table.len() && index.split_table[end].0 == hash {
                 end += 1;
             }
-            self.splits
+            index
+                .splits
                 .insert(hash, (start as u32, (end - start) as u32));
             start = end;
         }
-        // The de-duplication sets are only needed while building.
-        self.split_seen = Default::default();
-        self.fuzzy_seen = Default::default();
+        index
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| self.build_index())
     }
 
     pub fn len(&self) -> usize {
@@ -221,10 +269,12 @@ impl Vocab {
         }
         let norm = analysis.norm(t);
         // A word written apart: `pre stop`, `pre-stop` for the vocabulary word `prestop`.
+        let index = self.index();
         let splits = if norm.len() >= 2 && !t.function_word {
-            self.splits
+            index
+                .splits
                 .get(&hash_str(norm))
-                .map(|&(s, n)| &self.split_table[s as usize..(s + n) as usize])
+                .map(|&(s, n)| &index.split_table[s as usize..(s + n) as usize])
         } else {
             None
         };
@@ -232,11 +282,11 @@ impl Vocab {
             if next.kind == TokenKind::Word && next.sentence == t.sentence {
                 let next_norm = analysis.norm(next);
                 for &(_, form, cut) in cands {
-                    let (word, id) = &self.split_forms[form as usize];
+                    let (word, id) = &index.split_forms[form as usize];
                     let (head, tail) = word.split_at(cut as usize);
                     if head == norm
                         && (tail == next_norm
-                            || analysis.stem(next) == crate::analysis::stem(tail).as_ref())
+                            || with_stem(tail, |stem| analysis.stem(next) == stem))
                     {
                         out.push((
                             pos,
@@ -253,24 +303,31 @@ impl Vocab {
         if out.len() > before || t.function_word {
             return;
         }
-        self.fuzzy_atoms(norm, analysis.stem(t), pos, out);
+        self.fuzzy_atoms(index, norm, analysis.stem(t), pos, out);
     }
 
-    fn fuzzy_atoms(&self, norm: &str, stem: &str, pos: u32, out: &mut Vec<(u32, Atom)>) {
+    fn fuzzy_atoms(
+        &self,
+        index: &Index,
+        norm: &str,
+        stem: &str,
+        pos: u32,
+        out: &mut Vec<(u32, Atom)>,
+    ) {
         // The rubric word must be long enough for typos (`typo_limit`); the answer word may be a
         // letter shorter (`prbe` for `probe`).
-        if norm.len() < FUZZY_MIN_LEN - 1
-            || !norm.is_ascii()
-            || crate::analysis::is_english_word(norm)
-        {
+        if norm.len() < FUZZY_MIN_LEN - 1 || !norm.is_ascii() {
             return;
         }
         let first = norm.as_bytes()[0];
         let mask = letter_mask(norm);
         let mut best: Option<(usize, WordId)> = None;
         let candidates = (norm.len().saturating_sub(2)..=norm.len() + 2)
-            .filter_map(|len| self.fuzzy.get(&(first, len)))
+            .filter_map(|len| index.fuzzy.get(&(first, len)))
             .flatten();
+        // A real English word is never taken for a typo; looked up (a large set) only once a
+        // candidate passes the cheap checks, which most words of an answer never do.
+        let mut english = None;
         for e in candidates {
             let limit = typo_limit(e.form.len());
             if limit == 0 || e.form.len().abs_diff(norm.len()) > limit {
@@ -279,6 +336,9 @@ impl Vocab {
             // Each edit changes at most two letters of the letter set; cheap reject first.
             if (mask ^ e.mask).count_ones() as usize > 2 * limit {
                 continue;
+            }
+            if *english.get_or_insert_with(|| crate::analysis::is_english_word(norm)) {
+                return;
             }
             // The stem too: `oomkiled` is two edits from `oomkill`, its stem `oomkil` one.
             let mut d = strsim::osa_distance(norm, &e.form);

@@ -318,7 +318,9 @@ impl Grader {
             empty: analysis.is_empty(),
             on_topic: self.engages_with_question(analysis),
             dump: self.salad_guard && is_dump(words, hits),
-            sentences: if self.salad_guard {
+            // A rubric with content-word coverage (a draft) spreads its credit over words, not
+            // concepts: thin credit is not measured there.
+            sentences: if self.salad_guard && self.coverage.is_none() {
                 credited_sentences(analysis, &findings)
             } else {
                 (0, 0)

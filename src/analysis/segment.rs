@@ -155,16 +155,15 @@ fn chunk(
         }
     }
     let mut before = before;
-    // Leading brackets, dashes used as punctuation, quotes: a clause break before the chunk.
-    if s.starts_with(['(', '[', '{', '"', '\u{201c}'])
-        || s == "-"
-        || s == "\u{2014}"
-        || s == "\u{2013}"
-        // Arrows chain steps: "no renewals -> lease expires" is two claims.
-        || s == "->"
-        || s == "=>"
-        || s == "\u{2192}"
-    {
+    // Dashes used as punctuation and arrows ("no renewals -> lease expires" is two claims)
+    // separate clauses. Standing alone they emit nothing, so the break they make is also
+    // carried on to the next chunk: "— a consumer with no partition does nothing — and add …".
+    let separator = matches!(s, "-" | "\u{2014}" | "\u{2013}" | "->" | "=>" | "\u{2192}");
+    if separator {
+        after = after.max(Break::Clause);
+    }
+    // Leading brackets, separators, quotes: a clause break before the chunk.
+    if separator || s.starts_with(['(', '[', '{', '"', '\u{201c}']) {
         before = before.max(Break::Clause);
     }
     if let Some(span) = address(s) {

@@ -155,15 +155,21 @@ fn chunk(
         }
     }
     let mut before = before;
-    // Dashes used as punctuation and arrows ("no renewals -> lease expires" is two claims)
-    // separate clauses. Standing alone they emit nothing, so the break they make is also
-    // carried on to the next chunk: "— a consumer with no partition does nothing — and add …".
-    let separator = matches!(s, "-" | "\u{2014}" | "\u{2013}" | "->" | "=>" | "\u{2192}");
-    if separator {
+    // A dash used as punctuation separates clauses. Standing alone it emits nothing, so its
+    // break is also carried on to the next chunk: "— a consumer with no partition does nothing —
+    // and add …".
+    let dash = matches!(s, "-" | "\u{2014}" | "\u{2013}");
+    if dash {
         after = after.max(Break::Clause);
     }
-    // Leading brackets, separators, quotes: a clause break before the chunk.
-    if separator || s.starts_with(['(', '[', '{', '"', '\u{201c}']) {
+    // Leading brackets, dashes used as punctuation, quotes: a clause break before the chunk.
+    if s.starts_with(['(', '[', '{', '"', '\u{201c}'])
+        || dash
+        // Arrows chain steps: "no renewals -> lease expires" is two claims.
+        || s == "->"
+        || s == "=>"
+        || s == "\u{2192}"
+    {
         before = before.max(Break::Clause);
     }
     if let Some(span) = address(s) {

@@ -109,7 +109,7 @@ fn negate(t: &mut Token, trigger: usize, rule: DenialRule) {
 /// `text` is the analysed text and `lower(i)` the lower-cased surface text of token `i`.
 pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a str) {
     let n = tokens.len();
-    let conditional = conditional_clauses(tokens, &lower);
+    let conditional = conditional_clauses(tokens, text, &lower);
     let mut i = 0;
     while i < n {
         let w = lower(i);
@@ -128,7 +128,13 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             && !inside_identifier
             && (is_figure_of_speech(tokens, &lower, &conditional, i, scope_start)
                 || w == "without" && negated_before(tokens, &lower, i));
-        if is_trigger && !inside_identifier && !figure {
+        if is_trigger && !inside_identifier && !figure && relative_clause(tokens, &lower, i, w) {
+            // "pods *that don't* need the mesh", "plugins *it doesn't* need": the clause only
+            // describes a noun, so it negates its own verb and nothing around it.
+            if let Some(v) = first_content(tokens, &lower, scope_start) {
+                deny_through(tokens, i, scope_start, v);
+            }
+        } else if is_trigger && !inside_identifier && !figure {
             let pointer = points_back(tokens, &lower, i);
             let relevance = relevance_predicate_after(tokens, &lower, i);
             if pointer || relevance || gerund_subject(tokens, &lower, i) {
@@ -139,10 +145,14 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             if relevance {
                 deny_antecedent(tokens, &lower, i);
             }
-            forward_scope(tokens, &lower, i, w, scope_start);
+            if !ends_clause(tokens, text, i, scope_start) {
+                forward_scope(tokens, &lower, i, w, scope_start);
+            }
         }
         if !inside_identifier && !conditional[i] {
-            if let Some(len) = verdict_at(&lower, i, n) {
+            if let Some(len) =
+                verdict_at(&lower, i, n).filter(|&len| !attributive(tokens, &lower, i, len))
+            {
                 deny_subject(tokens, &lower, i, DenialRule::Verdict, false);
                 if !has_content_before(tokens, &lower, i) {
                     // "Pointless to tune X": nothing before the verdict, so it judges what follows.
@@ -170,7 +180,11 @@ fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i
     let mut j = i + 1;
     while j < tokens.len() && tokens[j].sentence == sentence && tokens[j].word <= last_word {
         if tokens[j].clause != clause {
-            if !tokens[j].after_comma || opens_new_subject(tokens, lower, j) {
+            // "You can skip several minor versions, *that's fine*": a clause of its own.
+            if !tokens[j].after_comma
+                || opens_new_subject(tokens, lower, j)
+                || has_finite_verb(tokens, lower, j)
+            {
                 break;
             }
             clause = tokens[j].clause;
@@ -183,8 +197,15 @@ fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i
         {
             break;
         }
-        negate(&mut tokens[j], i, DenialRule::Dismissal);
         j += 1;
+    }
+    // "Skip injection for pods *that don't need* the mesh", "skip objects *it doesn't care
+    // about*": an object narrowed by a negated relative clause is a selection, not a dismissal.
+    if (i + 1..j).any(|k| could_be_cue(lower(k)) && relative_clause(tokens, lower, k, lower(k))) {
+        return;
+    }
+    for t in &mut tokens[i + 1..j] {
+        negate(t, i, DenialRule::Dismissal);
     }
 }
 
@@ -261,29 +282,111 @@ fn verb_follows<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usiz
     let clause = tokens[j].clause;
     (j + 1..tokens.len().min(j + 8))
         .take_while(|&k| tokens[k].clause == clause && !is_scope_terminator(lower(k)))
-        .any(|k| {
-            let w = lower(k);
-            is_auxiliary(w)
-                || w.ends_with("n't")
-                || matches!(
-                    w,
-                    "gets"
-                        | "keeps"
-                        | "shows"
-                        | "sees"
-                        | "sends"
-                        | "still"
-                        | "takes"
-                        | "makes"
-                        | "gives"
-                        | "tells"
-                        | "runs"
-                        | "works"
-                        | "needs"
-                        | "handles"
-                        | "returns"
-                )
-        })
+        .any(|k| lower(k) == "still" || is_finite_verb(lower(k)))
+}
+
+/// Whether the clause at `j` opens with an instruction: an imperative verb and its object ("do
+/// not restart the pod, *check the* exit code").
+fn opens_instruction<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
+    is_imperative(lower(j))
+        && j + 1 < tokens.len()
+        && tokens[j + 1].clause == tokens[j].clause
+        && matches!(
+            lower(j + 1),
+            "the" | "a" | "an" | "your" | "its" | "their" | "that"
+        )
+}
+
+/// Whether `w` is a finite verb for these rules: a copula, auxiliary or modal, a negated verb,
+/// a pronoun's contracted "is" ("that's"), or a common verb in the third person.
+fn is_finite_verb(w: &str) -> bool {
+    is_auxiliary(w)
+        || w.ends_with("n't")
+        || matches!(
+            w,
+            "that's" | "there's" | "here's" | "what's" | "he's" | "she's"
+        )
+        || matches!(
+            w,
+            "gets"
+                | "keeps"
+                | "shows"
+                | "sees"
+                | "sends"
+                | "takes"
+                | "makes"
+                | "gives"
+                | "tells"
+                | "runs"
+                | "works"
+                | "needs"
+                | "handles"
+                | "returns"
+                | "happens"
+                | "means"
+                | "fails"
+                | "goes"
+                | "comes"
+                | "stays"
+                | "lets"
+                | "puts"
+        )
+}
+
+/// Whether the clause that token `j` opens holds a finite verb of its own (within eight tokens,
+/// before any "and"/"or"): "…, *load balancing happens* per connection" is a clause, not another
+/// item of a list; "…, readiness probe or PDB *is* required" closes the list.
+fn has_finite_verb<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
+    let clause = tokens[j].clause;
+    (j..tokens.len().min(j + 8))
+        .take_while(|&k| tokens[k].clause == clause && !is_coordinator(lower(k)))
+        .any(|k| is_finite_verb(lower(k)))
+}
+
+fn is_coordinator(w: &str) -> bool {
+    matches!(w, "and" | "or" | "nor")
+}
+
+fn is_gerund(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ing")
+        && !matches!(
+            w,
+            "nothing" | "something" | "anything" | "everything" | "during" | "morning" | "string"
+        )
+}
+
+/// "without losing anything, *keeping* extra fields in annotations": after a scope that is an
+/// action (a gerund and its object), an item opening with another gerund is a participle clause
+/// of its own, unless it closes a list of actions ("…, cordoning it or deleting pods").
+fn participle_clause<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    start: usize,
+    j: usize,
+) -> bool {
+    let clause = tokens[j].clause;
+    let action = is_gerund(lower(start))
+        && start + 1 < tokens.len()
+        && tokens[start + 1].clause == tokens[start].clause;
+    action
+        && is_gerund(lower(j))
+        && !(j..tokens.len())
+            .take_while(|&k| tokens[k].clause == clause)
+            .any(|k| is_coordinator(lower(k)))
+}
+
+/// "nodes without a pod *fail* the health check": a word between two content words, just
+/// before a determiner, is a verb, and ends the noun phrase a "without" or "rather than" opened.
+fn verb_between_nouns<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
+    let content = |k: usize| tokens[k].kind == super::TokenKind::Word && !tokens[k].function_word;
+    j > 0
+        && j + 1 < tokens.len()
+        && tokens[j - 1].clause == tokens[j].clause
+        && tokens[j + 1].clause == tokens[j].clause
+        && content(j - 1)
+        && content(j)
+        && matches!(lower(j + 1), "the" | "a" | "an")
 }
 
 /// Whether `w` can start any rule: a negation trigger, a verdict, a dismissal or an alternative.
@@ -314,14 +417,26 @@ fn could_be_cue(w: &str) -> bool {
 }
 
 /// For each token, whether it sits in a conditional clause ("if you don't set requests, …"),
-/// computed in one pass: a conditional word opens it, the end of the clause closes it.
-fn conditional_clauses<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str) -> Vec<bool> {
+/// computed in one pass: a conditional word opens it, the end of the clause closes it. A
+/// conjunction with no punctuation before it continues the condition ("if the traces show time
+/// inside one service *but no* child spans, …").
+fn conditional_clauses<'a>(
+    tokens: &[Token],
+    text: &str,
+    lower: &impl Fn(usize) -> &'a str,
+) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut open: Option<u32> = None;
     let mut otherwise: Option<u32> = None;
     for (i, t) in tokens.iter().enumerate() {
-        if open.is_some_and(|c| c != t.clause) {
-            open = None;
+        if let Some(c) = open.filter(|&c| c != t.clause) {
+            let continued = i > 0
+                && tokens[i - 1].clause == c
+                && tokens[i - 1].sentence == t.sentence
+                && text
+                    .get(tokens[i - 1].span.end..t.span.start)
+                    .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+            open = continued.then_some(t.clause);
         }
         if otherwise.is_some_and(|s| s != t.sentence) {
             otherwise = None;
@@ -362,7 +477,12 @@ fn forward_scope<'a>(
     // advice against doing something rules out what follows, across a list; it describes no
     // failure.
     let advice = speaker_advice(tokens, lower, i, w);
-    if let Some(v) = verb.filter(|&v| !is_not_a && !advice && (no_way_to || narrows(w, lower(v)))) {
+    // "only when it *hasn't been refreshed* for a lease period": a negated verb in a clause of
+    // time describes an event, like a failure.
+    let event = w.ends_with("n't") && in_clause_of_time(tokens, lower, i);
+    if let Some(v) =
+        verb.filter(|&v| !is_not_a && !advice && (no_way_to || event || narrows(w, lower(v))))
+    {
         // "is not bound *until* a pod is scheduled", "doesn't start until the init containers
         // finish": a condition in time, not a denial; nothing is negated.
         if (v + 1..tokens.len().min(v + 3)).any(|k| lower(k) == "until") {
@@ -370,13 +490,7 @@ fn forward_scope<'a>(
         }
         // "can't reach CoreDNS", "isn't removed immediately", "doesn't wait for the endpoints":
         // these describe what fails; only the verb is negated, not the things named around it.
-        let word = tokens[v].word;
-        for t in tokens[scope_start..]
-            .iter_mut()
-            .take_while(|t| t.word <= word)
-        {
-            negate(t, i, DenialRule::Cue);
-        }
+        deny_through(tokens, i, scope_start, v);
     } else if w == "non" {
         // non-root, non-privileged: only the rest of the word.
         let word = tokens[i].word;
@@ -390,7 +504,10 @@ fn forward_scope<'a>(
         // "don't use / need / set …": advice against a list of things.
         // "never" lists only as advice ("never use X, Y or Z"); "never got to unplug it, and …"
         // describes what happened.
-        let lists = matches!(w, "no" | "without" | "nothing" | "neither" | "nor" | "none")
+        let lists = matches!(w, "no" | "nothing" | "neither" | "nor" | "none")
+            // "HTTPS backend without the annotation, idle timeouts, …": a "without" inside a
+            // list item describes that item's noun and stays in it.
+            || w == "without" && !item_modifier(tokens, lower, i)
             || advice
             // "never a reason to look at X or Y", "never any point in X, Y or Z"
             || w == "never" && relevance_predicate_after(tokens, lower, i)
@@ -412,8 +529,134 @@ fn forward_scope<'a>(
     }
 }
 
+/// Whether "when", "whenever" or "once" stands up to three words before the cue, in its clause.
+fn in_clause_of_time<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    (i.saturating_sub(3)..i)
+        .filter(|&k| tokens[k].clause == tokens[i].clause)
+        .any(|k| matches!(lower(k), "when" | "whenever" | "once"))
+}
+
+/// Whether the cue at `i` is the last word of its clause ("a consumer with no partition does
+/// *nothing* — and add …"): its scope, at `start`, would lie past the break. An opening quote is
+/// no such break ("has no \"last updated\" timestamp").
+fn ends_clause(tokens: &[Token], text: &str, i: usize, start: usize) -> bool {
+    start == i + 1
+        && tokens
+            .get(start)
+            .is_some_and(|t| t.clause != tokens[i].clause && t.sentence == tokens[i].sentence)
+        && !text
+            .get(tokens[i].span.end..tokens[start].span.start)
+            .is_some_and(|gap| gap.contains(['"', '\u{201c}', '\'', '`']))
+}
+
+/// Denies the words from `start` through the word of token `verb`: the cue negates only its verb.
+fn deny_through(tokens: &mut [Token], cue: usize, start: usize, verb: usize) {
+    let word = tokens[verb].word;
+    for t in tokens[start..].iter_mut().take_while(|t| t.word <= word) {
+        negate(t, cue, DenialRule::Cue);
+    }
+}
+
+/// Whether the cue at `i` negates a relative clause that describes a noun: "pods *that don't*
+/// need the mesh", "plugins *it doesn't* need", "code *we don't* trust". Only verbal cues; not
+/// after a verb of saying or thinking ("I think *that doesn't* help", "I guess *we don't* need
+/// it"), nor after an adverb or a preposition's object ("in practice *we don't* use it").
+fn relative_clause<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    w: &str,
+) -> bool {
+    let verbal = w.ends_with("n't")
+        || matches!(
+            w,
+            "not" | "never" | "cannot" | "lack" | "lacks" | "dont" | "doesnt"
+        );
+    if !verbal || i < 2 {
+        return false;
+    }
+    let clause = tokens[i].clause;
+    let (noun, marker) = (i - 2, i - 1);
+    if tokens[noun].clause != clause || tokens[noun].kind != super::TokenKind::Word {
+        return false;
+    }
+    let n = lower(noun);
+    let is_noun = (!tokens[noun].function_word
+        || matches!(n, "anything" | "something" | "everything"))
+        && !n.ends_with("ly")
+        && !matches!(
+            n,
+            "think"
+                | "thinks"
+                | "say"
+                | "says"
+                | "said"
+                | "know"
+                | "knows"
+                | "believe"
+                | "guess"
+                | "mean"
+                | "means"
+                | "sure"
+                | "hope"
+                | "assume"
+                | "suppose"
+                | "feel"
+                | "agree"
+                | "found"
+                | "noticed"
+        );
+    let after_preposition = noun > 0
+        && tokens[noun - 1].clause == clause
+        && matches!(
+            lower(noun - 1),
+            "in" | "on" | "at" | "for" | "by" | "with" | "during" | "after" | "before"
+        );
+    is_noun
+        && match lower(marker) {
+            "that" | "who" => true,
+            "it" | "we" | "you" | "they" => !after_preposition,
+            _ => false,
+        }
+}
+
+/// Whether the "without" at `i` stands inside a comma-separated item after the noun it
+/// describes ("…, HTTPS backend *without* the annotation, …", "With Local, nodes *without* a pod
+/// fail the check").
+fn item_modifier<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    tokens[clause_start(tokens, i)].after_comma && has_content_before(tokens, lower, i)
+}
+
+/// Whether the list-style cue at `cue` opens an item of a list whose items each carry the same
+/// cue ("no routing on headers, *no* per-request retries, …"): every item then has its own
+/// cue, and none reaches into the next.
+fn parallel_item<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, cue: usize) -> bool {
+    let start = clause_start(tokens, cue);
+    start == cue
+        && tokens[cue].after_comma
+        && cue > 0
+        && lower(clause_start(tokens, cue - 1)) == lower(cue)
+}
+
+/// Whether the single-word verdict at `i` is an adjective before its noun ("by disabling
+/// *unneeded* scoring plugins"): it describes what is removed and judges nothing.
+fn attributive<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    len: usize,
+) -> bool {
+    let clause = tokens[i].clause;
+    let noun_after = tokens.get(i + 1).is_some_and(|t| {
+        t.clause == clause && t.kind == super::TokenKind::Word && !t.function_word
+    });
+    let copula_before = i > 0 && tokens[i - 1].clause == clause && is_copula(lower(i - 1));
+    len == 1 && noun_after && !copula_before
+}
+
 /// Whether the cue at `i` negates the speaker's (or listener's) own choice: "I wouldn't",
-/// "we should not", "you'd never". An inability ("I can't reach it") is a symptom, not advice.
+/// "we should not", "you'd never", or an imperative ("Don't look at X", "Do not use X"). An
+/// inability ("I can't reach it") is a symptom, not advice.
 fn speaker_advice<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,
@@ -430,11 +673,14 @@ fn speaker_advice<'a>(
     let before = |k: usize| (i >= k && tokens[i - k].clause == clause).then(|| lower(i - k));
     let person = |p: &str| matches!(p, "i" | "we" | "you");
     match w {
+        // "Don't look at …": an imperative opening its clause.
+        "don't" | "dont" => before(1).is_none_or(person),
         // "I wouldn't", "we shouldn't", "you don't"
         _ if w.ends_with("n't") => before(1).is_some_and(person),
-        // "I would not", "we should never", "I'd not", "I'd never"
+        // "I would not", "we should never", "I'd not", "I'd never", "Do not …"
         _ => match before(1) {
             Some("i'd" | "we'd" | "you'd") => true,
+            Some("do") => before(2).is_none() && w == "not",
             Some("would" | "should" | "must" | "will") => before(2).is_some_and(person),
             _ => false,
         },
@@ -469,25 +715,41 @@ fn deny_forward<'a>(
                 "where" | "that" | "which" | "who" | "whose" | "when" | "whenever" | "once" | "if"
             )
     });
+    let w = lower(cue);
+    let alternative = matches!(w, "instead" | "rather" | "opposed");
+    // "nodes without a pod fail …", "a timeout rather than a refusal tells me …": a "without"
+    // or a mid-clause alternative denies a noun phrase, which ends at the next verb.
+    let noun_phrase = w == "without" || alternative && has_content_before(tokens, lower, cue);
+    // "no routing on headers, no retries, …": each item has its own cue.
+    let parallel = lists && parallel_item(tokens, lower, cue);
     let mut j = start;
     // Content words passed: the embedded clause's own subject and verb come first ("when no
     // container *has* requests"), the main verb only after them.
     let mut passed = 0;
     while j < n && tokens[j].sentence == sentence && tokens[j].word <= last_word {
-        if embedded && passed >= 2 && is_main_verb(lower(j)) {
+        if embedded && passed >= 2 && is_main_verb(lower(j))
+            || noun_phrase
+                && j > start
+                && (is_finite_verb(lower(j)) || verb_between_nouns(tokens, lower, j))
+        {
             break;
         }
         if !tokens[j].function_word && !is_copula(lower(j)) {
             passed += 1;
         }
         if tokens[j].clause != clause {
-            // A list continues across a comma; a new clause ("…, and Kubernetes still has it")
-            // does not, nor does the main clause after a subordinate one ("once you're sure
-            // nothing needs it, edit the object").
-            let alternative = matches!(lower(cue), "instead" | "rather" | "opposed");
+            // A list continues across a comma; a new clause ("…, and Kubernetes still has it",
+            // "…, load balancing happens per connection") does not, nor does the main clause
+            // after a subordinate one ("once you're sure nothing needs it, edit the object"),
+            // nor the next item of a list whose items carry their own cue.
             if !(lists && tokens[j].after_comma)
                 || alternative
+                || parallel
+                || lower(j) == w
                 || opens_new_subject(tokens, lower, j)
+                || has_finite_verb(tokens, lower, j)
+                || opens_instruction(tokens, lower, j)
+                || participle_clause(tokens, lower, start, j)
                 || subordinate(tokens, lower, cue)
             {
                 break;
@@ -497,11 +759,7 @@ fn deny_forward<'a>(
         if is_scope_terminator(lower(j))
             || starts_new_clause(lower, j, n)
             // "no SNAT is needed *and the pod sees* …": a new subject with its own verb.
-            || lists
-                && lower(j) == "and"
-                && j + 1 < n
-                && matches!(lower(j + 1), "the" | "a" | "an" | "its" | "their" | "each" | "every")
-                && verb_follows(tokens, lower, j)
+            || lists && lower(j) == "and" && verb_follows(tokens, lower, j)
         {
             break;
         }
@@ -568,7 +826,9 @@ fn opens_new_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j:
         return false;
     };
     let w = lower(j + 1);
-    is_subject_pronoun(w)
+    // "…, and use the kms provider", "…, or switch to ambient mode": an instruction of its own.
+    is_imperative(w)
+        || is_subject_pronoun(w)
         || matches!(
             w,
             "the" | "a" | "an" | "kubernetes" | "k8s" | "our" | "your"
@@ -626,8 +886,19 @@ fn deny_subject<'a>(
     let sentence = tokens[cue].sentence;
     let mut clause = tokens[cue].clause;
     let first_word = tokens[cue].word.saturating_sub(SUBJECT_WORDS);
+    // "…; *it* has nothing to do with the count": a pronoun is the subject, and what it points
+    // at is for `deny_antecedent` to judge; the clause before is not borrowed.
+    let pronoun = (clause_start(tokens, cue)..cue).any(|k| {
+        matches!(
+            lower(k),
+            "it" | "this" | "that" | "they" | "these" | "those"
+        )
+    });
     // A cue that points back ("none of that", "any of it") judges a whole list.
     let mut extended = list;
+    // Whether the walk has already left the cue's clause: only an empty clause borrows across a
+    // colon or dash, and only once.
+    let mut crossed = false;
     let mut j = before;
     while j > 0 {
         j -= 1;
@@ -651,12 +922,13 @@ fn deny_subject<'a>(
                         || list_subject(lower, j + 1, before)
                         || leading_modifier(tokens, j))
             } else {
-                empty && !extended
+                empty && !crossed
             };
-            if !borrowed {
+            if !borrowed || pronoun {
                 break;
             }
             extended = true;
+            crossed = true;
             clause = t.clause;
         }
         if is_scope_terminator(lower(j)) || matches!(lower(j), "if" | "unless") {
@@ -704,6 +976,12 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
                     | "which"
                     | "why"
                     | "who"
+                    // "it doesn't do anything *on* the node": where it acts, not whether it
+                    // matters.
+                    | "on"
+                    | "in"
+                    | "inside"
+                    | "at"
             )
         });
     if complement {
@@ -776,13 +1054,7 @@ fn gerund_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: us
     {
         start += 1;
     }
-    let g = lower(start);
-    let is_gerund = g.len() > 5
-        && g.ends_with("ing")
-        && !matches!(
-            g,
-            "nothing" | "something" | "anything" | "everything" | "during" | "morning" | "string"
-        );
+    let is_gerund = is_gerund(lower(start));
     // The negated verb judges the action's use ("can't *get* you out", "won't *change* the
     // latency", "isn't *something* …"), not what it does ("switching storage doesn't *rewrite*
     // old objects" is a fact about the switch).
@@ -1029,9 +1301,7 @@ fn narrows(w: &str, next: &str) -> bool {
         return true;
     }
     ABILITY.contains(&w)
-        || (w != "no"
-            && w != "never"
-            && w != "without"
+        || (!matches!(w, "no" | "never" | "without" | "nothing")
             && BEHAVIOUR.iter().any(|b| next.starts_with(b)))
 }
 
@@ -1114,7 +1384,6 @@ const RELEVANCE: &[&str] = &[
     "concern",
     "difference",
     "role",
-    "part",
     "risk",
     "option",
     "point",
@@ -1181,7 +1450,12 @@ fn relevance_predicate_after<'a>(
                     "" | "it" | "this" | "that" | "here" | "these" | "those"
                 );
         }
-        if RELEVANCE.iter().any(|r| v.starts_with(r)) {
+        // "CPU: not fixed; it rises with load": the adjective (constant), not a verdict.
+        if v == "fixed" && !(j + 1 < tokens.len() && lower(j + 1) == "by") {
+            return false;
+        }
+        // "isn't part of it" (but not "partition").
+        if RELEVANCE.iter().any(|r| v.starts_with(r)) || matches!(v, "part" | "parts") {
             return true;
         }
         // "won't tell you anything", "doesn't change much", "won't buy you anything".
@@ -1570,13 +1844,19 @@ fn is_figure_of_speech<'a>(
     i: usize,
     scope_start: usize,
 ) -> bool {
-    if scope_start < tokens.len() && is_pseudo_negation_follower(lower(scope_start)) {
+    // "no matter what" is a figure of speech; "route reflectors won't matter" is a verdict.
+    if scope_start < tokens.len()
+        && is_pseudo_negation_follower(lower(scope_start))
+        && (lower(scope_start) != "matter" || lower(i) == "no")
+    {
         return true;
     }
     // Conditionals and counterfactuals explain a consequence; they do not deny the concept.
     if conditional[i] {
         return true;
     }
-    let first_in_sentence = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
-    first_in_sentence && matches!(lower(i), "without")
+    // "Without a PDB, the drain …", "Keep it scoped: without a selector it applies to …": a
+    // "without" opening its sentence or a clause after a colon, semicolon or dash states a
+    // condition.
+    lower(i) == "without" && clause_start(tokens, i) == i && (i == 0 || !tokens[i].after_comma)
 }

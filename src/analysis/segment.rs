@@ -155,11 +155,16 @@ fn chunk(
         }
     }
     let mut before = before;
+    // A dash used as punctuation separates clauses. Standing alone it emits nothing, so its
+    // break is also carried on to the next chunk: "— a consumer with no partition does nothing —
+    // and add …".
+    let dash = matches!(s, "-" | "\u{2014}" | "\u{2013}");
+    if dash {
+        after = after.max(Break::Clause);
+    }
     // Leading brackets, dashes used as punctuation, quotes: a clause break before the chunk.
     if s.starts_with(['(', '[', '{', '"', '\u{201c}'])
-        || s == "-"
-        || s == "\u{2014}"
-        || s == "\u{2013}"
+        || dash
         // Arrows chain steps: "no renewals -> lease expires" is two claims.
         || s == "->"
         || s == "=>"

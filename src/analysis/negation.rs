@@ -279,10 +279,25 @@ fn is_imperative(w: &str) -> bool {
 /// ends: "skip that and Jaeger *shows* a trace" is a second clause, "forget NetworkPolicy and
 /// the whole default-deny dance" is one list.
 fn verb_follows<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
+    verb_ahead(tokens, lower, j, j + 1, is_scope_terminator, |w| {
+        w == "still" || is_finite_verb(w)
+    })
+}
+
+/// Whether a token from `from` up to `j + 8`, in the clause of token `j` and before a word that
+/// `stop` accepts, is a verb by `is_verb`.
+fn verb_ahead<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    j: usize,
+    from: usize,
+    stop: impl Fn(&str) -> bool,
+    is_verb: impl Fn(&str) -> bool,
+) -> bool {
     let clause = tokens[j].clause;
-    (j + 1..tokens.len().min(j + 8))
-        .take_while(|&k| tokens[k].clause == clause && !is_scope_terminator(lower(k)))
-        .any(|k| lower(k) == "still" || is_finite_verb(lower(k)))
+    (from..tokens.len().min(j + 8))
+        .take_while(|&k| tokens[k].clause == clause && !stop(lower(k)))
+        .any(|k| is_verb(lower(k)))
 }
 
 /// Whether the clause at `j` opens with an instruction: an imperative verb and its object ("do
@@ -337,10 +352,7 @@ fn is_finite_verb(w: &str) -> bool {
 /// before any "and"/"or"): "…, *load balancing happens* per connection" is a clause, not another
 /// item of a list; "…, readiness probe or PDB *is* required" closes the list.
 fn has_finite_verb<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
-    let clause = tokens[j].clause;
-    (j..tokens.len().min(j + 8))
-        .take_while(|&k| tokens[k].clause == clause && !is_coordinator(lower(k)))
-        .any(|k| is_finite_verb(lower(k)))
+    verb_ahead(tokens, lower, j, j, is_coordinator, is_finite_verb)
 }
 
 fn is_coordinator(w: &str) -> bool {

@@ -80,6 +80,17 @@ pub fn is_thin(sentences: u32, credited: u32, concepts: usize) -> bool {
         && credited * 3 <= sentences
 }
 
+/// The labels of the concepts whose flag (one per concept, in rubric order) is set.
+fn concept_labels(rubric: &Rubric, flags: impl IntoIterator<Item = bool>) -> Vec<&str> {
+    rubric
+        .concepts
+        .iter()
+        .zip(flags)
+        .filter(|(_, f)| *f)
+        .map(|(c, _)| c.label.as_str())
+        .collect()
+}
+
 /// Whether an answer of `words` words that hits `concepts` concepts is a dump: a strong answer
 /// buried in pages of unrelated text, shuffled text, or a long list of everything. A strong
 /// answer of 250–600 words hits several concepts and stays far below the threshold.
@@ -261,13 +272,7 @@ impl ScoringModel {
                         .into(),
             });
         }
-        let tainted: Vec<&str> = rubric
-            .concepts
-            .iter()
-            .zip(&in_wrong_claim)
-            .filter(|(_, w)| **w)
-            .map(|(c, _)| c.label.as_str())
-            .collect();
+        let tainted = concept_labels(rubric, in_wrong_claim.iter().copied());
         if !tainted.is_empty() {
             warnings.push(Warning {
                 code: WarningCode::InWrongClaim,
@@ -277,13 +282,7 @@ impl ScoringModel {
                 ),
             });
         }
-        let negated: Vec<&str> = rubric
-            .concepts
-            .iter()
-            .zip(&findings.concepts)
-            .filter(|(_, f)| f.negated)
-            .map(|(c, _)| c.label.as_str())
-            .collect();
+        let negated = concept_labels(rubric, findings.concepts.iter().map(|f| f.negated));
         if !negated.is_empty() {
             warnings.push(Warning {
                 code: WarningCode::NegatedMentions,

@@ -9,7 +9,9 @@ use crate::matching::{Engine, WordCoverage};
 use crate::rubric::{
     locate, truncate_message, Bank, BankEntry, Glossary, Matcher, RefProblem, Rubric,
 };
-use crate::scoring::{is_dump, is_keyword_salad, Grade, ScoringModel, TextSignals};
+use crate::scoring::{
+    credited_sentences, is_dump, is_keyword_salad, Grade, ScoringModel, TextSignals,
+};
 
 /// Default size limit for one answer: 1 MiB.
 pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1 << 20;
@@ -53,46 +55,6 @@ pub struct Grader {
     model_words: u32,
     max_answer_bytes: usize,
     salad_guard: bool,
-}
-
-/// `(sentences, credited)`: the answer's sentences of at least three words, and how many of them
-/// hold a hit of a concept the answer asserts.
-fn credited_sentences(analysis: &Analysis, findings: &crate::matching::Findings) -> (u32, u32) {
-    let tokens = analysis.tokens();
-    let mut words: Vec<u32> = vec![0; analysis.sentence_count() as usize];
-    let mut last_word = u32::MAX;
-    for t in tokens {
-        if t.word != last_word {
-            last_word = t.word;
-            if let Some(w) = words.get_mut(t.sentence as usize) {
-                *w += 1;
-            }
-        }
-    }
-    let mut credited = vec![false; words.len()];
-    for e in findings
-        .concepts
-        .iter()
-        .filter(|c| c.hit)
-        .flat_map(|c| c.evidence.iter().filter(|e| !e.negated))
-    {
-        let i = tokens.partition_point(|t| t.span.end <= e.start);
-        if let Some(c) = tokens
-            .get(i)
-            .and_then(|t| credited.get_mut(t.sentence as usize))
-        {
-            *c = true;
-        }
-    }
-    let long = |&(w, _): &(&u32, &bool)| *w >= 3;
-    let sentences = words.iter().zip(&credited).filter(long).count() as u32;
-    let hit = words
-        .iter()
-        .zip(&credited)
-        .filter(long)
-        .filter(|(_, c)| **c)
-        .count() as u32;
-    (sentences, hit)
 }
 
 /// An answer engages with the question when it shares this many content words with it…

@@ -184,7 +184,6 @@ impl Engine {
     pub fn find(&self, answer: &str, analysis: &Analysis) -> Findings {
         let cx = Context::new(answer, analysis, &self.vocab);
         let trace = self.trace_in(&cx);
-        // Sentences that state a belief the answer holds.
         // Where the answer states a belief it holds.
         let wrong_claims: Vec<Hit> = trace
             .misconceptions

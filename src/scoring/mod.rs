@@ -15,7 +15,7 @@ pub use band::Band;
 pub use grade::{ConceptResult, Grade, GroupResult, MisconceptionResult, Warning, WarningCode};
 pub(crate) use model::round1;
 pub use model::ScoringModel;
-use polish::content_sentences;
+use polish::{content_sentences, evidence_sentences};
 pub use polish::{
     filler_markers, is_terse, FILLER_MARKERS, POLISH_CAP, TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
 };
@@ -71,6 +71,36 @@ pub const THIN_MIN_SENTENCES: u32 = 3;
 pub const THIN_MAX_SENTENCES: u32 = 6;
 /// See [`THIN_MIN_SENTENCES`].
 pub const THIN_CREDIT_CAP: f32 = 10.0;
+
+/// `(sentences, credited)` for [`is_thin`]: the answer's sentences of at least three words, and
+/// how many of them hold evidence of a concept matching found.
+pub(crate) fn credited_sentences(analysis: &Analysis, findings: &Findings) -> (u32, u32) {
+    if analysis.sentence_count() < THIN_MIN_SENTENCES {
+        return (0, 0);
+    }
+    let mut words = vec![0u32; analysis.sentence_count() as usize];
+    let mut last_word = None;
+    for t in analysis.tokens() {
+        if last_word != Some(t.word) {
+            last_word = Some(t.word);
+            if let Some(w) = words.get_mut(t.sentence as usize) {
+                *w += 1;
+            }
+        }
+    }
+    let credited = evidence_sentences(
+        analysis,
+        findings
+            .concepts
+            .iter()
+            .filter(|c| c.hit)
+            .flat_map(|c| c.evidence.iter().filter(|e| !e.negated)),
+    );
+    let long = |s: u32| words.get(s as usize).is_some_and(|&w| w >= 3);
+    let sentences = (0..words.len() as u32).filter(|&s| long(s)).count() as u32;
+    let hit = credited.iter().filter(|&&s| long(s)).count() as u32;
+    (sentences, hit)
+}
 
 /// Whether an answer of `sentences` sentences, `credited` of which hold credit, that earns
 /// `concepts` concepts, is thin.

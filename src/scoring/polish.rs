@@ -20,6 +20,7 @@ use rustc_hash::FxHashMap;
 
 use super::Grade;
 use crate::analysis::Analysis;
+use crate::matching::Evidence;
 
 /// The most a complete answer with a flaw of finish can score.
 pub const POLISH_CAP: f32 = 90.0;
@@ -106,20 +107,32 @@ const FILLER: &[&[&str]] = &[
 
 /// The sentences (sorted ids) that hold evidence of a credited concept.
 pub(crate) fn content_sentences(grade: &Grade, analysis: &Analysis) -> Vec<u32> {
+    evidence_sentences(
+        analysis,
+        grade
+            .concepts
+            .iter()
+            .filter(|c| c.hit)
+            .flat_map(|c| &c.evidence),
+    )
+}
+
+/// The sentences (sorted ids, each once) in which pieces of `evidence` begin.
+pub(crate) fn evidence_sentences<'a>(
+    analysis: &Analysis,
+    evidence: impl IntoIterator<Item = &'a Evidence>,
+) -> Vec<u32> {
     let tokens = analysis.tokens();
-    let mut content: Vec<u32> = grade
-        .concepts
-        .iter()
-        .filter(|c| c.hit)
-        .flat_map(|c| &c.evidence)
+    let mut sentences: Vec<u32> = evidence
+        .into_iter()
         .filter_map(|e| {
             let k = tokens.partition_point(|t| t.span.start < e.start);
             tokens.get(k).map(|t| t.sentence)
         })
         .collect();
-    content.sort_unstable();
-    content.dedup();
-    content
+    sentences.sort_unstable();
+    sentences.dedup();
+    sentences
 }
 
 /// How many different filler markers the answer holds, outside the sentences listed in

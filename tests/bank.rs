@@ -23,6 +23,13 @@ fn folder_bank_matches_embedded_bank() {
     let embedded = Bank::embedded().expect("embedded bank loads");
     let ids = |b: &Bank| b.rubrics().map(|r| r.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&dir), ids(&embedded));
+    // The embedded rubrics are read from the form `build.rs` made of them; the folder's from
+    // their RON: the two readings are the same rubrics, field for field.
+    for (d, e) in dir.entries().iter().zip(embedded.entries()) {
+        assert_eq!(d.rubric, e.rubric, "{} differs from its RON", e.path);
+        assert_eq!(d.source, e.source, "{}", e.path);
+        assert_eq!(d.slug, e.slug, "{}", e.path);
+    }
 }
 
 /// Each marked example, run as its own check so a failure names rubric, label and score.

@@ -12,6 +12,20 @@ use crate::error::{Error, LoadError};
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rubrics");
 pub(crate) const EMBEDDED_GLOSSARY: &str = include_str!("../../rubrics/glossary.ron");
 
+/// The embedded rubrics as `build.rs` read them from their RON: loading them skips parsing RON.
+mod compact {
+    include!(concat!(env!("OUT_DIR"), "/compact_bank.rs"));
+
+    /// The build-time reading of the embedded rubric at `path`, if it has one (a file that
+    /// did not parse at build time has none, and is read from its RON).
+    pub(super) fn get(path: &str) -> Option<&'static str> {
+        RUBRICS
+            .binary_search_by(|(p, _)| (*p).cmp(path))
+            .ok()
+            .map(|i| RUBRICS[i].1)
+    }
+}
+
 /// Longest query [`Bank::find`] looks for a near miss of.
 pub const SUGGEST_MAX_CHARS: usize = 64;
 
@@ -42,14 +56,22 @@ pub struct Bank {
 impl Bank {
     /// The bank compiled into this crate (the Kubernetes interview bank).
     ///
+    /// Its rubrics were read from their RON when the crate was built (see `build.rs`), so
+    /// loading them costs no RON parsing; what loading checks (numbers, and every error's file,
+    /// line and column) is the same as for rubrics read from RON.
+    ///
     /// # Errors
     /// A [`LoadError`] if an embedded file is broken (the test suite guards against that).
     pub fn embedded() -> Result<Bank, Error> {
         let mut files = Vec::new();
         collect_embedded(&EMBEDDED, &mut files);
-        let (bank, errors) = Bank::from_sources(
+        let (bank, errors) = Bank::from_sources_with(
             files,
             Some(("rubrics/glossary.ron".into(), EMBEDDED_GLOSSARY.into())),
+            |source, path| match compact::get(path) {
+                Some(json) => Rubric::from_prepared(json, source, path),
+                None => Rubric::from_ron(source, path),
+            },
         );
         match errors.into_iter().next() {
             Some(e) => Err(e.into()),
@@ -136,6 +158,15 @@ impl Bank {
         files: Vec<(String, String)>,
         glossary: Option<(String, String)>,
     ) -> (Bank, Vec<LoadError>) {
+        Bank::from_sources_with(files, glossary, Rubric::from_ron)
+    }
+
+    /// [`Bank::from_sources`], reading each rubric with `read(text, path)`.
+    fn from_sources_with(
+        files: Vec<(String, String)>,
+        glossary: Option<(String, String)>,
+        read: impl Fn(&str, &str) -> Result<Rubric, LoadError> + Sync,
+    ) -> (Bank, Vec<LoadError>) {
         let mut errors = Vec::new();
         let (glossary, glossary_path) = match glossary {
             Some((path, text)) => match Glossary::from_ron(&text, &path) {
@@ -152,7 +183,7 @@ impl Bank {
         let parsed: Vec<Result<BankEntry, LoadError>> = files
             .into_par_iter()
             .map(|(path, source)| {
-                let rubric = Rubric::from_ron(&source, &path)?;
+                let rubric = read(&source, &path)?;
                 let slug = slug_of(&path, &rubric.id);
                 Ok(BankEntry {
                     rubric,

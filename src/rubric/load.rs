@@ -16,38 +16,35 @@ pub const MAX_RUBRIC_FILE_BYTES: u64 = 4 << 20;
 /// the limit keeps compile time and memory bounded whatever a file holds.
 pub const MAX_CONCEPTS: usize = 1_000;
 
-/// How deeply RON values may nest (RON's own default), reported as "nested too deeply".
-pub const MAX_NESTING: usize = 128;
+pub use super::ron_format::MAX_NESTING;
 
 /// Parses RON text into `T`, mapping RON errors to a located [`LoadError`]. A leading UTF-8 byte
 /// order mark is skipped (editors on Windows write one).
 fn parse<T: DeserializeOwned>(text: &str, path: &str) -> Result<T, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let options = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_NESTING);
-    options.from_str(text).map_err(|e| {
-        let message = match e.code {
-            // RON's own text advises raising the limit and `serde_stacker`: not for users.
-            ron::Error::ExceededRecursionLimit => {
-                format!("nested too deeply (limit {MAX_NESTING})")
+    super::ron_format::options()
+        .from_str(super::ron_format::without_bom(text))
+        .map_err(|e| {
+            let message = match e.code {
+                // RON's own text advises raising the limit and `serde_stacker`: not for users.
+                ron::Error::ExceededRecursionLimit => {
+                    format!("nested too deeply (limit {MAX_NESTING})")
+                }
+                // RON writes "unexpected field named `weigth`in `Concept`": put the space back.
+                ref code => {
+                    truncate_message(&lower_first(&code.to_string()).replace("`in `", "` in `"))
+                }
+            };
+            LoadError {
+                path: path.to_string(),
+                location: Some(Location {
+                    line: e.position.line,
+                    column: e.position.col,
+                }),
+                field: None,
+                message,
+                kind: LoadErrorKind::Syntax,
             }
-            // RON writes "unexpected field named `weigth`in `Concept`": put the space back.
-            ref code => {
-                truncate_message(&lower_first(&code.to_string()).replace("`in `", "` in `"))
-            }
-        };
-        LoadError {
-            path: path.to_string(),
-            location: Some(Location {
-                line: e.position.line,
-                column: e.position.col,
-            }),
-            field: None,
-            message,
-            kind: LoadErrorKind::Syntax,
-        }
-    })
+        })
 }
 
 /// Longest message kept whole; longer ones (a 1.7 MB regex echoed back) are cut in the middle.
@@ -90,6 +87,19 @@ impl Rubric {
         let rubric: Rubric = parse(text, path)?;
         check_numbers(&rubric, text, path)?;
         Ok(rubric)
+    }
+
+    /// The rubric whose RON text is `text`, from `json`, the same rubric read from that text
+    /// at build time (see `build.rs`), checked as [`Rubric::from_ron`] checks it. JSON that does
+    /// not read (it cannot: the build read it back) falls back to parsing `text`.
+    pub(crate) fn from_prepared(json: &str, text: &str, path: &str) -> Result<Rubric, LoadError> {
+        match serde_json::from_str::<Rubric>(json) {
+            Ok(rubric) => {
+                check_numbers(&rubric, text, path)?;
+                Ok(rubric)
+            }
+            Err(_) => Rubric::from_ron(text, path),
+        }
     }
 
     /// Reads and parses a rubric file.

@@ -3,6 +3,7 @@
 mod bank;
 mod glossary;
 mod load;
+mod ron_format;
 mod schema;
 
 pub use bank::{Bank, BankEntry};

@@ -219,13 +219,11 @@ impl Grader {
         )
     }
 
-    /// Compiles every rubric of a bank, in entry order.
-    ///
-    /// Sequential on purpose: compiling shares per-thread caches (stems, phrase analyses) across
-    /// rubrics, and measured on two cores that sharing beats splitting the work.
+    /// Compiles every rubric of a bank, in entry order, in parallel across cores.
     pub fn for_bank(bank: &Bank) -> Vec<Result<Grader, Error>> {
+        use rayon::prelude::*;
         bank.entries()
-            .iter()
+            .par_iter()
             .map(|e| Grader::for_entry(bank, e))
             .collect()
     }

@@ -132,15 +132,30 @@ impl LazyRegex {
 
     /// Checks that it can be built, as [`LazyRegex::check`] does, but leaves building it to
     /// its first use: cheaper for a rubric that loads many counted patterns.
+    /// A pattern that passed once in this process passes again without being checked (see
+    /// [`KNOWN_TO_BUILD`]).
     pub fn validate(&self) -> Result<(), String> {
+        let flag = usize::from(self.case_insensitive);
+        let known = KNOWN_TO_BUILD
+            .lock()
+            .is_ok_and(|sets| sets[flag].contains(self.pattern.as_str()));
+        if known {
+            return Ok(());
+        }
         let builds = [false, true].into_iter().any(|unicode| {
             Self::builds_without_prefilter(&self.pattern, self.case_insensitive, unicode)
         });
-        if builds {
-            Ok(())
-        } else {
-            self.check()
+        let result = if builds { Ok(()) } else { self.check() };
+        if result.is_ok() {
+            if let Ok(mut sets) = KNOWN_TO_BUILD.lock() {
+                let set = &mut sets[flag];
+                if set.len() >= KNOWN_TO_BUILD_MAX {
+                    set.clear();
+                }
+                set.insert(self.pattern.as_str().into());
+            }
         }
+        result
     }
 
     /// Builds it now, reporting why it cannot be built.
@@ -155,6 +170,16 @@ impl LazyRegex {
         }
     }
 }
+
+/// Patterns (case-sensitive, then case-insensitive) [`LazyRegex::validate`] found buildable: the
+/// same pattern always builds, so a process that compiles rubrics again — a bank loaded twice, a
+/// server reloading one — checks each counted pattern once. Shared by all threads, since rubrics
+/// compile in parallel.
+static KNOWN_TO_BUILD: std::sync::LazyLock<std::sync::Mutex<[rustc_hash::FxHashSet<Box<str>>; 2]>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Most patterns [`KNOWN_TO_BUILD`] holds per case before it starts over (the bank has ~350).
+const KNOWN_TO_BUILD_MAX: usize = 10_000;
 
 /// Compiled size limit of one rubric regex.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -631,27 +656,29 @@ fn literal_of(pattern: &str) -> Option<(String, (bool, bool))> {
     (!out.trim().is_empty()).then_some((out, (left, right)))
 }
 
-thread_local! {
-    /// Phrases analysed so far: glossary phrasings recur in rubric after rubric, so a bank
-    /// compiles each of them once per thread.
-    static PHRASES: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<Analysis>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
-}
+/// Phrases analysed so far: glossary phrasings recur in rubric after rubric, so a bank compiles
+/// each of them once. Shared by all threads, since rubrics compile in parallel; read-mostly once
+/// warm.
+static PHRASES: std::sync::LazyLock<
+    std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, std::sync::Arc<Analysis>>>,
+> = std::sync::LazyLock::new(Default::default);
+
+/// Most phrases [`PHRASES`] holds before it starts over.
+const PHRASES_MAX: usize = 100_000;
 
 /// Cached analysis of a rubric phrase.
-fn analyze_phrase(analyzer: &Analyzer, text: &str) -> std::rc::Rc<Analysis> {
-    PHRASES.with(|cache| {
-        if let Some(a) = cache.borrow().get(text) {
-            return a.clone();
-        }
-        let a = std::rc::Rc::new(analyzer.analyze(text));
-        let mut cache = cache.borrow_mut();
-        if cache.len() > 100_000 {
+fn analyze_phrase(analyzer: &Analyzer, text: &str) -> std::sync::Arc<Analysis> {
+    if let Some(a) = PHRASES.read().ok().and_then(|c| c.get(text).cloned()) {
+        return a;
+    }
+    let a = std::sync::Arc::new(analyzer.analyze(text));
+    if let Ok(mut cache) = PHRASES.write() {
+        if cache.len() >= PHRASES_MAX {
             cache.clear();
         }
-        cache.insert(text.to_string(), a.clone());
-        a
-    })
+        cache.insert(text.into(), a.clone());
+    }
+    a
 }
 
 /// For a Kubernetes field path (`metadata.finalizers`, `spec.template.spec.containers`), the byte

@@ -319,15 +319,18 @@ impl Vocab {
         if norm.len() < FUZZY_MIN_LEN - 1 || !norm.is_ascii() {
             return;
         }
+        // A real English word is never taken for a typo. One set lookup costs less than
+        // visiting the candidates of a bank-sized vocabulary, and most words of an answer are
+        // English words.
+        if crate::analysis::is_english_word(norm) {
+            return;
+        }
         let first = norm.as_bytes()[0];
         let mask = letter_mask(norm);
         let mut best: Option<(usize, WordId)> = None;
         let candidates = (norm.len().saturating_sub(2)..=norm.len() + 2)
             .filter_map(|len| index.fuzzy.get(&(first, len)))
             .flatten();
-        // A real English word is never taken for a typo; looked up (a large set) only once a
-        // candidate passes the cheap checks, which most words of an answer never do.
-        let mut english = None;
         for e in candidates {
             let limit = typo_limit(e.form.len());
             if limit == 0 || e.form.len().abs_diff(norm.len()) > limit {
@@ -336,9 +339,6 @@ impl Vocab {
             // Each edit changes at most two letters of the letter set; cheap reject first.
             if (mask ^ e.mask).count_ones() as usize > 2 * limit {
                 continue;
-            }
-            if *english.get_or_insert_with(|| crate::analysis::is_english_word(norm)) {
-                return;
             }
             // The stem too: `oomkiled` is two edits from `oomkill`, its stem `oomkil` one.
             let mut d = strsim::osa_distance(norm, &e.form);

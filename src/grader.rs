@@ -165,9 +165,9 @@ impl GraderBuilder {
                 }
             })?;
         let mut topic_stems = rustc_hash::FxHashMap::default();
-        let model = engine.analyzer().analyze(&rubric.model_answer);
-        let question = engine.analyzer().analyze(&rubric.question);
-        for (analysis, in_question) in [(&model, false), (&question, true)] {
+        let model = crate::matching::analyze_rubric_text(engine.analyzer(), &rubric.model_answer);
+        let question = crate::matching::analyze_rubric_text(engine.analyzer(), &rubric.question);
+        for (analysis, in_question) in [(&*model, false), (&*question, true)] {
             for t in analysis.tokens() {
                 let stem = analysis.stem(t);
                 if !t.function_word && stem.len() >= 3 {

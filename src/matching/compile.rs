@@ -2,7 +2,7 @@
 //! variants), glossary references expanded, regexes built. Everything expensive happens here,
 //! once per rubric.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::bytes::{Regex, RegexBuilder};
 
@@ -21,7 +21,8 @@ const JOIN_VARIANTS_UP_TO: usize = 4;
 /// the answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Variant {
-    pub words: Vec<WordId>,
+    /// Its words; most phrases have four or fewer, kept inline (no allocation per variant).
+    pub words: WordList,
     /// Word k was glued to word k − 1 in the rubric (`Create|Snapshot`): no gap allowed.
     pub glued: u64,
     /// Word k starts a multi-piece identifier: the answer's token must start its word.
@@ -32,8 +33,11 @@ pub(crate) struct Variant {
     pub exact: u64,
 }
 
+/// The words of a phrase variant.
+pub(crate) type WordList = smallvec::SmallVec<[WordId; 4]>;
+
 impl Variant {
-    fn plain(words: Vec<WordId>) -> Variant {
+    fn plain(words: WordList) -> Variant {
         Variant {
             words,
             glued: 0,
@@ -53,7 +57,8 @@ impl Variant {
 pub(crate) enum Leaf {
     Phrase {
         variants: Vec<Variant>,
-        text: String,
+        /// The phrase as written, shared with its prepared form.
+        text: Arc<str>,
         /// For a phrase that states a number next to words ("exit code 137"): the phrase with
         /// every number replaced by "any number", and the numbers it expects, in order.
         numbers: Option<(Variant, Vec<String>)>,
@@ -303,8 +308,8 @@ pub(crate) struct Compiler<'g> {
     pub leaves: Vec<Leaf>,
     pub glossary: &'g Glossary,
     pub case_sensitive_regex: bool,
-    /// Phrase and regex texts already compiled in this rubric → their leaf.
-    seen: rustc_hash::FxHashMap<String, u32>,
+    /// Phrases already compiled in this rubric → their leaf.
+    seen: rustc_hash::FxHashMap<Arc<str>, u32>,
 }
 
 /// Where a compile error happened, so it can be reported against the rubric.
@@ -482,10 +487,175 @@ impl<'g> Compiler<'g> {
         Ok(Node::Leaf(self.leaves.len() as u32 - 1))
     }
 
-    /// The phrase as analysed, with its identifier structure.
-    fn base_variant(&mut self, analysis: &crate::analysis::Analysis) -> Variant {
+    fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
+        // The same phrase (a glossary entry referenced by several concepts) is one leaf.
+        if let Some(&leaf) = self.seen.get(text) {
+            return Ok(Node::Leaf(leaf));
+        }
+        let prepared = prepared_phrase(&self.analyzer, text)?;
+        // The phrase's words enter this rubric's vocabulary in the order they were prepared.
+        let ids: Vec<WordId> = prepared
+            .words
+            .iter()
+            .map(|w| match w {
+                WordSpec::Word { key, norm, kind } => self.vocab.add(key, norm, *kind),
+                WordSpec::Joined(joined) => self.vocab.add_joined(joined),
+                WordSpec::AnyNumber => self.vocab.any_number(),
+            })
+            .collect();
+        let resolve = |v: &Variant| Variant {
+            words: v.words.iter().map(|&i| ids[i as usize]).collect(),
+            ..*v
+        };
+        let mut variants: Vec<Variant> = Vec::with_capacity(prepared.variants.len());
+        for v in &prepared.variants {
+            let v = resolve(v);
+            if !variants.iter().any(|o| o.words == v.words) {
+                variants.push(v);
+            }
+        }
+        let numbers = prepared
+            .numbers
+            .as_ref()
+            .map(|(probe, expected)| (resolve(probe), expected.clone()));
+        self.leaves.push(Leaf::Phrase {
+            variants,
+            text: prepared.text.clone(),
+            numbers,
+        });
+        let leaf = self.leaves.len() as u32 - 1;
+        self.seen.insert(prepared.text.clone(), leaf);
+        Ok(Node::Leaf(leaf))
+    }
+}
+
+/// A word of a prepared phrase, before it has an id in a rubric's vocabulary.
+#[derive(Debug)]
+enum WordSpec {
+    /// A word as analysed: [`Vocab::add`] with its key, normalised form and kind.
+    Word {
+        key: Box<str>,
+        norm: Box<str>,
+        kind: TokenKind,
+    },
+    /// The joined form of adjacent pieces: [`Vocab::add_joined`].
+    Joined(Box<str>),
+    /// The wildcard for any number: [`Vocab::any_number`].
+    AnyNumber,
+}
+
+/// What compiling a phrase finds without a rubric: its words and its variants over them. A
+/// phrase compiles the same way in every rubric except for the ids its words get there, so this
+/// part is made once per process (see [`PREPARED`]) and only the ids are made per rubric.
+#[derive(Debug)]
+struct PreparedPhrase {
+    /// The phrase as written.
+    text: Arc<str>,
+    /// Its words, in the order compiling a phrase adds them to a vocabulary (repeats included,
+    /// so every rubric's vocabulary sees the same calls as when each phrase was compiled anew).
+    words: Vec<WordSpec>,
+    /// Its variants, in order, each word an index into `words`; duplicates are dropped once the
+    /// words have ids.
+    variants: Vec<Variant>,
+    /// The number probe (word indexes as in `variants`) and the numbers it expects.
+    numbers: Option<(Variant, Vec<String>)>,
+}
+
+impl PreparedPhrase {
+    /// Prepares `text`.
+    ///
+    /// # Errors
+    /// A phrase with no words.
+    fn new(analyzer: &Analyzer, text: &str) -> Result<PreparedPhrase, CompileError> {
+        let analysis = analyzer.analyze(text);
         let tokens = analysis.tokens();
-        let mut v = Variant::plain(Vec::with_capacity(tokens.len()));
+        if tokens.is_empty() {
+            return Err(invalid(
+                &format!("phrase \"{text}\" has no words"),
+                Some(text),
+            ));
+        }
+        let mut p = PreparedPhrase {
+            text: text.into(),
+            words: Vec::new(),
+            variants: Vec::with_capacity(2),
+            numbers: None,
+        };
+        let base = p.base_variant(&analysis);
+        p.variants.push(base);
+        // Joined variants: adjacent word pieces written as one word (`pre stop` → `prestop`):
+        // each adjacent pair, and all of them together. Only word pieces join, and never a
+        // one-letter flag (`conntrack -S` is not `conntracks`).
+        let n = tokens.len();
+        if (2..=JOIN_VARIANTS_UP_TO).contains(&n) {
+            let joinable = |t: &crate::analysis::Token| {
+                t.kind == TokenKind::Word && analysis.norm(t).len() >= 2
+            };
+            let mut masks: Vec<u32> = (0..n - 1).map(|i| 1 << i).collect();
+            if n >= 3 {
+                masks.push((1 << (n - 1)) - 1);
+            }
+            for mask in masks {
+                if (0..n - 1).any(|i| {
+                    mask & (1 << i) != 0 && !(joinable(&tokens[i]) && joinable(&tokens[i + 1]))
+                }) {
+                    continue;
+                }
+                let mut ids = WordList::new();
+                let mut cur = String::new();
+                for (i, t) in tokens.iter().enumerate() {
+                    let joins_next = i + 1 < n && mask & (1 << i) != 0;
+                    if joins_next {
+                        cur.push_str(analysis.norm(t));
+                    } else if cur.is_empty() {
+                        ids.push(p.word(&analysis, t));
+                    } else {
+                        // The last piece stemmed, the rest as written: `volume` + `attach`
+                        // matches `volumeattachments`; stemming the whole would take
+                        // `upgraderings` down to `upgrad`.
+                        cur.push_str(crate::matching::vocab::key_of(&analysis, t));
+                        ids.push(p.push(WordSpec::Joined(cur.as_str().into())));
+                        cur.clear();
+                    }
+                }
+                p.variants.push(Variant::plain(ids));
+            }
+        }
+        // A field path (`metadata.finalizers`) also matches its last segment (`finalizers`).
+        if let Some(last_dot) = field_path_tail(text) {
+            // Only a distinctive tail stands alone: `finalizers` yes; `template`, `conditions`
+            // or `loadBalancer` (two everyday words) would match ordinary prose.
+            let tail = analyzer.analyze(&text[last_dot..]);
+            let distinctive = tail.tokens().len() == 1
+                && !crate::analysis::is_english_word(tail.norm(&tail.tokens()[0]));
+            if distinctive {
+                let v = p.base_variant(&tail);
+                p.variants.push(v);
+            }
+        }
+        p.numbers = p.number_probe(&analysis);
+        Ok(p)
+    }
+
+    /// Records a word; returns its index.
+    fn push(&mut self, w: WordSpec) -> WordId {
+        self.words.push(w);
+        self.words.len() as WordId - 1
+    }
+
+    /// Records token `t` of `analysis` as a word.
+    fn word(&mut self, analysis: &Analysis, t: &crate::analysis::Token) -> WordId {
+        self.push(WordSpec::Word {
+            key: crate::matching::vocab::key_of(analysis, t).into(),
+            norm: analysis.norm(t).into(),
+            kind: t.kind,
+        })
+    }
+
+    /// The phrase as analysed, with its identifier structure.
+    fn base_variant(&mut self, analysis: &Analysis) -> Variant {
+        let tokens = analysis.tokens();
+        let mut v = Variant::plain(WordList::with_capacity(tokens.len()));
         // Pieces of one identifier touch: `preStop` (not `pre-stop`, not `grace-period`).
         let touches = |a: usize, b: usize| {
             tokens[a].span.end == tokens[b].span.start
@@ -493,11 +663,7 @@ impl<'g> Compiler<'g> {
                 && tokens[b].kind == TokenKind::Word
         };
         for (k, t) in tokens.iter().enumerate().take(64) {
-            v.words.push(self.vocab.add(
-                crate::matching::vocab::key_of(analysis, t),
-                analysis.norm(t),
-                t.kind,
-            ));
+            v.words.push(self.word(analysis, t));
             let glued_prev = k > 0 && touches(k - 1, k);
             let glued_next = k + 1 < tokens.len() && touches(k, k + 1);
             if glued_prev {
@@ -531,7 +697,7 @@ impl<'g> Compiler<'g> {
             return None;
         }
         let mut probe = self.base_variant(analysis);
-        let any = self.vocab.any_number();
+        let any = self.push(WordSpec::AnyNumber);
         let mut expected = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             if is_number(t.kind) {
@@ -540,90 +706,6 @@ impl<'g> Compiler<'g> {
             }
         }
         Some((probe, expected))
-    }
-
-    fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
-        // The same phrase (a glossary entry referenced by several concepts) is one leaf.
-        if let Some(&leaf) = self.seen.get(text) {
-            return Ok(Node::Leaf(leaf));
-        }
-        let analysis = analyze_phrase(&self.analyzer, text);
-        let tokens = analysis.tokens();
-        if tokens.is_empty() {
-            return Err(invalid(
-                &format!("phrase \"{text}\" has no words"),
-                Some(text),
-            ));
-        }
-        let mut variants: Vec<Variant> = Vec::with_capacity(2);
-        let mut push = |v: Variant| {
-            if !variants.iter().any(|o| o.words == v.words) {
-                variants.push(v);
-            }
-        };
-        push(self.base_variant(&analysis));
-        // Joined variants: adjacent word pieces written as one word (`pre stop` → `prestop`):
-        // each adjacent pair, and all of them together. Only word pieces join, and never a
-        // one-letter flag (`conntrack -S` is not `conntracks`).
-        let n = tokens.len();
-        if (2..=JOIN_VARIANTS_UP_TO).contains(&n) {
-            let joinable = |t: &crate::analysis::Token| {
-                t.kind == TokenKind::Word && analysis.norm(t).len() >= 2
-            };
-            let mut masks: Vec<u32> = (0..n - 1).map(|i| 1 << i).collect();
-            if n >= 3 {
-                masks.push((1 << (n - 1)) - 1);
-            }
-            for mask in masks {
-                if (0..n - 1).any(|i| {
-                    mask & (1 << i) != 0 && !(joinable(&tokens[i]) && joinable(&tokens[i + 1]))
-                }) {
-                    continue;
-                }
-                let mut ids = Vec::with_capacity(n);
-                let mut cur = String::new();
-                for (i, t) in tokens.iter().enumerate() {
-                    let joins_next = i + 1 < n && mask & (1 << i) != 0;
-                    if joins_next {
-                        cur.push_str(analysis.norm(t));
-                    } else if cur.is_empty() {
-                        ids.push(self.vocab.add(
-                            crate::matching::vocab::key_of(&analysis, t),
-                            analysis.norm(t),
-                            t.kind,
-                        ));
-                    } else {
-                        // The last piece stemmed, the rest as written: `volume` + `attach`
-                        // matches `volumeattachments`; stemming the whole would take
-                        // `upgraderings` down to `upgrad`.
-                        cur.push_str(crate::matching::vocab::key_of(&analysis, t));
-                        ids.push(self.vocab.add_joined(&cur));
-                        cur.clear();
-                    }
-                }
-                push(Variant::plain(ids));
-            }
-        }
-        // A field path (`metadata.finalizers`) also matches its last segment (`finalizers`).
-        if let Some(last_dot) = field_path_tail(text) {
-            // Only a distinctive tail stands alone: `finalizers` yes; `template`, `conditions`
-            // or `loadBalancer` (two everyday words) would match ordinary prose.
-            let tail = self.analyzer.analyze(&text[last_dot..]);
-            let distinctive = tail.tokens().len() == 1
-                && !crate::analysis::is_english_word(tail.norm(&tail.tokens()[0]));
-            if distinctive {
-                push(self.base_variant(&tail));
-            }
-        }
-        let numbers = self.number_probe(&analysis);
-        self.leaves.push(Leaf::Phrase {
-            variants,
-            text: text.to_string(),
-            numbers,
-        });
-        let leaf = self.leaves.len() as u32 - 1;
-        self.seen.insert(text.to_string(), leaf);
-        Ok(Node::Leaf(leaf))
     }
 }
 
@@ -656,29 +738,52 @@ fn literal_of(pattern: &str) -> Option<(String, (bool, bool))> {
     (!out.trim().is_empty()).then_some((out, (left, right)))
 }
 
-/// Phrases analysed so far: glossary phrasings recur in rubric after rubric, so a bank compiles
+/// Phrases prepared so far: glossary phrasings recur in rubric after rubric, so a bank analyses
 /// each of them once. Shared by all threads, since rubrics compile in parallel; read-mostly once
 /// warm.
-static PHRASES: std::sync::LazyLock<
-    std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, std::sync::Arc<Analysis>>>,
+static PREPARED: std::sync::LazyLock<
+    std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Arc<PreparedPhrase>>>,
 > = std::sync::LazyLock::new(Default::default);
 
-/// Most phrases [`PHRASES`] holds before it starts over.
-const PHRASES_MAX: usize = 100_000;
+/// Analyses of other rubric texts (model answers, questions), shared the same way.
+static ANALYSES: std::sync::LazyLock<
+    std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Arc<Analysis>>>,
+> = std::sync::LazyLock::new(Default::default);
 
-/// Cached analysis of a rubric phrase.
-fn analyze_phrase(analyzer: &Analyzer, text: &str) -> std::sync::Arc<Analysis> {
-    if let Some(a) = PHRASES.read().ok().and_then(|c| c.get(text).cloned()) {
-        return a;
+/// Most entries [`PREPARED`] and [`ANALYSES`] each hold before starting over.
+const CACHED_TEXTS_MAX: usize = 100_000;
+
+/// The value cached for `text` in `cache`, made with `make` on a miss.
+fn cached<T, E>(
+    cache: &std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Arc<T>>>,
+    text: &str,
+    make: impl FnOnce() -> Result<T, E>,
+) -> Result<Arc<T>, E> {
+    if let Some(hit) = cache.read().ok().and_then(|c| c.get(text).cloned()) {
+        return Ok(hit);
     }
-    let a = std::sync::Arc::new(analyzer.analyze(text));
-    if let Ok(mut cache) = PHRASES.write() {
-        if cache.len() >= PHRASES_MAX {
+    let made = Arc::new(make()?);
+    if let Ok(mut cache) = cache.write() {
+        if cache.len() >= CACHED_TEXTS_MAX {
             cache.clear();
         }
-        cache.insert(text.into(), a.clone());
+        cache.insert(text.into(), made.clone());
     }
-    a
+    Ok(made)
+}
+
+/// The prepared form of a rubric phrase, cached.
+fn prepared_phrase(analyzer: &Analyzer, text: &str) -> Result<Arc<PreparedPhrase>, CompileError> {
+    cached(&PREPARED, text, || PreparedPhrase::new(analyzer, text))
+}
+
+/// The analysis of a rubric text (a model answer, a question), cached: a bank compiled again, or
+/// a grader built twice for one rubric, analyses it once.
+pub(crate) fn analyze_rubric_text(analyzer: &Analyzer, text: &str) -> Arc<Analysis> {
+    let Ok(analysis) = cached(&ANALYSES, text, || {
+        Ok::<_, std::convert::Infallible>(analyzer.analyze(text))
+    });
+    analysis
 }
 
 /// For a Kubernetes field path (`metadata.finalizers`, `spec.template.spec.containers`), the byte

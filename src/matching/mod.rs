@@ -15,6 +15,7 @@ mod hit;
 mod matcher;
 mod vocab;
 
+pub(crate) use compile::analyze_rubric_text;
 pub use coverage::{is_content, CoverageResult, WordCoverage, CROSS_REFERENCE_CONTRADICTION};
 pub use engine::Engine;
 pub use explain::{ConceptTrace, MatcherTrace, NearMiss, NearMissReason};

@@ -52,11 +52,22 @@ impl Variant {
     }
 }
 
+/// The variants of one phrase leaf: `start..end` of a rubric's variant table, so a leaf holds no
+/// list of its own.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VariantRange {
+    pub start: u32,
+    pub end: u32,
+}
+
 /// A leaf matcher: a phrase (with variants) or a regex.
 #[derive(Debug)]
 pub(crate) enum Leaf {
     Phrase {
-        variants: Vec<Variant>,
+        /// Its variants: a range of the rubric's variant table ([`Compiler::variants`]).
+        variants: VariantRange,
+        /// Every variant is one word: the phrase is a term.
+        term: bool,
         /// The phrase as written, shared with its prepared form.
         text: Arc<str>,
         /// For a phrase that states a number next to words ("exit code 137"): the phrase with
@@ -192,9 +203,9 @@ const REGEX_SIZE_LIMIT: usize = 1 << 20;
 impl Leaf {
     pub fn describe(&self) -> String {
         match self {
-            Leaf::Phrase { text, variants, .. } if variants.iter().all(|v| v.words.len() == 1) => {
-                format!("term \"{text}\"")
-            }
+            Leaf::Phrase {
+                text, term: true, ..
+            } => format!("term \"{text}\""),
             Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
             Leaf::Regex { text, .. } | Leaf::Literal { text, .. } => format!("regex /{text}/"),
         }
@@ -207,7 +218,7 @@ impl Leaf {
 pub(crate) struct Start {
     /// The phrase's leaf.
     pub leaf: u32,
-    /// Which of the leaf's variants.
+    /// The variant: an index of the rubric's variant table.
     pub variant: u32,
     /// The variant's second word, or [`Start::NO_SECOND`] for a one-word variant: a variant whose
     /// second word the answer does not hold cannot match, and is passed over without reading it.
@@ -230,15 +241,15 @@ pub(crate) struct Starts {
 
 impl Starts {
     /// Indexes the variants of every phrase leaf by first word, in leaf and variant order.
-    pub fn new(vocab_len: usize, leaves: &[Leaf]) -> Starts {
+    pub fn new(vocab_len: usize, leaves: &[Leaf], table: &[Variant]) -> Starts {
         let mut counts = vec![0u32; vocab_len + 1];
         let variants = || {
             leaves.iter().enumerate().flat_map(|(i, leaf)| {
-                let variants: &[Variant] = match leaf {
-                    Leaf::Phrase { variants, .. } => variants,
-                    _ => &[],
+                let range = match leaf {
+                    Leaf::Phrase { variants, .. } => variants.start..variants.end,
+                    _ => 0..0,
                 };
-                variants.iter().enumerate().map(move |(k, v)| (i, k, v))
+                range.map(move |k| (i, k, &table[k as usize]))
             })
         };
         for (_, _, v) in variants() {
@@ -260,7 +271,7 @@ impl Starts {
             let slot = &mut next[v.words[0] as usize];
             entries[*slot as usize] = Start {
                 leaf: i as u32,
-                variant: k as u32,
+                variant: k,
                 second: v.words.get(1).copied().unwrap_or(Start::NO_SECOND),
             };
             *slot += 1;
@@ -306,6 +317,8 @@ pub(crate) struct Compiler<'g> {
     pub analyzer: Analyzer,
     pub vocab: Vocab,
     pub leaves: Vec<Leaf>,
+    /// The variants of every phrase leaf, leaf after leaf.
+    pub variants: Vec<Variant>,
     pub glossary: &'g Glossary,
     pub case_sensitive_regex: bool,
     /// Phrases already compiled in this rubric → their leaf.
@@ -341,6 +354,7 @@ impl<'g> Compiler<'g> {
             analyzer: Analyzer::new(),
             vocab: Vocab::default(),
             leaves: Vec::new(),
+            variants: Vec::new(),
             glossary,
             case_sensitive_regex,
             seen: rustc_hash::FxHashMap::default(),
@@ -507,19 +521,25 @@ impl<'g> Compiler<'g> {
             words: v.words.iter().map(|&i| ids[i as usize]).collect(),
             ..*v
         };
-        let mut variants: Vec<Variant> = Vec::with_capacity(prepared.variants.len());
+        let first = self.variants.len();
         for v in &prepared.variants {
             let v = resolve(v);
-            if !variants.iter().any(|o| o.words == v.words) {
-                variants.push(v);
+            if !self.variants[first..].iter().any(|o| o.words == v.words) {
+                self.variants.push(v);
             }
         }
+        let variants = VariantRange {
+            start: first as u32,
+            end: self.variants.len() as u32,
+        };
+        let term = self.variants[first..].iter().all(|v| v.words.len() == 1);
         let numbers = prepared
             .numbers
             .as_ref()
             .map(|(probe, expected)| (resolve(probe), expected.clone()));
         self.leaves.push(Leaf::Phrase {
             variants,
+            term,
             text: prepared.text.clone(),
             numbers,
         });

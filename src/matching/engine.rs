@@ -1,7 +1,7 @@
 //! The matching engine: a rubric's matchers compiled once, finding concepts and misconceptions
 //! in analysed answers.
 
-use super::compile::{Compiler, Leaf, Node, Starts};
+use super::compile::{Compiler, Leaf, Node, Starts, Variant};
 use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
 use super::vocab::Vocab;
@@ -19,6 +19,8 @@ pub struct Engine {
     analyzer: Analyzer,
     vocab: Vocab,
     leaves: Vec<Leaf>,
+    /// The variants of every phrase leaf, leaf after leaf: one table, not a list per leaf.
+    variants: Vec<Variant>,
     /// For each vocabulary word, the phrase variants that begin with it.
     starts: Starts,
     /// Leaves that scan the text (literals and regexes), in order.
@@ -122,7 +124,7 @@ impl Engine {
                 }));
             }
         }
-        let starts = Starts::new(compiler.vocab.len(), &compiler.leaves);
+        let starts = Starts::new(compiler.vocab.len(), &compiler.leaves, &compiler.variants);
         let number_leaves = concepts
             .iter()
             .map(|n| {
@@ -168,6 +170,7 @@ impl Engine {
             analyzer: compiler.analyzer,
             vocab: compiler.vocab,
             leaves: compiler.leaves,
+            variants: compiler.variants,
             concepts,
             polarity: rubric.concepts.iter().map(|c| c.polarity).collect(),
             misconceptions,
@@ -316,7 +319,7 @@ impl Engine {
 
     /// Every hit of every concept and misconception, negated ones included.
     fn trace_in(&self, cx: &Context<'_>) -> Trace {
-        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.starts, &self.scanned);
+        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.variants, &self.starts, &self.scanned);
         let mut sources = self.sources.iter();
         let mut hits_of = |n: &Node| {
             let found = sources
@@ -352,6 +355,11 @@ impl Engine {
                 _ => None,
             })
             .collect()
+    }
+
+    /// The variants of every phrase leaf (see [`Leaf::Phrase`]).
+    pub(crate) fn variants(&self) -> &[Variant] {
+        &self.variants
     }
 
     pub(crate) fn scanned(&self) -> &[u32] {

@@ -121,7 +121,12 @@ impl Engine {
         misconception_hit: &[bool],
     ) -> (Vec<ConceptTrace>, Vec<ConceptTrace>) {
         let cx = Context::new(answer, analysis, self.vocab());
-        let leaf_hits = cx.all_leaf_hits(self.leaves(), self.starts(), self.scanned());
+        let leaf_hits = cx.all_leaf_hits(
+            self.leaves(),
+            self.variants(),
+            self.starts(),
+            self.scanned(),
+        );
         let trace = |nodes: &[Node], ids: Vec<(String, String, bool)>| -> Vec<ConceptTrace> {
             nodes
                 .iter()

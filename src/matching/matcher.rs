@@ -116,6 +116,7 @@ impl<'a> Context<'a> {
     pub fn all_leaf_hits(
         &self,
         leaves: &[Leaf],
+        variants: &[Variant],
         starts: &Starts,
         scanned: &[u32],
     ) -> Vec<Vec<Hit>> {
@@ -127,9 +128,6 @@ impl<'a> Context<'a> {
                     continue;
                 }
                 let leaf = start.leaf;
-                let Leaf::Phrase { variants, .. } = &leaves[leaf as usize] else {
-                    continue;
-                };
                 let v = &variants[start.variant as usize];
                 let occurrences = self.occ[from as usize..to as usize]
                     .iter()

@@ -2,6 +2,7 @@
 //! variants), glossary references expanded, regexes built. Everything expensive happens here,
 //! once per rubric.
 
+use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
 use regex::bytes::{Regex, RegexBuilder};
@@ -758,19 +759,21 @@ fn literal_of(pattern: &str) -> Option<(String, (bool, bool))> {
     (!out.trim().is_empty()).then_some((out, (left, right)))
 }
 
-/// Phrases prepared so far: glossary phrasings recur in rubric after rubric, so a bank analyses
-/// each of them once. Shared by all threads, since rubrics compile in parallel; read-mostly once
-/// warm.
-static PREPARED: std::sync::LazyLock<
-    std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Arc<PreparedPhrase>>>,
-> = std::sync::LazyLock::new(Default::default);
+thread_local! {
+    /// Phrases this thread has prepared: glossary phrasings recur in rubric after rubric, so a
+    /// bank prepares each of them once per thread. Per thread rather than shared: a shared map's
+    /// lock and reference counts would be written by both cores for every phrase of every rubric
+    /// compiled in parallel, which costs more than preparing a phrase twice.
+    static PREPARED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Rc<PreparedPhrase>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
 
 /// Analyses of other rubric texts (model answers, questions), shared the same way.
 static ANALYSES: std::sync::LazyLock<
     std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Arc<Analysis>>>,
 > = std::sync::LazyLock::new(Default::default);
 
-/// Most entries [`PREPARED`] and [`ANALYSES`] each hold before starting over.
+/// Most entries [`PREPARED`] (per thread) and [`ANALYSES`] each hold before starting over.
 const CACHED_TEXTS_MAX: usize = 100_000;
 
 /// The value cached for `text` in `cache`, made with `make` on a miss.
@@ -793,8 +796,19 @@ fn cached<T, E>(
 }
 
 /// The prepared form of a rubric phrase, cached.
-fn prepared_phrase(analyzer: &Analyzer, text: &str) -> Result<Arc<PreparedPhrase>, CompileError> {
-    cached(&PREPARED, text, || PreparedPhrase::new(analyzer, text))
+fn prepared_phrase(analyzer: &Analyzer, text: &str) -> Result<Rc<PreparedPhrase>, CompileError> {
+    PREPARED.with(|cache| {
+        if let Some(hit) = cache.borrow().get(text) {
+            return Ok(hit.clone());
+        }
+        let prepared = Rc::new(PreparedPhrase::new(analyzer, text)?);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHED_TEXTS_MAX {
+            cache.clear();
+        }
+        cache.insert(text.into(), prepared.clone());
+        Ok(prepared)
+    })
 }
 
 /// The analysis of a rubric text (a model answer, a question), cached: a bank compiled again, or

@@ -31,6 +31,15 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut files = Vec::new();
     collect(Path::new(BANK), &mut files);
+    // Keyed by the path as `Bank::embedded` names it, sorted as strings: the table is searched
+    // by binary search on that string.
+    let mut files: Vec<(String, PathBuf)> = files
+        .into_iter()
+        .map(|file| {
+            let rel = file.strip_prefix(BANK).expect("file under the bank");
+            (format!("{BANK}/{}", rel.display()), file)
+        })
+        .collect();
     files.sort();
 
     let json_dir = out_dir.join("compact-bank");
@@ -40,7 +49,7 @@ fn main() {
          rubric as JSON), sorted by path.\n\
          pub(super) static RUBRICS: &[(&str, &str)] = &[\n",
     );
-    for (i, file) in files.iter().enumerate() {
+    for (i, (key, file)) in files.iter().enumerate() {
         let Some(json) = compact(file) else {
             // Read from RON at run time, where its error is reported.
             println!(
@@ -52,11 +61,9 @@ fn main() {
         };
         let target = json_dir.join(format!("{i}.json"));
         std::fs::write(&target, json).expect("write compact rubric");
-        let rel = file.strip_prefix(BANK).expect("file under the bank");
         writeln!(
             table,
-            "    ({:?}, include_str!({:?})),",
-            format!("{BANK}/{}", rel.display()),
+            "    ({key:?}, include_str!({:?})),",
             target.display().to_string()
         )
         .expect("write to a String");

@@ -431,3 +431,24 @@ fn walk(
 fn is_ron(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "ron")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every shipped rubric parses at build time, so `Bank::embedded` reads none from RON (a
+    /// path the table's search missed would silently cost the RON parse again).
+    #[test]
+    fn every_embedded_rubric_has_its_build_time_form() {
+        let mut files = Vec::new();
+        collect_embedded(&EMBEDDED, &mut files);
+        assert!(!files.is_empty());
+        for (path, _) in &files {
+            assert!(
+                compact::get(path).is_some(),
+                "{path} has no build-time form"
+            );
+        }
+        assert_eq!(files.len(), compact::RUBRICS.len());
+    }
+}

@@ -1404,6 +1404,48 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "in-tree volume code",
         false,
     ),
+    (
+        "no need for X, and + new clause",
+        "There's no need for document IDs, and Kafka holds the buffer in broker memory.",
+        "Kafka holds the buffer",
+        true,
+    ),
+    (
+        "no need for X, and + new clause",
+        "There's no need for document IDs, and Kafka holds the buffer in broker memory.",
+        "document IDs",
+        false,
+    ),
+    (
+        "conjunction + conditional without",
+        "But without --target it gets its own network namespace and IP.",
+        "own network namespace",
+        true,
+    ),
+    (
+        "conjunction + conditional without",
+        "And without a PDB the drain evicts every replica at once.",
+        "drain evicts",
+        true,
+    ),
+    (
+        "with no X modifier",
+        "A 500 with no response flag came from the app itself, so I'd check its logs.",
+        "came from the app",
+        true,
+    ),
+    (
+        "with no X modifier",
+        "A node with no taints accepts the batch pods as well.",
+        "accepts the batch pods",
+        true,
+    ),
+    (
+        "X instead of Y (Y denied)",
+        "A timeout without any connection refused means the packets are being dropped somewhere instead of answered.",
+        "packets are being dropped",
+        true,
+    ),
 ];
 
 #[test]

@@ -346,6 +346,77 @@ fn is_finite_verb(w: &str) -> bool {
                 | "lets"
                 | "puts"
         )
+        || is_unambiguous_verb(w)
+}
+
+/// Verbs in the third person or the past tense that are rarely nouns in technical prose, so they
+/// mark a clause of their own ("…, and Kafka *holds* the buffer", "a 500 with no flag *came*
+/// from the app"). Forms that are as often plural nouns ("checks", "restarts", "mounts",
+/// "writes", "updates") are left out: reading a list item as a clause would end a denial early.
+fn is_unambiguous_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "holds"
+            | "uses"
+            | "creates"
+            | "adds"
+            | "removes"
+            | "deletes"
+            | "requires"
+            | "contains"
+            | "includes"
+            | "provides"
+            | "manages"
+            | "applies"
+            | "selects"
+            | "evicts"
+            | "kills"
+            | "becomes"
+            | "accepts"
+            | "rejects"
+            | "allows"
+            | "knows"
+            | "owns"
+            | "serves"
+            | "waits"
+            | "fires"
+            | "prevents"
+            | "ensures"
+            | "tries"
+            | "terminates"
+            | "listens"
+            | "assigns"
+            | "allocates"
+            | "resolves"
+            | "rewrites"
+            | "injects"
+            | "intercepts"
+            | "scrapes"
+            | "came"
+            | "went"
+            | "got"
+            | "took"
+            | "sent"
+            | "kept"
+            | "held"
+            | "ran"
+            | "made"
+            | "saw"
+            | "gave"
+            | "told"
+            | "found"
+            | "wrote"
+            | "knew"
+            | "lost"
+            | "became"
+            | "began"
+            | "broke"
+            | "brought"
+            | "chose"
+            | "fell"
+            | "left"
+            | "meant"
+    )
 }
 
 /// Whether the clause that token `j` opens holds a finite verb of its own (within eight tokens,
@@ -731,7 +802,11 @@ fn deny_forward<'a>(
     let alternative = matches!(w, "instead" | "rather" | "opposed");
     // "nodes without a pod fail …", "a timeout rather than a refusal tells me …": a "without"
     // or a mid-clause alternative denies a noun phrase, which ends at the next verb.
-    let noun_phrase = w == "without" || alternative && has_content_before(tokens, lower, cue);
+    // "a 500 *with no* response flag came from the app": so does "with no", a modifier of the
+    // noun before it.
+    let with_no = w == "no" && cue > 0 && lower(cue - 1) == "with";
+    let noun_phrase =
+        w == "without" || with_no || alternative && has_content_before(tokens, lower, cue);
     // "no routing on headers, no retries, …": each item has its own cue.
     let parallel = lists && parallel_item(tokens, lower, cue);
     let mut j = start;
@@ -848,25 +923,7 @@ fn opens_new_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j:
         || next.kind == super::TokenKind::Word
             && !next.function_word
             && j + 2 < tokens.len()
-            && matches!(
-                lower(j + 2),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "still"
-                    | "does"
-                    | "do"
-                    | "did"
-                    | "gets"
-                    | "keeps"
-                    | "sees"
-                    | "sends"
-            )
+            && (lower(j + 2) == "still" || is_finite_verb(lower(j + 2)))
 }
 
 /// Denies the subject of the clause that token `cue` judges: the words before it, back to the
@@ -1424,9 +1481,18 @@ fn relevance_predicate_after<'a>(
 ) -> bool {
     let w = lower(i);
     // "non-" and the list cues that name what is missing ("without X") judge nothing.
+    // Nor do alternatives: "dropped *instead of answered*" prefers one thing to another.
     if matches!(
         w,
-        "non" | "without" | "neither" | "nor" | "avoid" | "avoids"
+        "non"
+            | "without"
+            | "neither"
+            | "nor"
+            | "avoid"
+            | "avoids"
+            | "instead"
+            | "rather"
+            | "opposed"
     ) {
         return false;
     }
@@ -1870,5 +1936,16 @@ fn is_figure_of_speech<'a>(
     // "Without a PDB, the drain …", "Keep it scoped: without a selector it applies to …": a
     // "without" opening its sentence or a clause after a colon, semicolon or dash states a
     // condition.
-    lower(i) == "without" && clause_start(tokens, i) == i && (i == 0 || !tokens[i].after_comma)
+    // A leading conjunction or adverb does not change that ("*But* without --target it gets its
+    // own network namespace").
+    if lower(i) != "without" {
+        return false;
+    }
+    let start = clause_start(tokens, i);
+    (start..i).all(|k| {
+        matches!(
+            lower(k),
+            "and" | "but" | "so" | "yet" | "or" | "even" | "also" | "then" | "still" | "plus"
+        )
+    }) && (start == 0 || !tokens[start].after_comma)
 }

@@ -164,9 +164,14 @@ impl<'a> Context<'a> {
             {
                 let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
                 out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
-            } else if let Leaf::Regex { regex, .. } = &leaves[i] {
+            } else if let Leaf::Regex {
+                regex,
+                states_negation,
+                ..
+            } = &leaves[i]
+            {
                 if let Some(regex) = regex.get() {
-                    out[i] = self.regex_hits(regex, i as u32);
+                    out[i] = self.regex_hits(regex, *states_negation, i as u32);
                 }
             }
         }
@@ -247,8 +252,14 @@ impl<'a> Context<'a> {
         hits
     }
 
-    /// All hits of a regex, in text order.
-    fn regex_hits(&self, regex: &regex::bytes::Regex, index: u32) -> Vec<Hit> {
+    /// All hits of a regex, in text order. Unless the pattern `states_negation`, a negation cue
+    /// inside a hit denies it, as one before it would ("502 never comes from kube-proxy").
+    fn regex_hits(
+        &self,
+        regex: &regex::bytes::Regex,
+        states_negation: bool,
+        index: u32,
+    ) -> Vec<Hit> {
         let tokens = self.analysis.tokens();
         let mut hits = Vec::new();
         for m in regex.find_iter(self.text.as_bytes()).take(HIT_CAP) {
@@ -270,6 +281,12 @@ impl<'a> Context<'a> {
             if first < last {
                 let mut h = self.hit(first as u32, last as u32 - 1, false, index);
                 h.span = span;
+                // `non` inside an identifier (`runAsNonRoot`) negates only its own word, which
+                // the pattern names.
+                h.negated |= !states_negation
+                    && tokens[first..last]
+                        .iter()
+                        .any(|t| t.negated && self.analysis.lower(t.negated_by as usize) != "non");
                 hits.push(h);
             } else if let Some(t) = tokens.get(first.min(tokens.len().saturating_sub(1))) {
                 hits.push(Hit {

@@ -409,3 +409,15 @@ fn a_negation_inside_a_regex_hit_denies_it_unless_the_pattern_names_it() {
             .hit
     );
 }
+
+#[test]
+fn all_of_tries_another_hit_when_the_first_takes_a_later_parts_words() {
+    let g = util::one_concept(
+        r#"AllOf(of: [Any(["alpha"]), Any(["bravo charlie", "delta"]), Any(["charlie"])], within: Sentence)"#,
+        "positive",
+    );
+    // "bravo charlie" would take the only "charlie"; "delta" leaves it to the last part.
+    assert!(g.grade("alpha bravo charlie delta").unwrap().concepts[0].hit);
+    // No two parts ever share words.
+    assert!(!g.grade("alpha bravo charlie").unwrap().concepts[0].hit);
+}

@@ -643,21 +643,46 @@ impl Context<'_> {
 
 /// One hit from each part, all within the window of the first part's hit, and no two on the
 /// same words: "the first bad pod" is not both "the first pod" and "first".
+///
+/// The search backtracks: when the first close hit of a part takes words a later part needs,
+/// the part's other hits are tried ("two compactors on one bucket" finds "two compactors" and
+/// "bucket" even when "compactors" alone is the later part's only hit). Parts are few and each
+/// holds at most a capped number of hits, so the search stays small in practice; `BUDGET`
+/// bounds it whatever the answer.
 pub(crate) fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
-    let close = |a: &Hit, b: &Hit| close(a, b, within);
-    let overlaps = |a: &Hit, b: &Hit| a.first <= b.last && b.first <= a.last;
-    for anchor in parts.first()? {
-        let mut found = vec![*anchor];
-        for part in &parts[1..] {
-            match part
-                .iter()
-                .find(|h| close(anchor, h) && !found.iter().any(|f| overlaps(f, h)))
+    /// Candidate hits tried per anchor, across all parts, before giving up on it.
+    const BUDGET: usize = 4096;
+    fn extend(
+        parts: &[Vec<Hit>],
+        within: Window,
+        found: &mut Vec<Hit>,
+        budget: &mut usize,
+    ) -> bool {
+        let Some(part) = parts.get(found.len()) else {
+            return true;
+        };
+        let anchor = found[0];
+        for h in part {
+            if *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
+            if close(&anchor, h, within)
+                && !found.iter().any(|f| f.first <= h.last && h.first <= f.last)
             {
-                Some(h) => found.push(*h),
-                None => break,
+                found.push(*h);
+                if extend(parts, within, found, budget) {
+                    return true;
+                }
+                found.pop();
             }
         }
-        if found.len() == parts.len() {
+        false
+    }
+    for anchor in parts.first()? {
+        let mut found = vec![*anchor];
+        let mut budget = BUDGET;
+        if extend(parts, within, &mut found, &mut budget) {
             return Some(found);
         }
     }

@@ -321,7 +321,7 @@ fn a_weak_answer_in_the_subjects_words_earns_the_engagement_floor_and_an_off_top
 }
 
 #[test]
-fn an_answer_that_denies_or_argues_several_wrong_beliefs_earns_no_engagement_floor() {
+fn an_answer_that_denies_or_argues_several_wrong_beliefs_earns_a_lower_floor() {
     let rubric = rubric_grader::Rubric::from_ron(
         r#"(id: "n08", title: "t", category: "demo", level: mid,
         question: "A pod restarts every few minutes with nothing printed. What do you do?",
@@ -345,13 +345,14 @@ fn an_answer_that_denies_or_argues_several_wrong_beliefs_earns_no_engagement_flo
         .grade("The image was never pulled, which is why the container prints nothing, and logs only show up through a logging sidecar, so rebuild the image.")
         .unwrap();
     assert!(wrong.misconceptions.len() >= rubric_grader::FLOORLESS_MISCONCEPTIONS);
-    assert_eq!(wrong.score, 0.0);
+    assert_eq!(wrong.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
     // The credited concept denied.
     let denied = grader
         .grade("The exit code doesn't matter here; I'd rebuild the container image and redeploy it with more logs.")
         .unwrap();
     assert!(denied.concept("exit").unwrap().negated);
-    assert_eq!(denied.score, 0.0);
+    assert_eq!(denied.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
+    assert!(rubric_grader::WRONG_ENGAGEMENT_FLOOR < rubric_grader::ENGAGEMENT_FLOOR);
 }
 
 #[test]

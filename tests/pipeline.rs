@@ -352,7 +352,7 @@ fn an_answer_that_denies_or_argues_several_wrong_beliefs_earns_a_lower_floor() {
         .unwrap();
     assert!(denied.concept("exit").unwrap().negated);
     assert_eq!(denied.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
-    assert!(rubric_grader::WRONG_ENGAGEMENT_FLOOR < rubric_grader::ENGAGEMENT_FLOOR);
+    const { assert!(rubric_grader::WRONG_ENGAGEMENT_FLOOR < rubric_grader::ENGAGEMENT_FLOOR) };
 }
 
 #[test]

@@ -155,6 +155,48 @@ impl Shapes {
     }
 }
 
+/// A 4,096-bit sieve over a cheap fingerprint of words (first, second and last byte, length) or
+/// of 4-byte keys: a lookup that rules almost every other word out before it is hashed, where
+/// [`Shapes`] lets through every word that merely starts with a common letter.
+#[derive(Clone, Debug)]
+struct Sieve(Box<[u64; 64]>);
+
+impl Sieve {
+    fn new() -> Sieve {
+        Sieve(Box::new([0; 64]))
+    }
+
+    /// The fingerprint of a word.
+    fn of_word(word: &str) -> u32 {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => u32::from_le_bytes([
+                first,
+                b.get(1).copied().unwrap_or(0),
+                last,
+                b.len().min(255) as u8,
+            ]),
+            _ => 0,
+        }
+    }
+
+    /// The bit of a fingerprint (Fibonacci hashing down to 12 bits).
+    fn slot(x: u32) -> (usize, u64) {
+        let h = (x.wrapping_mul(0x9E37_79B1) >> 20) as usize;
+        (h >> 6, 1 << (h & 63))
+    }
+
+    fn insert(&mut self, x: u32) {
+        let (i, bit) = Sieve::slot(x);
+        self.0[i] |= bit;
+    }
+
+    fn may_contain(&self, x: u32) -> bool {
+        let (i, bit) = Sieve::slot(x);
+        self.0[i] & bit != 0
+    }
+}
+
 /// The answer's stems that are one letter longer, shorter or different from a reference word's
 /// five-letter-or-longer stem, with how each is stated: the candidates of the typo check.
 struct NearStems<'a>(Vec<(&'a str, u8)>);
@@ -233,16 +275,18 @@ pub struct WordCoverage {
     /// Every stem that states a reference word (its own, a synonym's, another degree's) or
     /// contradicts it (an antonym's) → (index among all references' words, whether antonym).
     index: FxHashMap<Box<str>, Vec<(u32, bool)>>,
-    /// The shapes of `index`'s stems.
-    index_shapes: Shapes,
+    /// The fingerprints of `index`'s stems.
+    index_sieve: Sieve,
     /// The shapes of the answer stems that may be a typo of a reference word.
     typo_shapes: Shapes,
     /// The family keys of reference words that a related word may state.
     families: FxHashSet<[u8; 4]>,
-    /// The first two letters of `families` (the second modulo 64), checked before hashing.
-    family_starts: Shapes,
+    /// The fingerprints of `families`, checked before hashing.
+    family_sieve: Sieve,
     /// Acronyms that spell out reference words ("lifo" for "last in, first out").
     spellings: Spellings,
+    /// The fingerprints of `spellings`' acronyms.
+    spelling_sieve: Sieve,
     /// Whether some reference word is itself an acronym (written in capitals).
     any_acronym: bool,
     full: f32,
@@ -409,11 +453,13 @@ impl WordCoverage {
                 flat += 1;
             }
         }
-        let mut index_shapes = Shapes::new();
+        let mut index_sieve = Sieve::new();
         for stem in index.keys() {
-            if let Some(&b) = stem.as_bytes().first() {
-                index_shapes.insert(b, stem.len());
-            }
+            index_sieve.insert(Sieve::of_word(stem));
+        }
+        let mut spelling_sieve = Sieve::new();
+        for letters in spellings.keys() {
+            spelling_sieve.insert(Sieve::of_word(letters));
         }
         let mut typo_shapes = Shapes::new();
         for w in references
@@ -432,19 +478,20 @@ impl WordCoverage {
             .filter(|w| w.family)
             .filter_map(|w| family_key(&w.stems[0]))
             .collect();
-        let mut family_starts = Shapes::new();
+        let mut family_sieve = Sieve::new();
         for key in &families {
-            family_starts.insert(key[0], usize::from(key[1] % 64));
+            family_sieve.insert(u32::from_le_bytes(*key));
         }
         WordCoverage {
             references,
             offsets,
             index,
-            index_shapes,
+            index_sieve,
             typo_shapes,
             families,
-            family_starts,
+            family_sieve,
             spellings,
+            spelling_sieve,
             any_acronym,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
@@ -465,7 +512,7 @@ impl WordCoverage {
         for t in answer.tokens() {
             let stem = answer.stem(t);
             let side = if t.negated { DENIED } else { ASSERTED };
-            if self.index_shapes.may_contain(stem) {
+            if self.index_sieve.may_contain(Sieve::of_word(stem)) {
                 if let Some(hits) = self.index.get(stem) {
                     for &(i, antonym) in hits {
                         seen[i as usize] |= if antonym { side << ANTONYM } else { side };
@@ -477,7 +524,7 @@ impl WordCoverage {
             }
             if side == ASSERTED
                 && family_key(stem).is_some_and(|k| {
-                    self.family_starts.has(k[0], usize::from(k[1] % 64))
+                    self.family_sieve.may_contain(u32::from_le_bytes(k))
                         && self.families.contains(&k)
                 })
             {
@@ -494,6 +541,7 @@ impl WordCoverage {
                     || t.negated
                     || !(3..=6).contains(&n.len())
                     || !n.bytes().all(|b| b.is_ascii_lowercase())
+                    || !self.spelling_sieve.may_contain(Sieve::of_word(n))
                 {
                     continue;
                 }

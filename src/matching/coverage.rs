@@ -130,34 +130,9 @@ const ANTONYM: u8 = 2;
 /// An acronym of the answer spells the reference word out.
 const SPELLED: u8 = 16;
 
-/// The (first byte, length) pairs of a set of words: a lookup that rules most other words out
-/// before they are hashed. Lengths from 63 bytes share one bit.
-#[derive(Clone, Debug)]
-struct Shapes(Box<[u64; 256]>);
-
-impl Shapes {
-    fn new() -> Shapes {
-        Shapes(Box::new([0; 256]))
-    }
-
-    fn insert(&mut self, first: u8, len: usize) {
-        self.0[first as usize] |= 1 << len.min(63);
-    }
-
-    fn has(&self, first: u8, len: usize) -> bool {
-        self.0[first as usize] & 1 << len.min(63) != 0
-    }
-
-    fn may_contain(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.has(b, word.len()))
-    }
-}
-
-/// A 4,096-bit sieve over a cheap fingerprint of words (first, second and last byte, length) or
-/// of 4-byte keys: a lookup that rules almost every other word out before it is hashed, where
-/// [`Shapes`] lets through every word that merely starts with a common letter.
+/// A 4,096-bit sieve over cheap fingerprints of words (first, second and last byte, length) or
+/// of 4-byte keys: a lookup that rules almost every other word out before it is hashed (a
+/// first-letter-and-length filter let through every word that starts with a common letter).
 #[derive(Clone, Debug)]
 struct Sieve(Box<[u64; 64]>);
 
@@ -184,6 +159,24 @@ impl Sieve {
     fn slot(x: u32) -> (usize, u64) {
         let h = (x.wrapping_mul(0x9E37_79B1) >> 20) as usize;
         (h >> 6, 1 << (h & 63))
+    }
+
+    /// The two fingerprints a word one typo away from a `len`-byte word shares with it: its
+    /// first two bytes, or its first and last (one edit, after the first letter, of a word of
+    /// five letters or more, cannot change both the second and the last byte). Tagged in the
+    /// top bit so that they never meet [`Sieve::of_word`]'s.
+    fn typo_keys(word: &str, len: usize) -> [u32; 2] {
+        let b = word.as_bytes();
+        let (first, second, last) = (
+            b.first().copied().unwrap_or(0),
+            b.get(1).copied().unwrap_or(0),
+            b.last().copied().unwrap_or(0),
+        );
+        let len = (len.min(127) as u8) | 0x80;
+        [
+            u32::from_le_bytes([first, second, 0, len]),
+            u32::from_le_bytes([first, 0, last, len]),
+        ]
     }
 
     fn insert(&mut self, x: u32) {
@@ -253,8 +246,10 @@ fn demoted_weights(a: &Analysis, text: &str) -> FxHashMap<String, f32> {
 }
 
 /// The first four bytes of a stem, the key of its word family.
-fn family_key(stem: &str) -> Option<[u8; 4]> {
-    stem.as_bytes().get(..4)?.try_into().ok()
+fn family_key(stem: &str) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        stem.as_bytes().get(..4)?.try_into().ok()?,
+    ))
 }
 
 /// Whether two different stems are of one family: the shorter (four letters or more) begins the
@@ -277,10 +272,10 @@ pub struct WordCoverage {
     index: FxHashMap<Box<str>, Vec<(u32, bool)>>,
     /// The fingerprints of `index`'s stems.
     index_sieve: Sieve,
-    /// The shapes of the answer stems that may be a typo of a reference word.
-    typo_shapes: Shapes,
+    /// The [`Sieve::typo_keys`] of the answer stems that may be a typo of a reference word.
+    typo_sieve: Sieve,
     /// The family keys of reference words that a related word may state.
-    families: FxHashSet<[u8; 4]>,
+    families: FxHashSet<u32>,
     /// The fingerprints of `families`, checked before hashing.
     family_sieve: Sieve,
     /// Acronyms that spell out reference words ("lifo" for "last in, first out").
@@ -461,18 +456,20 @@ impl WordCoverage {
         for letters in spellings.keys() {
             spelling_sieve.insert(Sieve::of_word(letters));
         }
-        let mut typo_shapes = Shapes::new();
+        let mut typo_sieve = Sieve::new();
         for w in references
             .iter()
             .flatten()
             .filter(|w| w.stems[0].len() >= 5)
         {
-            let (first, n) = (w.stems[0].as_bytes()[0], w.stems[0].len());
-            for len in n - 1..=n + 1 {
-                typo_shapes.insert(first, len);
+            let stem = &w.stems[0];
+            for len in stem.len() - 1..=stem.len() + 1 {
+                for key in Sieve::typo_keys(stem, len) {
+                    typo_sieve.insert(key);
+                }
             }
         }
-        let families: FxHashSet<[u8; 4]> = references
+        let families: FxHashSet<u32> = references
             .iter()
             .flatten()
             .filter(|w| w.family)
@@ -480,14 +477,14 @@ impl WordCoverage {
             .collect();
         let mut family_sieve = Sieve::new();
         for key in &families {
-            family_sieve.insert(u32::from_le_bytes(*key));
+            family_sieve.insert(*key);
         }
         WordCoverage {
             references,
             offsets,
             index,
             index_sieve,
-            typo_shapes,
+            typo_sieve,
             families,
             family_sieve,
             spellings,
@@ -495,6 +492,27 @@ impl WordCoverage {
             any_acronym,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
+        }
+    }
+
+    /// Marks the reference words that the answer's acronym `n` (token `t`) spells out, if it is
+    /// one: written in capitals, or (four letters or more) not an English word.
+    fn spell(&self, text: &str, t: &Token, n: &str, seen: &mut [u8]) {
+        let Some(places) = self.spellings.get(n) else {
+            return;
+        };
+        let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
+        if !(surface.bytes().all(|b| b.is_ascii_uppercase())
+            || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
+        {
+            return;
+        }
+        for (ri, at) in places {
+            for &i in at {
+                if let Some(s) = seen.get_mut(self.offsets[*ri] + i) {
+                    *s |= SPELLED;
+                }
+            }
         }
     }
 
@@ -509,6 +527,9 @@ impl WordCoverage {
         let mut near = NearStems(Vec::new());
         // Asserted stems whose family some reference word belongs to.
         let mut kin: Vec<&str> = Vec::new();
+        // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words:
+        // written in capitals ("CPU"), or not an English word ("lifo").
+        let spelled = !self.spellings.is_empty();
         for t in answer.tokens() {
             let stem = answer.stem(t);
             let side = if t.negated { DENIED } else { ASSERTED };
@@ -519,45 +540,28 @@ impl WordCoverage {
                     }
                 }
             }
-            if stem.len() >= 5 && self.typo_shapes.may_contain(stem) {
+            if stem.len() >= 5
+                && Sieve::typo_keys(stem, stem.len())
+                    .iter()
+                    .any(|&k| self.typo_sieve.may_contain(k))
+            {
                 near.0.push((stem, side));
             }
-            if side == ASSERTED
-                && family_key(stem).is_some_and(|k| {
-                    self.family_sieve.may_contain(u32::from_le_bytes(k))
-                        && self.families.contains(&k)
-                })
+            if side != ASSERTED {
+                continue;
+            }
+            if family_key(stem)
+                .is_some_and(|k| self.family_sieve.may_contain(k) && self.families.contains(&k))
             {
                 kin.push(stem);
             }
-        }
-        // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words.
-        // Written in capitals ("CPU"), or not an English word ("lifo").
-        if !self.spellings.is_empty() {
-            for t in answer.tokens() {
+            if spelled && t.kind == TokenKind::Word && !t.function_word {
                 let n = answer.norm(t);
-                if t.kind != TokenKind::Word
-                    || t.function_word
-                    || t.negated
-                    || !(3..=6).contains(&n.len())
-                    || !n.bytes().all(|b| b.is_ascii_lowercase())
-                    || !self.spelling_sieve.may_contain(Sieve::of_word(n))
+                if (3..=6).contains(&n.len())
+                    && self.spelling_sieve.may_contain(Sieve::of_word(n))
+                    && n.bytes().all(|b| b.is_ascii_lowercase())
                 {
-                    continue;
-                }
-                let Some(places) = self.spellings.get(n) else {
-                    continue;
-                };
-                let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
-                if !(surface.bytes().all(|b| b.is_ascii_uppercase())
-                    || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
-                {
-                    continue;
-                }
-                for (ri, at) in places {
-                    for &i in at {
-                        seen[self.offsets[*ri] + i] |= SPELLED;
-                    }
+                    self.spell(text, t, n, &mut seen);
                 }
             }
         }

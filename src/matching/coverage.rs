@@ -8,8 +8,9 @@
 //! up here. Numbers and identifiers compare by their exact normalised text, as elsewhere.
 //!
 //! A reference word counts when the answer states it, a synonym, or — for a common gradable
-//! adjective — another degree of it ("higher" for "high pitch"), with the reference's stance; a
-//! word of its family ("heater" for "heat") earns half. Comparison words count even where the
+//! adjective — another degree of it ("higher" for "high pitch"), with the reference's stance, or
+//! denies its antonym or opposite comparison ("not in the same path" for "in different paths");
+//! a word of its family ("heater" for "heat") earns half. Comparison words count even where the
 //! analyser calls them function words ("the same path"), at half weight. A
 //! word the answer contradicts (states with the other stance, or replaces by an antonym or the
 //! opposite comparison, "different" for "same") earns nothing; with several references, the share of the most contradicted one is also taken off
@@ -78,7 +79,8 @@ pub struct CoverageResult {
     pub recall: f32,
     /// The best-matching reference (0 is the model answer).
     pub reference: usize,
-    /// Its words the answer states (directly, by a synonym or another degree).
+    /// Its words the answer states (directly, by a synonym or another degree, or by denying an
+    /// antonym).
     pub covered: Vec<String>,
     /// Its words the answer does not state.
     pub missing: Vec<String>,
@@ -593,6 +595,9 @@ impl WordCoverage {
                         && answer_initials.contains(w.word.as_str()))
                     || seen & same != 0
                     || near.typo_of(&w.stems[0], same)
+                    // An antonym with the other stance states it too: "not the same path" for
+                    // "different paths", "not open" for "closed".
+                    || seen & (other << ANTONYM) != 0
                 {
                     Stand::Covered
                 } else if seen & other != 0
@@ -884,6 +889,24 @@ mod word_tests {
             "{different:?}"
         );
         assert!(different.recall < same.recall);
+    }
+
+    #[test]
+    fn a_denied_opposite_states_the_word() {
+        let denied = assess(
+            "the two bulbs are different",
+            "the two bulbs are not the same",
+        );
+        assert!(
+            denied.covered.contains(&"different".to_string()),
+            "{denied:?}"
+        );
+        let asserted = assess("the two bulbs are different", "the two bulbs are the same");
+        assert!(
+            asserted.contradicted.contains(&"different".to_string()),
+            "{asserted:?}"
+        );
+        assert!(denied.recall > asserted.recall, "{denied:?} {asserted:?}");
     }
 
     #[test]

@@ -1446,6 +1446,24 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "packets are being dropped",
         true,
     ),
+    (
+        "cue inside a short quotation",
+        "It might say \"no TLS\" or \"ordinary one-way TLS\", so the server rejects it.",
+        "TLS",
+        true,
+    ),
+    (
+        "cue inside a short quotation",
+        "The node shows \"not ready\" in the conditions, so I'd read the kubelet's log.",
+        "kubelet's log",
+        true,
+    ),
+    (
+        "cue before a quoted name",
+        "There is no \"PodDisruptionBudget\" problem here at all.",
+        "PodDisruptionBudget",
+        false,
+    ),
 ];
 
 #[test]

@@ -127,7 +127,8 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
         let figure = is_trigger
             && !inside_identifier
             && (is_figure_of_speech(tokens, &lower, &conditional, i, scope_start)
-                || w == "without" && negated_before(tokens, &lower, i));
+                || w == "without" && negated_before(tokens, &lower, i)
+                || in_short_quote(tokens, text, i));
         if is_trigger && !inside_identifier && !figure && relative_clause(tokens, &lower, i, w) {
             // "pods *that don't* need the mesh", "plugins *it doesn't* need": the clause only
             // describes a noun, so it negates its own verb and nothing around it.
@@ -1902,6 +1903,47 @@ fn trigger_at<'a>(
         _ => (false, i + 1),
     }
 }
+
+/// Whether token `i` stands inside a short quotation ("the client sends \"no TLS\" or \"one-way
+/// TLS\"", a message like `"not ready"`): quoted words are a name, a value or a message, and a cue
+/// among them denies nothing of the answer. A quotation opens with a quote mark right before a
+/// word and closes with one right after a word, at most [`QUOTE_TOKENS`] tokens either side.
+fn in_short_quote(tokens: &[Token], text: &str, i: usize) -> bool {
+    const QUOTES: &[char] = &['"', '\u{201C}', '\u{201D}', '`'];
+    let gap = |k: usize| {
+        // The text before token `k`, back to the previous token.
+        let from = if k == 0 { 0 } else { tokens[k - 1].span.end };
+        text.get(from..tokens[k].span.start).unwrap_or("")
+    };
+    let sentence = tokens[i].sentence;
+    // The nearest quote mark before the cue: it must open (sit right before a word).
+    let opened = (i.saturating_sub(QUOTE_TOKENS)..=i)
+        .rev()
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .find(|&k| gap(k).contains(QUOTES))
+        .is_some_and(|k| gap(k).ends_with(QUOTES));
+    // The nearest one after it: it must close (sit right after a word).
+    let closed = (i + 1..tokens.len().min(i + 1 + QUOTE_TOKENS))
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .find(|&k| gap(k).contains(QUOTES))
+        .map_or_else(
+            || {
+                // The quotation may close the sentence or the text.
+                let end = (i..tokens.len().min(i + 1 + QUOTE_TOKENS))
+                    .take_while(|&k| tokens[k].sentence == sentence)
+                    .last()
+                    .unwrap_or(i);
+                let after = tokens.get(end + 1).map_or(text.len(), |t| t.span.start);
+                text.get(tokens[end].span.end..after)
+                    .is_some_and(|g| g.starts_with(QUOTES))
+            },
+            |k| gap(k).starts_with(QUOTES),
+        );
+    opened && closed
+}
+
+/// How far a short quotation reaches either side of a cue, in tokens.
+const QUOTE_TOKENS: usize = 6;
 
 /// "You cannot go back *without* reinstalling": a negation before "without" in its clause makes
 /// what follows a requirement, not something ruled out.

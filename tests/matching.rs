@@ -379,3 +379,45 @@ fn literal_regexes_keep_regex_semantics() {
 equal!(typos_in_joined_identifiers: "OOMKilled" => ["OOMKILED", "oomkiled"]);
 distinct!(everyday_field_path_tails_do_not_stand_alone: "status.conditions" => ["under these conditions"]);
 distinct!(two_word_field_path_tails_do_not_stand_alone: "status.loadBalancer" => ["a load balancer"]);
+
+#[test]
+fn a_negation_inside_a_regex_hit_denies_it_unless_the_pattern_names_it() {
+    // See: rubric authors' report on q018 (a misconception regex fired on its own denial).
+    let g = util::one_concept(
+        r#"Regex(r"\b502\b.*(means|comes from).*kube-proxy")"#,
+        "positive",
+    );
+    let hit = |a: &str| g.grade(a).unwrap().concepts[0].hit;
+    assert!(hit("A 502 comes from kube-proxy dropping the connection."));
+    assert!(!hit(
+        "A 502 never comes from kube-proxy; it comes from the ingress controller."
+    ));
+    // A pattern that states the negation itself matches it.
+    let g = util::one_concept(r#"Regex(r"doesn'?t need (cpu )?requests")"#, "positive");
+    assert!(
+        g.grade("A pod doesn't need requests at all.")
+            .unwrap()
+            .concepts[0]
+            .hit
+    );
+    // `non` inside an identifier the pattern names is part of the name.
+    let g = util::one_concept(r#"Regex(r"runAsNonRoot:\s*true")"#, "positive");
+    assert!(
+        g.grade("Set runAsNonRoot: true on every pod.")
+            .unwrap()
+            .concepts[0]
+            .hit
+    );
+}
+
+#[test]
+fn all_of_tries_another_hit_when_the_first_takes_a_later_parts_words() {
+    let g = util::one_concept(
+        r#"AllOf(of: [Any(["alpha"]), Any(["bravo charlie", "delta"]), Any(["charlie"])], within: Sentence)"#,
+        "positive",
+    );
+    // "bravo charlie" would take the only "charlie"; "delta" leaves it to the last part.
+    assert!(g.grade("alpha bravo charlie delta").unwrap().concepts[0].hit);
+    // No two parts ever share words.
+    assert!(!g.grade("alpha bravo charlie").unwrap().concepts[0].hit);
+}

@@ -321,6 +321,41 @@ fn a_weak_answer_in_the_subjects_words_earns_the_engagement_floor_and_an_off_top
 }
 
 #[test]
+fn an_answer_that_denies_or_argues_several_wrong_beliefs_earns_a_lower_floor() {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n08", title: "t", category: "demo", level: mid,
+        question: "A pod restarts every few minutes with nothing printed. What do you do?",
+        model_answer: "Read the container's last state and exit code with kubectl describe, fetch the previous logs, check the image's entrypoint and the memory limit, and debug with an ephemeral container.",
+        concepts: [(id: "exit", label: "reads the exit code", matcher: Any(["exit code"]), hint: "h")],
+        misconceptions: [
+            (id: "pull", label: "empty logs mean the image was not pulled", matcher: Any(["never pulled"]), penalty: 5.0, correction: "c"),
+            (id: "sidecar", label: "logs need a sidecar", matcher: Any(["logging sidecar"]), penalty: 5.0, correction: "c"),
+        ])"#,
+        "<n08>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    // One naive belief in a vague answer: still a weak answer.
+    let naive = grader
+        .grade("The image was probably never pulled properly. I'd rebuild the container image, redeploy it and add more logs.")
+        .unwrap();
+    assert_eq!(naive.score, rubric_grader::ENGAGEMENT_FLOOR);
+    // Several wrong beliefs argued with conviction.
+    let wrong = grader
+        .grade("The image was never pulled, which is why the container prints nothing, and logs only show up through a logging sidecar, so rebuild the image.")
+        .unwrap();
+    assert!(wrong.misconceptions.len() >= rubric_grader::FLOORLESS_MISCONCEPTIONS);
+    assert_eq!(wrong.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
+    // The credited concept denied.
+    let denied = grader
+        .grade("The exit code doesn't matter here; I'd rebuild the container image and redeploy it with more logs.")
+        .unwrap();
+    assert!(denied.concept("exit").unwrap().negated);
+    assert_eq!(denied.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
+    const { assert!(rubric_grader::WRONG_ENGAGEMENT_FLOOR < rubric_grader::ENGAGEMENT_FLOOR) };
+}
+
+#[test]
 fn a_short_answer_whose_sentences_mostly_earn_nothing_is_capped_and_others_are_not() {
     let rubric = rubric_grader::Rubric::from_ron(
         r#"(id: "n07", title: "t", category: "demo", level: mid,

@@ -1404,6 +1404,66 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "in-tree volume code",
         false,
     ),
+    (
+        "no need for X, and + new clause",
+        "There's no need for document IDs, and Kafka holds the buffer in broker memory.",
+        "Kafka holds the buffer",
+        true,
+    ),
+    (
+        "no need for X, and + new clause",
+        "There's no need for document IDs, and Kafka holds the buffer in broker memory.",
+        "document IDs",
+        false,
+    ),
+    (
+        "conjunction + conditional without",
+        "But without --target it gets its own network namespace and IP.",
+        "own network namespace",
+        true,
+    ),
+    (
+        "conjunction + conditional without",
+        "And without a PDB the drain evicts every replica at once.",
+        "drain evicts",
+        true,
+    ),
+    (
+        "with no X modifier",
+        "A 500 with no response flag came from the app itself, so I'd check its logs.",
+        "came from the app",
+        true,
+    ),
+    (
+        "with no X modifier",
+        "A node with no taints accepts the batch pods as well.",
+        "accepts the batch pods",
+        true,
+    ),
+    (
+        "X instead of Y (Y denied)",
+        "A timeout without any connection refused means the packets are being dropped somewhere instead of answered.",
+        "packets are being dropped",
+        true,
+    ),
+    (
+        "cue inside a short quotation",
+        "It might say \"no TLS\" or \"ordinary one-way TLS\", so the server rejects it.",
+        "TLS",
+        true,
+    ),
+    (
+        "cue inside a short quotation",
+        "The node shows \"not ready\" in the conditions, so I'd read the kubelet's log.",
+        "kubelet's log",
+        true,
+    ),
+    (
+        "cue before a quoted name",
+        "There is no \"PodDisruptionBudget\" problem here at all.",
+        "PodDisruptionBudget",
+        false,
+    ),
 ];
 
 #[test]

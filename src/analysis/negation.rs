@@ -127,7 +127,8 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
         let figure = is_trigger
             && !inside_identifier
             && (is_figure_of_speech(tokens, &lower, &conditional, i, scope_start)
-                || w == "without" && negated_before(tokens, &lower, i));
+                || w == "without" && negated_before(tokens, &lower, i)
+                || in_short_quote(tokens, text, i));
         if is_trigger && !inside_identifier && !figure && relative_clause(tokens, &lower, i, w) {
             // "pods *that don't* need the mesh", "plugins *it doesn't* need": the clause only
             // describes a noun, so it negates its own verb and nothing around it.
@@ -346,6 +347,77 @@ fn is_finite_verb(w: &str) -> bool {
                 | "lets"
                 | "puts"
         )
+        || is_unambiguous_verb(w)
+}
+
+/// Verbs in the third person or the past tense that are rarely nouns in technical prose, so they
+/// mark a clause of their own ("…, and Kafka *holds* the buffer", "a 500 with no flag *came*
+/// from the app"). Forms that are as often plural nouns ("checks", "restarts", "mounts",
+/// "writes", "updates") are left out: reading a list item as a clause would end a denial early.
+fn is_unambiguous_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "holds"
+            | "uses"
+            | "creates"
+            | "adds"
+            | "removes"
+            | "deletes"
+            | "requires"
+            | "contains"
+            | "includes"
+            | "provides"
+            | "manages"
+            | "applies"
+            | "selects"
+            | "evicts"
+            | "kills"
+            | "becomes"
+            | "accepts"
+            | "rejects"
+            | "allows"
+            | "knows"
+            | "owns"
+            | "serves"
+            | "waits"
+            | "fires"
+            | "prevents"
+            | "ensures"
+            | "tries"
+            | "terminates"
+            | "listens"
+            | "assigns"
+            | "allocates"
+            | "resolves"
+            | "rewrites"
+            | "injects"
+            | "intercepts"
+            | "scrapes"
+            | "came"
+            | "went"
+            | "got"
+            | "took"
+            | "sent"
+            | "kept"
+            | "held"
+            | "ran"
+            | "made"
+            | "saw"
+            | "gave"
+            | "told"
+            | "found"
+            | "wrote"
+            | "knew"
+            | "lost"
+            | "became"
+            | "began"
+            | "broke"
+            | "brought"
+            | "chose"
+            | "fell"
+            | "left"
+            | "meant"
+    )
 }
 
 /// Whether the clause that token `j` opens holds a finite verb of its own (within eight tokens,
@@ -731,7 +803,11 @@ fn deny_forward<'a>(
     let alternative = matches!(w, "instead" | "rather" | "opposed");
     // "nodes without a pod fail …", "a timeout rather than a refusal tells me …": a "without"
     // or a mid-clause alternative denies a noun phrase, which ends at the next verb.
-    let noun_phrase = w == "without" || alternative && has_content_before(tokens, lower, cue);
+    // "a 500 *with no* response flag came from the app": so does "with no", a modifier of the
+    // noun before it.
+    let with_no = w == "no" && cue > 0 && lower(cue - 1) == "with";
+    let noun_phrase =
+        w == "without" || with_no || alternative && has_content_before(tokens, lower, cue);
     // "no routing on headers, no retries, …": each item has its own cue.
     let parallel = lists && parallel_item(tokens, lower, cue);
     let mut j = start;
@@ -848,25 +924,7 @@ fn opens_new_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j:
         || next.kind == super::TokenKind::Word
             && !next.function_word
             && j + 2 < tokens.len()
-            && matches!(
-                lower(j + 2),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "still"
-                    | "does"
-                    | "do"
-                    | "did"
-                    | "gets"
-                    | "keeps"
-                    | "sees"
-                    | "sends"
-            )
+            && (lower(j + 2) == "still" || is_finite_verb(lower(j + 2)))
 }
 
 /// Denies the subject of the clause that token `cue` judges: the words before it, back to the
@@ -1424,9 +1482,18 @@ fn relevance_predicate_after<'a>(
 ) -> bool {
     let w = lower(i);
     // "non-" and the list cues that name what is missing ("without X") judge nothing.
+    // Nor do alternatives: "dropped *instead of answered*" prefers one thing to another.
     if matches!(
         w,
-        "non" | "without" | "neither" | "nor" | "avoid" | "avoids"
+        "non"
+            | "without"
+            | "neither"
+            | "nor"
+            | "avoid"
+            | "avoids"
+            | "instead"
+            | "rather"
+            | "opposed"
     ) {
         return false;
     }
@@ -1837,6 +1904,47 @@ fn trigger_at<'a>(
     }
 }
 
+/// Whether token `i` stands inside a short quotation ("the client sends \"no TLS\" or \"one-way
+/// TLS\"", a message like `"not ready"`): quoted words are a name, a value or a message, and a cue
+/// among them denies nothing of the answer. A quotation opens with a quote mark right before a
+/// word and closes with one right after a word, at most [`QUOTE_TOKENS`] tokens either side.
+fn in_short_quote(tokens: &[Token], text: &str, i: usize) -> bool {
+    const QUOTES: &[char] = &['"', '\u{201C}', '\u{201D}', '`'];
+    let gap = |k: usize| {
+        // The text before token `k`, back to the previous token.
+        let from = if k == 0 { 0 } else { tokens[k - 1].span.end };
+        text.get(from..tokens[k].span.start).unwrap_or("")
+    };
+    let sentence = tokens[i].sentence;
+    // The nearest quote mark before the cue: it must open (sit right before a word).
+    let opened = (i.saturating_sub(QUOTE_TOKENS)..=i)
+        .rev()
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .find(|&k| gap(k).contains(QUOTES))
+        .is_some_and(|k| gap(k).ends_with(QUOTES));
+    // The nearest one after it: it must close (sit right after a word).
+    let closed = (i + 1..tokens.len().min(i + 1 + QUOTE_TOKENS))
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .find(|&k| gap(k).contains(QUOTES))
+        .map_or_else(
+            || {
+                // The quotation may close the sentence or the text.
+                let end = (i..tokens.len().min(i + 1 + QUOTE_TOKENS))
+                    .take_while(|&k| tokens[k].sentence == sentence)
+                    .last()
+                    .unwrap_or(i);
+                let after = tokens.get(end + 1).map_or(text.len(), |t| t.span.start);
+                text.get(tokens[end].span.end..after)
+                    .is_some_and(|g| g.starts_with(QUOTES))
+            },
+            |k| gap(k).starts_with(QUOTES),
+        );
+    opened && closed
+}
+
+/// How far a short quotation reaches either side of a cue, in tokens.
+const QUOTE_TOKENS: usize = 6;
+
 /// "You cannot go back *without* reinstalling": a negation before "without" in its clause makes
 /// what follows a requirement, not something ruled out.
 fn negated_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
@@ -1870,5 +1978,16 @@ fn is_figure_of_speech<'a>(
     // "Without a PDB, the drain …", "Keep it scoped: without a selector it applies to …": a
     // "without" opening its sentence or a clause after a colon, semicolon or dash states a
     // condition.
-    lower(i) == "without" && clause_start(tokens, i) == i && (i == 0 || !tokens[i].after_comma)
+    // A leading conjunction or adverb does not change that ("*But* without --target it gets its
+    // own network namespace").
+    if lower(i) != "without" {
+        return false;
+    }
+    let start = clause_start(tokens, i);
+    (start..i).all(|k| {
+        matches!(
+            lower(k),
+            "and" | "but" | "so" | "yet" | "or" | "even" | "also" | "then" | "still" | "plus"
+        )
+    }) && (start == 0 || !tokens[start].after_comma)
 }

@@ -78,6 +78,10 @@ pub(crate) enum Leaf {
     Regex {
         regex: LazyRegex,
         text: String,
+        /// The pattern names a negation itself (`doesn'?t need`, `never|not`): a cue inside a
+        /// hit is then part of what was matched. Otherwise a cue inside the hit denies it, as
+        /// it would a phrase ("502 *never* comes from kube-proxy" against `502.*comes from.*kube-proxy`).
+        states_negation: bool,
     },
     /// A regex that is only a literal (`memory\.high`, `\bS3\b`): found by a case-insensitive
     /// substring search, which costs nothing to build.
@@ -498,6 +502,7 @@ impl<'g> Compiler<'g> {
         self.leaves.push(Leaf::Regex {
             regex,
             text: pattern.to_string(),
+            states_negation: names_negation(pattern),
         });
         Ok(Node::Leaf(self.leaves.len() as u32 - 1))
     }
@@ -850,4 +855,15 @@ fn invalid(message: &str, needle: Option<&str>) -> CompileError {
         kind: LoadErrorKind::Invalid,
         needle: needle.map(str::to_string),
     }
+}
+
+/// Whether a regex pattern names a negation cue among its words ("not", "never", "without", a
+/// contracted "n't" written as `n't` or `n'?t`).
+fn names_negation(pattern: &str) -> bool {
+    let lower = pattern.to_ascii_lowercase();
+    lower.contains("n'")
+        || lower.contains("n\u{2019}")
+        || lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(crate::analysis::is_negation_trigger)
 }

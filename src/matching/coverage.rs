@@ -8,8 +8,9 @@
 //! up here. Numbers and identifiers compare by their exact normalised text, as elsewhere.
 //!
 //! A reference word counts when the answer states it, a synonym, or — for a common gradable
-//! adjective — another degree of it ("higher" for "high pitch"), with the reference's stance; a
-//! word of its family ("heater" for "heat") earns half. Comparison words count even where the
+//! adjective — another degree of it ("higher" for "high pitch"), with the reference's stance, or
+//! denies its antonym or opposite comparison ("not in the same path" for "in different paths");
+//! a word of its family ("heater" for "heat") earns half. Comparison words count even where the
 //! analyser calls them function words ("the same path"), at half weight. A
 //! word the answer contradicts (states with the other stance, or replaces by an antonym or the
 //! opposite comparison, "different" for "same") earns nothing; with several references, the share of the most contradicted one is also taken off
@@ -78,7 +79,8 @@ pub struct CoverageResult {
     pub recall: f32,
     /// The best-matching reference (0 is the model answer).
     pub reference: usize,
-    /// Its words the answer states (directly, by a synonym or another degree).
+    /// Its words the answer states (directly, by a synonym or another degree, or by denying an
+    /// antonym).
     pub covered: Vec<String>,
     /// Its words the answer does not state.
     pub missing: Vec<String>,
@@ -130,28 +132,63 @@ const ANTONYM: u8 = 2;
 /// An acronym of the answer spells the reference word out.
 const SPELLED: u8 = 16;
 
-/// The (first byte, length) pairs of a set of words: a lookup that rules most other words out
-/// before they are hashed. Lengths from 63 bytes share one bit.
+/// A 4,096-bit sieve over cheap fingerprints of words (first, second and last byte, length) or
+/// of 4-byte keys: a lookup that rules almost every other word out before it is hashed (a
+/// first-letter-and-length filter let through every word that starts with a common letter).
 #[derive(Clone, Debug)]
-struct Shapes(Box<[u64; 256]>);
+struct Sieve(Box<[u64; 64]>);
 
-impl Shapes {
-    fn new() -> Shapes {
-        Shapes(Box::new([0; 256]))
+impl Sieve {
+    fn new() -> Sieve {
+        Sieve(Box::new([0; 64]))
     }
 
-    fn insert(&mut self, first: u8, len: usize) {
-        self.0[first as usize] |= 1 << len.min(63);
+    /// The fingerprint of a word.
+    fn of_word(word: &str) -> u32 {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => u32::from_le_bytes([
+                first,
+                b.get(1).copied().unwrap_or(0),
+                last,
+                b.len().min(255) as u8,
+            ]),
+            _ => 0,
+        }
     }
 
-    fn has(&self, first: u8, len: usize) -> bool {
-        self.0[first as usize] & 1 << len.min(63) != 0
+    /// The bit of a fingerprint (Fibonacci hashing down to 12 bits).
+    fn slot(x: u32) -> (usize, u64) {
+        let h = (x.wrapping_mul(0x9E37_79B1) >> 20) as usize;
+        (h >> 6, 1 << (h & 63))
     }
 
-    fn may_contain(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.has(b, word.len()))
+    /// The two fingerprints a word one typo away from a `len`-byte word shares with it: its
+    /// first two bytes, or its first and last (one edit, after the first letter, of a word of
+    /// five letters or more, cannot change both the second and the last byte). Tagged in the
+    /// top bit so that they never meet [`Sieve::of_word`]'s.
+    fn typo_keys(word: &str, len: usize) -> [u32; 2] {
+        let b = word.as_bytes();
+        let (first, second, last) = (
+            b.first().copied().unwrap_or(0),
+            b.get(1).copied().unwrap_or(0),
+            b.last().copied().unwrap_or(0),
+        );
+        let len = (len.min(127) as u8) | 0x80;
+        [
+            u32::from_le_bytes([first, second, 0, len]),
+            u32::from_le_bytes([first, 0, last, len]),
+        ]
+    }
+
+    fn insert(&mut self, x: u32) {
+        let (i, bit) = Sieve::slot(x);
+        self.0[i] |= bit;
+    }
+
+    fn may_contain(&self, x: u32) -> bool {
+        let (i, bit) = Sieve::slot(x);
+        self.0[i] & bit != 0
     }
 }
 
@@ -211,8 +248,10 @@ fn demoted_weights(a: &Analysis, text: &str) -> FxHashMap<String, f32> {
 }
 
 /// The first four bytes of a stem, the key of its word family.
-fn family_key(stem: &str) -> Option<[u8; 4]> {
-    stem.as_bytes().get(..4)?.try_into().ok()
+fn family_key(stem: &str) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        stem.as_bytes().get(..4)?.try_into().ok()?,
+    ))
 }
 
 /// Whether two different stems are of one family: the shorter (four letters or more) begins the
@@ -233,16 +272,18 @@ pub struct WordCoverage {
     /// Every stem that states a reference word (its own, a synonym's, another degree's) or
     /// contradicts it (an antonym's) → (index among all references' words, whether antonym).
     index: FxHashMap<Box<str>, Vec<(u32, bool)>>,
-    /// The shapes of `index`'s stems.
-    index_shapes: Shapes,
-    /// The shapes of the answer stems that may be a typo of a reference word.
-    typo_shapes: Shapes,
+    /// The fingerprints of `index`'s stems.
+    index_sieve: Sieve,
+    /// The [`Sieve::typo_keys`] of the answer stems that may be a typo of a reference word.
+    typo_sieve: Sieve,
     /// The family keys of reference words that a related word may state.
-    families: FxHashSet<[u8; 4]>,
-    /// The first two letters of `families` (the second modulo 64), checked before hashing.
-    family_starts: Shapes,
+    families: FxHashSet<u32>,
+    /// The fingerprints of `families`, checked before hashing.
+    family_sieve: Sieve,
     /// Acronyms that spell out reference words ("lifo" for "last in, first out").
     spellings: Spellings,
+    /// The fingerprints of `spellings`' acronyms.
+    spelling_sieve: Sieve,
     /// Whether some reference word is itself an acronym (written in capitals).
     any_acronym: bool,
     full: f32,
@@ -409,45 +450,71 @@ impl WordCoverage {
                 flat += 1;
             }
         }
-        let mut index_shapes = Shapes::new();
+        let mut index_sieve = Sieve::new();
         for stem in index.keys() {
-            if let Some(&b) = stem.as_bytes().first() {
-                index_shapes.insert(b, stem.len());
-            }
+            index_sieve.insert(Sieve::of_word(stem));
         }
-        let mut typo_shapes = Shapes::new();
+        let mut spelling_sieve = Sieve::new();
+        for letters in spellings.keys() {
+            spelling_sieve.insert(Sieve::of_word(letters));
+        }
+        let mut typo_sieve = Sieve::new();
         for w in references
             .iter()
             .flatten()
             .filter(|w| w.stems[0].len() >= 5)
         {
-            let (first, n) = (w.stems[0].as_bytes()[0], w.stems[0].len());
-            for len in n - 1..=n + 1 {
-                typo_shapes.insert(first, len);
+            let stem = &w.stems[0];
+            for len in stem.len() - 1..=stem.len() + 1 {
+                for key in Sieve::typo_keys(stem, len) {
+                    typo_sieve.insert(key);
+                }
             }
         }
-        let families: FxHashSet<[u8; 4]> = references
+        let families: FxHashSet<u32> = references
             .iter()
             .flatten()
             .filter(|w| w.family)
             .filter_map(|w| family_key(&w.stems[0]))
             .collect();
-        let mut family_starts = Shapes::new();
+        let mut family_sieve = Sieve::new();
         for key in &families {
-            family_starts.insert(key[0], usize::from(key[1] % 64));
+            family_sieve.insert(*key);
         }
         WordCoverage {
             references,
             offsets,
             index,
-            index_shapes,
-            typo_shapes,
+            index_sieve,
+            typo_sieve,
             families,
-            family_starts,
+            family_sieve,
             spellings,
+            spelling_sieve,
             any_acronym,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
+        }
+    }
+
+    /// Marks the reference words that the answer's acronym `n` (token `t`) spells out, if it is
+    /// one: written in capitals, or (four letters or more) not an English word.
+    fn spell(&self, text: &str, t: &Token, n: &str, seen: &mut [u8]) {
+        let Some(places) = self.spellings.get(n) else {
+            return;
+        };
+        let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
+        if !(surface.bytes().all(|b| b.is_ascii_uppercase())
+            || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
+        {
+            return;
+        }
+        for (ri, at) in places {
+            for &i in at {
+                if let Some(s) = seen.get_mut(self.offsets[*ri] + i) {
+                    *s |= SPELLED;
+                }
+            }
         }
     }
 
@@ -462,54 +529,41 @@ impl WordCoverage {
         let mut near = NearStems(Vec::new());
         // Asserted stems whose family some reference word belongs to.
         let mut kin: Vec<&str> = Vec::new();
+        // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words:
+        // written in capitals ("CPU"), or not an English word ("lifo").
+        let spelled = !self.spellings.is_empty();
         for t in answer.tokens() {
             let stem = answer.stem(t);
             let side = if t.negated { DENIED } else { ASSERTED };
-            if self.index_shapes.may_contain(stem) {
+            if self.index_sieve.may_contain(Sieve::of_word(stem)) {
                 if let Some(hits) = self.index.get(stem) {
                     for &(i, antonym) in hits {
                         seen[i as usize] |= if antonym { side << ANTONYM } else { side };
                     }
                 }
             }
-            if stem.len() >= 5 && self.typo_shapes.may_contain(stem) {
+            if stem.len() >= 5
+                && Sieve::typo_keys(stem, stem.len())
+                    .iter()
+                    .any(|&k| self.typo_sieve.may_contain(k))
+            {
                 near.0.push((stem, side));
             }
-            if side == ASSERTED
-                && family_key(stem).is_some_and(|k| {
-                    self.family_starts.has(k[0], usize::from(k[1] % 64))
-                        && self.families.contains(&k)
-                })
+            if side != ASSERTED {
+                continue;
+            }
+            if family_key(stem)
+                .is_some_and(|k| self.family_sieve.may_contain(k) && self.families.contains(&k))
             {
                 kin.push(stem);
             }
-        }
-        // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words.
-        // Written in capitals ("CPU"), or not an English word ("lifo").
-        if !self.spellings.is_empty() {
-            for t in answer.tokens() {
+            if spelled && t.kind == TokenKind::Word && !t.function_word {
                 let n = answer.norm(t);
-                if t.kind != TokenKind::Word
-                    || t.function_word
-                    || t.negated
-                    || !(3..=6).contains(&n.len())
-                    || !n.bytes().all(|b| b.is_ascii_lowercase())
+                if (3..=6).contains(&n.len())
+                    && self.spelling_sieve.may_contain(Sieve::of_word(n))
+                    && n.bytes().all(|b| b.is_ascii_lowercase())
                 {
-                    continue;
-                }
-                let Some(places) = self.spellings.get(n) else {
-                    continue;
-                };
-                let surface = text.get(t.span.start..t.span.end).unwrap_or_default();
-                if !(surface.bytes().all(|b| b.is_ascii_uppercase())
-                    || (n.len() >= 4 && !crate::analysis::is_english_word(n)))
-                {
-                    continue;
-                }
-                for (ri, at) in places {
-                    for &i in at {
-                        seen[self.offsets[*ri] + i] |= SPELLED;
-                    }
+                    self.spell(text, t, n, &mut seen);
                 }
             }
         }
@@ -541,6 +595,9 @@ impl WordCoverage {
                         && answer_initials.contains(w.word.as_str()))
                     || seen & same != 0
                     || near.typo_of(&w.stems[0], same)
+                    // An antonym with the other stance states it too: "not the same path" for
+                    // "different paths", "not open" for "closed".
+                    || seen & (other << ANTONYM) != 0
                 {
                     Stand::Covered
                 } else if seen & other != 0
@@ -832,6 +889,24 @@ mod word_tests {
             "{different:?}"
         );
         assert!(different.recall < same.recall);
+    }
+
+    #[test]
+    fn a_denied_opposite_states_the_word() {
+        let denied = assess(
+            "the two bulbs are different",
+            "the two bulbs are not the same",
+        );
+        assert!(
+            denied.covered.contains(&"different".to_string()),
+            "{denied:?}"
+        );
+        let asserted = assess("the two bulbs are different", "the two bulbs are the same");
+        assert!(
+            asserted.contradicted.contains(&"different".to_string()),
+            "{asserted:?}"
+        );
+        assert!(denied.recall > asserted.recall, "{denied:?} {asserted:?}");
     }
 
     #[test]

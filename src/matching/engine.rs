@@ -351,7 +351,7 @@ impl Engine {
         self.leaves
             .iter()
             .filter_map(|l| match l {
-                Leaf::Regex { regex, text } => regex.check().err().map(|e| (text.clone(), e)),
+                Leaf::Regex { regex, text, .. } => regex.check().err().map(|e| (text.clone(), e)),
                 _ => None,
             })
             .collect()

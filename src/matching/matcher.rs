@@ -162,9 +162,14 @@ impl<'a> Context<'a> {
             {
                 let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
                 out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
-            } else if let Leaf::Regex { regex, .. } = &leaves[i] {
+            } else if let Leaf::Regex {
+                regex,
+                states_negation,
+                ..
+            } = &leaves[i]
+            {
                 if let Some(regex) = regex.get() {
-                    out[i] = self.regex_hits(regex, i as u32);
+                    out[i] = self.regex_hits(regex, *states_negation, i as u32);
                 }
             }
         }
@@ -245,8 +250,14 @@ impl<'a> Context<'a> {
         hits
     }
 
-    /// All hits of a regex, in text order.
-    fn regex_hits(&self, regex: &regex::bytes::Regex, index: u32) -> Vec<Hit> {
+    /// All hits of a regex, in text order. Unless the pattern `states_negation`, a negation cue
+    /// inside a hit denies it, as one before it would ("502 never comes from kube-proxy").
+    fn regex_hits(
+        &self,
+        regex: &regex::bytes::Regex,
+        states_negation: bool,
+        index: u32,
+    ) -> Vec<Hit> {
         let tokens = self.analysis.tokens();
         let mut hits = Vec::new();
         for m in regex.find_iter(self.text.as_bytes()).take(HIT_CAP) {
@@ -268,6 +279,12 @@ impl<'a> Context<'a> {
             if first < last {
                 let mut h = self.hit(first as u32, last as u32 - 1, false, index);
                 h.span = span;
+                // `non` inside an identifier (`runAsNonRoot`) negates only its own word, which
+                // the pattern names.
+                h.negated |= !states_negation
+                    && tokens[first..last]
+                        .iter()
+                        .any(|t| t.negated && self.analysis.lower(t.negated_by as usize) != "non");
                 hits.push(h);
             } else if let Some(t) = tokens.get(first.min(tokens.len().saturating_sub(1))) {
                 hits.push(Hit {
@@ -624,21 +641,46 @@ impl Context<'_> {
 
 /// One hit from each part, all within the window of the first part's hit, and no two on the
 /// same words: "the first bad pod" is not both "the first pod" and "first".
+///
+/// The search backtracks: when the first close hit of a part takes words a later part needs,
+/// the part's other hits are tried ("two compactors on one bucket" finds "two compactors" and
+/// "bucket" even when "compactors" alone is the later part's only hit). Parts are few and each
+/// holds at most a capped number of hits, so the search stays small in practice; `BUDGET`
+/// bounds it whatever the answer.
 pub(crate) fn combination(parts: &[Vec<Hit>], within: Window) -> Option<Vec<Hit>> {
-    let close = |a: &Hit, b: &Hit| close(a, b, within);
-    let overlaps = |a: &Hit, b: &Hit| a.first <= b.last && b.first <= a.last;
-    for anchor in parts.first()? {
-        let mut found = vec![*anchor];
-        for part in &parts[1..] {
-            match part
-                .iter()
-                .find(|h| close(anchor, h) && !found.iter().any(|f| overlaps(f, h)))
+    /// Candidate hits tried per anchor, across all parts, before giving up on it.
+    const BUDGET: usize = 4096;
+    fn extend(
+        parts: &[Vec<Hit>],
+        within: Window,
+        found: &mut Vec<Hit>,
+        budget: &mut usize,
+    ) -> bool {
+        let Some(part) = parts.get(found.len()) else {
+            return true;
+        };
+        let anchor = found[0];
+        for h in part {
+            if *budget == 0 {
+                return false;
+            }
+            *budget -= 1;
+            if close(&anchor, h, within)
+                && !found.iter().any(|f| f.first <= h.last && h.first <= f.last)
             {
-                Some(h) => found.push(*h),
-                None => break,
+                found.push(*h);
+                if extend(parts, within, found, budget) {
+                    return true;
+                }
+                found.pop();
             }
         }
-        if found.len() == parts.len() {
+        false
+    }
+    for anchor in parts.first()? {
+        let mut found = vec![*anchor];
+        let mut budget = BUDGET;
+        if extend(parts, within, &mut found, &mut budget) {
             return Some(found);
         }
     }

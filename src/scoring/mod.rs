@@ -52,6 +52,15 @@ pub(crate) struct TextSignals {
 /// examiners give a weak but relevant answer a few points, and an off-topic one none.
 pub const ENGAGEMENT_FLOOR: f32 = 5.0;
 
+/// Held wrong beliefs from which an answer earns only the [`WRONG_ENGAGEMENT_FLOOR`]: a weak
+/// answer may repeat one naive belief, a confidently wrong one states several.
+pub const FLOORLESS_MISCONCEPTIONS: usize = 2;
+
+/// The least an on-topic answer earns when it denies a concept the rubric credits or holds
+/// [`FLOORLESS_MISCONCEPTIONS`] or more: examiners rank it below a vague but harmless answer
+/// ([`ENGAGEMENT_FLOOR`]) and above an answer about something else (0).
+pub const WRONG_ENGAGEMENT_FLOOR: f32 = 2.0;
+
 /// An answer shorter than this is never a dump: a normal answer of a few hundred words with some
 /// rambling must not be flagged.
 pub const DUMP_MIN_WORDS: u32 = 400;
@@ -328,8 +337,18 @@ impl ScoringModel {
                 message: "the answer is empty".into(),
             });
         }
-        if text.on_topic && !text.dump && !keyword_salad && score < ENGAGEMENT_FLOOR {
-            score = ENGAGEMENT_FLOOR;
+        // The floor rewards honest engagement: an answer that denies what the rubric credits, or
+        // argues several wrong beliefs, has engaged only to be wrong, and examiners rank it below
+        // a vague but harmless one (and still above one about something else).
+        let argues_wrong = misconceptions.len() >= FLOORLESS_MISCONCEPTIONS
+            || findings.concepts.iter().any(|f| f.negated);
+        let floor = if argues_wrong {
+            WRONG_ENGAGEMENT_FLOOR
+        } else {
+            ENGAGEMENT_FLOOR
+        };
+        if text.on_topic && !text.dump && !keyword_salad && score < floor {
+            score = floor;
         }
         let score = round1(score.clamp(0.0, 100.0));
         let groups = rubric

@@ -158,15 +158,38 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     let function_ratio = function_words as f32 / words as f32;
     let fragment_ratio = fragment_words as f32 / words as f32;
     let bare = function_ratio < 0.10 || (function_ratio < 0.2 && fragment_ratio > 0.6);
-    bare && explained_item_share(analysis, text) < 0.5
+    if !bare {
+        return false;
+    }
+    let explained = explained_shares(analysis, text);
+    // Terse notes list the checks under a point they explain (`checks: crictl info, CNI pod
+    // logs, lease renewTime`): many of their items only name, but nearly every line relates
+    // things. A keyword list in bullets relates nothing on any line.
+    let explained_lines = explained.lines >= 3 && explained.line_share >= 0.75;
+    explained.item_share < 0.5 && !explained_lines
 }
 
-/// Share of items (comma-separated pieces of a line) that relate things rather than name them:
-/// terse notes say `problem: IP exhaustion`, `zero overlay -> lowest latency`, `Argo = helm
-/// template`, `runs with the kubelet`; a keyword list only names.
-fn explained_item_share(analysis: &Analysis, text: &str) -> f32 {
+/// How much of a text relates things rather than names them, by item and by line.
+struct ExplainedShares {
+    /// Share of items (comma-separated pieces of a line) that are explained.
+    item_share: f32,
+    /// Lines (newline-separated) with at least one item.
+    lines: usize,
+    /// Share of those lines with at least one explained item.
+    line_share: f32,
+}
+
+/// Which items relate things rather than name them: terse notes say `problem: IP exhaustion`,
+/// `zero overlay -> lowest latency`, `Argo = helm template`, `Ready ≠ kubelet up`, `runs with
+/// the kubelet`; a keyword list only names.
+fn explained_shares(analysis: &Analysis, text: &str) -> ExplainedShares {
     let tokens = analysis.tokens();
     let (mut items, mut explained) = (0usize, 0usize);
+    let (mut lines, mut explained_lines) = (0usize, 0usize);
+    // How far the text has been scanned for newlines, and whether any item of the current
+    // line was explained.
+    let mut scanned = 0usize;
+    let mut line_explained = false;
     let mut i = 0;
     while i < tokens.len() {
         let starts_item = |k: usize| {
@@ -180,22 +203,42 @@ fn explained_item_share(analysis: &Analysis, text: &str) -> f32 {
             .any(|t| t.kind == crate::analysis::TokenKind::Word)
         {
             items += 1;
+            // A newline since the previous item starts a new line (scanned once, in order).
+            let start = tokens[i].span.start;
+            let new_line = lines == 0 || text[scanned..start].contains('\n');
+            scanned = start;
+            if new_line {
+                lines += 1;
+                explained_lines += usize::from(line_explained);
+                line_explained = false;
+            }
             // Between the item's first and last token, so a bullet dash or a trailing `:` does
             // not count.
             let inner = &text[tokens[i].span.end..tokens[j - 1].span.start.max(tokens[i].span.end)];
-            let relates = ["->", "=>", "\u{2192}", "=", ": ", " vs "]
-                .iter()
-                .any(|r| inner.contains(r));
+            let relates = [
+                "->", "=>", "\u{2192}", "\u{21D2}", "\u{2260}", "=", ": ", " vs ",
+            ]
+            .iter()
+            .any(|r| inner.contains(r));
             if relates || tokens[i..j].iter().any(|t| t.function_word) {
                 explained += 1;
+                line_explained = true;
             }
         }
         i = j;
     }
-    if items == 0 {
-        0.0
-    } else {
-        explained as f32 / items as f32
+    explained_lines += usize::from(line_explained);
+    let share = |part: usize, whole: usize| {
+        if whole == 0 {
+            0.0
+        } else {
+            part as f32 / whole as f32
+        }
+    };
+    ExplainedShares {
+        item_share: share(explained, items),
+        lines,
+        line_share: share(explained_lines, lines),
     }
 }
 
@@ -215,6 +258,22 @@ mod tests {
         ));
         assert!(salad(
             "- preStop\n- SIGTERM\n- endpoints\n- kube-proxy\n- terminationGracePeriodSeconds"
+        ));
+    }
+
+    #[test]
+    fn terse_notes_that_relate_on_every_line_are_not() {
+        // Many items only name checks, but each line relates something.
+        assert!(!salad(
+            "Ready \u{2260} process up; False vs Unknown\n\
+             - runtime down (containerd, CRI socket), 'PLEG is not healthy'\n\
+             - CNI missing: agent pod crashed, config dir empty\n\
+             - lease not renewed: API unreachable, firewall, expired cert, clock skew\n\
+             checks: crictl info, agent logs, renewTime, cert dates, timedatectl"
+        ));
+        // A bullet list whose lines only name stays a keyword list.
+        assert!(salad(
+            "- containerd, CRI socket\n- CNI, config dir\n- lease, renewTime\n- cert, clock skew"
         ));
     }
 

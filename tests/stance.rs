@@ -1447,6 +1447,18 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "indefinite subject + negated verb (a diagnosis)",
+        "If the trace is broken in pieces, some service isn't forwarding the trace headers.",
+        "forwarding the trace headers",
+        true,
+    ),
+    (
+        "indefinite subject + negated verb (a diagnosis)",
+        "Something isn't releasing its database connections, so the pool runs dry.",
+        "releasing its database connections",
+        true,
+    ),
+    (
         "cue inside a short quotation",
         "It might say \"no TLS\" or \"ordinary one-way TLS\", so the server rejects it.",
         "TLS",

@@ -128,6 +128,10 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             && !inside_identifier
             && (is_figure_of_speech(tokens, &lower, &conditional, i, scope_start)
                 || w == "without" && negated_before(tokens, &lower, i)
+                // "*some service* isn't forwarding the trace headers": a negated verb after an
+                // indefinite subject is a diagnosis — something somewhere fails to do what it
+                // should — and rules nothing out.
+                || (w.ends_with("n't") || w == "not") && indefinite_subject(tokens, &lower, i)
                 || in_short_quote(tokens, text, i));
         if is_trigger && !inside_identifier && !figure && relative_clause(tokens, &lower, i, w) {
             // "pods *that don't* need the mesh", "plugins *it doesn't* need": the clause only
@@ -611,6 +615,18 @@ fn forward_scope<'a>(
             deny_subject(tokens, lower, i, rule, true);
         }
     }
+}
+
+/// Whether the clause of the cue at `i` opens with an indefinite subject ("some service",
+/// "something", "one of the pods") no more than four tokens before it.
+fn indefinite_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let start = clause_start(tokens, i);
+    i - start <= 4
+        && i > start
+        && matches!(
+            lower(start),
+            "some" | "something" | "someone" | "somebody" | "somewhere"
+        )
 }
 
 /// Whether "when", "whenever" or "once" stands up to three words before the cue, in its clause.

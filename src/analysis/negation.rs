@@ -620,13 +620,17 @@ fn forward_scope<'a>(
 /// Whether the clause of the cue at `i` opens with an indefinite subject ("some service",
 /// "something", "one of the pods") no more than four tokens before it.
 fn indefinite_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
-    let start = clause_start(tokens, i);
-    i - start <= 4
-        && i > start
-        && matches!(
-            lower(start),
-            "some" | "something" | "someone" | "somebody" | "somewhere"
-        )
+    // Looks back at most four tokens (never to the start of a long clause: this runs for every
+    // cue, and a clause may be the whole answer).
+    let clause = tokens[i].clause;
+    (i.saturating_sub(4)..i)
+        .find(|&k| tokens[k].clause == clause && (k == 0 || tokens[k - 1].clause != clause))
+        .is_some_and(|start| {
+            matches!(
+                lower(start),
+                "some" | "something" | "someone" | "somebody" | "somewhere"
+            )
+        })
 }
 
 /// Whether "when", "whenever" or "once" stands up to three words before the cue, in its clause.

@@ -1460,7 +1460,7 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
     ),
     (
         "cue inside a short quotation",
-        "It might say \"no TLS\" or \"ordinary one-way TLS\", so the server rejects it.",
+        "The client is set to \"no TLS\", so the server rejects the connection.",
         "TLS",
         true,
     ),

@@ -318,7 +318,11 @@ fn opens_instruction<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j:
 }
 
 /// Whether `w` is a finite verb for these rules: a copula, auxiliary or modal, a negated verb,
-/// a pronoun's contracted "is" ("that's"), or a common verb in the third person.
+/// a pronoun's contracted "is" ("that's"), or a common verb in the third person or the past
+/// tense that marks a clause of its own ("…, and Kafka *holds* the buffer", "a 500 with no flag
+/// *came* from the app"). Forms that are as often plural nouns in technical prose ("checks",
+/// "restarts", "mounts", "writes", "updates") are left out: reading a list item as a clause would
+/// end a denial early.
 fn is_finite_verb(w: &str) -> bool {
     is_auxiliary(w)
         || w.ends_with("n't")
@@ -350,78 +354,67 @@ fn is_finite_verb(w: &str) -> bool {
                 | "stays"
                 | "lets"
                 | "puts"
+                | "holds"
+                | "uses"
+                | "creates"
+                | "adds"
+                | "removes"
+                | "deletes"
+                | "requires"
+                | "contains"
+                | "includes"
+                | "provides"
+                | "manages"
+                | "applies"
+                | "selects"
+                | "evicts"
+                | "kills"
+                | "becomes"
+                | "accepts"
+                | "rejects"
+                | "allows"
+                | "knows"
+                | "owns"
+                | "serves"
+                | "waits"
+                | "fires"
+                | "prevents"
+                | "ensures"
+                | "tries"
+                | "terminates"
+                | "listens"
+                | "assigns"
+                | "allocates"
+                | "resolves"
+                | "rewrites"
+                | "injects"
+                | "intercepts"
+                | "scrapes"
+                | "came"
+                | "went"
+                | "got"
+                | "took"
+                | "sent"
+                | "kept"
+                | "held"
+                | "ran"
+                | "made"
+                | "saw"
+                | "gave"
+                | "told"
+                | "found"
+                | "wrote"
+                | "knew"
+                | "lost"
+                | "became"
+                | "began"
+                | "broke"
+                | "brought"
+                | "chose"
+                | "fell"
+                | "left"
+                | "meant"
         )
-        || is_unambiguous_verb(w)
-}
-
-/// Verbs in the third person or the past tense that are rarely nouns in technical prose, so they
-/// mark a clause of their own ("…, and Kafka *holds* the buffer", "a 500 with no flag *came*
-/// from the app"). Forms that are as often plural nouns ("checks", "restarts", "mounts",
-/// "writes", "updates") are left out: reading a list item as a clause would end a denial early.
-fn is_unambiguous_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "holds"
-            | "uses"
-            | "creates"
-            | "adds"
-            | "removes"
-            | "deletes"
-            | "requires"
-            | "contains"
-            | "includes"
-            | "provides"
-            | "manages"
-            | "applies"
-            | "selects"
-            | "evicts"
-            | "kills"
-            | "becomes"
-            | "accepts"
-            | "rejects"
-            | "allows"
-            | "knows"
-            | "owns"
-            | "serves"
-            | "waits"
-            | "fires"
-            | "prevents"
-            | "ensures"
-            | "tries"
-            | "terminates"
-            | "listens"
-            | "assigns"
-            | "allocates"
-            | "resolves"
-            | "rewrites"
-            | "injects"
-            | "intercepts"
-            | "scrapes"
-            | "came"
-            | "went"
-            | "got"
-            | "took"
-            | "sent"
-            | "kept"
-            | "held"
-            | "ran"
-            | "made"
-            | "saw"
-            | "gave"
-            | "told"
-            | "found"
-            | "wrote"
-            | "knew"
-            | "lost"
-            | "became"
-            | "began"
-            | "broke"
-            | "brought"
-            | "chose"
-            | "fell"
-            | "left"
-            | "meant"
-    )
 }
 
 /// Whether the clause that token `j` opens holds a finite verb of its own (within eight tokens,
@@ -1930,35 +1923,31 @@ fn trigger_at<'a>(
 /// word and closes with one right after a word, at most [`QUOTE_TOKENS`] tokens either side.
 fn in_short_quote(tokens: &[Token], text: &str, i: usize) -> bool {
     const QUOTES: &[char] = &['"', '\u{201C}', '\u{201D}', '`'];
-    let gap = |k: usize| {
-        // The text before token `k`, back to the previous token.
-        let from = if k == 0 { 0 } else { tokens[k - 1].span.end };
-        text.get(from..tokens[k].span.start).unwrap_or("")
+    // The text between token `k` and the next token (or the end of the text).
+    let after = |k: usize| {
+        let to = tokens.get(k + 1).map_or(text.len(), |t| t.span.start);
+        text.get(tokens[k].span.end..to).unwrap_or("")
+    };
+    let before = |k: usize| {
+        if k == 0 {
+            text.get(..tokens[0].span.start).unwrap_or("")
+        } else {
+            after(k - 1)
+        }
     };
     let sentence = tokens[i].sentence;
-    // The nearest quote mark before the cue: it must open (sit right before a word).
+    let in_sentence = |k: &usize| tokens[*k].sentence == sentence;
+    // The nearest quote mark before the cue must open (sit right before a word), the nearest one
+    // after it must close (sit right after a word).
     let opened = (i.saturating_sub(QUOTE_TOKENS)..=i)
         .rev()
-        .take_while(|&k| tokens[k].sentence == sentence)
-        .find(|&k| gap(k).contains(QUOTES))
-        .is_some_and(|k| gap(k).ends_with(QUOTES));
-    // The nearest one after it: it must close (sit right after a word).
-    let closed = (i + 1..tokens.len().min(i + 1 + QUOTE_TOKENS))
-        .take_while(|&k| tokens[k].sentence == sentence)
-        .find(|&k| gap(k).contains(QUOTES))
-        .map_or_else(
-            || {
-                // The quotation may close the sentence or the text.
-                let end = (i..tokens.len().min(i + 1 + QUOTE_TOKENS))
-                    .take_while(|&k| tokens[k].sentence == sentence)
-                    .last()
-                    .unwrap_or(i);
-                let after = tokens.get(end + 1).map_or(text.len(), |t| t.span.start);
-                text.get(tokens[end].span.end..after)
-                    .is_some_and(|g| g.starts_with(QUOTES))
-            },
-            |k| gap(k).starts_with(QUOTES),
-        );
+        .take_while(in_sentence)
+        .find(|&k| before(k).contains(QUOTES))
+        .is_some_and(|k| before(k).ends_with(QUOTES));
+    let closed = (i..tokens.len().min(i + 1 + QUOTE_TOKENS))
+        .take_while(in_sentence)
+        .find(|&k| after(k).contains(QUOTES))
+        .is_some_and(|k| after(k).starts_with(QUOTES));
     opened && closed
 }
 

@@ -66,6 +66,16 @@ const ENGAGED_QUESTION_WORDS: usize = 2;
 const ENGAGED_TOPIC_WORDS: usize = 3;
 const ENGAGED_TOPIC_DENSITY: usize = 4;
 
+/// How the answer engages with the question (see [`Grader::engagement`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Engagement {
+    /// It engages with the question.
+    on_topic: bool,
+    /// Distinct content words it shares with the question and the model answer (counted in full
+    /// only when asked for; otherwise a lower bound).
+    topic_words: u32,
+}
+
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Grader>();
@@ -271,12 +281,17 @@ impl Grader {
         let findings = self.engine.find(answer, analysis);
         let hits = findings.concepts.iter().filter(|c| c.hit).count();
         let words = analysis.word_count();
+        // How fluently an answer speaks the subject matters only when it is credited for
+        // nothing, and only for hand-written rubrics, whose concepts carry the credit.
+        let fluency = self.salad_guard && self.coverage.is_none() && hits == 0;
+        let engagement = self.engagement(analysis, fluency);
         let text = TextSignals {
             // Only worth checking when there is credit to take away.
             keyword_salad: self.salad_guard && hits >= 2 && is_keyword_salad(analysis, answer),
             words,
             empty: analysis.is_empty(),
-            on_topic: self.engages_with_question(analysis),
+            on_topic: engagement.on_topic,
+            topic_words: if fluency { engagement.topic_words } else { 0 },
             dump: self.salad_guard && is_dump(words, hits),
             // A rubric with content-word coverage (a draft) spreads its credit over words, not
             // concepts: thin credit is not measured there.
@@ -406,6 +421,7 @@ impl Grader {
                 empty: answer_analysis.is_empty(),
                 dump: false,
                 on_topic: false,
+                topic_words: 0,
                 sentences: (0, 0),
             };
             let coverage = self
@@ -459,10 +475,11 @@ impl Grader {
     /// Whether the answer (at least eight words) engages with the question, even if nothing in
     /// it is credited: it shares [`ENGAGED_QUESTION_WORDS`] content words with the question, or
     /// [`ENGAGED_TOPIC_WORDS`] with the question and the model answer together that make up a
-    /// good part of what it says.
-    fn engages_with_question(&self, analysis: &Analysis) -> bool {
+    /// good part of what it says. With `count_all`, also how many distinct content words it
+    /// shares with them (otherwise the scan stops as soon as the answer is on topic).
+    fn engagement(&self, analysis: &Analysis, count_all: bool) -> Engagement {
         if analysis.word_count() < 8 {
-            return false;
+            return Engagement::default();
         }
         // Distinct stems shared with the question, and with the question or the model answer.
         let mut shared: Vec<&str> = Vec::new();
@@ -479,13 +496,18 @@ impl Grader {
                 if !shared.contains(&stem) {
                     shared.push(stem);
                     with_question += usize::from(in_question);
-                    if with_question >= ENGAGED_QUESTION_WORDS {
-                        return true;
+                    if with_question >= ENGAGED_QUESTION_WORDS && !count_all {
+                        break;
                     }
                 }
             }
         }
-        shared.len() >= ENGAGED_TOPIC_WORDS && shared.len() * ENGAGED_TOPIC_DENSITY >= content
+        Engagement {
+            on_topic: with_question >= ENGAGED_QUESTION_WORDS
+                || (shared.len() >= ENGAGED_TOPIC_WORDS
+                    && shared.len() * ENGAGED_TOPIC_DENSITY >= content),
+            topic_words: shared.len() as u32,
+        }
     }
 
     /// Checks `answer` against the size limit without grading it.

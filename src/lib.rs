@@ -101,7 +101,7 @@ pub use rubric::{
 };
 pub use scoring::{
     Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,
-    WarningCode, ENGAGEMENT_FLOOR, FLOORLESS_MISCONCEPTIONS, POLISH_CAP, THIN_CREDIT_CAP,
+    WarningCode, ENGAGEMENT_FLOOR, FLOORLESS_MISCONCEPTIONS, FLUENT_UNCREDITED_WORDS, POLISH_CAP,
     WRONG_ENGAGEMENT_FLOOR,
 };
 #[cfg(feature = "study")]

@@ -335,11 +335,21 @@ fn an_answer_that_denies_or_argues_several_wrong_beliefs_earns_a_lower_floor() {
     )
     .unwrap();
     let grader = Grader::new(&rubric).unwrap();
-    // One naive belief in a vague answer: still a weak answer.
+    // One naive belief next to something right: a weak answer, which keeps at least the floor.
     let naive = grader
+        .grade("The image was probably never pulled properly. I'd read the exit code, rebuild the container image, redeploy it and add more logs.")
+        .unwrap();
+    assert_eq!(naive.misconceptions.len(), 1);
+    assert!(
+        naive.score >= rubric_grader::ENGAGEMENT_FLOOR,
+        "{}",
+        naive.score
+    );
+    // The same belief as the answer's only recognisable claim: it engaged only to be wrong.
+    let only_wrong = grader
         .grade("The image was probably never pulled properly. I'd rebuild the container image, redeploy it and add more logs.")
         .unwrap();
-    assert_eq!(naive.score, rubric_grader::ENGAGEMENT_FLOOR);
+    assert_eq!(only_wrong.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
     // Several wrong beliefs argued with conviction.
     let wrong = grader
         .grade("The image was never pulled, which is why the container prints nothing, and logs only show up through a logging sidecar, so rebuild the image.")
@@ -353,6 +363,32 @@ fn an_answer_that_denies_or_argues_several_wrong_beliefs_earns_a_lower_floor() {
     assert!(denied.concept("exit").unwrap().negated);
     assert_eq!(denied.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
     const { assert!(rubric_grader::WRONG_ENGAGEMENT_FLOOR < rubric_grader::ENGAGEMENT_FLOOR) };
+}
+
+#[test]
+fn an_uncredited_answer_fluent_in_the_subjects_words_earns_the_lower_floor_and_a_vague_one_does_not(
+) {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n09", title: "t", category: "demo", level: mid,
+        question: "A container in CrashLoopBackOff prints no logs. How do you find out why it keeps restarting?",
+        model_answer: "Read the last termination state and exit code with kubectl describe pod; 137 means the kernel or kubelet killed it, often for memory, 1 is an application error. Fetch kubectl logs --previous for the crashed instance, check the events for image, probe and mount failures, and start a debug copy with kubectl debug when the entrypoint dies before logging.",
+        concepts: [(id: "previous", label: "reads the previous logs", matcher: Any(["--previous"]), hint: "h")])"#,
+        "<n09>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    // Vague but honest: a few of the subject's words.
+    let vague = grader
+        .grade("It keeps restarting because something is wrong with the container. I would look at it more closely and maybe restart it.")
+        .unwrap();
+    assert_eq!(vague.score, rubric_grader::ENGAGEMENT_FLOOR);
+    // Confidently wrong in the subject's own words; no misconception names it, nothing credited.
+    let fluent = grader
+        .grade("No logs means the kubelet never pulled the image, so the container never started and the exit code in describe pod is 137 for an image error. The events only show probe failures after a memory mount is added. Restarting the debug instance with kubectl delete pod fixes the entrypoint.")
+        .unwrap();
+    assert!(fluent.concepts.iter().all(|c| !c.hit));
+    assert!(fluent.misconceptions.is_empty());
+    assert_eq!(fluent.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
 }
 
 #[test]
@@ -374,7 +410,9 @@ fn a_short_answer_whose_sentences_mostly_earn_nothing_is_capped_and_others_are_n
     let wrong = grader
         .grade("The exit code in describe is always 0 for this. Empty logs mean the image was never pulled from the registry. Fixing the pull secret makes the restarts stop.")
         .unwrap();
-    assert_eq!(wrong.score, rubric_grader::THIN_CREDIT_CAP);
+    // Its one point earns nothing: it scores like an on-topic answer that credits nothing.
+    assert!(wrong.concept("exit").unwrap().hit);
+    assert_eq!(wrong.score, rubric_grader::ENGAGEMENT_FLOOR);
     assert!(wrong
         .warnings
         .iter()

@@ -40,6 +40,9 @@ pub(crate) struct TextSignals {
     pub empty: bool,
     /// The answer engages with the question: it shares at least two content words with it.
     pub on_topic: bool,
+    /// Distinct content words the answer shares with the question and the model answer, when
+    /// measured (an answer a hand-written rubric credits for no concept), else 0.
+    pub topic_words: u32,
     /// Distinct concepts hit per word is so low that the answer reaches the rubric only by
     /// saying everything (see [`is_dump`]).
     pub dump: bool,
@@ -50,15 +53,23 @@ pub(crate) struct TextSignals {
 
 /// The least an answer that engages with the question earns, when nothing it says is credited:
 /// examiners give a weak but relevant answer a few points, and an off-topic one none.
-pub const ENGAGEMENT_FLOOR: f32 = 5.0;
+pub const ENGAGEMENT_FLOOR: f32 = 10.0;
 
-/// Held wrong beliefs from which an answer earns only the [`WRONG_ENGAGEMENT_FLOOR`]: a weak
-/// answer may repeat one naive belief, a confidently wrong one states several.
+/// Held wrong beliefs from which an answer earns only the [`WRONG_ENGAGEMENT_FLOOR`] whatever else
+/// it is credited for: a weak answer may repeat one naive belief next to something right, a
+/// confidently wrong one states several.
 pub const FLOORLESS_MISCONCEPTIONS: usize = 2;
 
-/// The least an on-topic answer earns when it denies a concept the rubric credits or holds
-/// [`FLOORLESS_MISCONCEPTIONS`] or more: examiners rank it below a vague but harmless answer
-/// ([`ENGAGEMENT_FLOOR`]) and above an answer about something else (0).
+/// An answer credited for nothing that shares this many distinct content words with the question
+/// and the model answer speaks the subject fluently and still states nothing the rubric accepts:
+/// that is how a confidently wrong answer in the right vocabulary reads, where a vague but honest
+/// one uses a handful of the subject's words. It earns only the [`WRONG_ENGAGEMENT_FLOOR`].
+pub const FLUENT_UNCREDITED_WORDS: u32 = 11;
+
+/// The least an on-topic answer earns when it argues something wrong: it denies a concept the
+/// rubric credits, holds [`FLOORLESS_MISCONCEPTIONS`] or more, or holds one and is credited for
+/// nothing (its only recognisable claim is wrong). Examiners rank it below a vague but harmless
+/// answer ([`ENGAGEMENT_FLOOR`]) and above an answer about something else (0).
 pub const WRONG_ENGAGEMENT_FLOOR: f32 = 2.0;
 
 /// An answer shorter than this is never a dump: a normal answer of a few hundred words with some
@@ -73,13 +84,12 @@ pub const DUMP_CAP: f32 = 30.0;
 
 /// A short answer ([`THIN_MIN_SENTENCES`]–[`THIN_MAX_SENTENCES`] sentences) that earns a single
 /// concept, in at most one sentence in three, is mostly claims the rubric does not credit — in
-/// the rubric's own vocabulary, typically wrong ones — and scores at most [`THIN_CREDIT_CAP`].
+/// the rubric's own vocabulary, typically wrong ones — so that one point earns nothing: the answer
+/// is graded as one that credits nothing (it keeps the engagement floor that applies to it).
 /// Longer answers (lists, commands, context) are never measured this way.
 pub const THIN_MIN_SENTENCES: u32 = 3;
 /// See [`THIN_MIN_SENTENCES`].
 pub const THIN_MAX_SENTENCES: u32 = 6;
-/// See [`THIN_MIN_SENTENCES`].
-pub const THIN_CREDIT_CAP: f32 = 10.0;
 
 /// `(sentences, credited)` for [`is_thin`]: the answer's sentences of at least three words, and
 /// how many of them hold evidence of a concept matching found.
@@ -210,12 +220,12 @@ impl ScoringModel {
         }
         let (sentences, credited) = text.sentences;
         let concepts = hit.iter().filter(|h| **h).count();
-        if is_thin(sentences, credited, concepts) && score > THIN_CREDIT_CAP {
-            score = THIN_CREDIT_CAP;
+        if is_thin(sentences, credited, concepts) && score > 0.0 {
+            score = 0.0;
             warnings.push(Warning {
                 code: WarningCode::ThinCredit,
                 message: format!(
-                    "only {credited} of its {sentences} sentences states anything the rubric credits; the rest earns nothing, so it scores at most {THIN_CREDIT_CAP:.0}"
+                    "only {credited} of its {sentences} sentences states anything the rubric credits and the rest is claims it does not credit, so that one point earns nothing"
                 ),
             });
         }
@@ -337,10 +347,15 @@ impl ScoringModel {
                 message: "the answer is empty".into(),
             });
         }
-        // The floor rewards honest engagement: an answer that denies what the rubric credits, or
-        // argues several wrong beliefs, has engaged only to be wrong, and examiners rank it below
-        // a vague but harmless one (and still above one about something else).
+        // The floor rewards honest engagement: an answer that denies what the rubric credits,
+        // argues several wrong beliefs, or is credited for no concept while holding a wrong
+        // belief or speaking the subject fluently has engaged only to be wrong, and examiners
+        // rank it below a vague but harmless one (and still above one about something else). A
+        // thin answer's one point, though it earns nothing, is still a point it made.
+        let uncredited = concepts == 0;
         let argues_wrong = misconceptions.len() >= FLOORLESS_MISCONCEPTIONS
+            || (uncredited
+                && (!misconceptions.is_empty() || text.topic_words >= FLUENT_UNCREDITED_WORDS))
             || findings.concepts.iter().any(|f| f.negated);
         let floor = if argues_wrong {
             WRONG_ENGAGEMENT_FLOOR

@@ -101,8 +101,8 @@ pub use rubric::{
 };
 pub use scoring::{
     Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,
-    WarningCode, ENGAGEMENT_FLOOR, FLOORLESS_MISCONCEPTIONS, FLUENT_UNCREDITED_WORDS, POLISH_CAP,
-    WRONG_ENGAGEMENT_FLOOR,
+    WarningCode, DENIAL_CAP, DENIAL_CAP_MAX_CONCEPTS, ENGAGEMENT_FLOOR, FLOORLESS_MISCONCEPTIONS,
+    FLUENT_UNCREDITED_WORDS, POLISH_CAP, WRONG_ENGAGEMENT_FLOOR,
 };
 #[cfg(feature = "study")]
 pub use study::Study;

@@ -392,6 +392,50 @@ fn an_uncredited_answer_fluent_in_the_subjects_words_earns_the_lower_floor_and_a
 }
 
 #[test]
+fn an_answer_that_rules_out_a_credited_concept_and_gets_little_else_is_capped_and_others_are_not() {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n10", title: "t", category: "demo", level: mid,
+        question: "A container in CrashLoopBackOff prints no logs. How do you debug it?",
+        model_answer: "Read the exit code in kubectl describe, then kubectl logs --previous, then debug a copy with kubectl debug, check the events and the node.",
+        concepts: [
+            (id: "exit", label: "reads the exit code", weight: 3.0, matcher: Any(["exit code"]), hint: "h"),
+            (id: "previous", label: "reads the previous logs", weight: 1.0, matcher: Any(["--previous"]), hint: "h"),
+            (id: "debug", label: "debugs a copy", weight: 3.0, matcher: Any(["kubectl debug"]), hint: "h"),
+            (id: "events", label: "reads the events", weight: 1.0, matcher: Any(["events"]), hint: "h"),
+            (id: "node", label: "checks the node", weight: 1.0, matcher: Any(["node"]), hint: "h"),
+        ])"#,
+        "<n10>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let named =
+        "Read the exit code in describe and start a copy with kubectl debug to look around.";
+    let plain = grader.grade(named).unwrap();
+    assert!(plain.score > rubric_grader::DENIAL_CAP, "{}", plain.score);
+    // The same two points next to a denial of what the rubric credits: at most a low partial.
+    let denying = grader
+        .grade(&format!(
+            "{named} Logs with --previous won't help, they never show anything."
+        ))
+        .unwrap();
+    assert!(denying.concept("previous").unwrap().negated);
+    assert_eq!(denying.score, rubric_grader::DENIAL_CAP);
+    assert!(denying
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::DeniedConcept));
+    // Most of the rest right: a strong answer may rule one thing out.
+    let broad = grader
+        .grade(&format!("{named} Check the events and the node too. Logs with --previous won't help, they never show anything."))
+        .unwrap();
+    assert!(broad.score > rubric_grader::DENIAL_CAP, "{}", broad.score);
+    assert!(!broad
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::DeniedConcept));
+}
+
+#[test]
 fn a_short_answer_whose_sentences_mostly_earn_nothing_is_capped_and_others_are_not() {
     let rubric = rubric_grader::Rubric::from_ron(
         r#"(id: "n07", title: "t", category: "demo", level: mid,

@@ -140,8 +140,10 @@ pub enum WarningCode {
     InWrongClaim,
     /// The answer reaches the rubric only by saying everything (a dump): capped.
     Dump,
-    /// A short answer most of whose sentences hold no credit: capped.
+    /// A short answer most of whose sentences hold no credit: its one point earns nothing.
     ThinCredit,
+    /// The answer rules out a concept the rubric credits and gets little else: capped.
+    DeniedConcept,
     /// The answer is empty.
     EmptyAnswer,
     /// Complete, but far shorter than the model answer: capped at the polish cap.

@@ -72,6 +72,14 @@ pub const FLUENT_UNCREDITED_WORDS: u32 = 11;
 /// answer ([`ENGAGEMENT_FLOOR`]) and above an answer about something else (0).
 pub const WRONG_ENGAGEMENT_FLOOR: f32 = 2.0;
 
+/// An answer that rules out a concept the rubric credits and is credited for at most this many
+/// concepts argues against the model answer more than it agrees with it: it scores at most
+/// [`DENIAL_CAP`]. Measured only for hand-written rubrics (a draft's few concepts are not a scale).
+pub const DENIAL_CAP_MAX_CONCEPTS: usize = 3;
+
+/// See [`DENIAL_CAP_MAX_CONCEPTS`]: a low partial, whatever the concepts it names are worth.
+pub const DENIAL_CAP: f32 = 40.0;
+
 /// An answer shorter than this is never a dump: a normal answer of a few hundred words with some
 /// rambling must not be flagged.
 pub const DUMP_MIN_WORDS: u32 = 400;
@@ -294,6 +302,21 @@ impl ScoringModel {
                 ),
             });
         }
+        let denies = findings.concepts.iter().any(|f| f.negated);
+        if denies
+            && word_coverage.is_none()
+            && concepts <= DENIAL_CAP_MAX_CONCEPTS
+            && score > DENIAL_CAP
+        {
+            score = DENIAL_CAP;
+            warnings.push(Warning {
+                code: WarningCode::DeniedConcept,
+                message: format!(
+                    "the answer rules out what the rubric credits and is credited for only {concepts} concept{}; it scores at most {DENIAL_CAP:.0}",
+                    if concepts == 1 { "" } else { "s" }
+                ),
+            });
+        }
         let (req_concepts, req_groups) = self.required_missed(&hit);
         if !req_concepts.is_empty() || !req_groups.is_empty() {
             if score >= bands.strong {
@@ -356,7 +379,7 @@ impl ScoringModel {
         let argues_wrong = misconceptions.len() >= FLOORLESS_MISCONCEPTIONS
             || (uncredited
                 && (!misconceptions.is_empty() || text.topic_words >= FLUENT_UNCREDITED_WORDS))
-            || findings.concepts.iter().any(|f| f.negated);
+            || denies;
         let floor = if argues_wrong {
             WRONG_ENGAGEMENT_FLOOR
         } else {

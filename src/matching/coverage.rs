@@ -580,8 +580,8 @@ impl WordCoverage {
             self.offsets.last().copied().unwrap_or(0) + self.references.last().map_or(0, Vec::len);
         let mut seen = vec![0u8; words];
         let mut near = NearStems(Vec::with_capacity(8));
-        // Asserted stems whose family some reference word belongs to (the reference words the
-        // answer states among them: sized so that it rarely grows).
+        // Asserted stems whose family some reference word belongs to: the reference words the
+        // answer states are among them, so it is sized for a good share of the answer.
         let mut kin: Vec<&str> = Vec::with_capacity(answer.tokens().len() / 4);
         // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words:
         // written in capitals ("CPU"), or not an English word ("lifo").

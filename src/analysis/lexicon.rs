@@ -243,6 +243,11 @@ pub fn is_function_word(word: &str) -> bool {
     SET.get_or_init(|| set(FUNCTION_WORDS)).contains(word)
 }
 
+/// Every function word (lower-case), in no particular order.
+pub(crate) fn function_words() -> &'static [&'static str] {
+    FUNCTION_WORDS
+}
+
 /// Whether `word` (lower-case) opens a negation scope on its own.
 pub fn is_negation_trigger(word: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();

@@ -14,7 +14,7 @@ mod token;
 
 pub use analyzer::{Analysis, Analyzer};
 pub use lexicon::is_function_word;
-pub(crate) use lexicon::{is_english_word, is_negation_trigger};
+pub(crate) use lexicon::{function_words, is_english_word, is_negation_trigger};
 pub use negation::DenialRule;
 pub use token::{Span, Token, TokenKind};
 

@@ -197,9 +197,16 @@ impl Sieve {
 struct NearStems<'a>(Vec<(&'a str, u8)>);
 
 impl NearStems<'_> {
-    /// Whether one of the stems, stated with `side`, is `stem` with one typo.
-    fn typo_of(&self, stem: &str, side: u8) -> bool {
-        stem.len() >= 5 && self.0.iter().any(|x| x.1 & side != 0 && is_typo(stem, x.0))
+    /// How the stems that are `stem` with one typo are stated: ASSERTED, DENIED, both or
+    /// neither (0).
+    fn typo_sides(&self, stem: &str) -> u8 {
+        if stem.len() < 5 {
+            return 0;
+        }
+        self.0
+            .iter()
+            .filter(|x| is_typo(stem, x.0))
+            .fold(0, |sides, x| sides | x.1)
     }
 }
 
@@ -247,6 +254,47 @@ fn demoted_weights(a: &Analysis, text: &str) -> FxHashMap<String, f32> {
     out
 }
 
+/// The stems of the analyser's function words, computed once.
+fn function_word_stems() -> &'static [Box<str>] {
+    static STEMS: OnceLock<Vec<Box<str>>> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        let analyzer = Analyzer::new();
+        let mut stems: Vec<Box<str>> = Vec::new();
+        for word in crate::analysis::function_words() {
+            let a = analyzer.analyze(word);
+            stems.extend(
+                a.tokens()
+                    .iter()
+                    .filter(|t| t.function_word)
+                    .map(|t| a.stem(t).into()),
+            );
+        }
+        stems.sort_unstable();
+        stems.dedup();
+        stems
+    })
+}
+
+/// Whether no function word can count for or against any reference word: none is in `index`
+/// (as a reference word, a synonym, another degree or an antonym: comparison words such as
+/// "same" and "more" are), none is a typo of one, and none is of a reference word's family.
+/// Function words are compared in lower case, before stemming, so an answer's function word has
+/// the stem it has on its own; when this holds, grading skips them (about half of an answer's
+/// words) with the same result.
+fn function_words_inert(
+    references: &[Vec<RefWord>],
+    index: &FxHashMap<Box<str>, Vec<(u32, bool)>>,
+) -> bool {
+    function_word_stems().iter().all(|stem| {
+        !index.contains_key(stem)
+            && (stem.len() < 4
+                || !references.iter().flatten().any(|w| {
+                    let own = w.stems[0].as_str();
+                    (own.len() >= 5 && is_typo(own, stem)) || (w.family && related(own, stem))
+                }))
+    })
+}
+
 /// The first four bytes of a stem, the key of its word family.
 fn family_key(stem: &str) -> Option<u32> {
     Some(u32::from_le_bytes(
@@ -286,6 +334,9 @@ pub struct WordCoverage {
     spelling_sieve: Sieve,
     /// Whether some reference word is itself an acronym (written in capitals).
     any_acronym: bool,
+    /// Whether no function word of an answer can state, contradict or relate to a reference
+    /// word (see [`function_words_inert`]): the answer's function words are then not looked at.
+    function_words_inert: bool,
     full: f32,
     curve: f32,
 }
@@ -450,6 +501,7 @@ impl WordCoverage {
                 flat += 1;
             }
         }
+        let function_words_inert = function_words_inert(&references, &index);
         let mut index_sieve = Sieve::new();
         for stem in index.keys() {
             index_sieve.insert(Sieve::of_word(stem));
@@ -492,6 +544,7 @@ impl WordCoverage {
             spellings,
             spelling_sieve,
             any_acronym,
+            function_words_inert,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
         }
@@ -526,13 +579,17 @@ impl WordCoverage {
         let words =
             self.offsets.last().copied().unwrap_or(0) + self.references.last().map_or(0, Vec::len);
         let mut seen = vec![0u8; words];
-        let mut near = NearStems(Vec::new());
-        // Asserted stems whose family some reference word belongs to.
-        let mut kin: Vec<&str> = Vec::new();
+        let mut near = NearStems(Vec::with_capacity(8));
+        // Asserted stems whose family some reference word belongs to: the reference words the
+        // answer states are among them, so it is sized for a good share of the answer.
+        let mut kin: Vec<&str> = Vec::with_capacity(answer.tokens().len() / 4);
         // Acronyms the answer uses (3–6 letters, asserted) that spell out reference words:
         // written in capitals ("CPU"), or not an English word ("lifo").
         let spelled = !self.spellings.is_empty();
         for t in answer.tokens() {
+            if t.function_word && self.function_words_inert {
+                continue;
+            }
             let stem = answer.stem(t);
             let side = if t.negated { DENIED } else { ASSERTED };
             if self.index_sieve.may_contain(Sieve::of_word(stem)) {
@@ -588,22 +645,24 @@ impl WordCoverage {
                 } else {
                     (ASSERTED, DENIED)
                 };
-                let stand = if seen & SPELLED != 0
+                let stated = seen & SPELLED != 0
                     || (w.acronym
                         && w.word.len() >= 3
                         && !w.denied
                         && answer_initials.contains(w.word.as_str()))
                     || seen & same != 0
-                    || near.typo_of(&w.stems[0], same)
                     // An antonym with the other stance states it too: "not the same path" for
                     // "different paths", "not open" for "closed".
-                    || seen & (other << ANTONYM) != 0
-                {
+                    || seen & (other << ANTONYM) != 0;
+                // How typos of the word are stated, looked up only when nothing else states it.
+                let typo = if stated {
+                    0
+                } else {
+                    near.typo_sides(&w.stems[0])
+                };
+                let stand = if stated || typo & same != 0 {
                     Stand::Covered
-                } else if seen & other != 0
-                    || near.typo_of(&w.stems[0], other)
-                    || seen & (same << ANTONYM) != 0
-                {
+                } else if seen & other != 0 || typo & other != 0 || seen & (same << ANTONYM) != 0 {
                     Stand::Contradicted
                 } else if w.family && kin.iter().any(|k| related(&w.stems[0], k)) {
                     Stand::Related
@@ -692,6 +751,10 @@ impl WordCoverage {
             demoted: Vec::new(),
         };
         if let (Some(words), Some(st)) = (self.references.get(reference), stands.get(reference)) {
+            // Sized once: most of a reference's words are covered or missing.
+            let count = |stand: Stand| st.iter().filter(|&&s| s == stand).count();
+            out.covered.reserve_exact(count(Stand::Covered));
+            out.missing.reserve_exact(count(Stand::Missing));
             for (w, s) in words.iter().zip(st) {
                 let word = w.label.clone();
                 if w.demoted {
@@ -907,6 +970,29 @@ mod word_tests {
             "{asserted:?}"
         );
         assert!(denied.recall > asserted.recall, "{denied:?} {asserted:?}");
+    }
+
+    #[test]
+    fn function_words_are_skipped_only_when_none_can_count() {
+        let analyzer = Analyzer::new();
+        let compiled = |reference: &str| {
+            let coverage = Coverage {
+                weight: 1.0,
+                full: 1.0,
+                curve: 1.0,
+                references: vec![reference.to_string()],
+                demote: String::new(),
+                synonyms: Default::default(),
+                antonyms: Default::default(),
+            };
+            WordCoverage::compile(&coverage, &analyzer)
+        };
+        assert!(compiled("a stack pops the last element pushed").function_words_inert);
+        // "same" is a function word that coverage counts; "different" has it as its opposite.
+        assert!(!compiled("B and C are in the same path").function_words_inert);
+        assert!(!compiled("the two bulbs are different").function_words_inert);
+        // A reference of function words only counts them all.
+        assert!(!compiled("not at all").function_words_inert);
     }
 
     #[test]

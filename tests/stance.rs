@@ -835,6 +835,30 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "conditional: while … not, then the consequence",
+        "While the finalizers list is not empty, the API server won't remove the object.",
+        "finalizers",
+        true,
+    ),
+    (
+        "conditional: while … not, then the consequence",
+        "While the finalizers list is not empty, the API server won't remove the object.",
+        "remove the object",
+        true,
+    ),
+    (
+        "conditional: as long as … isn't",
+        "As long as the endpoint isn't removed, kube-proxy keeps sending traffic to it.",
+        "endpoint",
+        true,
+    ),
+    (
+        "conditional: the consequence of an if",
+        "If two pods are unready, no eviction is allowed and the drain keeps retrying.",
+        "eviction",
+        true,
+    ),
+    (
         "conditional: otherwise",
         "Set a grace period, otherwise the kubelet sends SIGKILL too early.",
         "grace period",

@@ -497,10 +497,13 @@ fn could_be_cue(w: &str) -> bool {
             .contains(w)
 }
 
-/// For each token, whether it sits in a conditional clause ("if you don't set requests, …"),
-/// computed in one pass: a conditional word opens it, the end of the clause closes it. A
-/// conjunction with no punctuation before it continues the condition ("if the traces show time
-/// inside one service *but no* child spans, …").
+/// For each token, whether it sits in a conditional clause ("if you don't set requests, …") or in
+/// the clause that states its consequence, computed in one pass: a conditional word opens it, the
+/// end of the clause closes it. A conjunction with no punctuation before it continues the condition
+/// ("if the traces show time inside one service *but no* child spans, …"). A sentence that opens
+/// with a condition of time ("while the finalizers list is not empty", "until", "as long as") is
+/// conditional too. The next clause of the same sentence is the consequence ("…, the API server
+/// won't remove the object"): it explains the mechanism and rules nothing out.
 fn conditional_clauses<'a>(
     tokens: &[Token],
     text: &str,
@@ -508,21 +511,37 @@ fn conditional_clauses<'a>(
 ) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut open: Option<u32> = None;
+    let mut consequence: Option<u32> = None;
     let mut otherwise: Option<u32> = None;
     for (i, t) in tokens.iter().enumerate() {
+        if consequence.is_some_and(|c| c != t.clause) {
+            consequence = None;
+        }
         if let Some(c) = open.filter(|&c| c != t.clause) {
-            let continued = i > 0
+            let same_sentence = i > 0 && tokens[i - 1].sentence == t.sentence;
+            let continued = same_sentence
                 && tokens[i - 1].clause == c
-                && tokens[i - 1].sentence == t.sentence
                 && text
                     .get(tokens[i - 1].span.end..t.span.start)
                     .is_some_and(|gap| gap.chars().all(char::is_whitespace));
             open = continued.then_some(t.clause);
+            if !continued && same_sentence {
+                consequence = Some(t.clause);
+            }
         }
         if otherwise.is_some_and(|s| s != t.sentence) {
             otherwise = None;
         }
-        out[i] = open.is_some() || otherwise.is_some();
+        if i == 0 || tokens[i - 1].sentence != t.sentence {
+            let as_long_as = lower(i) == "as"
+                && i + 2 < tokens.len()
+                && lower(i + 1) == "long"
+                && lower(i + 2) == "as";
+            if matches!(lower(i), "while" | "until") || as_long_as {
+                open = Some(t.clause);
+            }
+        }
+        out[i] = open.is_some() || consequence.is_some() || otherwise.is_some();
         match lower(i) {
             "if" | "unless" | "whenever" => open = Some(t.clause),
             // A counterfactual reaches the end of its sentence.

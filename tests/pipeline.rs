@@ -391,22 +391,30 @@ fn an_uncredited_answer_fluent_in_the_subjects_words_earns_the_lower_floor_and_a
     assert_eq!(fluent.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
 }
 
+/// A rubric for "A container in CrashLoopBackOff prints no logs. How do you debug it?" with the
+/// given model answer and concepts (RON, comma-terminated).
+fn crash_loop_rubric(model_answer: &str, concepts: &str) -> rubric_grader::Rubric {
+    rubric_grader::Rubric::from_ron(
+        &format!(
+            r#"(id: "n07", title: "t", category: "demo", level: mid,
+            question: "A container in CrashLoopBackOff prints no logs. How do you debug it?",
+            model_answer: {model_answer:?}, concepts: [{concepts}])"#
+        ),
+        "<n07>",
+    )
+    .unwrap()
+}
+
 #[test]
 fn an_answer_that_rules_out_a_credited_concept_and_gets_little_else_is_capped_and_others_are_not() {
-    let rubric = rubric_grader::Rubric::from_ron(
-        r#"(id: "n10", title: "t", category: "demo", level: mid,
-        question: "A container in CrashLoopBackOff prints no logs. How do you debug it?",
-        model_answer: "Read the exit code in kubectl describe, then kubectl logs --previous, then debug a copy with kubectl debug, check the events and the node.",
-        concepts: [
-            (id: "exit", label: "reads the exit code", weight: 3.0, matcher: Any(["exit code"]), hint: "h"),
-            (id: "previous", label: "reads the previous logs", weight: 1.0, matcher: Any(["--previous"]), hint: "h"),
-            (id: "debug", label: "debugs a copy", weight: 3.0, matcher: Any(["kubectl debug"]), hint: "h"),
-            (id: "events", label: "reads the events", weight: 1.0, matcher: Any(["events"]), hint: "h"),
-            (id: "node", label: "checks the node", weight: 1.0, matcher: Any(["node"]), hint: "h"),
-        ])"#,
-        "<n10>",
-    )
-    .unwrap();
+    let rubric = crash_loop_rubric(
+        "Read the exit code in kubectl describe, then kubectl logs --previous, then debug a copy with kubectl debug, check the events and the node.",
+        r#"(id: "exit", label: "reads the exit code", weight: 3.0, matcher: Any(["exit code"]), hint: "h"),
+        (id: "previous", label: "reads the previous logs", weight: 1.0, matcher: Any(["--previous"]), hint: "h"),
+        (id: "debug", label: "debugs a copy", weight: 3.0, matcher: Any(["kubectl debug"]), hint: "h"),
+        (id: "events", label: "reads the events", weight: 1.0, matcher: Any(["events"]), hint: "h"),
+        (id: "node", label: "checks the node", weight: 1.0, matcher: Any(["node"]), hint: "h"),"#,
+    );
     let grader = Grader::new(&rubric).unwrap();
     let named =
         "Read the exit code in describe and start a copy with kubectl debug to look around.";
@@ -437,18 +445,12 @@ fn an_answer_that_rules_out_a_credited_concept_and_gets_little_else_is_capped_an
 
 #[test]
 fn a_short_answer_whose_sentences_mostly_earn_nothing_is_capped_and_others_are_not() {
-    let rubric = rubric_grader::Rubric::from_ron(
-        r#"(id: "n07", title: "t", category: "demo", level: mid,
-        question: "A container in CrashLoopBackOff prints no logs. How do you debug it?",
-        model_answer: "Read the exit code in kubectl describe, then kubectl logs --previous, then debug a copy with kubectl debug.",
-        concepts: [
-            (id: "exit", label: "reads the exit code", weight: 3.0, matcher: Any(["exit code"]), hint: "h"),
-            (id: "previous", label: "reads the previous logs", weight: 1.0, matcher: Any(["--previous"]), hint: "h"),
-            (id: "debug", label: "debugs a copy", weight: 1.0, matcher: Any(["kubectl debug"]), hint: "h"),
-        ])"#,
-        "<n07>",
-    )
-    .unwrap();
+    let rubric = crash_loop_rubric(
+        "Read the exit code in kubectl describe, then kubectl logs --previous, then debug a copy with kubectl debug.",
+        r#"(id: "exit", label: "reads the exit code", weight: 3.0, matcher: Any(["exit code"]), hint: "h"),
+        (id: "previous", label: "reads the previous logs", weight: 1.0, matcher: Any(["--previous"]), hint: "h"),
+        (id: "debug", label: "debugs a copy", weight: 1.0, matcher: Any(["kubectl debug"]), hint: "h"),"#,
+    );
     let grader = Grader::new(&rubric).unwrap();
     // One credited concept in one of three sentences; the other two are claims it does not credit.
     let wrong = grader

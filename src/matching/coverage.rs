@@ -910,8 +910,8 @@ mod tests {
 mod word_tests {
     use super::*;
 
-    fn assess(reference: &str, answer: &str) -> CoverageResult {
-        let analyzer = Analyzer::new();
+    /// Word coverage of one reference, with nothing else set.
+    fn compiled(reference: &str, analyzer: &Analyzer) -> WordCoverage {
         let coverage = Coverage {
             weight: 1.0,
             full: 1.0,
@@ -921,8 +921,12 @@ mod word_tests {
             synonyms: Default::default(),
             antonyms: Default::default(),
         };
-        let compiled = WordCoverage::compile(&coverage, &analyzer);
-        compiled.assess(answer, &analyzer.analyze(answer))
+        WordCoverage::compile(&coverage, analyzer)
+    }
+
+    fn assess(reference: &str, answer: &str) -> CoverageResult {
+        let analyzer = Analyzer::new();
+        compiled(reference, &analyzer).assess(answer, &analyzer.analyze(answer))
     }
 
     #[test]
@@ -975,18 +979,7 @@ mod word_tests {
     #[test]
     fn function_words_are_skipped_only_when_none_can_count() {
         let analyzer = Analyzer::new();
-        let compiled = |reference: &str| {
-            let coverage = Coverage {
-                weight: 1.0,
-                full: 1.0,
-                curve: 1.0,
-                references: vec![reference.to_string()],
-                demote: String::new(),
-                synonyms: Default::default(),
-                antonyms: Default::default(),
-            };
-            WordCoverage::compile(&coverage, &analyzer)
-        };
+        let compiled = |reference: &str| compiled(reference, &analyzer);
         assert!(compiled("a stack pops the last element pushed").function_words_inert);
         // "same" is a function word that coverage counts; "different" has it as its opposite.
         assert!(!compiled("B and C are in the same path").function_words_inert);

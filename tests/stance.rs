@@ -859,6 +859,24 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "conditional consequence: a verdict still denies",
+        "If it's a crash loop, --previous won't help here.",
+        "--previous",
+        false,
+    ),
+    (
+        "conditional consequence: a verdict still denies",
+        "If the node is gone, a PodDisruptionBudget doesn't matter at all.",
+        "PodDisruptionBudget",
+        false,
+    ),
+    (
+        "conditional consequence: a verdict still denies",
+        "When the pod is stuck like this, the finalizer has nothing to do with it.",
+        "finalizer",
+        false,
+    ),
+    (
         "conditional: otherwise",
         "Set a grace period, otherwise the kubelet sends SIGKILL too early.",
         "grace period",

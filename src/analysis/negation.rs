@@ -126,7 +126,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 || i + 1 < n && tokens[i + 1].word == tokens[i].word);
         let figure = is_trigger
             && !inside_identifier
-            && (is_figure_of_speech(tokens, &lower, &conditional, i, scope_start)
+            && (is_figure_of_speech(tokens, &lower, conditional[i], i, scope_start)
                 || w == "without" && negated_before(tokens, &lower, i)
                 // "*some service* isn't forwarding the trace headers": a negated verb after an
                 // indefinite subject is a diagnosis — something somewhere fails to do what it
@@ -154,7 +154,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 forward_scope(tokens, &lower, i, w, scope_start);
             }
         }
-        if !inside_identifier && !conditional[i] {
+        if !inside_identifier && conditional[i] != Conditional::Condition {
             if let Some(len) =
                 verdict_at(&lower, i, n).filter(|&len| !attributive(tokens, &lower, i, len))
             {
@@ -497,19 +497,30 @@ fn could_be_cue(w: &str) -> bool {
             .contains(w)
 }
 
+/// Where a token sits with respect to a condition (see [`conditional_clauses`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Conditional {
+    No,
+    /// In the condition itself ("if you don't set requests", "otherwise …").
+    Condition,
+    /// In the clause right after it, which states what follows from it.
+    Consequence,
+}
+
 /// For each token, whether it sits in a conditional clause ("if you don't set requests, …") or in
 /// the clause that states its consequence, computed in one pass: a conditional word opens it, the
 /// end of the clause closes it. A conjunction with no punctuation before it continues the condition
 /// ("if the traces show time inside one service *but no* child spans, …"). A sentence that opens
 /// with a condition of time ("while the finalizers list is not empty", "until", "as long as") is
 /// conditional too. The next clause of the same sentence is the consequence ("…, the API server
-/// won't remove the object"): it explains the mechanism and rules nothing out.
+/// won't remove the object"): it explains the mechanism, though a verdict there still judges
+/// ("if it's a crash loop, --previous won't help").
 fn conditional_clauses<'a>(
     tokens: &[Token],
     text: &str,
     lower: &impl Fn(usize) -> &'a str,
-) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
+) -> Vec<Conditional> {
+    let mut out = vec![Conditional::No; tokens.len()];
     let mut open: Option<u32> = None;
     let mut consequence: Option<u32> = None;
     let mut otherwise: Option<u32> = None;
@@ -541,7 +552,13 @@ fn conditional_clauses<'a>(
                 open = Some(t.clause);
             }
         }
-        out[i] = open.is_some() || consequence.is_some() || otherwise.is_some();
+        out[i] = if open.is_some() || otherwise.is_some() {
+            Conditional::Condition
+        } else if consequence.is_some() {
+            Conditional::Consequence
+        } else {
+            Conditional::No
+        };
         match lower(i) {
             "if" | "unless" | "whenever" => open = Some(t.clause),
             // A counterfactual reaches the end of its sentence.
@@ -1988,7 +2005,7 @@ fn negated_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: us
 fn is_figure_of_speech<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,
-    conditional: &[bool],
+    conditional: Conditional,
     i: usize,
     scope_start: usize,
 ) -> bool {
@@ -1999,9 +2016,12 @@ fn is_figure_of_speech<'a>(
     {
         return true;
     }
-    // Conditionals and counterfactuals explain a consequence; they do not deny the concept.
-    if conditional[i] {
-        return true;
+    // Conditionals and counterfactuals explain a consequence; they do not deny the concept. Nor
+    // does the consequence, unless it passes a verdict ("…, --previous won't help").
+    match conditional {
+        Conditional::Condition => return true,
+        Conditional::Consequence if !relevance_predicate_after(tokens, lower, i) => return true,
+        _ => {}
     }
     // "Without a PDB, the drain …", "Keep it scoped: without a selector it applies to …": a
     // "without" opening its sentence or a clause after a colon, semicolon or dash states a

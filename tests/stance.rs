@@ -859,6 +859,12 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "conditional consequence: advice still denies",
+        "If it's a crash loop, I wouldn't bother with --previous.",
+        "--previous",
+        false,
+    ),
+    (
         "conditional consequence: a verdict still denies",
         "If it's a crash loop, --previous won't help here.",
         "--previous",

@@ -2017,10 +2017,16 @@ fn is_figure_of_speech<'a>(
         return true;
     }
     // Conditionals and counterfactuals explain a consequence; they do not deny the concept. Nor
-    // does the consequence, unless it passes a verdict ("…, --previous won't help").
+    // does the consequence, unless it passes a verdict ("…, --previous won't help") or is the
+    // speaker's advice ("…, I wouldn't bother with --previous").
     match conditional {
         Conditional::Condition => return true,
-        Conditional::Consequence if !relevance_predicate_after(tokens, lower, i) => return true,
+        Conditional::Consequence
+            if !relevance_predicate_after(tokens, lower, i)
+                && !speaker_advice(tokens, lower, i, lower(i)) =>
+        {
+            return true
+        }
         _ => {}
     }
     // "Without a PDB, the drain …", "Keep it scoped: without a selector it applies to …": a

@@ -859,6 +859,24 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "verdict: has no effect / no bearing",
+        "The readiness probe has no effect on this.",
+        "readiness probe",
+        false,
+    ),
+    (
+        "verdict: has no effect / no bearing",
+        "Honestly, the PodDisruptionBudget has no bearing on the drain here.",
+        "PodDisruptionBudget",
+        false,
+    ),
+    (
+        "look-alike: takes effect, not before",
+        "The readiness probe takes effect only after the initial delay, not before.",
+        "readiness probe",
+        true,
+    ),
+    (
         "conditional consequence: advice still denies",
         "If it's a crash loop, I wouldn't bother with --previous.",
         "--previous",

@@ -1511,6 +1511,8 @@ const RELEVANCE: &[&str] = &[
     "responsib",
     "affect",
     "impact",
+    "effect",
+    "bearing",
     "influenc",
     "contribut",
     "to do with",

@@ -877,6 +877,36 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "look-alike: a clause of time after the denial",
+        "No traffic arrives before the readiness probe succeeds.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "look-alike: a clause of time after the denial",
+        "The endpoint isn't removed until the readiness probe fails, and traffic stops when the readiness probe fails.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "double negation: never without",
+        "Never ship a web service without a readiness probe.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "double negation: not optional, no substitute",
+        "The readiness probe isn't optional here: you need it.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "double negation: not optional, no substitute",
+        "There's no substitute for a readiness probe.",
+        "readiness probe",
+        true,
+    ),
+    (
         "conditional consequence: advice still denies",
         "If it's a crash loop, I wouldn't bother with --previous.",
         "--previous",

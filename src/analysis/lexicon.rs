@@ -230,7 +230,19 @@ const SCOPE_TERMINATORS: &[&str] = &[
 /// Words that, after a trigger, make it a figure of speech rather than a negation:
 /// "not only", "don't forget", "no doubt".
 const PSEUDO_NEGATION_FOLLOWERS: &[&str] = &[
-    "only", "just", "forget", "doubt", "matter", "hesitate", "merely", "simply", "least",
+    "only",
+    "just",
+    "forget",
+    "doubt",
+    "matter",
+    "hesitate",
+    "merely",
+    "simply",
+    "least",
+    // "isn't optional", "not negotiable", "no substitute for": the thing is required.
+    "optional",
+    "negotiable",
+    "substitute",
 ];
 
 fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {

@@ -820,6 +820,15 @@ fn speaker_advice<'a>(
     }
 }
 
+/// Words that end a forward denial, though not a subject's: a clause of time states when and
+/// denies nothing in it ("no traffic arrives *before* the readiness probe passes"), and going
+/// without something is itself a denial, so denying it asserts the thing ("never ship *without*
+/// a readiness probe"). Before a cue they are part of the subject ("automatic renewal before
+/// expiry is not something Istio does").
+fn ends_forward_scope(w: &str) -> bool {
+    matches!(w, "before" | "after" | "when" | "without")
+}
+
 /// Denies the words from `start` on, to the end of the clause (across commas for lists), a
 /// terminator, or the word limit.
 fn deny_forward<'a>(
@@ -894,6 +903,7 @@ fn deny_forward<'a>(
             clause = tokens[j].clause;
         }
         if is_scope_terminator(lower(j))
+            || ends_forward_scope(lower(j))
             || starts_new_clause(lower, j, n)
             // "no SNAT is needed *and the pod sees* …": a new subject with its own verb.
             || lists && lower(j) == "and" && verb_follows(tokens, lower, j)

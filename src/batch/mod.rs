@@ -517,13 +517,19 @@ impl<R: BufRead> Records<R> {
     }
 }
 
-/// Question strings resolved to compiled graders (or to why they cannot be), once per distinct
+/// Question strings resolved to bank entries (or to why they cannot be), once per distinct
 /// string: an unknown id costs its lookup and suggestion once, not once per line. Strings over
 /// [`CACHED_QUESTION_BYTES`] are not kept (no id is that long; they are resolved, cheaply, each
 /// time), so a file of distinct junk ids cannot grow the cache without bound in bytes.
+///
+/// Each entry's grader is compiled once, when the first chunk that needs it is graded, together
+/// with the other entries that chunk needs first seen, in parallel: compiling is the costly part,
+/// and compiling while reading would hold up the reader for every new question.
 #[derive(Default)]
 struct GraderCache {
-    by_question: HashMap<String, Result<Arc<Grader>, String>>,
+    by_question: HashMap<String, Result<usize, String>>,
+    /// Per bank entry: its grader, or why it does not compile, once compiled.
+    graders: HashMap<usize, Result<Arc<Grader>, String>>,
 }
 
 /// The longest question string the cache keeps.
@@ -533,7 +539,8 @@ const CACHED_QUESTION_BYTES: usize = 256;
 const CACHED_QUESTIONS: usize = 100_000;
 
 impl GraderCache {
-    fn resolve(&mut self, bank: &Bank, question: &str) -> Result<Arc<Grader>, String> {
+    /// The index of the bank entry `question` names.
+    fn resolve(&mut self, bank: &Bank, question: &str) -> Result<usize, String> {
         if let Some(hit) = self.by_question.get(question) {
             return hit.clone();
         }
@@ -541,9 +548,11 @@ impl GraderCache {
             .find(question)
             .map_err(|e| e.to_string())
             .and_then(|e| {
-                Grader::for_entry(bank, e)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string())
+                // `find` returns one of the entries themselves.
+                bank.entries()
+                    .iter()
+                    .position(|other| std::ptr::eq(other, e))
+                    .ok_or_else(|| format!("question `{question}` is not an entry of the bank"))
             });
         if question.len() <= CACHED_QUESTION_BYTES && self.by_question.len() < CACHED_QUESTIONS {
             self.by_question
@@ -551,7 +560,36 @@ impl GraderCache {
         }
         resolved
     }
+
+    /// Compiles, in parallel, the graders of `entries` not compiled yet.
+    fn compile(&mut self, bank: &Bank, entries: impl Iterator<Item = usize>) {
+        let mut missing: Vec<usize> = entries.filter(|i| !self.graders.contains_key(i)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let compiled: Vec<(usize, Result<Arc<Grader>, String>)> = missing
+            .into_par_iter()
+            .map(|i| {
+                let grader = Grader::for_entry(bank, &bank.entries()[i])
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string());
+                (i, grader)
+            })
+            .collect();
+        self.graders.extend(compiled);
+    }
+
+    /// The grader of entry `i`, once [`GraderCache::compile`] has compiled it.
+    fn grader(&self, i: usize) -> Result<Arc<Grader>, String> {
+        self.graders
+            .get(&i)
+            .cloned()
+            .unwrap_or_else(|| Err("internal error: grader not compiled".to_string()))
+    }
 }
+
+/// A record read and not yet graded, with its line: the answer and the index of its bank entry,
+/// or why it is skipped.
+type PendingRecord = (usize, Result<(Record, usize), String>);
 
 /// Grades every record of `input` against `bank`, writing one JSON line per graded answer to
 /// `output` in input order. `on_progress(records)` is called after each chunk; `on_error` for each
@@ -573,6 +611,11 @@ pub fn run<R: BufRead, W: Write>(
     let mut graders = GraderCache::default();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     let mut summary = Summary::default();
+    // The records read since the last chunk was graded, in input order: an answer with its bank
+    // entry, or a record to skip (kept in place, so records are reported in line order once the
+    // graders they need are compiled).
+    let mut pending: Vec<PendingRecord> = Vec::with_capacity(options.chunk);
+    let mut answers = 0usize;
     let mut chunk: Vec<(usize, Record, Arc<Grader>)> = Vec::with_capacity(options.chunk);
     let mut seen = 0usize;
     let mut out_buf = Vec::with_capacity(1 << 16);
@@ -591,13 +634,28 @@ pub fn run<R: BufRead, W: Write>(
         let done = next.is_none();
         if let Some((line, rec)) = next {
             seen += 1;
-            match rec {
-                Err(message) => skip(&mut summary, BadRecord { line, message }),
-                Ok(rec) => match graders.resolve(bank, &rec.question) {
-                    Ok(g) => chunk.push((line, rec, g)),
+            let rec = rec.and_then(|rec| {
+                let entry = graders.resolve(bank, &rec.question)?;
+                answers += 1;
+                Ok((rec, entry))
+            });
+            pending.push((line, rec));
+        }
+        // Enough answers for a chunk, or enough records to keep: compile what they need.
+        if chunk.len() + answers >= options.chunk || pending.len() >= options.chunk || done {
+            graders.compile(
+                bank,
+                pending
+                    .iter()
+                    .filter_map(|(_, r)| r.as_ref().ok().map(|&(_, entry)| entry)),
+            );
+            for (line, rec) in pending.drain(..) {
+                match rec.and_then(|(rec, entry)| Ok((rec, graders.grader(entry)?))) {
+                    Ok((rec, g)) => chunk.push((line, rec, g)),
                     Err(message) => skip(&mut summary, BadRecord { line, message }),
-                },
+                }
             }
+            answers = 0;
         }
         if chunk.len() >= options.chunk || (done && !chunk.is_empty()) {
             let graded: Vec<Result<(Grade, Option<Feedback>), Error>> = chunk

@@ -249,6 +249,21 @@ fn split_identifier(
             Class::Sep
         }
     };
+    // Most chunks are one plain word, perhaps with punctuation after it (`pods`, `The`,
+    // `restarts.`): its letters are the only piece, found without the pass over characters
+    // below (trailing punctuation sets a break that no later piece takes).
+    if let Some((first, rest)) = s.as_bytes().split_first() {
+        if first.is_ascii_alphabetic() {
+            let end = 1 + rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if s.as_bytes()[end..]
+                .iter()
+                .all(|b| b.is_ascii_punctuation() && !matches!(b, b'\'' | b'(' | b')'))
+            {
+                push(Span::new(base, base + end), TokenKind::Word, Break::None);
+                return;
+            }
+        }
+    }
     chars.clear();
     chars.extend(s.char_indices());
     let n = chars.len();

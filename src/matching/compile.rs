@@ -202,6 +202,36 @@ static KNOWN_TO_BUILD: std::sync::LazyLock<std::sync::Mutex<[rustc_hash::FxHashS
 /// Most patterns [`KNOWN_TO_BUILD`] holds per case before it starts over (the bank has ~350).
 const KNOWN_TO_BUILD_MAX: usize = 10_000;
 
+/// Patterns whose syntax [`check_syntax`] accepted: the same pattern always parses, so a process
+/// that compiles rubrics again (a bank loaded twice, a server reloading one) parses each pattern
+/// once. Shared by all threads, like [`KNOWN_TO_BUILD`].
+static KNOWN_SYNTAX: std::sync::LazyLock<std::sync::Mutex<rustc_hash::FxHashSet<Box<str>>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Most patterns [`KNOWN_SYNTAX`] holds before it starts over (the bank has ~800).
+const KNOWN_SYNTAX_MAX: usize = 10_000;
+
+/// Checks the syntax of a regex pattern (the parser alone, which is cheap next to building it),
+/// returning the parser's message for a pattern that does not parse.
+fn check_syntax(pattern: &str) -> Result<(), String> {
+    if KNOWN_SYNTAX
+        .lock()
+        .is_ok_and(|known| known.contains(pattern))
+    {
+        return Ok(());
+    }
+    regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    if let Ok(mut known) = KNOWN_SYNTAX.lock() {
+        if known.len() >= KNOWN_SYNTAX_MAX {
+            known.clear();
+        }
+        known.insert(pattern.into());
+    }
+    Ok(())
+}
+
 /// Compiled size limit of one rubric regex.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
@@ -487,9 +517,7 @@ impl<'g> Compiler<'g> {
         // The syntax is checked now (cheap: the parser alone); a long or counted pattern, the
         // only kind that can outgrow the size limit, is built now too so the limit is reported
         // where the rubric loads.
-        regex_syntax::ast::parse::Parser::new()
-            .parse(pattern)
-            .map_err(|e| invalid(e.to_string()))?;
+        check_syntax(pattern).map_err(invalid)?;
         let case_insensitive = !self.case_sensitive_regex;
         let regex = LazyRegex {
             pattern: pattern.to_string(),

@@ -13,6 +13,9 @@ use crate::analysis::{Analysis, Token, TokenKind};
 /// Index of a vocabulary word.
 pub(crate) type WordId = u32;
 
+/// The end of a [`Vocab`] hash chain.
+const NO_WORD: WordId = WordId::MAX;
+
 /// Words shorter than this (in bytes) are never matched fuzzily.
 const FUZZY_MIN_LEN: usize = 5;
 
@@ -43,7 +46,14 @@ pub(crate) struct Atom {
 
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    by_key: FxHashMap<Box<str>, WordId>,
+    /// The key of every word, back to back in id order (`key_ends[id]` is where word `id`'s
+    /// ends): one allocation for a rubric's thousands of words instead of one each.
+    keys: String,
+    key_ends: Vec<u32>,
+    /// The hash of a key → the first word with that hash; `same_hash[id]` → the next one
+    /// ([`NO_WORD`] ends the list). Keys hashing alike are vanishingly rare but handled.
+    by_hash: FxHashMap<u64, WordId>,
+    same_hash: Vec<WordId>,
     /// Forms for the typo index, in the order they were added: (word, range of `form_text`).
     fuzzy_forms: Vec<(WordId, u32, u32)>,
     /// Forms for the split index, in the order they were added: (word, range of `form_text`).
@@ -124,15 +134,36 @@ impl Vocab {
     /// Adds a word that only ever matches exactly: the joined forms of a phrase (`upgraderings`
     /// must not be a typo away from `upgrades`).
     pub fn add_exact(&mut self, key: &str) -> WordId {
-        match self.by_key.get(key) {
-            Some(&id) => id,
-            None => {
-                let id = self.len;
-                self.len += 1;
-                self.by_key.insert(key.into(), id);
-                id
-            }
+        let hash = hash_str(key);
+        if let Some(id) = self.find(hash, key) {
+            return id;
         }
+        let id = self.len;
+        self.len += 1;
+        self.keys.push_str(key);
+        self.key_ends.push(self.keys.len() as u32);
+        let next = self.by_hash.insert(hash, id).unwrap_or(NO_WORD);
+        self.same_hash.push(next);
+        id
+    }
+
+    /// The word whose key is `key` (its hash `hash`), if there is one.
+    fn find(&self, hash: u64, key: &str) -> Option<WordId> {
+        let mut id = *self.by_hash.get(&hash)?;
+        while id != NO_WORD {
+            let i = id as usize;
+            let start = if i == 0 { 0 } else { self.key_ends[i - 1] };
+            if self.keys.get(start as usize..self.key_ends[i] as usize) == Some(key) {
+                return Some(id);
+            }
+            id = self.same_hash[i];
+        }
+        None
+    }
+
+    /// The word whose key is `key`, if there is one.
+    fn get(&self, key: &str) -> Option<WordId> {
+        self.find(hash_str(key), key)
     }
 
     /// Records `norm` as a form for the typo index.
@@ -244,7 +275,7 @@ impl Vocab {
         let t = &tokens[i];
         let pos = i as u32;
         let before = out.len();
-        if let Some(&id) = self.by_key.get(key_of(analysis, t)) {
+        if let Some(id) = self.get(key_of(analysis, t)) {
             out.push((
                 pos,
                 Atom {

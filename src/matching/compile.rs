@@ -384,15 +384,19 @@ impl CompileError {
 }
 
 impl<'g> Compiler<'g> {
-    pub fn new(glossary: &'g Glossary, case_sensitive_regex: bool) -> Self {
+    /// A compiler for matchers that hold about `strings` phrases and patterns (see
+    /// [`string_count`]): its tables are sized for them up front, since growing them phrase by
+    /// phrase copies them again and again.
+    pub fn new(glossary: &'g Glossary, case_sensitive_regex: bool, strings: usize) -> Self {
+        // Per matcher string, in the bank: 0.8 leaves, 1.8 variants (most leaves are phrases).
         Compiler {
             analyzer: Analyzer::new(),
-            vocab: Vocab::default(),
-            leaves: Vec::new(),
-            variants: Vec::new(),
+            vocab: Vocab::with_capacity(strings),
+            leaves: Vec::with_capacity(strings),
+            variants: Vec::with_capacity(strings * 2),
             glossary,
             case_sensitive_regex,
-            seen: rustc_hash::FxHashMap::default(),
+            seen: rustc_hash::FxHashMap::with_capacity_and_hasher(strings, Default::default()),
         }
     }
 
@@ -580,6 +584,19 @@ impl<'g> Compiler<'g> {
         let leaf = self.leaves.len() as u32 - 1;
         self.seen.insert(prepared.text.clone(), leaf);
         Ok(Node::Leaf(leaf))
+    }
+}
+
+/// The phrases, patterns and glossary references a matcher holds (a glossary reference counts
+/// once): what a [`Compiler`] is sized by.
+pub(crate) fn string_count(m: &Matcher) -> usize {
+    match m {
+        Matcher::Term(_) | Matcher::Phrase(_) | Matcher::Regex(_) | Matcher::Glossary(_) => 1,
+        Matcher::Any(items) => items.len(),
+        Matcher::AnyOf(ms) | Matcher::AllOf { of: ms, .. } | Matcher::Ordered { of: ms, .. } => {
+            ms.iter().map(string_count).sum()
+        }
+        Matcher::Except { of, near, .. } => string_count(of) + string_count(near),
     }
 }
 

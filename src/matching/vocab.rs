@@ -108,6 +108,23 @@ fn letter_mask(s: &str) -> u32 {
 }
 
 impl Vocab {
+    /// An empty vocabulary sized for the phrases of about `strings` matcher strings. Per string,
+    /// the bank's rubrics have 1.3 words of 12 key bytes, and 3 typo and 3 split forms of 42
+    /// bytes of text (forms repeat: an index is built from them once an answer is mapped).
+    pub fn with_capacity(strings: usize) -> Vocab {
+        let words = strings * 3 / 2;
+        Vocab {
+            keys: String::with_capacity(strings * 14),
+            key_ends: Vec::with_capacity(words),
+            by_hash: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            same_hash: Vec::with_capacity(words),
+            fuzzy_forms: Vec::with_capacity(strings * 7 / 2),
+            split_forms: Vec::with_capacity(strings * 7 / 2),
+            form_text: String::with_capacity(strings * 50),
+            ..Vocab::default()
+        }
+    }
+
     /// Adds a word (by its key, normalised form and kind); returns its id.
     pub fn add(&mut self, key: &str, norm: &str, kind: TokenKind) -> WordId {
         let id = self.add_exact(key);

@@ -389,9 +389,9 @@ impl Vocab {
                 continue;
             }
             // The stem too: `oomkiled` is two edits from `oomkill`, its stem `oomkil` one.
-            let mut d = strsim::osa_distance(norm, &e.form);
+            let mut d = osa_distance(norm, &e.form, limit);
             if d > limit && stem != norm && stem.len() >= FUZZY_MIN_LEN - 1 {
-                d = d.min(strsim::osa_distance(stem, &e.form));
+                d = d.min(osa_distance(stem, &e.form, limit));
             }
             if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, e.id));
@@ -406,6 +406,94 @@ impl Vocab {
                     fuzzy: true,
                 },
             ));
+        }
+    }
+}
+
+/// Longest second word [`osa_distance`] compares without allocating.
+const OSA_MAX: usize = 64;
+
+/// The optimal-string-alignment distance of [`strsim::osa_distance`] when it is at most `limit`,
+/// otherwise some number over `limit`: computed over the bytes of ASCII words up to [`OSA_MAX`]
+/// in three rows on the stack, and given up once two rows have nothing within `limit`. Typo
+/// candidates are checked for most words of most answers, and few are close.
+fn osa_distance(first: &str, second: &str, limit: usize) -> usize {
+    let m = second.len();
+    // Bytes are characters only in ASCII.
+    if m > OSA_MAX || !first.is_ascii() || !second.is_ascii() {
+        return strsim::osa_distance(first, second);
+    }
+    let (a, b) = (first.as_bytes(), second.as_bytes());
+    // The rows two back, one back and being filled, by rotation.
+    let first_row: [u32; OSA_MAX + 1] = std::array::from_fn(|j| j as u32);
+    let mut rows = [first_row, first_row, [0; OSA_MAX + 1]];
+    let (mut two, mut prev, mut cur) = (0, 1, 2);
+    for (i, &ca) in a.iter().enumerate() {
+        rows[cur][0] = i as u32 + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = u32::from(ca != cb);
+            let mut d = (rows[cur][j] + 1)
+                .min(rows[prev][j + 1] + 1)
+                .min(rows[prev][j] + cost);
+            // Two adjacent letters swapped.
+            if i > 0 && j > 0 && ca != cb && ca == b[j - 1] && cb == a[i - 1] {
+                d = d.min(rows[two][j - 1] + 1);
+            }
+            rows[cur][j + 1] = d;
+        }
+        // Distances never fall from one row to the one after next (a transposition reaches
+        // back two rows), so once two rows in a row exceed the limit, so does the end.
+        let over = |row: &[u32; OSA_MAX + 1]| row[..=m].iter().all(|&d| d as usize > limit);
+        if over(&rows[cur]) && over(&rows[prev]) {
+            return limit + 1;
+        }
+        (two, prev, cur) = (prev, cur, two);
+    }
+    rows[prev][m] as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::osa_distance;
+
+    /// The stack version gives the crate's distance within the limit and a larger number beyond
+    /// it, transpositions, empty and long words included.
+    #[test]
+    fn osa_distance_is_strsims() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "probe",
+            "prbe",
+            "porbe",
+            "evict",
+            "evictd",
+            "oomkiled",
+            "oomkill",
+            "terminationgraceperiodsecond",
+            "terminatoingraceperiodsecond",
+            "abcdef",
+            "badcfe",
+            "kubelet",
+            "kublet",
+            "kuebelt",
+            "averyveryverylongidentifierthatgoesonandonpastsixtyfourbytesforsure",
+            "averyveryverylongidentifierthatgoesonandonpastsixtyfourbytesforsur",
+        ];
+        for a in words {
+            for b in words {
+                let expected = strsim::osa_distance(a, b);
+                for limit in 0..4 {
+                    let d = osa_distance(a, b, limit);
+                    if expected <= limit {
+                        assert_eq!(d, expected, "{a} / {b} within {limit}");
+                    } else {
+                        assert!(d > limit, "{a} / {b}: {d} within {limit}, is {expected}");
+                    }
+                }
+            }
         }
     }
 }

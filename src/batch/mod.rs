@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::feedback::render::GradeReport;
-use crate::feedback::Feedback;
 use crate::grader::Grader;
 use crate::rubric::Bank;
 use crate::scoring::{Band, Grade};
@@ -658,18 +657,20 @@ pub fn run<R: BufRead, W: Write>(
             answers = 0;
         }
         if chunk.len() >= options.chunk || (done && !chunk.is_empty()) {
-            let graded: Vec<Result<(Grade, Option<Feedback>), Error>> = chunk
+            // Each answer is graded and its line written on the worker threads; what is left
+            // in order is the tally and copying the lines out.
+            let graded: Vec<Result<GradedLine, Error>> = chunk
                 .par_iter()
-                .map(|(_, rec, g)| {
+                .map(|(line, rec, g)| {
                     let grade = g.grade(&rec.answer)?;
-                    let feedback = options.full.then(|| g.feedback(&grade));
-                    Ok((grade, feedback))
+                    let json = result_line(*line, rec, g, &grade, options.full);
+                    Ok((grade, json))
                 })
                 .collect();
             out_buf.clear();
-            for ((line, rec, grader), grade) in chunk.iter().zip(&graded) {
-                let (grade, feedback) = match grade {
-                    Ok((g, f)) => (g, f),
+            for ((line, _, grader), graded) in chunk.iter().zip(graded) {
+                let (grade, json) = match graded {
+                    Ok(graded) => graded,
                     Err(e) => {
                         skip(
                             &mut summary,
@@ -682,28 +683,16 @@ pub fn run<R: BufRead, W: Write>(
                     }
                 };
                 let qid = grader.rubric().id.as_str();
-                tallies
-                    .entry(qid.to_string())
-                    .or_insert_with(|| Tally::new(grader))
-                    .add(grade);
+                match tallies.get_mut(qid) {
+                    Some(tally) => tally.add(&grade),
+                    None => {
+                        let mut tally = Tally::new(grader);
+                        tally.add(&grade);
+                        tallies.insert(qid.to_string(), tally);
+                    }
+                }
                 summary.graded += 1;
-                let result = BatchResult {
-                    line: *line,
-                    id: rec.id.as_ref(),
-                    question: qid,
-                    score: grade.score,
-                    band: grade.band,
-                    covered: grade.covered().map(|c| c.id.as_str()).collect(),
-                    missed: grade.missed().map(|c| c.id.as_str()).collect(),
-                    misconceptions: grade.misconceptions.iter().map(|m| m.id.as_str()).collect(),
-                    warnings: grade.warnings.iter().map(|w| w.code).collect(),
-                    grade: feedback.as_ref().map(|f| GradeReport::new(grade, f)),
-                };
-                serde_json::to_writer(&mut out_buf, &result).map_err(|e| Error::Io {
-                    path: "<output>".into(),
-                    source: e.into(),
-                })?;
-                out_buf.push(b'\n');
+                out_buf.extend_from_slice(&json?);
             }
             output.write_all(&out_buf).map_err(|source| Error::Io {
                 path: "<output>".into(),
@@ -722,6 +711,39 @@ pub fn run<R: BufRead, W: Write>(
     })?;
     summary.questions = tallies.iter().map(|(q, t)| t.summary(q)).collect();
     Ok(summary)
+}
+
+/// A grade and its output line (or why the line could not be written).
+type GradedLine = (Grade, Result<Vec<u8>, Error>);
+
+/// The output line (JSON and a newline) of an answer on `line` graded `grade` by `grader`, with
+/// the whole grade and its feedback when `full`.
+fn result_line(
+    line: usize,
+    rec: &Record,
+    grader: &Grader,
+    grade: &Grade,
+    full: bool,
+) -> Result<Vec<u8>, Error> {
+    let feedback = full.then(|| grader.feedback(grade));
+    let result = BatchResult {
+        line,
+        id: rec.id.as_ref(),
+        question: grader.rubric().id.as_str(),
+        score: grade.score,
+        band: grade.band,
+        covered: grade.covered().map(|c| c.id.as_str()).collect(),
+        missed: grade.missed().map(|c| c.id.as_str()).collect(),
+        misconceptions: grade.misconceptions.iter().map(|m| m.id.as_str()).collect(),
+        warnings: grade.warnings.iter().map(|w| w.code).collect(),
+        grade: feedback.as_ref().map(|f| GradeReport::new(grade, f)),
+    };
+    let mut json = serde_json::to_vec(&result).map_err(|e| Error::Io {
+        path: "<output>".into(),
+        source: e.into(),
+    })?;
+    json.push(b'\n');
+    Ok(json)
 }
 
 /// The class summary as text: per question, the score distribution and the most-missed concepts.

@@ -255,10 +255,7 @@ fn split_identifier(
     if let Some((first, rest)) = s.as_bytes().split_first() {
         if first.is_ascii_alphabetic() {
             let end = 1 + rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
-            if s.as_bytes()[end..]
-                .iter()
-                .all(|b| b.is_ascii_punctuation() && !matches!(b, b'\'' | b'(' | b')'))
-            {
+            if s.as_bytes()[end..].iter().all(u8::is_ascii_punctuation) {
                 push(Span::new(base, base + end), TokenKind::Word, Break::None);
                 return;
             }
@@ -433,6 +430,14 @@ mod tests {
         assert_eq!(pieces("CAP_SYS_ADMIN"), ["CAP", "SYS", "ADMIN"]);
         assert_eq!(pieces("don't pod's"), ["don't", "pod's"]);
         assert_eq!(pieces("1.5 cores"), ["1.5", "cores"]);
+    }
+
+    #[test]
+    fn plain_words_keep_their_letters_only() {
+        assert_eq!(
+            pieces("Pods, restarts.) it's (done) pods' x!?"),
+            ["Pods", "restarts", "it's", "done", "pods", "x"]
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The grader: the facade that wires the stages — analysis → matching → scoring → feedback —
 //! for one rubric, compiled once.
 
+use std::sync::Arc;
+
 use crate::analysis::{Analysis, Analyzer};
 use crate::error::Error;
 use crate::error::{LoadError, LoadErrorKind};
@@ -43,7 +45,8 @@ pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1 << 20;
 /// ```
 #[derive(Debug)]
 pub struct Grader {
-    rubric: Rubric,
+    /// The rubric, shared with the bank entry it came from rather than copied.
+    rubric: Arc<Rubric>,
     engine: Engine,
     model: ScoringModel,
     /// Stems of the content words of the question and the model answer, each marked with
@@ -150,21 +153,21 @@ impl GraderBuilder {
             }
         };
         let source = self.source.as_ref().map(|(p, s)| (p.as_str(), s.as_str()));
-        self.build_with(rubric, glossary, source)
+        self.build_with(Arc::new(rubric.clone()), glossary, source)
     }
 
-    /// `build` with a borrowed glossary and source, so a bank compiling many rubrics copies
-    /// neither.
+    /// `build` with a borrowed glossary and source and a shared rubric, so a bank compiling many
+    /// rubrics copies none of them.
     fn build_with(
         &self,
-        rubric: &Rubric,
+        rubric: Arc<Rubric>,
         glossary: &Glossary,
         source: Option<(&str, &str)>,
     ) -> Result<Grader, Error> {
-        let expanded = resolve_glossary(rubric, glossary, source)?;
+        let expanded = resolve_glossary(&rubric, glossary, source)?;
         let glossary = expanded.as_ref().unwrap_or(glossary);
-        let engine =
-            Engine::compile(rubric, glossary, self.case_sensitive_regex, source).map_err(|e| {
+        let engine = Engine::compile(&rubric, glossary, self.case_sensitive_regex, source)
+            .map_err(|e| {
                 match e {
                     // A 1.7 MB alternation should not come back whole in a one-line error.
                     Error::Load(mut e) => {
@@ -191,11 +194,11 @@ impl GraderBuilder {
             .map(|c| WordCoverage::compile(c, engine.analyzer()));
         let model_words = model.word_count();
         Ok(Grader {
-            rubric: rubric.clone(),
+            model: ScoringModel::new(&rubric),
+            rubric,
             coverage,
             model_words,
             engine,
-            model: ScoringModel::new(rubric),
             topic_stems,
             max_answer_bytes: self.max_answer_bytes,
             salad_guard: self.salad_guard,
@@ -223,7 +226,7 @@ impl Grader {
     /// See [`GraderBuilder::build`].
     pub fn for_entry(bank: &Bank, entry: &BankEntry) -> Result<Grader, Error> {
         GraderBuilder::default().build_with(
-            &entry.rubric,
+            Arc::clone(&entry.rubric),
             bank.glossary(),
             Some((&entry.path, &entry.source)),
         )

@@ -249,6 +249,18 @@ fn split_identifier(
             Class::Sep
         }
     };
+    // Most chunks are one plain word, perhaps with punctuation after it (`pods`, `The`,
+    // `restarts.`): its letters are the only piece, found without the pass over characters
+    // below (trailing punctuation sets a break that no later piece takes).
+    if let Some((first, rest)) = s.as_bytes().split_first() {
+        if first.is_ascii_alphabetic() {
+            let end = 1 + rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if s.as_bytes()[end..].iter().all(u8::is_ascii_punctuation) {
+                push(Span::new(base, base + end), TokenKind::Word, Break::None);
+                return;
+            }
+        }
+    }
     chars.clear();
     chars.extend(s.char_indices());
     let n = chars.len();
@@ -418,6 +430,14 @@ mod tests {
         assert_eq!(pieces("CAP_SYS_ADMIN"), ["CAP", "SYS", "ADMIN"]);
         assert_eq!(pieces("don't pod's"), ["don't", "pod's"]);
         assert_eq!(pieces("1.5 cores"), ["1.5", "cores"]);
+    }
+
+    #[test]
+    fn plain_words_keep_their_letters_only() {
+        assert_eq!(
+            pieces("Pods, restarts.) it's (done) pods' x!?"),
+            ["Pods", "restarts", "it's", "done", "pods", "x"]
+        );
     }
 
     #[test]

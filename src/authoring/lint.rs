@@ -87,7 +87,7 @@ pub fn lint(bank: &Bank, load_errors: Vec<LoadError>) -> Vec<Diagnostic> {
     }
     let mut ids: HashMap<&str, &str> = HashMap::new();
     for e in bank.entries() {
-        let r = &e.rubric;
+        let r: &Rubric = &e.rubric;
         let mut diag = |severity,
                         field: Option<String>,
                         needle: Option<(Option<&str>, &str)>,

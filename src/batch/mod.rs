@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::feedback::render::GradeReport;
-use crate::feedback::Feedback;
 use crate::grader::Grader;
 use crate::rubric::Bank;
 use crate::scoring::{Band, Grade};
@@ -517,13 +516,19 @@ impl<R: BufRead> Records<R> {
     }
 }
 
-/// Question strings resolved to compiled graders (or to why they cannot be), once per distinct
+/// Question strings resolved to bank entries (or to why they cannot be), once per distinct
 /// string: an unknown id costs its lookup and suggestion once, not once per line. Strings over
 /// [`CACHED_QUESTION_BYTES`] are not kept (no id is that long; they are resolved, cheaply, each
 /// time), so a file of distinct junk ids cannot grow the cache without bound in bytes.
+///
+/// Each entry's grader is compiled once, when the first chunk that needs it is graded, together
+/// with the other entries that chunk needs first seen, in parallel: compiling is the costly part,
+/// and compiling while reading would hold up the reader for every new question.
 #[derive(Default)]
 struct GraderCache {
-    by_question: HashMap<String, Result<Arc<Grader>, String>>,
+    by_question: HashMap<String, Result<usize, String>>,
+    /// Per bank entry: its grader, or why it does not compile, once compiled.
+    graders: HashMap<usize, Result<Arc<Grader>, String>>,
 }
 
 /// The longest question string the cache keeps.
@@ -533,7 +538,8 @@ const CACHED_QUESTION_BYTES: usize = 256;
 const CACHED_QUESTIONS: usize = 100_000;
 
 impl GraderCache {
-    fn resolve(&mut self, bank: &Bank, question: &str) -> Result<Arc<Grader>, String> {
+    /// The index of the bank entry `question` names.
+    fn resolve(&mut self, bank: &Bank, question: &str) -> Result<usize, String> {
         if let Some(hit) = self.by_question.get(question) {
             return hit.clone();
         }
@@ -541,9 +547,11 @@ impl GraderCache {
             .find(question)
             .map_err(|e| e.to_string())
             .and_then(|e| {
-                Grader::for_entry(bank, e)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string())
+                // `find` returns one of the entries themselves.
+                bank.entries()
+                    .iter()
+                    .position(|other| std::ptr::eq(other, e))
+                    .ok_or_else(|| format!("question `{question}` is not an entry of the bank"))
             });
         if question.len() <= CACHED_QUESTION_BYTES && self.by_question.len() < CACHED_QUESTIONS {
             self.by_question
@@ -551,7 +559,36 @@ impl GraderCache {
         }
         resolved
     }
+
+    /// Compiles, in parallel, the graders of `entries` not compiled yet.
+    fn compile(&mut self, bank: &Bank, entries: impl Iterator<Item = usize>) {
+        let mut missing: Vec<usize> = entries.filter(|i| !self.graders.contains_key(i)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let compiled: Vec<(usize, Result<Arc<Grader>, String>)> = missing
+            .into_par_iter()
+            .map(|i| {
+                let grader = Grader::for_entry(bank, &bank.entries()[i])
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string());
+                (i, grader)
+            })
+            .collect();
+        self.graders.extend(compiled);
+    }
+
+    /// The grader of entry `i`, once [`GraderCache::compile`] has compiled it.
+    fn grader(&self, i: usize) -> Result<Arc<Grader>, String> {
+        self.graders
+            .get(&i)
+            .cloned()
+            .unwrap_or_else(|| Err("internal error: grader not compiled".to_string()))
+    }
 }
+
+/// A record read and not yet graded, with its line: the answer and the index of its bank entry,
+/// or why it is skipped.
+type PendingRecord = (usize, Result<(Record, usize), String>);
 
 /// Grades every record of `input` against `bank`, writing one JSON line per graded answer to
 /// `output` in input order. `on_progress(records)` is called after each chunk; `on_error` for each
@@ -573,6 +610,11 @@ pub fn run<R: BufRead, W: Write>(
     let mut graders = GraderCache::default();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     let mut summary = Summary::default();
+    // The records read since the last chunk was graded, in input order: an answer with its bank
+    // entry, or a record to skip (kept in place, so records are reported in line order once the
+    // graders they need are compiled).
+    let mut pending: Vec<PendingRecord> = Vec::with_capacity(options.chunk);
+    let mut answers = 0usize;
     let mut chunk: Vec<(usize, Record, Arc<Grader>)> = Vec::with_capacity(options.chunk);
     let mut seen = 0usize;
     let mut out_buf = Vec::with_capacity(1 << 16);
@@ -591,27 +633,44 @@ pub fn run<R: BufRead, W: Write>(
         let done = next.is_none();
         if let Some((line, rec)) = next {
             seen += 1;
-            match rec {
-                Err(message) => skip(&mut summary, BadRecord { line, message }),
-                Ok(rec) => match graders.resolve(bank, &rec.question) {
-                    Ok(g) => chunk.push((line, rec, g)),
+            let rec = rec.and_then(|rec| {
+                let entry = graders.resolve(bank, &rec.question)?;
+                answers += 1;
+                Ok((rec, entry))
+            });
+            pending.push((line, rec));
+        }
+        // Enough answers for a chunk, or enough records to keep: compile what they need.
+        if chunk.len() + answers >= options.chunk || pending.len() >= options.chunk || done {
+            graders.compile(
+                bank,
+                pending
+                    .iter()
+                    .filter_map(|(_, r)| r.as_ref().ok().map(|&(_, entry)| entry)),
+            );
+            for (line, rec) in pending.drain(..) {
+                match rec.and_then(|(rec, entry)| Ok((rec, graders.grader(entry)?))) {
+                    Ok((rec, g)) => chunk.push((line, rec, g)),
                     Err(message) => skip(&mut summary, BadRecord { line, message }),
-                },
+                }
             }
+            answers = 0;
         }
         if chunk.len() >= options.chunk || (done && !chunk.is_empty()) {
-            let graded: Vec<Result<(Grade, Option<Feedback>), Error>> = chunk
+            // Each answer is graded and its line written on the worker threads; what is left
+            // in order is the tally and copying the lines out.
+            let graded: Vec<Result<GradedLine, Error>> = chunk
                 .par_iter()
-                .map(|(_, rec, g)| {
+                .map(|(line, rec, g)| {
                     let grade = g.grade(&rec.answer)?;
-                    let feedback = options.full.then(|| g.feedback(&grade));
-                    Ok((grade, feedback))
+                    let json = result_line(*line, rec, g, &grade, options.full);
+                    Ok((grade, json))
                 })
                 .collect();
             out_buf.clear();
-            for ((line, rec, grader), grade) in chunk.iter().zip(&graded) {
-                let (grade, feedback) = match grade {
-                    Ok((g, f)) => (g, f),
+            for ((line, _, grader), graded) in chunk.iter().zip(graded) {
+                let (grade, json) = match graded {
+                    Ok(graded) => graded,
                     Err(e) => {
                         skip(
                             &mut summary,
@@ -624,28 +683,16 @@ pub fn run<R: BufRead, W: Write>(
                     }
                 };
                 let qid = grader.rubric().id.as_str();
-                tallies
-                    .entry(qid.to_string())
-                    .or_insert_with(|| Tally::new(grader))
-                    .add(grade);
+                match tallies.get_mut(qid) {
+                    Some(tally) => tally.add(&grade),
+                    None => {
+                        let mut tally = Tally::new(grader);
+                        tally.add(&grade);
+                        tallies.insert(qid.to_string(), tally);
+                    }
+                }
                 summary.graded += 1;
-                let result = BatchResult {
-                    line: *line,
-                    id: rec.id.as_ref(),
-                    question: qid,
-                    score: grade.score,
-                    band: grade.band,
-                    covered: grade.covered().map(|c| c.id.as_str()).collect(),
-                    missed: grade.missed().map(|c| c.id.as_str()).collect(),
-                    misconceptions: grade.misconceptions.iter().map(|m| m.id.as_str()).collect(),
-                    warnings: grade.warnings.iter().map(|w| w.code).collect(),
-                    grade: feedback.as_ref().map(|f| GradeReport::new(grade, f)),
-                };
-                serde_json::to_writer(&mut out_buf, &result).map_err(|e| Error::Io {
-                    path: "<output>".into(),
-                    source: e.into(),
-                })?;
-                out_buf.push(b'\n');
+                out_buf.extend_from_slice(&json?);
             }
             output.write_all(&out_buf).map_err(|source| Error::Io {
                 path: "<output>".into(),
@@ -664,6 +711,39 @@ pub fn run<R: BufRead, W: Write>(
     })?;
     summary.questions = tallies.iter().map(|(q, t)| t.summary(q)).collect();
     Ok(summary)
+}
+
+/// A grade and its output line (or why the line could not be written).
+type GradedLine = (Grade, Result<Vec<u8>, Error>);
+
+/// The output line (JSON and a newline) of an answer on `line` graded `grade` by `grader`, with
+/// the whole grade and its feedback when `full`.
+fn result_line(
+    line: usize,
+    rec: &Record,
+    grader: &Grader,
+    grade: &Grade,
+    full: bool,
+) -> Result<Vec<u8>, Error> {
+    let feedback = full.then(|| grader.feedback(grade));
+    let result = BatchResult {
+        line,
+        id: rec.id.as_ref(),
+        question: grader.rubric().id.as_str(),
+        score: grade.score,
+        band: grade.band,
+        covered: grade.covered().map(|c| c.id.as_str()).collect(),
+        missed: grade.missed().map(|c| c.id.as_str()).collect(),
+        misconceptions: grade.misconceptions.iter().map(|m| m.id.as_str()).collect(),
+        warnings: grade.warnings.iter().map(|w| w.code).collect(),
+        grade: feedback.as_ref().map(|f| GradeReport::new(grade, f)),
+    };
+    let mut json = serde_json::to_vec(&result).map_err(|e| Error::Io {
+        path: "<output>".into(),
+        source: e.into(),
+    })?;
+    json.push(b'\n');
+    Ok(json)
 }
 
 /// The class summary as text: per question, the score distribution and the most-missed concepts.

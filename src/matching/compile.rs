@@ -202,6 +202,36 @@ static KNOWN_TO_BUILD: std::sync::LazyLock<std::sync::Mutex<[rustc_hash::FxHashS
 /// Most patterns [`KNOWN_TO_BUILD`] holds per case before it starts over (the bank has ~350).
 const KNOWN_TO_BUILD_MAX: usize = 10_000;
 
+/// Patterns whose syntax [`check_syntax`] accepted: the same pattern always parses, so a process
+/// that compiles rubrics again (a bank loaded twice, a server reloading one) parses each pattern
+/// once. Shared by all threads, like [`KNOWN_TO_BUILD`].
+static KNOWN_SYNTAX: std::sync::LazyLock<std::sync::Mutex<rustc_hash::FxHashSet<Box<str>>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Most patterns [`KNOWN_SYNTAX`] holds before it starts over (the bank has ~800).
+const KNOWN_SYNTAX_MAX: usize = 10_000;
+
+/// Checks the syntax of a regex pattern (the parser alone, which is cheap next to building it),
+/// returning the parser's message for a pattern that does not parse.
+fn check_syntax(pattern: &str) -> Result<(), String> {
+    if KNOWN_SYNTAX
+        .lock()
+        .is_ok_and(|known| known.contains(pattern))
+    {
+        return Ok(());
+    }
+    regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    if let Ok(mut known) = KNOWN_SYNTAX.lock() {
+        if known.len() >= KNOWN_SYNTAX_MAX {
+            known.clear();
+        }
+        known.insert(pattern.into());
+    }
+    Ok(())
+}
+
 /// Compiled size limit of one rubric regex.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
@@ -354,15 +384,19 @@ impl CompileError {
 }
 
 impl<'g> Compiler<'g> {
-    pub fn new(glossary: &'g Glossary, case_sensitive_regex: bool) -> Self {
+    /// A compiler for matchers that hold about `strings` phrases and patterns (see
+    /// [`string_count`]): its tables are sized for them up front, since growing them phrase by
+    /// phrase copies them again and again.
+    pub fn new(glossary: &'g Glossary, case_sensitive_regex: bool, strings: usize) -> Self {
+        // Per matcher string, in the bank: 0.8 leaves, 1.8 variants (most leaves are phrases).
         Compiler {
             analyzer: Analyzer::new(),
-            vocab: Vocab::default(),
-            leaves: Vec::new(),
-            variants: Vec::new(),
+            vocab: Vocab::with_capacity(strings),
+            leaves: Vec::with_capacity(strings),
+            variants: Vec::with_capacity(strings * 2),
             glossary,
             case_sensitive_regex,
-            seen: rustc_hash::FxHashMap::default(),
+            seen: rustc_hash::FxHashMap::with_capacity_and_hasher(strings, Default::default()),
         }
     }
 
@@ -487,9 +521,7 @@ impl<'g> Compiler<'g> {
         // The syntax is checked now (cheap: the parser alone); a long or counted pattern, the
         // only kind that can outgrow the size limit, is built now too so the limit is reported
         // where the rubric loads.
-        regex_syntax::ast::parse::Parser::new()
-            .parse(pattern)
-            .map_err(|e| invalid(e.to_string()))?;
+        check_syntax(pattern).map_err(invalid)?;
         let case_insensitive = !self.case_sensitive_regex;
         let regex = LazyRegex {
             pattern: pattern.to_string(),
@@ -552,6 +584,19 @@ impl<'g> Compiler<'g> {
         let leaf = self.leaves.len() as u32 - 1;
         self.seen.insert(prepared.text.clone(), leaf);
         Ok(Node::Leaf(leaf))
+    }
+}
+
+/// The phrases, patterns and glossary references a matcher holds (a glossary reference counts
+/// once): what a [`Compiler`] is sized by.
+pub(crate) fn string_count(m: &Matcher) -> usize {
+    match m {
+        Matcher::Term(_) | Matcher::Phrase(_) | Matcher::Regex(_) | Matcher::Glossary(_) => 1,
+        Matcher::Any(items) => items.len(),
+        Matcher::AnyOf(ms) | Matcher::AllOf { of: ms, .. } | Matcher::Ordered { of: ms, .. } => {
+            ms.iter().map(string_count).sum()
+        }
+        Matcher::Except { of, near, .. } => string_count(of) + string_count(near),
     }
 }
 

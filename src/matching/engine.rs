@@ -1,7 +1,7 @@
 //! The matching engine: a rubric's matchers compiled once, finding concepts and misconceptions
 //! in analysed answers.
 
-use super::compile::{Compiler, Leaf, Node, Starts, Variant};
+use super::compile::{string_count, Compiler, Leaf, Node, Starts, Variant};
 use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
 use super::vocab::Vocab;
@@ -55,7 +55,14 @@ impl Engine {
             Some((p, s)) => (p, Some(s)),
             None => ("<rubric>", None),
         };
-        let mut compiler = Compiler::new(glossary, case_sensitive_regex);
+        let strings = rubric
+            .concepts
+            .iter()
+            .map(|c| &c.matcher)
+            .chain(rubric.misconceptions.iter().map(|m| &m.matcher))
+            .map(string_count)
+            .sum();
+        let mut compiler = Compiler::new(glossary, case_sensitive_regex, strings);
         let mut concepts = Vec::with_capacity(rubric.concepts.len());
         for (i, c) in rubric.concepts.iter().enumerate() {
             let node = compiler.compile(&c.matcher).map_err(|e| {

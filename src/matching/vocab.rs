@@ -13,6 +13,9 @@ use crate::analysis::{Analysis, Token, TokenKind};
 /// Index of a vocabulary word.
 pub(crate) type WordId = u32;
 
+/// The end of a [`Vocab`] hash chain.
+const NO_WORD: WordId = WordId::MAX;
+
 /// Words shorter than this (in bytes) are never matched fuzzily.
 const FUZZY_MIN_LEN: usize = 5;
 
@@ -43,7 +46,14 @@ pub(crate) struct Atom {
 
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    by_key: FxHashMap<Box<str>, WordId>,
+    /// The key of every word, back to back in id order (`key_ends[id]` is where word `id`'s
+    /// ends): one allocation for a rubric's thousands of words instead of one each.
+    keys: String,
+    key_ends: Vec<u32>,
+    /// The hash of a key → the first word with that hash; `same_hash[id]` → the next one
+    /// ([`NO_WORD`] ends the list). Keys hashing alike are vanishingly rare but handled.
+    by_hash: FxHashMap<u64, WordId>,
+    same_hash: Vec<WordId>,
     /// Forms for the typo index, in the order they were added: (word, range of `form_text`).
     fuzzy_forms: Vec<(WordId, u32, u32)>,
     /// Forms for the split index, in the order they were added: (word, range of `form_text`).
@@ -98,6 +108,23 @@ fn letter_mask(s: &str) -> u32 {
 }
 
 impl Vocab {
+    /// An empty vocabulary sized for the phrases of about `strings` matcher strings. Per string,
+    /// the bank's rubrics have 1.3 words of 12 key bytes, and 3 typo and 3 split forms of 42
+    /// bytes of text (forms repeat: an index is built from them once an answer is mapped).
+    pub fn with_capacity(strings: usize) -> Vocab {
+        let words = strings * 3 / 2;
+        Vocab {
+            keys: String::with_capacity(strings * 14),
+            key_ends: Vec::with_capacity(words),
+            by_hash: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            same_hash: Vec::with_capacity(words),
+            fuzzy_forms: Vec::with_capacity(strings * 7 / 2),
+            split_forms: Vec::with_capacity(strings * 7 / 2),
+            form_text: String::with_capacity(strings * 50),
+            ..Vocab::default()
+        }
+    }
+
     /// Adds a word (by its key, normalised form and kind); returns its id.
     pub fn add(&mut self, key: &str, norm: &str, kind: TokenKind) -> WordId {
         let id = self.add_exact(key);
@@ -124,15 +151,36 @@ impl Vocab {
     /// Adds a word that only ever matches exactly: the joined forms of a phrase (`upgraderings`
     /// must not be a typo away from `upgrades`).
     pub fn add_exact(&mut self, key: &str) -> WordId {
-        match self.by_key.get(key) {
-            Some(&id) => id,
-            None => {
-                let id = self.len;
-                self.len += 1;
-                self.by_key.insert(key.into(), id);
-                id
-            }
+        let hash = hash_str(key);
+        if let Some(id) = self.find(hash, key) {
+            return id;
         }
+        let id = self.len;
+        self.len += 1;
+        self.keys.push_str(key);
+        self.key_ends.push(self.keys.len() as u32);
+        let next = self.by_hash.insert(hash, id).unwrap_or(NO_WORD);
+        self.same_hash.push(next);
+        id
+    }
+
+    /// The word whose key is `key` (its hash `hash`), if there is one.
+    fn find(&self, hash: u64, key: &str) -> Option<WordId> {
+        let mut id = *self.by_hash.get(&hash)?;
+        while id != NO_WORD {
+            let i = id as usize;
+            let start = if i == 0 { 0 } else { self.key_ends[i - 1] };
+            if self.keys.get(start as usize..self.key_ends[i] as usize) == Some(key) {
+                return Some(id);
+            }
+            id = self.same_hash[i];
+        }
+        None
+    }
+
+    /// The word whose key is `key`, if there is one.
+    fn get(&self, key: &str) -> Option<WordId> {
+        self.find(hash_str(key), key)
     }
 
     /// Records `norm` as a form for the typo index.
@@ -244,7 +292,7 @@ impl Vocab {
         let t = &tokens[i];
         let pos = i as u32;
         let before = out.len();
-        if let Some(&id) = self.by_key.get(key_of(analysis, t)) {
+        if let Some(id) = self.get(key_of(analysis, t)) {
             out.push((
                 pos,
                 Atom {
@@ -341,9 +389,9 @@ impl Vocab {
                 continue;
             }
             // The stem too: `oomkiled` is two edits from `oomkill`, its stem `oomkil` one.
-            let mut d = strsim::osa_distance(norm, &e.form);
+            let mut d = osa_distance(norm, &e.form, limit);
             if d > limit && stem != norm && stem.len() >= FUZZY_MIN_LEN - 1 {
-                d = d.min(strsim::osa_distance(stem, &e.form));
+                d = d.min(osa_distance(stem, &e.form, limit));
             }
             if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, e.id));
@@ -358,6 +406,94 @@ impl Vocab {
                     fuzzy: true,
                 },
             ));
+        }
+    }
+}
+
+/// Longest second word [`osa_distance`] compares without allocating.
+const OSA_MAX: usize = 64;
+
+/// The optimal-string-alignment distance of [`strsim::osa_distance`] when it is at most `limit`,
+/// otherwise some number over `limit`: computed over the bytes of ASCII words up to [`OSA_MAX`]
+/// in three rows on the stack, and given up once two rows have nothing within `limit`. Typo
+/// candidates are checked for most words of most answers, and few are close.
+fn osa_distance(first: &str, second: &str, limit: usize) -> usize {
+    let m = second.len();
+    // Bytes are characters only in ASCII.
+    if m > OSA_MAX || !first.is_ascii() || !second.is_ascii() {
+        return strsim::osa_distance(first, second);
+    }
+    let (a, b) = (first.as_bytes(), second.as_bytes());
+    // The rows two back, one back and being filled, by rotation.
+    let first_row: [u32; OSA_MAX + 1] = std::array::from_fn(|j| j as u32);
+    let mut rows = [first_row, first_row, [0; OSA_MAX + 1]];
+    let (mut two, mut prev, mut cur) = (0, 1, 2);
+    for (i, &ca) in a.iter().enumerate() {
+        rows[cur][0] = i as u32 + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = u32::from(ca != cb);
+            let mut d = (rows[cur][j] + 1)
+                .min(rows[prev][j + 1] + 1)
+                .min(rows[prev][j] + cost);
+            // Two adjacent letters swapped.
+            if i > 0 && j > 0 && ca != cb && ca == b[j - 1] && cb == a[i - 1] {
+                d = d.min(rows[two][j - 1] + 1);
+            }
+            rows[cur][j + 1] = d;
+        }
+        // Distances never fall from one row to the one after next (a transposition reaches
+        // back two rows), so once two rows in a row exceed the limit, so does the end.
+        let over = |row: &[u32; OSA_MAX + 1]| row[..=m].iter().all(|&d| d as usize > limit);
+        if over(&rows[cur]) && over(&rows[prev]) {
+            return limit + 1;
+        }
+        (two, prev, cur) = (prev, cur, two);
+    }
+    rows[prev][m] as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::osa_distance;
+
+    /// The stack version gives the crate's distance within the limit and a larger number beyond
+    /// it, transpositions, empty and long words included.
+    #[test]
+    fn osa_distance_is_strsims() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "probe",
+            "prbe",
+            "porbe",
+            "evict",
+            "evictd",
+            "oomkiled",
+            "oomkill",
+            "terminationgraceperiodsecond",
+            "terminatoingraceperiodsecond",
+            "abcdef",
+            "badcfe",
+            "kubelet",
+            "kublet",
+            "kuebelt",
+            "averyveryverylongidentifierthatgoesonandonpastsixtyfourbytesforsure",
+            "averyveryverylongidentifierthatgoesonandonpastsixtyfourbytesforsur",
+        ];
+        for a in words {
+            for b in words {
+                let expected = strsim::osa_distance(a, b);
+                for limit in 0..4 {
+                    let d = osa_distance(a, b, limit);
+                    if expected <= limit {
+                        assert_eq!(d, expected, "{a} / {b} within {limit}");
+                    } else {
+                        assert!(d > limit, "{a} / {b}: {d} within {limit}, is {expected}");
+                    }
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The bank: all rubrics of a folder (or the embedded `rubrics/`), plus their glossary.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use include_dir::{include_dir, Dir};
 
@@ -35,8 +36,11 @@ pub const GLOSSARY_FILE: &str = "glossary.ron";
 /// One rubric of a bank, with where it came from.
 #[derive(Clone, Debug)]
 pub struct BankEntry {
-    /// The rubric.
-    pub rubric: Rubric,
+    /// The rubric, shared with the graders compiled from it ([`Grader::for_entry`] keeps this
+    /// `Arc` rather than a copy of the rubric and its marked examples).
+    ///
+    /// [`Grader::for_entry`]: crate::Grader::for_entry
+    pub rubric: Arc<Rubric>,
     /// Its file, relative to the bank for the embedded one.
     pub path: String,
     /// Its RON text (for locating errors).
@@ -186,7 +190,7 @@ impl Bank {
                 let rubric = read(&source, &path)?;
                 let slug = slug_of(&path, &rubric.id);
                 Ok(BankEntry {
-                    rubric,
+                    rubric: Arc::new(rubric),
                     path,
                     source,
                     slug,
@@ -213,7 +217,7 @@ impl Bank {
 
     /// The rubrics, in id order (g01…g18, then q001…q100).
     pub fn rubrics(&self) -> impl Iterator<Item = &Rubric> {
-        self.entries.iter().map(|e| &e.rubric)
+        self.entries.iter().map(|e| &*e.rubric)
     }
 
     /// The entries, in id order.

@@ -51,7 +51,9 @@ pub struct Grader {
     model: ScoringModel,
     /// Stems of the content words of the question and the model answer, each marked with
     /// whether the question holds it, for the engagement floor.
-    topic_stems: rustc_hash::FxHashMap<String, bool>,
+    /// Content-word stems of the question and model answer: whether each is in the question,
+    /// and its index (for a bitset of those an answer shares).
+    topic_stems: rustc_hash::FxHashMap<String, (bool, u32)>,
     /// The rubric's content-word coverage, compiled, when it has one.
     coverage: Option<WordCoverage>,
     /// Words in the model answer, to tell a terse answer.
@@ -184,7 +186,9 @@ impl GraderBuilder {
             for t in analysis.tokens() {
                 let stem = analysis.stem(t);
                 if !t.function_word && stem.len() >= 3 {
-                    topic_stems.insert(stem.to_string(), in_question);
+                    let next = topic_stems.len() as u32;
+                    let entry = topic_stems.entry(stem.to_string()).or_insert((false, next));
+                    entry.0 = in_question;
                 }
             }
         }
@@ -484,8 +488,11 @@ impl Grader {
         if analysis.word_count() < 8 {
             return Engagement::default();
         }
-        // Distinct stems shared with the question, and with the question or the model answer.
-        let mut shared: Vec<&str> = Vec::new();
+        // Distinct stems shared with the question, and with the question or the model answer:
+        // one bit per topic stem.
+        let mut seen: smallvec::SmallVec<[u64; 8]> =
+            smallvec::smallvec![0; self.topic_stems.len().div_ceil(64)];
+        let mut shared = 0usize;
         let mut with_question = 0;
         let mut content = 0usize;
         for t in analysis.tokens() {
@@ -493,11 +500,12 @@ impl Grader {
                 continue;
             }
             content += 1;
-            let stem = analysis.stem(t);
             // One hash lookup per word: this runs on every grade.
-            if let Some(&in_question) = self.topic_stems.get(stem) {
-                if !shared.contains(&stem) {
-                    shared.push(stem);
+            if let Some(&(in_question, k)) = self.topic_stems.get(analysis.stem(t)) {
+                let (word, bit) = (k as usize / 64, 1u64 << (k % 64));
+                if seen[word] & bit == 0 {
+                    seen[word] |= bit;
+                    shared += 1;
                     with_question += usize::from(in_question);
                     if with_question >= ENGAGED_QUESTION_WORDS && !count_all {
                         break;
@@ -507,9 +515,8 @@ impl Grader {
         }
         Engagement {
             on_topic: with_question >= ENGAGED_QUESTION_WORDS
-                || (shared.len() >= ENGAGED_TOPIC_WORDS
-                    && shared.len() * ENGAGED_TOPIC_DENSITY >= content),
-            topic_words: shared.len() as u32,
+                || (shared >= ENGAGED_TOPIC_WORDS && shared * ENGAGED_TOPIC_DENSITY >= content),
+            topic_words: shared as u32,
         }
     }
 

@@ -70,6 +70,11 @@ const ENGAGED_QUESTION_WORDS: usize = 2;
 /// happens to use a few of the same words is.
 const ENGAGED_TOPIC_WORDS: usize = 3;
 const ENGAGED_TOPIC_DENSITY: usize = 4;
+/// An answer of this many content words or more that the rubric credits for nothing, fewer than
+/// one in [`ENGAGED_TOPIC_DENSITY`] of which are the question's or the model answer's, answers
+/// something else (typically another question) however many of the question's words it uses:
+/// it gets no engagement floor.
+const ELSEWHERE_MIN_CONTENT_WORDS: usize = 40;
 
 /// How the answer engages with the question (see [`Grader::engagement`]).
 #[derive(Clone, Copy, Debug, Default)]
@@ -482,8 +487,10 @@ impl Grader {
     /// Whether the answer (at least eight words) engages with the question, even if nothing in
     /// it is credited: it shares [`ENGAGED_QUESTION_WORDS`] content words with the question, or
     /// [`ENGAGED_TOPIC_WORDS`] with the question and the model answer together that make up a
-    /// good part of what it says. With `count_all`, also how many distinct content words it
-    /// shares with them (otherwise the scan stops as soon as the answer is on topic).
+    /// good part of what it says; with `count_all` (the answer is credited for nothing), also
+    /// not a long answer that is mostly about something else ([`ELSEWHERE_MIN_CONTENT_WORDS`]),
+    /// and how many distinct content words it shares with them (otherwise the scan stops as soon
+    /// as the answer is on topic).
     fn engagement(&self, analysis: &Analysis, count_all: bool) -> Engagement {
         if analysis.word_count() < 8 {
             return Engagement::default();
@@ -513,9 +520,16 @@ impl Grader {
                 }
             }
         }
+        // A long answer credited for nothing that is mostly other words answers something else,
+        // however many of the question's words it also uses.
+        let elsewhere = count_all
+            && content >= ELSEWHERE_MIN_CONTENT_WORDS
+            && shared * ENGAGED_TOPIC_DENSITY < content;
         Engagement {
-            on_topic: with_question >= ENGAGED_QUESTION_WORDS
-                || (shared >= ENGAGED_TOPIC_WORDS && shared * ENGAGED_TOPIC_DENSITY >= content),
+            on_topic: !elsewhere
+                && (with_question >= ENGAGED_QUESTION_WORDS
+                    || (shared >= ENGAGED_TOPIC_WORDS
+                        && shared * ENGAGED_TOPIC_DENSITY >= content)),
             topic_words: shared as u32,
         }
     }

@@ -318,6 +318,12 @@ fn a_weak_answer_in_the_subjects_words_earns_the_engagement_floor_and_an_off_top
         .grade("For a sourdough loaf, mix flour and water, rest it for an hour, then add the starter and salt and fold it four times.")
         .unwrap();
     assert_eq!(off.score, 0.0);
+    // A good answer to another question that happens to use the question's words: no floor.
+    let elsewhere = grader
+        .grade("To expose the service I would put an Ingress in front of it with a TLS certificate from cert-manager, route by host and path to the backend Service, set sensible timeouts and body size limits on the controller, and add a NetworkPolicy so only the ingress controller namespace can reach the pods. Every few minutes cert-manager checks the certificate and renews it well before expiry; DNS points at the load balancer that the controller's Service of type LoadBalancer gets from the cloud provider, and I'd watch the controller's metrics for 4xx and 5xx rates per host.")
+        .unwrap();
+    assert!(elsewhere.concepts.iter().all(|c| !c.hit));
+    assert_eq!(elsewhere.score, 0.0);
 }
 
 #[test]

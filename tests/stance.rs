@@ -835,16 +835,16 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
-        "conditional: while … not, then the consequence",
+        "conditional: while … not",
         "While the finalizers list is not empty, the API server won't remove the object.",
         "finalizers",
         true,
     ),
     (
-        "conditional: while … not, then the consequence",
+        "consequence: the outcome it denies stays denied",
         "While the finalizers list is not empty, the API server won't remove the object.",
         "remove the object",
-        true,
+        false,
     ),
     (
         "conditional: as long as … isn't",
@@ -853,10 +853,10 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
-        "conditional: the consequence of an if",
-        "If two pods are unready, no eviction is allowed and the drain keeps retrying.",
-        "eviction",
-        true,
+        "consequence: the outcome it denies stays denied",
+        "If switch Y is open, bulb A does not light up.",
+        "light up",
+        false,
     ),
     (
         "verdict: has no effect / no bearing",

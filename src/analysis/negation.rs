@@ -154,7 +154,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 forward_scope(tokens, &lower, i, w, scope_start);
             }
         }
-        if !inside_identifier && conditional[i] != Conditional::Condition {
+        if !inside_identifier && !conditional[i] {
             if let Some(len) =
                 verdict_at(&lower, i, n).filter(|&len| !attributive(tokens, &lower, i, len))
             {
@@ -497,48 +497,30 @@ fn could_be_cue(w: &str) -> bool {
             .contains(w)
 }
 
-/// Where a token sits with respect to a condition (see [`conditional_clauses`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Conditional {
-    No,
-    /// In the condition itself ("if you don't set requests", "otherwise …").
-    Condition,
-    /// In the clause right after it, which states what follows from it.
-    Consequence,
-}
-
-/// For each token, whether it sits in a conditional clause ("if you don't set requests, …") or in
-/// the clause that states its consequence, computed in one pass: a conditional word opens it, the
-/// end of the clause closes it. A conjunction with no punctuation before it continues the condition
-/// ("if the traces show time inside one service *but no* child spans, …"). A sentence that opens
-/// with a condition of time ("while the finalizers list is not empty", "until", "as long as") is
-/// conditional too. The next clause of the same sentence is the consequence ("…, the API server
-/// won't remove the object"): it explains the mechanism, though a verdict there still judges
-/// ("if it's a crash loop, --previous won't help").
+/// For each token, whether it sits in a conditional clause ("if you don't set requests, …"),
+/// computed in one pass: a conditional word opens it, the end of the clause closes it. A
+/// conjunction with no punctuation before it continues the condition ("if the traces show time
+/// inside one service *but no* child spans, …"). A sentence that opens with a condition of time
+/// ("while the finalizers list is not empty", "until", "as long as") is conditional too. The
+/// clause after a condition is not: what it denies is the claim itself ("if switch Y is open,
+/// bulb A does *not* light"; "…, --previous won't help").
 fn conditional_clauses<'a>(
     tokens: &[Token],
     text: &str,
     lower: &impl Fn(usize) -> &'a str,
-) -> Vec<Conditional> {
-    let mut out = vec![Conditional::No; tokens.len()];
+) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
     let mut open: Option<u32> = None;
-    let mut consequence: Option<u32> = None;
     let mut otherwise: Option<u32> = None;
     for (i, t) in tokens.iter().enumerate() {
-        if consequence.is_some_and(|c| c != t.clause) {
-            consequence = None;
-        }
         if let Some(c) = open.filter(|&c| c != t.clause) {
-            let same_sentence = i > 0 && tokens[i - 1].sentence == t.sentence;
-            let continued = same_sentence
+            let continued = i > 0
                 && tokens[i - 1].clause == c
+                && tokens[i - 1].sentence == t.sentence
                 && text
                     .get(tokens[i - 1].span.end..t.span.start)
                     .is_some_and(|gap| gap.chars().all(char::is_whitespace));
             open = continued.then_some(t.clause);
-            if !continued && same_sentence {
-                consequence = Some(t.clause);
-            }
         }
         if otherwise.is_some_and(|s| s != t.sentence) {
             otherwise = None;
@@ -552,13 +534,7 @@ fn conditional_clauses<'a>(
                 open = Some(t.clause);
             }
         }
-        out[i] = if open.is_some() || otherwise.is_some() {
-            Conditional::Condition
-        } else if consequence.is_some() {
-            Conditional::Consequence
-        } else {
-            Conditional::No
-        };
+        out[i] = open.is_some() || otherwise.is_some();
         match lower(i) {
             "if" | "unless" | "whenever" => open = Some(t.clause),
             // A counterfactual reaches the end of its sentence.
@@ -2017,7 +1993,7 @@ fn negated_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: us
 fn is_figure_of_speech<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,
-    conditional: Conditional,
+    conditional: bool,
     i: usize,
     scope_start: usize,
 ) -> bool {
@@ -2028,18 +2004,9 @@ fn is_figure_of_speech<'a>(
     {
         return true;
     }
-    // Conditionals and counterfactuals explain a consequence; they do not deny the concept. Nor
-    // does the consequence, unless it passes a verdict ("…, --previous won't help") or is the
-    // speaker's advice ("…, I wouldn't bother with --previous").
-    match conditional {
-        Conditional::Condition => return true,
-        Conditional::Consequence
-            if !relevance_predicate_after(tokens, lower, i)
-                && !speaker_advice(tokens, lower, i, lower(i)) =>
-        {
-            return true
-        }
-        _ => {}
+    // Conditionals and counterfactuals explain a consequence; they do not deny the concept.
+    if conditional {
+        return true;
     }
     // "Without a PDB, the drain …", "Keep it scoped: without a selector it applies to …": a
     // "without" opening its sentence or a clause after a colon, semicolon or dash states a

@@ -261,18 +261,14 @@ fn words_of_a_concept_inside_a_wrong_claim_earn_nothing() {
         "a separate sentence is a separate claim"
     );
     assert!(wrong
-        .warnings
-        .iter()
-        .any(|w| w.code == WarningCode::InWrongClaim && w.message.contains("selfHeal reverts")));
+        .warning(WarningCode::InWrongClaim)
+        .is_some_and(|w| w.message.contains("selfHeal reverts")));
     // The same words in a right claim, next to the wrong one in another sentence, count.
     let mixed = grader
         .grade("selfHeal reverts any live edit within minutes. Some say selfHeal writes the live state back into Git.")
         .unwrap();
     assert!(mixed.concepts[0].hit);
-    assert!(!mixed
-        .warnings
-        .iter()
-        .any(|w| w.code == WarningCode::InWrongClaim));
+    assert!(mixed.warning(WarningCode::InWrongClaim).is_none());
 }
 
 #[test]
@@ -434,19 +430,13 @@ fn an_answer_that_rules_out_a_credited_concept_and_gets_little_else_is_capped_an
         .unwrap();
     assert!(denying.concept("previous").unwrap().negated);
     assert_eq!(denying.score, rubric_grader::DENIAL_CAP);
-    assert!(denying
-        .warnings
-        .iter()
-        .any(|w| w.code == WarningCode::DeniedConcept));
+    assert!(denying.warning(WarningCode::DeniedConcept).is_some());
     // Most of the rest right: a strong answer may rule one thing out.
     let broad = grader
         .grade(&format!("{named} Check the events and the node too. Logs with --previous won't help, they never show anything."))
         .unwrap();
     assert!(broad.score > rubric_grader::DENIAL_CAP, "{}", broad.score);
-    assert!(!broad
-        .warnings
-        .iter()
-        .any(|w| w.code == WarningCode::DeniedConcept));
+    assert!(broad.warning(WarningCode::DeniedConcept).is_none());
 }
 
 #[test]
@@ -465,19 +455,13 @@ fn a_short_answer_whose_sentences_mostly_earn_nothing_is_capped_and_others_are_n
     // Its one point earns nothing: it scores like an on-topic answer that credits nothing.
     assert!(wrong.concept("exit").unwrap().hit);
     assert_eq!(wrong.score, rubric_grader::ENGAGEMENT_FLOOR);
-    assert!(wrong
-        .warnings
-        .iter()
-        .any(|w| w.code == WarningCode::ThinCredit));
+    assert!(wrong.warning(WarningCode::ThinCredit).is_some());
     // Two concepts: a partial answer keeps its credit.
     let partial = grader
         .grade("Check the exit code in describe. Then read kubectl logs --previous for the crashed run. That usually shows the reason.")
         .unwrap();
     assert!(partial.score > 60.0, "{}", partial.score);
-    assert!(!partial
-        .warnings
-        .iter()
-        .any(|w| w.code == WarningCode::ThinCredit));
+    assert!(partial.warning(WarningCode::ThinCredit).is_none());
     // A long answer is not measured this way.
     let long = grader
         .grade("The exit code in describe tells you how it died. We run many services. Most of them are written in Go. They log to stdout. Our team is on call every week. The cluster runs in three zones. We upgrade it twice a year.")

@@ -72,9 +72,7 @@ fn a_misspelt_credited_term_caps_and_is_named() {
     );
     assert_eq!(g.score, POLISH_CAP);
     let w = g
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::Misspelt)
+        .warning(WarningCode::Misspelt)
         .expect("a misspelling warning");
     assert!(w.message.contains("peroid"), "{}", w.message);
 }

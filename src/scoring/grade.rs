@@ -42,6 +42,11 @@ impl Grade {
     pub fn concept(&self, id: &str) -> Option<&ConceptResult> {
         self.concepts.iter().find(|c| c.id == id)
     }
+
+    /// The warning of one kind, if the grade has it (each kind is given at most once).
+    pub fn warning(&self, code: WarningCode) -> Option<&Warning> {
+        self.warnings.iter().find(|w| w.code == code)
+    }
 }
 
 /// One concept's result.

@@ -207,7 +207,9 @@ impl ScoringModel {
         });
         let mut score = 100.0 * coverage;
         let mut warnings = Vec::new();
-        let keyword_salad = text.keyword_salad && hit.iter().filter(|h| **h).count() >= 2;
+        // Concepts credited.
+        let hits = hit.iter().filter(|h| **h).count();
+        let keyword_salad = text.keyword_salad && hits >= 2;
         if keyword_salad {
             score = (score * SALAD_FACTOR).min(bands.partial - 1.0);
             warnings.push(Warning {
@@ -220,15 +222,13 @@ impl ScoringModel {
             warnings.push(Warning {
                 code: WarningCode::Dump,
                 message: format!(
-                    "the answer reaches the rubric only by saying a great deal ({} words for {} concepts); capped at {DUMP_CAP:.0}",
-                    text.words,
-                    hit.iter().filter(|h| **h).count()
+                    "the answer reaches the rubric only by saying a great deal ({} words for {hits} concepts); capped at {DUMP_CAP:.0}",
+                    text.words
                 ),
             });
         }
         let (sentences, credited) = text.sentences;
-        let concepts = hit.iter().filter(|h| **h).count();
-        if is_thin(sentences, credited, concepts) && score > 0.0 {
+        if is_thin(sentences, credited, hits) && score > 0.0 {
             score = 0.0;
             warnings.push(Warning {
                 code: WarningCode::ThinCredit,
@@ -305,15 +305,15 @@ impl ScoringModel {
         let denies = findings.concepts.iter().any(|f| f.negated);
         if denies
             && word_coverage.is_none()
-            && concepts <= DENIAL_CAP_MAX_CONCEPTS
+            && hits <= DENIAL_CAP_MAX_CONCEPTS
             && score > DENIAL_CAP
         {
             score = DENIAL_CAP;
             warnings.push(Warning {
                 code: WarningCode::DeniedConcept,
                 message: format!(
-                    "the answer rules out what the rubric credits and is credited for only {concepts} concept{}; it scores at most {DENIAL_CAP:.0}",
-                    if concepts == 1 { "" } else { "s" }
+                    "the answer rules out what the rubric credits and is credited for only {hits} concept{}; it scores at most {DENIAL_CAP:.0}",
+                    if hits == 1 { "" } else { "s" }
                 ),
             });
         }
@@ -375,7 +375,7 @@ impl ScoringModel {
         // belief or speaking the subject fluently has engaged only to be wrong, and examiners
         // rank it below a vague but harmless one (and still above one about something else). A
         // thin answer's one point, though it earns nothing, is still a point it made.
-        let uncredited = concepts == 0;
+        let uncredited = hits == 0;
         let argues_wrong = misconceptions.len() >= FLOORLESS_MISCONCEPTIONS
             || (uncredited
                 && (!misconceptions.is_empty() || text.topic_words >= FLUENT_UNCREDITED_WORDS))

@@ -84,6 +84,8 @@ struct Engagement {
     /// Distinct content words it shares with the question and the model answer (counted in full
     /// only when asked for; otherwise a lower bound).
     topic_words: u32,
+    /// Its content words (counted in full only when asked for).
+    content_words: u32,
 }
 
 const _: () = {
@@ -304,6 +306,7 @@ impl Grader {
             empty: analysis.is_empty(),
             on_topic: engagement.on_topic,
             topic_words: if fluency { engagement.topic_words } else { 0 },
+            content_words: engagement.content_words,
             dump: self.salad_guard && is_dump(words, hits),
             // A rubric with content-word coverage (a draft) spreads its credit over words, not
             // concepts: thin credit is not measured there.
@@ -411,6 +414,7 @@ impl Grader {
                         evidence: c.evidence.clone(),
                         wrong_numbers: c.wrong_numbers.clone(),
                         only_in_wrong_claims: false,
+                        asserted_apart: false,
                     })
                     .collect(),
                 misconceptions: self
@@ -434,6 +438,7 @@ impl Grader {
                 dump: false,
                 on_topic: false,
                 topic_words: 0,
+                content_words: 0,
                 sentences: (0, 0),
             };
             let coverage = self
@@ -531,6 +536,7 @@ impl Grader {
                     || (shared >= ENGAGED_TOPIC_WORDS
                         && shared * ENGAGED_TOPIC_DENSITY >= content)),
             topic_words: shared as u32,
+            content_words: content as u32,
         }
     }
 

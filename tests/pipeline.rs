@@ -292,6 +292,23 @@ fn a_wrong_central_claim_is_worth_at_most_the_cap() {
         .unwrap();
     assert_eq!(g.score, rubric_grader::WRONG_CENTRAL_CLAIM_CAP);
     assert_eq!(rubric_grader::WRONG_CENTRAL_CLAIM_CAP, 10.0);
+    // An answer that also asserts the contradicted concept on its own, in another sentence, and
+    // is credited for most of the rest says both: below good, but not the central cap.
+    let both = grader
+        .grade("Some say 137 is SIGTERM. It is SIGKILL: 128 plus 9, and the OOM killer sends it.")
+        .unwrap();
+    assert!(both.concepts[0].contradicted && !both.concepts[0].hit);
+    assert!(both.score > rubric_grader::WRONG_CENTRAL_CLAIM_CAP);
+    assert!(both.band < rubric_grader::Band::Good, "{}", both.score);
+    // Asserting it apart is not enough when little else is credited.
+    let thin = grader
+        .grade("137 is SIGTERM. It may also be SIGKILL, I am not sure.")
+        .unwrap();
+    assert!(
+        thin.score <= rubric_grader::WRONG_CENTRAL_CLAIM_CAP,
+        "{}",
+        thin.score
+    );
 }
 
 #[test]
@@ -386,11 +403,19 @@ fn an_uncredited_answer_fluent_in_the_subjects_words_earns_the_lower_floor_and_a
     assert_eq!(vague.score, rubric_grader::ENGAGEMENT_FLOOR);
     // Confidently wrong in the subject's own words; no misconception names it, nothing credited.
     let fluent = grader
-        .grade("No logs means the kubelet never pulled the image, so the container never started and the exit code in describe pod is 137 for an image error. The events only show probe failures after a memory mount is added. Restarting the debug instance with kubectl delete pod fixes the entrypoint.")
+        .grade("No logs means the kubelet never pulled the image, so the container never started and the exit code in describe pod is 137 for an image error, which registries return whenever a tag was deleted upstream. The events only show probe failures after a memory mount is added to the deployment spec by an admission controller. Restarting the debug instance with kubectl delete pod fixes the entrypoint, because the scheduler then picks a fresh node with a clean cache.")
         .unwrap();
     assert!(fluent.concepts.iter().all(|c| !c.hit));
     assert!(fluent.misconceptions.is_empty());
     assert_eq!(fluent.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
+    // An answer that mostly echoes the question's and model answer's words, and says little
+    // else, is vague rather than wrong.
+    let echo = grader
+        .grade("The container keeps restarting in CrashLoopBackOff with no logs. I would check the logs, the events, the exit code and the pod with kubectl describe pod, and debug the container to find out why it crashed.")
+        .unwrap();
+    assert!(echo.concepts.iter().all(|c| !c.hit));
+    assert_eq!(echo.score, rubric_grader::ENGAGEMENT_FLOOR);
+    assert!(!rubric_grader::is_fluent(12, 20) && rubric_grader::is_fluent(12, 24));
 }
 
 /// A rubric for "A container in CrashLoopBackOff prints no logs. How do you debug it?" with the

@@ -1056,14 +1056,16 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
     let sentence = tokens[cue].sentence;
     let start = clause_start(tokens, cue);
     let mut pronoun = false;
+    let mut plural = false;
     for k in start..cue {
         match lower(k) {
             "it" | "that" | "this" => pronoun = true,
+            "they" | "these" | "those" => plural = true,
             "so" | "and" | "which" | "but" | "then" | "thus" | "therefore" => {}
             _ => return,
         }
     }
-    if !pronoun || start == 0 || tokens[start - 1].sentence != sentence {
+    if !pronoun && !plural {
         return;
     }
     let complement = (cue + 1..tokens.len().min(cue + 6))
@@ -1092,6 +1094,18 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
     if complement {
         return;
     }
+    if plural {
+        // "Exemplars are a metrics feature, so *they* don't help": a plural pronoun points at
+        // things, not at a fact — the subject of its sentence, or of the sentence before when
+        // it opens one ("Exemplars store averages. *They* don't help.").
+        if start > 0 {
+            deny_leading_subject(tokens, lower, sentence_start(tokens, start - 1), cue);
+        }
+        return;
+    }
+    if start == 0 || tokens[start - 1].sentence != sentence {
+        return;
+    }
     // The clause before, back to its own start (at most the usual subject reach). Not when it
     // states what something *is* ("latency is only 5 ms, so it doesn't matter"): the pronoun
     // may point at the fact, and the fact stays asserted.
@@ -1112,6 +1126,44 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
             break;
         }
         negate(&mut tokens[j], cue, DenialRule::Subject);
+    }
+}
+
+/// The first token of the sentence that holds token `k`.
+fn sentence_start(tokens: &[Token], k: usize) -> usize {
+    let sentence = tokens[k].sentence;
+    let mut j = k;
+    while j > 0 && tokens[j - 1].sentence == sentence {
+        j -= 1;
+    }
+    j
+}
+
+/// Denies the subject that opens the sentence starting at `from`: its content words up to the
+/// first function word after them ("*Exemplars* are …", "the *sidecar proxies* add …").
+fn deny_leading_subject<'a>(
+    tokens: &mut [Token],
+    lower: &impl Fn(usize) -> &'a str,
+    from: usize,
+    cue: usize,
+) {
+    let sentence = tokens[from].sentence;
+    let mut j = from;
+    while j < cue && tokens[j].sentence == sentence && tokens[j].function_word {
+        j += 1;
+    }
+    let mut denied = 0;
+    while j < cue
+        && tokens[j].sentence == sentence
+        && !tokens[j].function_word
+        && denied < SUBJECT_WORDS as usize
+    {
+        if matches!(lower(j), "if" | "when" | "while") {
+            return;
+        }
+        negate(&mut tokens[j], cue, DenialRule::Subject);
+        denied += 1;
+        j += 1;
     }
 }
 
@@ -1458,6 +1510,11 @@ const VERDICT_FILLER: &[&str] = &[
     "what",
     "what's",
     "whats",
+    "measurable",
+    "noticeable",
+    "meaningful",
+    "significant",
+    "practical",
 ];
 
 /// Stems of verdicts about relevance: after a cue, they deny the clause's subject.
@@ -1541,6 +1598,11 @@ fn relevance_predicate_after<'a>(
         let v = lower(j);
         if w == "nothing" && v == "to" && j + 2 < tokens.len() && lower(j + 1) == "do" {
             return true; // "has nothing to do with"
+        }
+        // "… won't either", "… doesn't either": the verdict of the clause before, elided.
+        if v == "either" && j == i + 1 && (j + 1 == tokens.len() || tokens[j + 1].clause != clause)
+        {
+            return true;
         }
         if w == "no" && j == i + 1 && v == "matter" {
             return false; // "no matter what"
@@ -1673,6 +1735,14 @@ const VERDICTS: &[&[&str]] = &[
     &["security", "theatre"],
     &["snake", "oil"],
     &["cargo", "cult"],
+    &["more", "trouble", "than"],
+    &["buzzword"],
+    &["a", "buzzword"],
+    &["just", "a", "buzzword"],
+    &["can", "safely", "be", "ignored"],
+    &["can", "be", "safely", "ignored"],
+    &["only", "wastes"],
+    &["just", "wastes"],
 ];
 
 /// A dismissive verdict starting at `i`, as its length in tokens.

@@ -215,6 +215,10 @@ impl Engine {
                         .iter()
                         .filter(|h| counts(h))
                         .all(|h| wrong_claims.iter().any(|w| is_part_of(h, w)));
+                let asserted_apart = hits
+                    .iter()
+                    .filter(|h| counts(h))
+                    .any(|h| !wrong_claims.iter().any(|w| w.sentence == h.sentence));
                 let negated =
                     !hit && polarity == Polarity::Positive && hits.iter().any(|h| h.negated);
                 let mut evidence: Vec<Evidence> = hits
@@ -237,6 +241,7 @@ impl Engine {
                     evidence,
                     wrong_numbers: Vec::new(),
                     only_in_wrong_claims,
+                    asserted_apart,
                 }
             })
             .collect();

@@ -63,6 +63,9 @@ pub struct ConceptFinding {
     /// Whether every hit that counts lies within (or right next to) the words of a misconception
     /// the answer holds: the words are there, but as part of a wrong claim.
     pub only_in_wrong_claims: bool,
+    /// Whether a hit that counts lies in a sentence holding no misconception the answer states:
+    /// the answer asserts the concept on its own, apart from any wrong claim.
+    pub asserted_apart: bool,
 }
 
 /// A number phrase of a concept stated with another number: "exit code 138" for "exit code 137".

@@ -332,6 +332,17 @@ impl<'a> Context<'a> {
         true
     }
 
+    /// Whether answer token `k` and the next are pieces of one identifier (`scheduler|Name`).
+    fn glued(&self, k: u32) -> bool {
+        let tokens = self.analysis.tokens();
+        tokens
+            .get(k as usize)
+            .zip(tokens.get(k as usize + 1))
+            .is_some_and(|(x, y)| {
+                x.span.end == y.span.start && x.kind == TokenKind::Word && y.kind == TokenKind::Word
+            })
+    }
+
     /// Matches `v[k..]` after a word ending at token `last`; returns the last token and fuzziness.
     fn extend(&self, v: &Variant, k: usize, last: u32, fuzzy: bool) -> Option<(u32, bool)> {
         if k == v.words.len() {
@@ -383,7 +394,20 @@ impl<'a> Context<'a> {
             {
                 break;
             }
+            // A gap never lands inside an identifier: "failed and failurePolicy" is not "fail
+            // policy".
+            if pos > last + 1 && self.glued(pos - 1) {
+                continue;
+            }
+            // A phrase that comes from outside an identifier does not end inside it: "its own
+            // schedulerName" is not "own scheduler" (a phrase inside one identifier may end
+            // anywhere in it: "scheduler configuration" in `KubeSchedulerConfiguration`).
+            let last_word = k + 1 == v.words.len() && !v.is(v.run_end, k) && !v.is(v.glued, k);
+            let enters = last_word && !self.glued(pos - 1);
             for &(_, atom) in self.atoms_at(pos) {
+                if enters && self.glued(atom.last) {
+                    continue;
+                }
                 if atom.id == v.words[k] && self.fits(v, k, pos, atom.last) {
                     if let Some(found) = self.extend(v, k + 1, atom.last, fuzzy || atom.fuzzy) {
                         return Some(found);

@@ -43,6 +43,9 @@ pub(crate) struct TextSignals {
     /// Distinct content words the answer shares with the question and the model answer, when
     /// measured (an answer a hand-written rubric credits for no concept), else 0.
     pub topic_words: u32,
+    /// The answer's content words (not function words, not denied), when counted with
+    /// `topic_words`.
+    pub content_words: u32,
     /// Distinct concepts hit per word is so low that the answer reaches the rubric only by
     /// saying everything (see [`is_dump`]).
     pub dump: bool,
@@ -50,6 +53,14 @@ pub(crate) struct TextSignals {
     /// when not measured).
     pub sentences: (u32, u32),
 }
+
+/// An answer credited for at least this share (numerator / denominator) of a rubric's concepts
+/// is mostly right: a wrong belief it also holds, about a concept it asserts elsewhere on its
+/// own, caps it below good rather than at [`crate::rubric::WRONG_CENTRAL_CLAIM_CAP`] — it says
+/// both, and a wrong answer in the right vocabulary rarely covers this much.
+pub const MOSTLY_RIGHT_NUMERATOR: usize = 2;
+/// See [`MOSTLY_RIGHT_NUMERATOR`].
+pub const MOSTLY_RIGHT_DENOMINATOR: usize = 3;
 
 /// The least an answer that engages with the question earns, when nothing it says is credited:
 /// examiners give a weak but relevant answer a few points, and an off-topic one none.
@@ -61,10 +72,18 @@ pub const ENGAGEMENT_FLOOR: f32 = 10.0;
 pub const FLOORLESS_MISCONCEPTIONS: usize = 2;
 
 /// An answer credited for nothing that shares this many distinct content words with the question
-/// and the model answer speaks the subject fluently and still states nothing the rubric accepts:
-/// that is how a confidently wrong answer in the right vocabulary reads, where a vague but honest
-/// one uses a handful of the subject's words. It earns only the [`WRONG_ENGAGEMENT_FLOOR`].
+/// and the model answer, and says at least as much again in words of its own, speaks the subject
+/// fluently and still states nothing the rubric accepts: that is how a confidently wrong answer
+/// in the right vocabulary reads — a string of claims of its own in the subject's words — where
+/// a vague but honest one uses a handful of the subject's words or mostly echoes the question.
+/// It earns only the [`WRONG_ENGAGEMENT_FLOOR`] (see [`is_fluent`]).
 pub const FLUENT_UNCREDITED_WORDS: u32 = 11;
+
+/// Whether an answer of `content_words` content words, `topic_words` of them distinct words of
+/// the question and model answer, speaks the subject fluently (see [`FLUENT_UNCREDITED_WORDS`]).
+pub fn is_fluent(topic_words: u32, content_words: u32) -> bool {
+    topic_words >= FLUENT_UNCREDITED_WORDS && content_words >= 2 * topic_words
+}
 
 /// The least an on-topic answer earns when it argues something wrong: it denies a concept the
 /// rubric credits, holds [`FLOORLESS_MISCONCEPTIONS`] or more, or holds one and is credited for
@@ -179,9 +198,23 @@ impl ScoringModel {
             for id in &m.contradicts {
                 if let Some(ci) = rubric.concepts.iter().position(|c| &c.id == id) {
                     contradicted[ci] = true;
-                    central |= self.is_required(ci);
                 }
             }
+        }
+        // An answer credited for most of the rubric besides what it contradicts, that also
+        // asserts the contradicted concept on its own, says both: it cannot be good, but it is
+        // not simply wrong about the centre of the question.
+        let credited = findings
+            .concepts
+            .iter()
+            .zip(&contradicted)
+            .filter(|(c, x)| c.hit && !**x)
+            .count();
+        let mostly_right =
+            credited * MOSTLY_RIGHT_DENOMINATOR >= findings.concepts.len() * MOSTLY_RIGHT_NUMERATOR;
+        for (ci, _) in contradicted.iter().enumerate().filter(|(_, x)| **x) {
+            central |=
+                self.is_required(ci) && !(mostly_right && findings.concepts[ci].asserted_apart);
         }
         // Words of a concept that appear only inside a wrong belief the answer states are part
         // of that wrong claim, not a right one.
@@ -378,7 +411,7 @@ impl ScoringModel {
         let uncredited = hits == 0;
         let argues_wrong = misconceptions.len() >= FLOORLESS_MISCONCEPTIONS
             || (uncredited
-                && (!misconceptions.is_empty() || text.topic_words >= FLUENT_UNCREDITED_WORDS))
+                && (!misconceptions.is_empty() || is_fluent(text.topic_words, text.content_words)))
             || denies;
         let floor = if argues_wrong {
             WRONG_ENGAGEMENT_FLOOR

@@ -156,6 +156,36 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "rather than + a list of items",
+        "Rather than chasing the CIDR settings, the CNI IPAM or ipFamilyPolicy, just disable IPv6 in the pod.",
+        "IPAM",
+        false,
+    ),
+    (
+        "rather than, then a preferred list",
+        "Rather than restarting, look at the IPAM logs, the node CIDRs and the CNI config.",
+        "IPAM",
+        true,
+    ),
+    (
+        "instead of, then a described subject",
+        "Instead of restarting pods, the IPAM pool, which is usually exhausted, needs checking.",
+        "IPAM",
+        true,
+    ),
+    (
+        "isn't someone's concern",
+        "Quorum, ordering of membership changes and finalizers aren't the operator's concern.",
+        "finalizers",
+        false,
+    ),
+    (
+        "isn't someone's job",
+        "Cleaning up the volume attachment isn't the kubelet's job.",
+        "volume attachment",
+        false,
+    ),
+    (
         "comparison, not a verdict",
         "Pod Security Admission is more predictable than PodSecurityPolicy was.",
         "Pod Security Admission",

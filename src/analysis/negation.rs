@@ -865,7 +865,7 @@ fn deny_forward<'a>(
             // after a subordinate one ("once you're sure nothing needs it, edit the object"),
             // nor the next item of a list whose items carry their own cue.
             if !(lists && tokens[j].after_comma)
-                || alternative
+                || alternative && !alternative_list_item(tokens, lower, j)
                 || parallel
                 || lower(j) == w
                 || opens_new_subject(tokens, lower, j)
@@ -889,6 +889,33 @@ fn deny_forward<'a>(
         negate(&mut tokens[j], cue, rule);
         j += 1;
     }
+}
+
+/// "Rather than chasing the CIDR settings, *the CNI IPAM or ipFamilyPolicy*, just disable
+/// IPv6": after an alternative, a short segment without a verb that another segment follows is
+/// the next item of what the alternative rules out, not the clause it prefers.
+fn alternative_list_item<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    j: usize,
+) -> bool {
+    let (sentence, clause) = (tokens[j].sentence, tokens[j].clause);
+    let end = (j..tokens.len())
+        .find(|&k| tokens[k].clause != clause || tokens[k].sentence != sentence)
+        .unwrap_or(tokens.len());
+    // A list closes with "or" / "and" in its last item ("X, Y or Z"); until then each item is
+    // followed by another.
+    end < tokens.len()
+        && tokens[end].sentence == sentence
+        && tokens[end].after_comma
+        && tokens[end - 1].word - tokens[j].word < 6
+        && !has_finite_verb(tokens, lower, j)
+        && !is_imperative(lower(j))
+        && !matches!(
+            lower(j),
+            "just" | "simply" | "then" | "so" | "first" | "i" | "we" | "you" | "which" | "that"
+        )
+        && ((j..end).any(|k| is_coordinator(lower(k))) || alternative_list_item(tokens, lower, end))
 }
 
 /// A copula or auxiliary: after an embedded clause, the start of the main predicate.
@@ -1654,6 +1681,14 @@ fn relevance_predicate_after<'a>(
             .any(|k| matches!(lower(k), "anything" | "much" | "nothing"))
         {
             return true;
+        }
+        // "aren't *the operator's* concern", "isn't the kubelet's job": whose verdict it is.
+        if v.ends_with("'s") || v.ends_with("\u{2019}s") {
+            if j + 1 < end && tokens[j + 1].clause == clause && lower(j + 1) == "job" {
+                return true;
+            }
+            j += 1;
+            continue;
         }
         if !VERDICT_FILLER.contains(&v) {
             return false;

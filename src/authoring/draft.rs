@@ -18,7 +18,7 @@ use super::stats::{pair_agreement, spearman};
 use super::thesaurus::Thesaurus;
 use crate::analysis::{Analysis, Analyzer, TokenKind};
 use crate::grader::Grader;
-use crate::matching::is_content;
+use crate::matching::{growth_terms, is_content};
 use crate::rubric::{
     Bank, Concept, Coverage, Glossary, Level, MarkedExample, Matcher, Misconception, Polarity,
     Rubric, Window,
@@ -333,8 +333,9 @@ pub fn draft_from_references(
             break;
         }
     }
-    // A reference of function words only ("they are the same") is its own key phrase.
-    if chosen.is_empty() && !a.tokens().is_empty() {
+    // A reference of function words only ("they are the same") is its own key phrase; one that
+    // is only an order of growth ("O(n log n)") is left to coverage.
+    if chosen.is_empty() && !a.tokens().is_empty() && growth_terms(model_answer).is_empty() {
         chosen.push(Candidate {
             first: 0,
             last: a.tokens().len() - 1,
@@ -777,9 +778,12 @@ fn candidates(
     question_stems: &BTreeSet<String>,
 ) -> Vec<Candidate> {
     let tokens = a.tokens();
+    // An order of growth (`O(n log n)`) is no run of words: coverage compares it whole.
+    let growth = growth_terms(text);
     let is_split = |i: usize| {
         let t = &tokens[i];
-        t.function_word
+        growth.iter().any(|g| g.span.contains(&t.span.start))
+            || t.function_word
             || SPLITTERS.contains(&a.lower(i))
             || (t.kind == TokenKind::Word && a.norm(t).len() < 2)
     };

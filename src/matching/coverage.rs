@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
+use super::growth::growth_terms;
 use crate::analysis::{Analysis, Analyzer, Token, TokenKind};
 use crate::rubric::{Coverage, DEMOTED_WORD_WEIGHT};
 
@@ -38,6 +39,12 @@ pub const RELATED_WORD_CREDIT: f32 = 0.5;
 /// The weight of a reference word that the question's setup already uses, but not what it asks
 /// (see `demoted_weights`). Chosen on the SemEval-2013 training splits.
 pub const CONTEXT_WORD_WEIGHT: f32 = 0.5;
+
+/// The most an order of growth (`O(n log n)`) of a reference weighs, in content words: as much as
+/// the reference's other words, up to this ("O(n log n) in the best, average and worst case" is
+/// half about its order of growth; "… contiguous memory, fixed size and constant-time indexing
+/// …" is not). Not tuned: SemEval-2013 has none.
+const GROWTH_WEIGHT: f32 = 4.0;
 
 /// The weight of a comparison word that the analyser counts as a function word ("same",
 /// "more"), against 1 for a content word.
@@ -114,6 +121,8 @@ struct RefWord {
     acronym: bool,
     /// An asserted word of four letters or more: a word of its family earns part of its weight.
     family: bool,
+    /// An order of growth (`O(n log n)`), compared by its key (see [`growth_terms`]).
+    growth: bool,
 }
 
 /// A reference's words in order, by first letter, for acronyms: the index of each token's
@@ -295,6 +304,11 @@ fn function_words_inert(
     })
 }
 
+/// The stem coverage gives an order of growth of key `key`: no analysed word has one like it.
+fn growth_stem(key: &str) -> String {
+    format!("o({key})")
+}
+
 /// The first four bytes of a stem, the key of its word family.
 fn family_key(stem: &str) -> Option<u32> {
     Some(u32::from_le_bytes(
@@ -334,6 +348,8 @@ pub struct WordCoverage {
     spelling_sieve: Sieve,
     /// Whether some reference word is itself an acronym (written in capitals).
     any_acronym: bool,
+    /// Whether some reference states an order of growth: answers are then read for theirs.
+    any_growth: bool,
     /// Whether no function word of an answer can state, contradict or relate to a reference
     /// word (see [`function_words_inert`]): the answer's function words are then not looked at.
     function_words_inert: bool,
@@ -385,11 +401,18 @@ impl WordCoverage {
                 let a = analyzer.analyze(text);
                 let mut words: Vec<RefWord> = Vec::new();
                 let mut letters: Initials = Vec::new();
+                // An order of growth is one word, whatever the analyser makes of its letters.
+                let growth = growth_terms(text);
+                let in_growth = |t: &Token| growth.iter().any(|g| g.span.contains(&t.span.start));
                 // A reference of function words only ("the same") counts all its words.
-                let any_content = a.tokens().iter().any(|t| is_content(&a, t));
+                let any_content = a
+                    .tokens()
+                    .iter()
+                    .any(|t| is_content(&a, t) && !in_growth(t));
                 // Content words, and comparison words whatever the analyser calls them.
                 let counted = |t: &Token| {
-                    is_content(&a, t) || !any_content || comparison(a.stem(t)).is_some()
+                    !in_growth(t)
+                        && (is_content(&a, t) || !any_content || comparison(a.stem(t)).is_some())
                 };
                 for t in a.tokens().iter().filter(|t| counted(t)) {
                     let stem = a.stem(t);
@@ -437,12 +460,39 @@ impl WordCoverage {
                         acronym: (2..=6).contains(&surface.len())
                             && surface.bytes().all(|b| b.is_ascii_uppercase()),
                         family: t.kind == TokenKind::Word && !t.negated && stem.len() >= 4,
+                        growth: false,
+                    });
+                }
+                // An order of growth is what its sentence claims: it weighs as much as the
+                // reference's other words together, at most GROWTH_WEIGHT.
+                let others: f32 = words
+                    .iter()
+                    .map(|w| w.weight)
+                    .sum::<f32>()
+                    .clamp(1.0, GROWTH_WEIGHT);
+                for g in &growth {
+                    let stem = growth_stem(&g.key);
+                    if words.iter().any(|w| w.stems[0] == stem) {
+                        continue;
+                    }
+                    words.push(RefWord {
+                        word: g.key.clone(),
+                        label: g.label(),
+                        stems: vec![stem],
+                        antonyms: Vec::new(),
+                        weight: others,
+                        demoted: false,
+                        denied: false,
+                        mixed: false,
+                        acronym: false,
+                        family: false,
+                        growth: true,
                     });
                 }
                 // Function words take part in acronyms too ("last in, first out").
                 let mut all: Initials = Vec::new();
                 let mut next = letters.iter();
-                for t in a.tokens() {
+                for t in a.tokens().iter().filter(|t| !in_growth(t)) {
                     if counted(t) {
                         all.push(next.next().copied().unwrap_or((' ', None)));
                     } else if t.kind == TokenKind::Word {
@@ -485,6 +535,7 @@ impl WordCoverage {
             }
         }
         let any_acronym = references.iter().flatten().any(|w| w.acronym);
+        let any_growth = references.iter().flatten().any(|w| w.growth);
         let mut offsets = Vec::with_capacity(references.len());
         let mut index: FxHashMap<Box<str>, Vec<(u32, bool)>> = FxHashMap::default();
         let mut flat = 0u32;
@@ -544,6 +595,7 @@ impl WordCoverage {
             spellings,
             spelling_sieve,
             any_acronym,
+            any_growth,
             function_words_inert,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
@@ -624,6 +676,26 @@ impl WordCoverage {
                 }
             }
         }
+        // Orders of growth: the answer's state the reference's of the same key and contradict
+        // the others (a reference never denies one).
+        if self.any_growth {
+            let stated = growth_terms(text);
+            if !stated.is_empty() {
+                for g in &stated {
+                    if let Some(hits) = self.index.get(growth_stem(&g.key).as_str()) {
+                        for &(i, _) in hits {
+                            seen[i as usize] |= ASSERTED;
+                        }
+                    }
+                }
+                let flat = self.references.iter().flatten();
+                for (s, _) in seen.iter_mut().zip(flat).filter(|(_, w)| w.growth) {
+                    if *s & ASSERTED == 0 {
+                        *s |= DENIED;
+                    }
+                }
+            }
+        }
         // The initials of the answer's words, for reference words that are acronyms.
         let answer_initials: String = if self.any_acronym {
             answer
@@ -655,7 +727,7 @@ impl WordCoverage {
                     // "different paths", "not open" for "closed".
                     || seen & (other << ANTONYM) != 0;
                 // How typos of the word are stated, looked up only when nothing else states it.
-                let typo = if stated {
+                let typo = if stated || w.growth {
                     0
                 } else {
                     near.typo_sides(&w.stems[0])

@@ -284,13 +284,13 @@ fn issue18_dev_set_correlations_stay_above_their_floors() {
         report.failed_drafts
     );
     let floors = [
-        ("semeval2013-beetle/test_ua", 0.655),
-        ("semeval2013-beetle/test_uq", 0.535),
-        ("semeval2013-beetle/train", 0.585),
-        ("semeval2013-scientsbank/test_ua", 0.540),
+        ("semeval2013-beetle/test_ua", 0.654),
+        ("semeval2013-beetle/test_uq", 0.542),
+        ("semeval2013-beetle/train", 0.590),
+        ("semeval2013-scientsbank/test_ua", 0.545),
         ("semeval2013-scientsbank/test_ud", 0.555),
         ("semeval2013-scientsbank/test_uq", 0.525),
-        ("semeval2013-scientsbank/train", 0.498),
+        ("semeval2013-scientsbank/train", 0.501),
     ];
     for (split, floor) in floors {
         let s = report

@@ -17,7 +17,9 @@ mod matcher;
 mod vocab;
 
 pub(crate) use compile::analyze_rubric_text;
-pub use coverage::{is_content, CoverageResult, WordCoverage, CROSS_REFERENCE_CONTRADICTION};
+pub use coverage::{
+    is_content, CoverageResult, WordCoverage, CROSS_REFERENCE_CONTRADICTION, WRONG_NUMBER_PENALTY,
+};
 pub use engine::Engine;
 pub use explain::{ConceptTrace, MatcherTrace, NearMiss, NearMissReason};
 pub use growth::{growth_terms, Growth};

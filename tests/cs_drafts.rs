@@ -24,6 +24,7 @@ const CASES: &[Case] = &[
             ("A LIFO data structure: you push items on top and pop them off the top.", 5.0),
             ("It's a list where items are inserted and removed at the same end, so the most recently inserted item comes out first.", 5.0),
             ("A data structure.", 1.5),
+            ("A stack stores data in first in first out order.", 1.0),
             ("A stack is a way of storing data in memory.", 1.0),
         ],
     },
@@ -153,6 +154,20 @@ fn issue18_any_notation_of_the_reference_s_order_of_growth_states_it_and_another
 }
 
 #[test]
+fn issue18_a_queue_s_order_is_no_stack_s() {
+    let g = grader(case("What is a stack?"), &background());
+    let fifo = "A stack stores data in first in first out order.";
+    let graded = g.grade(fifo).expect("an answer grades");
+    let coverage = graded.coverage.expect("drafts have coverage");
+    assert!(
+        coverage.contradicted.contains(&"last".to_string()),
+        "{coverage:?}"
+    );
+    assert!(graded.score < score(&g, "A stack stores data in last in first out order."));
+    assert!(graded.score < score(&g, "A data structure."));
+}
+
+#[test]
 fn issue18_identifier_short_forms_and_programming_synonyms_state_reference_words() {
     let background = background();
     let lists = grader(
@@ -191,6 +206,6 @@ fn issue18_drafts_grade_course_answers_roughly_as_a_teacher_would() {
         }
     }
     let r = pearson(&ours, &teacher).expect("scores vary");
-    // 0.74 when written; the SemEval-2013 splits are 0.53-0.67.
+    // 0.82 when written; the SemEval-2013 splits are 0.53-0.67.
     assert!(r >= 0.65, "Pearson r {r:.3}");
 }

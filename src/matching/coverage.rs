@@ -19,7 +19,9 @@
 //! not counted against the answer. A number that no reference or the question has contradicts
 //! the reference numbers the answer does not state, and each such number takes
 //! [`WRONG_NUMBER_PENALTY`] times its weight off. An order of growth (`O(n log n)`, see
-//! [`growth_terms`]) is one word, stated by any notation of it and contradicted by another.
+//! [`growth_terms`]) is one word, stated by any notation of it and contradicted by another; a
+//! queue's order (first in, first out; FIFO) contradicts the words that state a stack's (last
+//! in, first out; LIFO), and the reverse.
 
 use std::sync::OnceLock;
 
@@ -320,6 +322,58 @@ fn growth_stem(key: &str) -> String {
     format!("o({key})")
 }
 
+/// The order in which a collection gives its items back: a stack's or a queue's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Order {
+    /// Last in, first out (also "first in, last out").
+    Lifo,
+    /// First in, first out.
+    Fifo,
+}
+
+impl Order {
+    fn opposite(self) -> Order {
+        match self {
+            Order::Lifo => Order::Fifo,
+            Order::Fifo => Order::Lifo,
+        }
+    }
+
+    /// Its acronym, lower-case.
+    fn acronym(self) -> &'static str {
+        match self {
+            Order::Lifo => "lifo",
+            Order::Fifo => "fifo",
+        }
+    }
+
+    /// The orders `text` states, as an acronym or spelled out.
+    fn stated(text: &str) -> Vec<Order> {
+        let lower = text.to_lowercase();
+        if !(lower.contains("fo") || lower.contains("first")) {
+            return Vec::new();
+        }
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let joined = words.concat();
+        let mut out = Vec::new();
+        let has = |w: &str| words.contains(&w);
+        if has("lifo")
+            || has("filo")
+            || joined.contains("lastinfirstout")
+            || joined.contains("firstinlastout")
+        {
+            out.push(Order::Lifo);
+        }
+        if has("fifo") || joined.contains("firstinfirstout") {
+            out.push(Order::Fifo);
+        }
+        out
+    }
+}
+
 /// The first four bytes of a stem, the key of its word family.
 fn family_key(stem: &str) -> Option<u32> {
     Some(u32::from_le_bytes(
@@ -361,6 +415,9 @@ pub struct WordCoverage {
     any_acronym: bool,
     /// Whether some reference states an order of growth: answers are then read for theirs.
     any_growth: bool,
+    /// The references that state a removal order (last in, first out): reference, order, and
+    /// the indices of the words that state it.
+    orders: Vec<(usize, Order, Vec<usize>)>,
     /// The references' and the question's numbers, when some reference has one (else empty): an
     /// answer's other numbers are wrong ones.
     numbers: FxHashSet<String>,
@@ -521,6 +578,13 @@ impl WordCoverage {
             .collect();
         // References with no word at all are dropped, with their initials.
         let keep: Vec<bool> = references.iter().map(|w| !w.is_empty()).collect();
+        let kept_texts: Vec<&str> = coverage
+            .references
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(t, _)| t.as_str())
+            .collect();
         references.retain(|w| !w.is_empty());
         let mut k = keep.iter();
         initials.retain(|_| k.next().copied().unwrap_or(false));
@@ -552,6 +616,31 @@ impl WordCoverage {
         }
         let any_acronym = references.iter().flatten().any(|w| w.acronym);
         let any_growth = references.iter().flatten().any(|w| w.growth);
+        let mut orders = Vec::new();
+        for (ri, text) in kept_texts.iter().enumerate() {
+            for order in Order::stated(text) {
+                // The words that spell it out, or the acronym itself.
+                let mut words: Vec<usize> = spellings
+                    .get(order.acronym())
+                    .into_iter()
+                    .flatten()
+                    .filter(|(r, _)| *r == ri)
+                    .flat_map(|(_, at)| at.iter().copied())
+                    .collect();
+                words.extend(
+                    references[ri]
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, w)| w.word == order.acronym())
+                        .map(|(i, _)| i),
+                );
+                words.sort_unstable();
+                words.dedup();
+                if !words.is_empty() {
+                    orders.push((ri, order, words));
+                }
+            }
+        }
         // The numbers an answer may state without contradicting one: the references' and the
         // question's (only needed when some reference has a number).
         let mut numbers: FxHashSet<String> = references
@@ -630,6 +719,7 @@ impl WordCoverage {
             spelling_sieve,
             any_acronym,
             any_growth,
+            orders,
             numbers,
             function_words_inert,
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
@@ -801,6 +891,20 @@ impl WordCoverage {
                 st.push(stand);
             }
             out.push(st);
+        }
+        // Queue order for stack order, or the reverse: the words that state the reference's
+        // order are contradicted, however many of them the answer repeats.
+        if !self.orders.is_empty() {
+            let stated = Order::stated(text);
+            for &(ri, order, ref words) in &self.orders {
+                if stated.contains(&order.opposite()) && !stated.contains(&order) {
+                    for &i in words {
+                        if let Some(s) = out.get_mut(ri).and_then(|st| st.get_mut(i)) {
+                            *s = Stand::Contradicted;
+                        }
+                    }
+                }
+            }
         }
         out
     }
@@ -1158,6 +1262,27 @@ mod word_tests {
         assert!(graded.missing.contains(&"3".to_string()), "{graded:?}");
         let growth = assess(reference, "the positive terminal is separated in O(n^2)");
         assert!(growth.missing.contains(&"3".to_string()), "{growth:?}");
+    }
+
+    #[test]
+    fn a_queue_s_order_contradicts_a_stack_s() {
+        let reference = "the last item pushed is the first popped (last in, first out)";
+        let fifo = assess(reference, "items come out first in, first out");
+        for word in ["last", "first", "out"] {
+            assert!(fifo.contradicted.contains(&word.to_string()), "{fifo:?}");
+        }
+        let lifo = assess(reference, "it is LIFO");
+        assert!(
+            lifo.contradicted.is_empty() && lifo.recall > 0.0,
+            "{lifo:?}"
+        );
+        let queue = assess("a queue is FIFO", "a queue is LIFO");
+        assert!(
+            queue.contradicted.contains(&"fifo".to_string()),
+            "{queue:?}"
+        );
+        assert_eq!(Order::stated("First-in, last-out."), vec![Order::Lifo]);
+        assert!(Order::stated("the first one out").is_empty());
     }
 
     #[test]

@@ -154,6 +154,22 @@ fn issue18_any_notation_of_the_reference_s_order_of_growth_states_it_and_another
 }
 
 #[test]
+fn issue18_a_word_and_its_antonym_in_one_sentence_are_a_contrast_not_a_swap() {
+    let g = grader(
+        &Case {
+            question: "What is a queue?",
+            reference: "A list where elements are added at the back and removed from the front.",
+            answers: &[],
+        },
+        &background(),
+    );
+    let both = g
+        .grade("You enqueue at the rear and dequeue at the front.")
+        .expect("an answer grades");
+    assert!(both.misconceptions.is_empty(), "{both:?}");
+}
+
+#[test]
 fn issue18_a_queue_s_order_is_no_stack_s() {
     let g = grader(case("What is a stack?"), &background());
     let fifo = "A stack stores data in first in first out order.";

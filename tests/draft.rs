@@ -141,6 +141,11 @@ fn issue18_plain_contradictions_are_misconceptions() {
     let negated = score(&grader, "because the variable is not private");
     assert!(right > antonym + 20.0, "{right} vs {antonym}");
     assert!(right > negated + 20.0, "{right} vs {negated}");
+    // Stating both in one sentence contrasts them: no misconception.
+    let contrast = grader
+        .grade("the variable is private, not public, so main cannot change it")
+        .unwrap();
+    assert!(contrast.misconceptions.is_empty(), "{contrast:?}");
 }
 
 #[test]

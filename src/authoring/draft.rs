@@ -719,7 +719,8 @@ fn stems_of_matcher(analyzer: &Analyzer, m: &Matcher) -> BTreeSet<String> {
 }
 
 /// A misconception for the phrase `kept` (token positions of `a`) with one adjective or verb
-/// swapped for its WordNet antonym, contradicting concept `id`.
+/// swapped for its WordNet antonym, contradicting concept `id`; voided when the answer also states
+/// the word in the same sentence (a contrast of the two, not a swap).
 fn antonym_misconception(
     a: &Analysis,
     text: &str,
@@ -757,6 +758,13 @@ fn antonym_misconception(
                 of: vec![Matcher::Term((*antonym).to_string()), Matcher::Any(others)],
                 within: Window::Clause,
             }
+        };
+        // An answer that also states the reference's word in the sentence contrasts the two
+        // ("enqueue at the rear and dequeue at the front"): it has not swapped them.
+        let matcher = Matcher::Except {
+            of: Box::new(matcher),
+            near: Box::new(Matcher::Term(text[t.span.start..t.span.end].to_string())),
+            within: Window::Sentence,
         };
         return Some(Misconception {
             id: format!("not-{id}"),

@@ -289,11 +289,11 @@ fn issue18_dev_set_correlations_stay_above_their_floors() {
         report.failed_drafts
     );
     let floors = [
-        ("semeval2013-beetle/test_ua", 0.654),
+        ("semeval2013-beetle/test_ua", 0.656),
         ("semeval2013-beetle/test_uq", 0.542),
         ("semeval2013-beetle/train", 0.590),
-        ("semeval2013-scientsbank/test_ua", 0.545),
-        ("semeval2013-scientsbank/test_ud", 0.555),
+        ("semeval2013-scientsbank/test_ua", 0.546),
+        ("semeval2013-scientsbank/test_ud", 0.557),
         ("semeval2013-scientsbank/test_uq", 0.525),
         ("semeval2013-scientsbank/train", 0.501),
     ];

@@ -141,6 +141,11 @@ fn issue18_plain_contradictions_are_misconceptions() {
     let negated = score(&grader, "because the variable is not private");
     assert!(right > antonym + 20.0, "{right} vs {antonym}");
     assert!(right > negated + 20.0, "{right} vs {negated}");
+    // Stating both in one sentence contrasts them: no misconception.
+    let contrast = grader
+        .grade("the variable is private, not public, so main cannot change it")
+        .unwrap();
+    assert!(contrast.misconceptions.is_empty(), "{contrast:?}");
 }
 
 #[test]
@@ -284,13 +289,13 @@ fn issue18_dev_set_correlations_stay_above_their_floors() {
         report.failed_drafts
     );
     let floors = [
-        ("semeval2013-beetle/test_ua", 0.655),
-        ("semeval2013-beetle/test_uq", 0.535),
-        ("semeval2013-beetle/train", 0.585),
-        ("semeval2013-scientsbank/test_ua", 0.540),
-        ("semeval2013-scientsbank/test_ud", 0.555),
+        ("semeval2013-beetle/test_ua", 0.656),
+        ("semeval2013-beetle/test_uq", 0.542),
+        ("semeval2013-beetle/train", 0.590),
+        ("semeval2013-scientsbank/test_ua", 0.546),
+        ("semeval2013-scientsbank/test_ud", 0.557),
         ("semeval2013-scientsbank/test_uq", 0.525),
-        ("semeval2013-scientsbank/train", 0.498),
+        ("semeval2013-scientsbank/train", 0.501),
     ];
     for (split, floor) in floors {
         let s = report

@@ -18,7 +18,7 @@ use super::stats::{pair_agreement, spearman};
 use super::thesaurus::Thesaurus;
 use crate::analysis::{Analysis, Analyzer, TokenKind};
 use crate::grader::Grader;
-use crate::matching::is_content;
+use crate::matching::{growth_terms, is_content};
 use crate::rubric::{
     Bank, Concept, Coverage, Glossary, Level, MarkedExample, Matcher, Misconception, Polarity,
     Rubric, Window,
@@ -333,8 +333,9 @@ pub fn draft_from_references(
             break;
         }
     }
-    // A reference of function words only ("they are the same") is its own key phrase.
-    if chosen.is_empty() && !a.tokens().is_empty() {
+    // A reference of function words only ("they are the same") is its own key phrase; one that
+    // is only an order of growth ("O(n log n)") is left to coverage.
+    if chosen.is_empty() && !a.tokens().is_empty() && growth_terms(model_answer).is_empty() {
         chosen.push(Candidate {
             first: 0,
             last: a.tokens().len() - 1,
@@ -718,7 +719,8 @@ fn stems_of_matcher(analyzer: &Analyzer, m: &Matcher) -> BTreeSet<String> {
 }
 
 /// A misconception for the phrase `kept` (token positions of `a`) with one adjective or verb
-/// swapped for its WordNet antonym, contradicting concept `id`.
+/// swapped for its WordNet antonym, contradicting concept `id`; voided when the answer also states
+/// the word in the same sentence (a contrast of the two, not a swap).
 fn antonym_misconception(
     a: &Analysis,
     text: &str,
@@ -757,6 +759,13 @@ fn antonym_misconception(
                 within: Window::Clause,
             }
         };
+        // An answer that also states the reference's word in the sentence contrasts the two
+        // ("enqueue at the rear and dequeue at the front"): it has not swapped them.
+        let matcher = Matcher::Except {
+            of: Box::new(matcher),
+            near: Box::new(Matcher::Term(text[t.span.start..t.span.end].to_string())),
+            within: Window::Sentence,
+        };
         return Some(Misconception {
             id: format!("not-{id}"),
             label: format!("says {antonym} where the reference says {word}"),
@@ -777,9 +786,12 @@ fn candidates(
     question_stems: &BTreeSet<String>,
 ) -> Vec<Candidate> {
     let tokens = a.tokens();
+    // An order of growth (`O(n log n)`) is no run of words: coverage compares it whole.
+    let growth = growth_terms(text);
     let is_split = |i: usize| {
         let t = &tokens[i];
-        t.function_word
+        growth.iter().any(|g| g.span.contains(&t.span.start))
+            || t.function_word
             || SPLITTERS.contains(&a.lower(i))
             || (t.kind == TokenKind::Word && a.norm(t).len() < 2)
     };

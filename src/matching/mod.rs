@@ -11,12 +11,16 @@ mod compile;
 mod coverage;
 mod engine;
 mod explain;
+mod growth;
 mod hit;
 mod matcher;
 mod vocab;
 
 pub(crate) use compile::analyze_rubric_text;
-pub use coverage::{is_content, CoverageResult, WordCoverage, CROSS_REFERENCE_CONTRADICTION};
+pub use coverage::{
+    is_content, CoverageResult, WordCoverage, CROSS_REFERENCE_CONTRADICTION, WRONG_NUMBER_PENALTY,
+};
 pub use engine::Engine;
 pub use explain::{ConceptTrace, MatcherTrace, NearMiss, NearMissReason};
+pub use growth::{growth_terms, Growth};
 pub use hit::{ConceptFinding, Evidence, Findings, MisconceptionFinding, WrongNumber};

@@ -572,6 +572,40 @@ fn test_prints_warning_codes_like_the_json() {
     assert!(!out.stdout.contains("requiredmissing"));
 }
 
+/// A cases folder holds sets in subfolders: the folder reads them all, a subfolder one set.
+#[test]
+fn test_reads_a_cases_folder_and_its_subfolders() {
+    let tmp = tempdir();
+    let set = tmp.path().join("set-a");
+    std::fs::create_dir(&set).unwrap();
+    let line = "{\"question\": \"g06\", \"answer\": \"Restart it.\", \"expected\": [0, 30]}\n";
+    std::fs::write(tmp.path().join("top.jsonl"), line).unwrap();
+    std::fs::write(set.join("one.jsonl"), line.repeat(2)).unwrap();
+    std::fs::write(set.join("notes.txt"), "not a case").unwrap();
+    let all = rubric(&[
+        "test",
+        "--no-examples",
+        "--format",
+        "json",
+        "--cases",
+        tmp.path().to_str().unwrap(),
+    ])
+    .run();
+    let all: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
+    assert_eq!(all["overall"]["n"], 3, "{all}");
+    let one = rubric(&[
+        "test",
+        "--no-examples",
+        "--format",
+        "json",
+        "--cases",
+        set.to_str().unwrap(),
+    ])
+    .run();
+    let one: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+    assert_eq!(one["overall"]["n"], 2, "{one}");
+}
+
 /// See: issue 19 (item 9): the RON message reads "`weigth` in `Concept`"; an invalid regex has
 /// its line and column.
 #[test]

@@ -474,7 +474,7 @@ pub fn render_text(report: &TestReport, worst: usize) -> String {
     out
 }
 
-/// Reads a cases file (or every `.jsonl` file of a folder) from disk.
+/// Reads a cases file (or every `.jsonl` file of a folder and its subfolders) from disk.
 ///
 /// # Errors
 /// [`Error::Io`] when it cannot be opened.
@@ -484,11 +484,11 @@ pub fn read_cases_file(path: &std::path::Path) -> Result<(Vec<MarkedAnswer>, Vec
         source,
     };
     if path.is_dir() {
-        // A folder of `.jsonl` files, read in name order.
+        // A folder of `.jsonl` files and folders of them (one per set), read in name order.
         let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(path)
             .map_err(io)?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "jsonl") && p.is_file())
+            .filter(|p| p.is_dir() || p.extension().is_some_and(|x| x == "jsonl") && p.is_file())
             .collect();
         files.sort();
         let (mut cases, mut errors) = (Vec::new(), Vec::new());

@@ -358,6 +358,9 @@ pub(crate) struct Compiler<'g> {
     pub case_sensitive_regex: bool,
     /// Phrases already compiled in this rubric → their leaf.
     seen: rustc_hash::FxHashMap<Arc<str>, u32>,
+    /// Prepared words already in this rubric's vocabulary (by [`PreparedWord::id`]) → their id
+    /// there.
+    words_added: rustc_hash::FxHashMap<u64, WordId>,
 }
 
 /// Where a compile error happened, so it can be reported against the rubric.
@@ -397,6 +400,11 @@ impl<'g> Compiler<'g> {
             glossary,
             case_sensitive_regex,
             seen: rustc_hash::FxHashMap::with_capacity_and_hasher(strings, Default::default()),
+            // 1.4 distinct words per matcher string in the bank.
+            words_added: rustc_hash::FxHashMap::with_capacity_and_hasher(
+                strings * 3 / 2,
+                Default::default(),
+            ),
         }
     }
 
@@ -546,15 +554,8 @@ impl<'g> Compiler<'g> {
         }
         let prepared = prepared_phrase(&self.analyzer, text)?;
         // The phrase's words enter this rubric's vocabulary in the order they were prepared.
-        let ids: Vec<WordId> = prepared
-            .words
-            .iter()
-            .map(|w| match w {
-                WordSpec::Word { key, norm, kind } => self.vocab.add(key, norm, *kind),
-                WordSpec::Joined(joined) => self.vocab.add_joined(joined),
-                WordSpec::AnyNumber => self.vocab.any_number(),
-            })
-            .collect();
+        let ids: smallvec::SmallVec<[WordId; 16]> =
+            prepared.words.iter().map(|w| self.word_id(w)).collect();
         let resolve = |v: &Variant| Variant {
             words: v.words.iter().map(|&i| ids[i as usize]).collect(),
             ..*v
@@ -585,6 +586,24 @@ impl<'g> Compiler<'g> {
         self.seen.insert(prepared.text.clone(), leaf);
         Ok(Node::Leaf(leaf))
     }
+
+    /// The id of a prepared word in this rubric's vocabulary, added the first time the rubric
+    /// meets it. Adding a word again would change nothing (the vocabulary keeps one id per key,
+    /// and its typo and split indexes one entry per form and word), so a repeat — three in five
+    /// of the bank's phrase words — costs one integer look-up instead of hashing and recording
+    /// its forms again.
+    fn word_id(&mut self, w: &PreparedWord) -> WordId {
+        if let Some(&id) = self.words_added.get(&w.id) {
+            return id;
+        }
+        let id = match &w.spec {
+            WordSpec::Word { key, norm, kind } => self.vocab.add(key, norm, *kind),
+            WordSpec::Joined(joined) => self.vocab.add_joined(joined),
+            WordSpec::AnyNumber => self.vocab.any_number(),
+        };
+        self.words_added.insert(w.id, id);
+        id
+    }
 }
 
 /// The phrases, patterns and glossary references a matcher holds (a glossary reference counts
@@ -601,7 +620,7 @@ pub(crate) fn string_count(m: &Matcher) -> usize {
 }
 
 /// A word of a prepared phrase, before it has an id in a rubric's vocabulary.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum WordSpec {
     /// A word as analysed: [`Vocab::add`] with its key, normalised form and kind.
     Word {
@@ -615,6 +634,39 @@ enum WordSpec {
     AnyNumber,
 }
 
+/// A word of a prepared phrase with its id in this process: words prepared alike on one thread
+/// (the same [`WordSpec`]) share an id, which no other word ever has, so a rubric can tell a word
+/// it has already added to its vocabulary by an integer (see [`Compiler::word_id`]).
+#[derive(Debug)]
+struct PreparedWord {
+    id: u64,
+    spec: WordSpec,
+}
+
+impl PreparedWord {
+    /// `spec` with its id: the one this thread gave an equal word before, or a new one.
+    fn new(spec: WordSpec) -> PreparedWord {
+        let id = WORD_IDS.with(|ids| {
+            let mut ids = ids.borrow_mut();
+            if let Some(&id) = ids.get(&spec) {
+                return id;
+            }
+            if ids.len() >= CACHED_TEXTS_MAX {
+                // Ids are never reused, so words interned before the reset keep theirs.
+                ids.clear();
+            }
+            let id = NEXT_WORD_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            ids.insert(spec.clone(), id);
+            id
+        });
+        PreparedWord { id, spec }
+    }
+}
+
+/// The next [`PreparedWord::id`]: ids are unique across threads and never reused (a `u64` does not
+/// run out).
+static NEXT_WORD_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// What compiling a phrase finds without a rubric: its words and its variants over them. A
 /// phrase compiles the same way in every rubric except for the ids its words get there, so this
 /// part is made once per process (see [`PREPARED`]) and only the ids are made per rubric.
@@ -623,8 +675,9 @@ struct PreparedPhrase {
     /// The phrase as written.
     text: Arc<str>,
     /// Its words, in the order compiling a phrase adds them to a vocabulary (repeats included,
-    /// so every rubric's vocabulary sees the same calls as when each phrase was compiled anew).
-    words: Vec<WordSpec>,
+    /// so every rubric's vocabulary sees the same words in the same order as when each phrase was
+    /// compiled anew).
+    words: Vec<PreparedWord>,
     /// Its variants, in order, each word an index into `words`; duplicates are dropped once the
     /// words have ids.
     variants: Vec<Variant>,
@@ -710,7 +763,7 @@ impl PreparedPhrase {
 
     /// Records a word; returns its index.
     fn push(&mut self, w: WordSpec) -> WordId {
-        self.words.push(w);
+        self.words.push(PreparedWord::new(w));
         self.words.len() as WordId - 1
     }
 
@@ -816,6 +869,10 @@ thread_local! {
     /// compiled in parallel, which costs more than preparing a phrase twice.
     static PREPARED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Rc<PreparedPhrase>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+
+    /// The id this thread gave each word it prepared ([`PreparedWord::id`]).
+    static WORD_IDS: std::cell::RefCell<rustc_hash::FxHashMap<WordSpec, u64>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// Analyses of other rubric texts (model answers, questions), shared the same way.
@@ -823,7 +880,8 @@ static ANALYSES: std::sync::LazyLock<
     std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Arc<Analysis>>>,
 > = std::sync::LazyLock::new(Default::default);
 
-/// Most entries [`PREPARED`] (per thread) and [`ANALYSES`] each hold before starting over.
+/// Most entries [`PREPARED`], [`WORD_IDS`] (per thread) and [`ANALYSES`] each hold before
+/// starting over.
 const CACHED_TEXTS_MAX: usize = 100_000;
 
 /// The value cached for `text` in `cache`, made with `make` on a miss.

@@ -421,32 +421,20 @@ impl<'g> Compiler<'g> {
                 if items.is_empty() {
                     return Err(invalid("`Any` has no phrasings", None));
                 }
-                Node::Any(
-                    items
-                        .iter()
-                        .map(|s| self.shorthand(s, depth))
-                        .collect::<Result<_, _>>()?,
-                )
+                Node::Any(self.each(items, |c, s| c.shorthand(s, depth))?)
             }
             Matcher::AnyOf(ms) => {
                 if ms.is_empty() {
                     return Err(invalid("`AnyOf` has no matchers", None));
                 }
-                Node::Any(
-                    ms.iter()
-                        .map(|m| self.compile_at(m, depth))
-                        .collect::<Result<_, _>>()?,
-                )
+                Node::Any(self.each(ms, |c, m| c.compile_at(m, depth))?)
             }
             Matcher::AllOf { of, within } => {
                 if of.is_empty() {
                     return Err(invalid("`AllOf` has no matchers", None));
                 }
                 Node::All {
-                    of: of
-                        .iter()
-                        .map(|m| self.compile_at(m, depth))
-                        .collect::<Result<_, _>>()?,
+                    of: self.each(of, |c, m| c.compile_at(m, depth))?,
                     within: *within,
                 }
             }
@@ -458,10 +446,7 @@ impl<'g> Compiler<'g> {
                     ));
                 }
                 Node::Ordered {
-                    of: of
-                        .iter()
-                        .map(|m| self.compile_at(m, depth))
-                        .collect::<Result<_, _>>()?,
+                    of: self.each(of, |c, m| c.compile_at(m, depth))?,
                     within: *within,
                 }
             }
@@ -471,6 +456,20 @@ impl<'g> Compiler<'g> {
                 within: *within,
             },
         })
+    }
+
+    /// The nodes of `items`, compiled in order by `compile`, in a vector of their number (collecting
+    /// results into a vector does not know its length, and grows it step by step).
+    fn each<T>(
+        &mut self,
+        items: &[T],
+        mut compile: impl FnMut(&mut Self, &T) -> Result<Node, CompileError>,
+    ) -> Result<Vec<Node>, CompileError> {
+        let mut nodes = Vec::with_capacity(items.len());
+        for item in items {
+            nodes.push(compile(self, item)?);
+        }
+        Ok(nodes)
     }
 
     /// One string of an `Any` list or glossary entry: `@name`, `/regex/` or a phrase.
@@ -491,19 +490,17 @@ impl<'g> Compiler<'g> {
                 Some(name),
             ));
         }
-        let Some(items) = self.glossary.get(name) else {
+        // The glossary outlives the compiler: its entry is not borrowed from `self`.
+        let glossary = self.glossary;
+        let Some(items) = glossary.get(name) else {
             return Err(CompileError {
                 message: format!("unknown glossary entry `{name}`"),
                 kind: LoadErrorKind::UnknownGlossary,
                 needle: Some(format!("@{name}")),
             });
         };
-        let items = items.to_vec();
         Ok(Node::Any(
-            items
-                .iter()
-                .map(|s| self.shorthand(s, depth + 1))
-                .collect::<Result<_, _>>()?,
+            self.each(items, |c, s| c.shorthand(s, depth + 1))?,
         ))
     }
 

@@ -358,10 +358,13 @@ pub(crate) struct Compiler<'g> {
     pub case_sensitive_regex: bool,
     /// Phrases already compiled in this rubric → their leaf.
     seen: rustc_hash::FxHashMap<Arc<str>, u32>,
-    /// Prepared words already in this rubric's vocabulary (by [`PreparedWord::id`]) → their id
-    /// there.
-    words_added: rustc_hash::FxHashMap<u64, WordId>,
+    /// This compile's number, which marks the prepared words it has added to its vocabulary
+    /// (see [`Compiler::word_id`]).
+    stamp: u64,
 }
+
+/// The next [`Compiler::stamp`]: unique across threads, never reused (a `u64` does not run out).
+static NEXT_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Where a compile error happened, so it can be reported against the rubric.
 pub(crate) struct CompileError {
@@ -400,11 +403,7 @@ impl<'g> Compiler<'g> {
             glossary,
             case_sensitive_regex,
             seen: rustc_hash::FxHashMap::with_capacity_and_hasher(strings, Default::default()),
-            // 1.4 distinct words per matcher string in the bank.
-            words_added: rustc_hash::FxHashMap::with_capacity_and_hasher(
-                strings * 3 / 2,
-                Default::default(),
-            ),
+            stamp: NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -587,10 +586,11 @@ impl<'g> Compiler<'g> {
     /// The id of a prepared word in this rubric's vocabulary, added the first time the rubric
     /// meets it. Adding a word again would change nothing (the vocabulary keeps one id per key,
     /// and its typo and split indexes one entry per form and word), so a repeat — three in five
-    /// of the bank's phrase words — costs one integer look-up instead of hashing and recording
-    /// its forms again.
+    /// of the bank's phrase words — only reads the id this compile left on the word, instead of
+    /// hashing its key and recording its forms again.
     fn word_id(&mut self, w: &PreparedWord) -> WordId {
-        if let Some(&id) = self.words_added.get(&w.id) {
+        let (stamp, id) = w.added.get();
+        if stamp == self.stamp {
             return id;
         }
         let id = match &w.spec {
@@ -598,7 +598,7 @@ impl<'g> Compiler<'g> {
             WordSpec::Joined(joined) => self.vocab.add_joined(joined),
             WordSpec::AnyNumber => self.vocab.any_number(),
         };
-        self.words_added.insert(w.id, id);
+        w.added.set((self.stamp, id));
         id
     }
 }
@@ -631,38 +631,38 @@ enum WordSpec {
     AnyNumber,
 }
 
-/// A word of a prepared phrase with its id in this process: words prepared alike on one thread
-/// (the same [`WordSpec`]) share an id, which no other word ever has, so a rubric can tell a word
-/// it has already added to its vocabulary by an integer (see [`Compiler::word_id`]).
+/// A word of prepared phrases: the phrases one thread prepares share one for equal words (see
+/// [`WORDS`]), so the compile of a rubric can leave on it the id it gave the word.
 #[derive(Debug)]
 struct PreparedWord {
-    id: u64,
     spec: WordSpec,
+    /// The [`Compiler::stamp`] of the compile that last added the word to its vocabulary, and
+    /// the id it got there.
+    added: std::cell::Cell<(u64, WordId)>,
 }
 
 impl PreparedWord {
-    /// `spec` with its id: the one this thread gave an equal word before, or a new one.
-    fn new(spec: WordSpec) -> PreparedWord {
-        let id = WORD_IDS.with(|ids| {
-            let mut ids = ids.borrow_mut();
-            if let Some(&id) = ids.get(&spec) {
-                return id;
+    /// The word this thread prepared for `spec` before, or a new one.
+    fn shared(spec: WordSpec) -> Rc<PreparedWord> {
+        WORDS.with(|words| {
+            let mut words = words.borrow_mut();
+            if let Some(w) = words.get(&spec) {
+                return w.clone();
             }
-            if ids.len() >= CACHED_TEXTS_MAX {
-                // Ids are never reused, so words interned before the reset keep theirs.
-                ids.clear();
+            if words.len() >= CACHED_TEXTS_MAX {
+                // Phrases prepared before keep their words; an equal word made after is another
+                // one, which a compile may add again to no effect.
+                words.clear();
             }
-            let id = NEXT_WORD_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            ids.insert(spec.clone(), id);
-            id
-        });
-        PreparedWord { id, spec }
+            let w = Rc::new(PreparedWord {
+                spec: spec.clone(),
+                added: std::cell::Cell::new((0, 0)),
+            });
+            words.insert(spec, w.clone());
+            w
+        })
     }
 }
-
-/// The next [`PreparedWord::id`]: ids are unique across threads and never reused (a `u64` does not
-/// run out).
-static NEXT_WORD_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// What compiling a phrase finds without a rubric: its words and its variants over them. A
 /// phrase compiles the same way in every rubric except for the ids its words get there, so this
@@ -674,7 +674,7 @@ struct PreparedPhrase {
     /// Its words, in the order compiling a phrase adds them to a vocabulary (repeats included,
     /// so every rubric's vocabulary sees the same words in the same order as when each phrase was
     /// compiled anew).
-    words: Vec<PreparedWord>,
+    words: Vec<Rc<PreparedWord>>,
     /// Its variants, in order, each word an index into `words`; duplicates are dropped once the
     /// words have ids.
     variants: Vec<Variant>,
@@ -760,7 +760,7 @@ impl PreparedPhrase {
 
     /// Records a word; returns its index.
     fn push(&mut self, w: WordSpec) -> WordId {
-        self.words.push(PreparedWord::new(w));
+        self.words.push(PreparedWord::shared(w));
         self.words.len() as WordId - 1
     }
 
@@ -867,8 +867,8 @@ thread_local! {
     static PREPARED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Rc<PreparedPhrase>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 
-    /// The id this thread gave each word it prepared ([`PreparedWord::id`]).
-    static WORD_IDS: std::cell::RefCell<rustc_hash::FxHashMap<WordSpec, u64>> =
+    /// The words of the phrases this thread has prepared, one for equal words.
+    static WORDS: std::cell::RefCell<rustc_hash::FxHashMap<WordSpec, Rc<PreparedWord>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
@@ -877,7 +877,7 @@ static ANALYSES: std::sync::LazyLock<
     std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Arc<Analysis>>>,
 > = std::sync::LazyLock::new(Default::default);
 
-/// Most entries [`PREPARED`], [`WORD_IDS`] (per thread) and [`ANALYSES`] each hold before
+/// Most entries [`PREPARED`], [`WORDS`] (per thread) and [`ANALYSES`] each hold before
 /// starting over.
 const CACHED_TEXTS_MAX: usize = 100_000;
 

@@ -356,11 +356,12 @@ pub(crate) struct Compiler<'g> {
     pub variants: Vec<Variant>,
     pub glossary: &'g Glossary,
     pub case_sensitive_regex: bool,
-    /// Phrases already compiled in this rubric → their leaf.
-    seen: rustc_hash::FxHashMap<Arc<str>, u32>,
-    /// This compile's number, which marks the prepared words it has added to its vocabulary
-    /// (see [`Compiler::word_id`]).
+    /// This compile's number, which marks the prepared phrases it has made leaves of and the
+    /// prepared words it has added to its vocabulary (see [`Compiler::phrase`]).
     stamp: u64,
+    /// A compile runs on one thread: the prepared phrases and words it marks are that thread's
+    /// (see [`PREPARED`]), and none is dropped from there while it runs.
+    one_thread: std::marker::PhantomData<Rc<()>>,
 }
 
 /// The next [`Compiler::stamp`]: unique across threads, never reused (a `u64` does not run out).
@@ -394,6 +395,7 @@ impl<'g> Compiler<'g> {
     /// [`string_count`]): its tables are sized for them up front, since growing them phrase by
     /// phrase copies them again and again.
     pub fn new(glossary: &'g Glossary, case_sensitive_regex: bool, strings: usize) -> Self {
+        start_over_if_full();
         // Per matcher string, in the bank: 0.8 leaves, 1.8 variants (most leaves are phrases).
         Compiler {
             analyzer: Analyzer::new(),
@@ -402,8 +404,8 @@ impl<'g> Compiler<'g> {
             variants: Vec::with_capacity(strings * 2),
             glossary,
             case_sensitive_regex,
-            seen: rustc_hash::FxHashMap::with_capacity_and_hasher(strings, Default::default()),
             stamp: NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            one_thread: std::marker::PhantomData,
         }
     }
 
@@ -544,11 +546,13 @@ impl<'g> Compiler<'g> {
     }
 
     fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
-        // The same phrase (a glossary entry referenced by several concepts) is one leaf.
-        if let Some(&leaf) = self.seen.get(text) {
+        let prepared = prepared_phrase(&self.analyzer, text)?;
+        // The same phrase (a glossary entry referenced by several concepts) is one leaf: the one
+        // this compile left on its prepared form, which stays the same while the compile runs.
+        let (stamp, leaf) = prepared.leaf.get();
+        if stamp == self.stamp {
             return Ok(Node::Leaf(leaf));
         }
-        let prepared = prepared_phrase(&self.analyzer, text)?;
         // The phrase's words enter this rubric's vocabulary in the order they were prepared.
         let ids: smallvec::SmallVec<[WordId; 16]> =
             prepared.words.iter().map(|w| self.word_id(w)).collect();
@@ -579,7 +583,7 @@ impl<'g> Compiler<'g> {
             numbers,
         });
         let leaf = self.leaves.len() as u32 - 1;
-        self.seen.insert(prepared.text.clone(), leaf);
+        prepared.leaf.set((self.stamp, leaf));
         Ok(Node::Leaf(leaf))
     }
 
@@ -649,11 +653,6 @@ impl PreparedWord {
             if let Some(w) = words.get(&spec) {
                 return w.clone();
             }
-            if words.len() >= CACHED_TEXTS_MAX {
-                // Phrases prepared before keep their words; an equal word made after is another
-                // one, which a compile may add again to no effect.
-                words.clear();
-            }
             let w = Rc::new(PreparedWord {
                 spec: spec.clone(),
                 added: std::cell::Cell::new((0, 0)),
@@ -680,6 +679,8 @@ struct PreparedPhrase {
     variants: Vec<Variant>,
     /// The number probe (word indexes as in `variants`) and the numbers it expects.
     numbers: Option<(Variant, Vec<String>)>,
+    /// The [`Compiler::stamp`] of the compile that last made a leaf of the phrase, and the leaf.
+    leaf: std::cell::Cell<(u64, u32)>,
 }
 
 impl PreparedPhrase {
@@ -701,6 +702,7 @@ impl PreparedPhrase {
             words: Vec::new(),
             variants: Vec::with_capacity(2),
             numbers: None,
+            leaf: std::cell::Cell::new((0, 0)),
         };
         let base = p.base_variant(&analysis);
         p.variants.push(base);
@@ -907,13 +909,27 @@ fn prepared_phrase(analyzer: &Analyzer, text: &str) -> Result<Rc<PreparedPhrase>
             return Ok(hit.clone());
         }
         let prepared = Rc::new(PreparedPhrase::new(analyzer, text)?);
+        cache.borrow_mut().insert(text.into(), prepared.clone());
+        Ok(prepared)
+    })
+}
+
+/// Empties this thread's prepared phrases and words once they hold [`CACHED_TEXTS_MAX`] entries
+/// or more: only before a compile starts, so one compile meets the same prepared form of a
+/// phrase or word each time (they grow by at most one rubric's phrases past the limit).
+fn start_over_if_full() {
+    PREPARED.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.len() >= CACHED_TEXTS_MAX {
             cache.clear();
         }
-        cache.insert(text.into(), prepared.clone());
-        Ok(prepared)
-    })
+    });
+    WORDS.with(|words| {
+        let mut words = words.borrow_mut();
+        if words.len() >= CACHED_TEXTS_MAX {
+            words.clear();
+        }
+    });
 }
 
 /// The analysis of a rubric text (a model answer, a question), cached: a bank compiled again, or

@@ -356,9 +356,16 @@ pub(crate) struct Compiler<'g> {
     pub variants: Vec<Variant>,
     pub glossary: &'g Glossary,
     pub case_sensitive_regex: bool,
-    /// Phrases already compiled in this rubric → their leaf.
-    seen: rustc_hash::FxHashMap<Arc<str>, u32>,
+    /// This compile's number, which marks the prepared phrases it has made leaves of and the
+    /// prepared words it has added to its vocabulary (see [`Compiler::phrase`]).
+    stamp: u64,
+    /// A compile runs on one thread: the prepared phrases and words it marks are that thread's
+    /// (see [`PREPARED`]), and none is dropped from there while it runs.
+    one_thread: std::marker::PhantomData<Rc<()>>,
 }
+
+/// The next [`Compiler::stamp`]: unique across threads, never reused (a `u64` does not run out).
+static NEXT_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Where a compile error happened, so it can be reported against the rubric.
 pub(crate) struct CompileError {
@@ -388,6 +395,7 @@ impl<'g> Compiler<'g> {
     /// [`string_count`]): its tables are sized for them up front, since growing them phrase by
     /// phrase copies them again and again.
     pub fn new(glossary: &'g Glossary, case_sensitive_regex: bool, strings: usize) -> Self {
+        start_over_if_full();
         // Per matcher string, in the bank: 0.8 leaves, 1.8 variants (most leaves are phrases).
         Compiler {
             analyzer: Analyzer::new(),
@@ -396,7 +404,8 @@ impl<'g> Compiler<'g> {
             variants: Vec::with_capacity(strings * 2),
             glossary,
             case_sensitive_regex,
-            seen: rustc_hash::FxHashMap::with_capacity_and_hasher(strings, Default::default()),
+            stamp: NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            one_thread: std::marker::PhantomData,
         }
     }
 
@@ -413,32 +422,20 @@ impl<'g> Compiler<'g> {
                 if items.is_empty() {
                     return Err(invalid("`Any` has no phrasings", None));
                 }
-                Node::Any(
-                    items
-                        .iter()
-                        .map(|s| self.shorthand(s, depth))
-                        .collect::<Result<_, _>>()?,
-                )
+                Node::Any(self.each(items, |c, s| c.shorthand(s, depth))?)
             }
             Matcher::AnyOf(ms) => {
                 if ms.is_empty() {
                     return Err(invalid("`AnyOf` has no matchers", None));
                 }
-                Node::Any(
-                    ms.iter()
-                        .map(|m| self.compile_at(m, depth))
-                        .collect::<Result<_, _>>()?,
-                )
+                Node::Any(self.each(ms, |c, m| c.compile_at(m, depth))?)
             }
             Matcher::AllOf { of, within } => {
                 if of.is_empty() {
                     return Err(invalid("`AllOf` has no matchers", None));
                 }
                 Node::All {
-                    of: of
-                        .iter()
-                        .map(|m| self.compile_at(m, depth))
-                        .collect::<Result<_, _>>()?,
+                    of: self.each(of, |c, m| c.compile_at(m, depth))?,
                     within: *within,
                 }
             }
@@ -450,10 +447,7 @@ impl<'g> Compiler<'g> {
                     ));
                 }
                 Node::Ordered {
-                    of: of
-                        .iter()
-                        .map(|m| self.compile_at(m, depth))
-                        .collect::<Result<_, _>>()?,
+                    of: self.each(of, |c, m| c.compile_at(m, depth))?,
                     within: *within,
                 }
             }
@@ -463,6 +457,20 @@ impl<'g> Compiler<'g> {
                 within: *within,
             },
         })
+    }
+
+    /// The nodes of `items`, compiled in order by `compile`, in a vector of their number (collecting
+    /// results into a vector does not know its length, and grows it step by step).
+    fn each<T>(
+        &mut self,
+        items: &[T],
+        mut compile: impl FnMut(&mut Self, &T) -> Result<Node, CompileError>,
+    ) -> Result<Vec<Node>, CompileError> {
+        let mut nodes = Vec::with_capacity(items.len());
+        for item in items {
+            nodes.push(compile(self, item)?);
+        }
+        Ok(nodes)
     }
 
     /// One string of an `Any` list or glossary entry: `@name`, `/regex/` or a phrase.
@@ -483,19 +491,17 @@ impl<'g> Compiler<'g> {
                 Some(name),
             ));
         }
-        let Some(items) = self.glossary.get(name) else {
+        // The glossary outlives the compiler: its entry is not borrowed from `self`.
+        let glossary = self.glossary;
+        let Some(items) = glossary.get(name) else {
             return Err(CompileError {
                 message: format!("unknown glossary entry `{name}`"),
                 kind: LoadErrorKind::UnknownGlossary,
                 needle: Some(format!("@{name}")),
             });
         };
-        let items = items.to_vec();
         Ok(Node::Any(
-            items
-                .iter()
-                .map(|s| self.shorthand(s, depth + 1))
-                .collect::<Result<_, _>>()?,
+            self.each(items, |c, s| c.shorthand(s, depth + 1))?,
         ))
     }
 
@@ -540,21 +546,16 @@ impl<'g> Compiler<'g> {
     }
 
     fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
-        // The same phrase (a glossary entry referenced by several concepts) is one leaf.
-        if let Some(&leaf) = self.seen.get(text) {
+        let prepared = prepared_phrase(&self.analyzer, text)?;
+        // The same phrase (a glossary entry referenced by several concepts) is one leaf: the one
+        // this compile left on its prepared form, which stays the same while the compile runs.
+        let (stamp, leaf) = prepared.leaf.get();
+        if stamp == self.stamp {
             return Ok(Node::Leaf(leaf));
         }
-        let prepared = prepared_phrase(&self.analyzer, text)?;
         // The phrase's words enter this rubric's vocabulary in the order they were prepared.
-        let ids: Vec<WordId> = prepared
-            .words
-            .iter()
-            .map(|w| match w {
-                WordSpec::Word { key, norm, kind } => self.vocab.add(key, norm, *kind),
-                WordSpec::Joined(joined) => self.vocab.add_joined(joined),
-                WordSpec::AnyNumber => self.vocab.any_number(),
-            })
-            .collect();
+        let ids: smallvec::SmallVec<[WordId; 16]> =
+            prepared.words.iter().map(|w| self.word_id(w)).collect();
         let resolve = |v: &Variant| Variant {
             words: v.words.iter().map(|&i| ids[i as usize]).collect(),
             ..*v
@@ -582,8 +583,27 @@ impl<'g> Compiler<'g> {
             numbers,
         });
         let leaf = self.leaves.len() as u32 - 1;
-        self.seen.insert(prepared.text.clone(), leaf);
+        prepared.leaf.set((self.stamp, leaf));
         Ok(Node::Leaf(leaf))
+    }
+
+    /// The id of a prepared word in this rubric's vocabulary, added the first time the rubric
+    /// meets it. Adding a word again would change nothing (the vocabulary keeps one id per key,
+    /// and its typo and split indexes one entry per form and word), so a repeat — three in five
+    /// of the bank's phrase words — only reads the id this compile left on the word, instead of
+    /// hashing its key and recording its forms again.
+    fn word_id(&mut self, w: &PreparedWord) -> WordId {
+        let (stamp, id) = w.added.get();
+        if stamp == self.stamp {
+            return id;
+        }
+        let id = match &w.spec {
+            WordSpec::Word { key, norm, kind } => self.vocab.add(key, norm, *kind),
+            WordSpec::Joined(joined) => self.vocab.add_joined(joined),
+            WordSpec::AnyNumber => self.vocab.any_number(),
+        };
+        w.added.set((self.stamp, id));
+        id
     }
 }
 
@@ -601,7 +621,7 @@ pub(crate) fn string_count(m: &Matcher) -> usize {
 }
 
 /// A word of a prepared phrase, before it has an id in a rubric's vocabulary.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum WordSpec {
     /// A word as analysed: [`Vocab::add`] with its key, normalised form and kind.
     Word {
@@ -615,6 +635,34 @@ enum WordSpec {
     AnyNumber,
 }
 
+/// A word of prepared phrases: the phrases one thread prepares share one for equal words (see
+/// [`WORDS`]), so the compile of a rubric can leave on it the id it gave the word.
+#[derive(Debug)]
+struct PreparedWord {
+    spec: WordSpec,
+    /// The [`Compiler::stamp`] of the compile that last added the word to its vocabulary, and
+    /// the id it got there.
+    added: std::cell::Cell<(u64, WordId)>,
+}
+
+impl PreparedWord {
+    /// The word this thread prepared for `spec` before, or a new one.
+    fn shared(spec: WordSpec) -> Rc<PreparedWord> {
+        WORDS.with(|words| {
+            let mut words = words.borrow_mut();
+            if let Some(w) = words.get(&spec) {
+                return w.clone();
+            }
+            let w = Rc::new(PreparedWord {
+                spec: spec.clone(),
+                added: std::cell::Cell::new((0, 0)),
+            });
+            words.insert(spec, w.clone());
+            w
+        })
+    }
+}
+
 /// What compiling a phrase finds without a rubric: its words and its variants over them. A
 /// phrase compiles the same way in every rubric except for the ids its words get there, so this
 /// part is made once per process (see [`PREPARED`]) and only the ids are made per rubric.
@@ -623,13 +671,16 @@ struct PreparedPhrase {
     /// The phrase as written.
     text: Arc<str>,
     /// Its words, in the order compiling a phrase adds them to a vocabulary (repeats included,
-    /// so every rubric's vocabulary sees the same calls as when each phrase was compiled anew).
-    words: Vec<WordSpec>,
+    /// so every rubric's vocabulary sees the same words in the same order as when each phrase was
+    /// compiled anew).
+    words: Vec<Rc<PreparedWord>>,
     /// Its variants, in order, each word an index into `words`; duplicates are dropped once the
     /// words have ids.
     variants: Vec<Variant>,
     /// The number probe (word indexes as in `variants`) and the numbers it expects.
     numbers: Option<(Variant, Vec<String>)>,
+    /// The [`Compiler::stamp`] of the compile that last made a leaf of the phrase, and the leaf.
+    leaf: std::cell::Cell<(u64, u32)>,
 }
 
 impl PreparedPhrase {
@@ -651,6 +702,7 @@ impl PreparedPhrase {
             words: Vec::new(),
             variants: Vec::with_capacity(2),
             numbers: None,
+            leaf: std::cell::Cell::new((0, 0)),
         };
         let base = p.base_variant(&analysis);
         p.variants.push(base);
@@ -710,7 +762,7 @@ impl PreparedPhrase {
 
     /// Records a word; returns its index.
     fn push(&mut self, w: WordSpec) -> WordId {
-        self.words.push(w);
+        self.words.push(PreparedWord::shared(w));
         self.words.len() as WordId - 1
     }
 
@@ -816,6 +868,10 @@ thread_local! {
     /// compiled in parallel, which costs more than preparing a phrase twice.
     static PREPARED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Rc<PreparedPhrase>>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+
+    /// The words of the phrases this thread has prepared, one for equal words.
+    static WORDS: std::cell::RefCell<rustc_hash::FxHashMap<WordSpec, Rc<PreparedWord>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// Analyses of other rubric texts (model answers, questions), shared the same way.
@@ -823,7 +879,8 @@ static ANALYSES: std::sync::LazyLock<
     std::sync::RwLock<rustc_hash::FxHashMap<Box<str>, Arc<Analysis>>>,
 > = std::sync::LazyLock::new(Default::default);
 
-/// Most entries [`PREPARED`] (per thread) and [`ANALYSES`] each hold before starting over.
+/// Most entries [`PREPARED`], [`WORDS`] (per thread) and [`ANALYSES`] each hold before
+/// starting over.
 const CACHED_TEXTS_MAX: usize = 100_000;
 
 /// The value cached for `text` in `cache`, made with `make` on a miss.
@@ -852,13 +909,27 @@ fn prepared_phrase(analyzer: &Analyzer, text: &str) -> Result<Rc<PreparedPhrase>
             return Ok(hit.clone());
         }
         let prepared = Rc::new(PreparedPhrase::new(analyzer, text)?);
+        cache.borrow_mut().insert(text.into(), prepared.clone());
+        Ok(prepared)
+    })
+}
+
+/// Empties this thread's prepared phrases and words once they hold [`CACHED_TEXTS_MAX`] entries
+/// or more: only before a compile starts, so one compile meets the same prepared form of a
+/// phrase or word each time (they grow by at most one rubric's phrases past the limit).
+fn start_over_if_full() {
+    PREPARED.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.len() >= CACHED_TEXTS_MAX {
             cache.clear();
         }
-        cache.insert(text.into(), prepared.clone());
-        Ok(prepared)
-    })
+    });
+    WORDS.with(|words| {
+        let mut words = words.borrow_mut();
+        if words.len() >= CACHED_TEXTS_MAX {
+            words.clear();
+        }
+    });
 }
 
 /// The analysis of a rubric text (a model answer, a question), cached: a bank compiled again, or

@@ -357,42 +357,24 @@ impl<'a> Context<'a> {
         } else {
             PHRASE_GAP
         };
+        // Positions up to here passed the checks on what a gap may skip. They are checked only
+        // once a position holds the word (most do not), in order, so the first one that fails
+        // still ends the search as if each had been checked on the way.
+        let mut checked = last + 1;
         for pos in last + 1..=last + 1 + gap {
             match tokens.get(pos as usize) {
                 Some(t) if t.sentence == sentence => {}
                 _ => break,
             }
-            // A gap never skips a negation cue ("BGP, no encapsulation" is not "BGP encapsulates")
-            // nor crosses a clause ("mesh; an API gateway" is not "mesh gateway"); adjacent words
-            // may sit across a colon ("exit code: 137").
-            let t = &tokens[pos as usize];
-            let crosses_clause = (last + 1..=pos).any(|k| {
-                let u = &tokens[k as usize];
-                u.clause != tokens[k as usize - 1].clause && !u.after_wrap
-            });
-            // A skipped word that is itself a cue ("the kubelet *doesn't* delete images") is
-            // never jumped over either.
-            let skips_cue = (last + 1..pos).any(|k| {
-                let k = k as usize;
-                tokens
-                    .get(k + 1)
-                    .is_some_and(|u| u.negated && u.negated_by == k as u32)
-                    || k > 0 && tokens[k - 1].negated && tokens[k - 1].negated_by == k as u32
-            });
-            // Nor does it skip a negation word or a number, whatever stance made of them: "has
-            // *no* requests" is not "has requests", "one replica per *20* messages" is not "one
-            // replica per message".
-            let skips_meaning = (last + 1..pos).any(|k| {
-                tokens[k as usize].kind == TokenKind::Number
-                    || is_negation_trigger(self.analysis.lower(k as usize))
-            });
-            if pos > last + 1
-                && ((t.negated && t.negated_by > last && t.negated_by < pos)
-                    || crosses_clause
-                    || skips_cue
-                    || skips_meaning)
-            {
-                break;
+            let word = v.words[k];
+            if !self.atoms_at(pos).iter().any(|&(_, atom)| atom.id == word) {
+                continue;
+            }
+            while checked < pos {
+                checked += 1;
+                if self.gap_breaks(last, checked) {
+                    return None;
+                }
             }
             // A gap never lands inside an identifier: "failed and failurePolicy" is not "fail
             // policy".
@@ -408,7 +390,7 @@ impl<'a> Context<'a> {
                 if enters && self.glued(atom.last) {
                     continue;
                 }
-                if atom.id == v.words[k] && self.fits(v, k, pos, atom.last) {
+                if atom.id == word && self.fits(v, k, pos, atom.last) {
                     if let Some(found) = self.extend(v, k + 1, atom.last, fuzzy || atom.fuzzy) {
                         return Some(found);
                     }
@@ -416,6 +398,40 @@ impl<'a> Context<'a> {
             }
         }
         None
+    }
+
+    /// Whether a phrase's next word may not be looked for at `pos`, past the gap after a word
+    /// ending at token `last` (`pos` > `last` + 1, in the same sentence).
+    fn gap_breaks(&self, last: u32, pos: u32) -> bool {
+        let tokens = self.analysis.tokens();
+        // A gap never skips a negation cue ("BGP, no encapsulation" is not "BGP encapsulates")
+        // nor crosses a clause ("mesh; an API gateway" is not "mesh gateway"); adjacent words
+        // may sit across a colon ("exit code: 137").
+        let t = &tokens[pos as usize];
+        let crosses_clause = (last + 1..=pos).any(|k| {
+            let u = &tokens[k as usize];
+            u.clause != tokens[k as usize - 1].clause && !u.after_wrap
+        });
+        // A skipped word that is itself a cue ("the kubelet *doesn't* delete images") is
+        // never jumped over either.
+        let skips_cue = (last + 1..pos).any(|k| {
+            let k = k as usize;
+            tokens
+                .get(k + 1)
+                .is_some_and(|u| u.negated && u.negated_by == k as u32)
+                || k > 0 && tokens[k - 1].negated && tokens[k - 1].negated_by == k as u32
+        });
+        // Nor does it skip a negation word or a number, whatever stance made of them: "has
+        // *no* requests" is not "has requests", "one replica per *20* messages" is not "one
+        // replica per message".
+        let skips_meaning = (last + 1..pos).any(|k| {
+            tokens[k as usize].kind == TokenKind::Number
+                || is_negation_trigger(self.analysis.lower(k as usize))
+        });
+        (t.negated && t.negated_by > last && t.negated_by < pos)
+            || crosses_clause
+            || skips_cue
+            || skips_meaning
     }
 
     /// Hits of a node. For `All`, the hits of every part of each combination found; combinations

@@ -109,8 +109,9 @@ fn letter_mask(s: &str) -> u32 {
 
 impl Vocab {
     /// An empty vocabulary sized for the phrases of about `strings` matcher strings. Per string,
-    /// the bank's rubrics have 1.3 words of 12 key bytes, and 3 typo and 3 split forms of 42
-    /// bytes of text (forms repeat: an index is built from them once an answer is mapped).
+    /// the bank's rubrics have 1.3 words of 12 key bytes, 1.3 typo and 0.7 split forms, and 13
+    /// bytes of their text (a rubric adds each word once; forms still repeat when two words
+    /// share one, and an index is built from them once an answer is mapped).
     pub fn with_capacity(strings: usize) -> Vocab {
         let words = strings * 3 / 2;
         Vocab {
@@ -118,9 +119,9 @@ impl Vocab {
             key_ends: Vec::with_capacity(words),
             by_hash: FxHashMap::with_capacity_and_hasher(words, Default::default()),
             same_hash: Vec::with_capacity(words),
-            fuzzy_forms: Vec::with_capacity(strings * 7 / 2),
-            split_forms: Vec::with_capacity(strings * 7 / 2),
-            form_text: String::with_capacity(strings * 50),
+            fuzzy_forms: Vec::with_capacity(words),
+            split_forms: Vec::with_capacity(strings),
+            form_text: String::with_capacity(strings * 16),
             ..Vocab::default()
         }
     }
@@ -192,13 +193,16 @@ impl Vocab {
     }
 
     fn add_forms(&mut self, id: WordId, norm: &str, kind: TokenKind) {
-        if kind != TokenKind::Word || !norm.is_ascii() {
+        if kind != TokenKind::Word || !norm.is_ascii() || norm.len() < 4 {
             return;
         }
-        self.add_fuzzy_form(id, norm);
-        if norm.len() >= 4 && norm.len() < 256 {
-            let range = self.push_text(norm);
-            self.split_forms.push((id, range.0, range.1));
+        // One copy of the text serves both indexes.
+        let (start, end) = self.push_text(norm);
+        if norm.len() >= FUZZY_MIN_LEN {
+            self.fuzzy_forms.push((id, start, end));
+        }
+        if norm.len() < 256 {
+            self.split_forms.push((id, start, end));
         }
     }
 

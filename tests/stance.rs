@@ -186,6 +186,24 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "resolves to nothing",
+        "From the east cluster, db.svc.cluster.local resolves to nothing.",
+        "cluster.local resolves",
+        false,
+    ),
+    (
+        "returns nothing",
+        "The readiness endpoint returns nothing while the cache warms.",
+        "endpoint returns",
+        false,
+    ),
+    (
+        "resolves to something",
+        "The headless name resolves to every ready pod's IP.",
+        "name resolves",
+        true,
+    ),
+    (
         "comparison, not a verdict",
         "Pod Security Admission is more predictable than PodSecurityPolicy was.",
         "Pod Security Admission",

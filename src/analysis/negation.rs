@@ -140,6 +140,11 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 deny_through(tokens, i, scope_start, v);
             }
         } else if is_trigger && !inside_identifier && !figure {
+            // "cluster.local from the other cluster *resolves to nothing*", "the probe *returns
+            // nothing*": "nothing" as the object denies the verb before it.
+            if w == "nothing" {
+                deny_verb_before(tokens, &lower, i);
+            }
             let pointer = points_back(tokens, &lower, i);
             let relevance = relevance_predicate_after(tokens, &lower, i);
             if pointer || relevance || gerund_subject(tokens, &lower, i) {
@@ -1153,6 +1158,27 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
             break;
         }
         negate(&mut tokens[j], cue, DenialRule::Subject);
+    }
+}
+
+/// Denies the content word right before the object "nothing" at `cue` (or before "to
+/// nothing"), in its clause: "resolves to nothing" is "does not resolve".
+fn deny_verb_before<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, cue: usize) {
+    let mut v = cue;
+    if v > 0 && tokens[v - 1].clause == tokens[cue].clause && lower(v - 1) == "to" {
+        v -= 1;
+    }
+    if v == 0 {
+        return;
+    }
+    let verb = v - 1;
+    let t = &tokens[verb];
+    if t.clause == tokens[cue].clause
+        && t.kind == super::TokenKind::Word
+        && !t.function_word
+        && !is_copula(lower(verb))
+    {
+        negate(&mut tokens[verb], cue, DenialRule::Cue);
     }
 }
 

@@ -153,3 +153,50 @@ fn every_rubric_level_follows_docs_levels() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A misconception names a wrong belief; it must not fire on true statements in its rubric's
+/// vocabulary. The true texts at hand are the other rubrics' of the same category: their model
+/// answers and strong marked examples (expected 75 or more), six per rubric. A misconception
+/// that fires on one has matchers a correct answer also satisfies, and would cap that answer.
+#[test]
+fn no_misconception_fires_on_another_rubrics_true_texts() {
+    let bank = Bank::embedded().expect("embedded bank loads");
+    let graders: Vec<rubric_grader::Grader> = bank
+        .entries()
+        .iter()
+        .map(|e| rubric_grader::Grader::for_entry(&bank, e).expect("compiles"))
+        .collect();
+    let true_texts = |r: &rubric_grader::Rubric| -> Vec<String> {
+        std::iter::once(r.model_answer.clone())
+            .chain(
+                r.examples
+                    .iter()
+                    .filter(|x| x.expected.0 >= 75.0)
+                    .map(|x| x.answer.clone()),
+            )
+            .take(6)
+            .collect()
+    };
+    let mut fired = Vec::new();
+    for (entry, grader) in bank.entries().iter().zip(&graders) {
+        for other in bank.entries() {
+            if other.rubric.id == entry.rubric.id || other.rubric.category != entry.rubric.category
+            {
+                continue;
+            }
+            for (i, text) in true_texts(&other.rubric).iter().enumerate() {
+                let grade = grader.grade(text).expect("grades");
+                for m in &grade.misconceptions {
+                    fired.push(format!(
+                        "{} `{}` fires on {} true text {i}: {:?}",
+                        entry.rubric.id,
+                        m.id,
+                        other.rubric.id,
+                        m.evidence.first().map(|e| e.text.as_str()).unwrap_or("")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(fired.is_empty(), "{}", fired.join("\n"));
+}

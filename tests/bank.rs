@@ -161,10 +161,9 @@ fn every_rubric_level_follows_docs_levels() {
 #[test]
 fn no_misconception_fires_on_another_rubrics_true_texts() {
     let bank = Bank::embedded().expect("embedded bank loads");
-    let graders: Vec<rubric_grader::Grader> = bank
-        .entries()
-        .iter()
-        .map(|e| rubric_grader::Grader::for_entry(&bank, e).expect("compiles"))
+    let graders: Vec<rubric_grader::Grader> = rubric_grader::Grader::for_bank(&bank)
+        .into_iter()
+        .map(|g| g.expect("compiles"))
         .collect();
     let true_texts = |r: &rubric_grader::Rubric| -> Vec<String> {
         std::iter::once(r.model_answer.clone())

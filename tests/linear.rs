@@ -38,6 +38,7 @@ const HOSTILE: &[&str] = &[
     "terminationGracePeriodSeconds exit code 138 ",
     "prestpo hokk sigtrem endpiont ",
     "init containers start after the app, then ",
+    "rather than the CIDR, the IPAM, ",
 ];
 
 #[test]

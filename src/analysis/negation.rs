@@ -902,26 +902,39 @@ fn deny_forward<'a>(
 fn alternative_list_item<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,
-    j: usize,
+    mut j: usize,
 ) -> bool {
-    let (sentence, clause) = (tokens[j].sentence, tokens[j].clause);
-    let end = (j..tokens.len())
-        .find(|&k| tokens[k].clause != clause || tokens[k].sentence != sentence)
-        .unwrap_or(tokens.len());
     // A list closes with "or" / "and" in its last item ("X, Y or Z"); until then each item is
-    // followed by another.
-    end < tokens.len()
-        && tokens[end].sentence == sentence
-        && tokens[end].after_comma
-        && tokens[end - 1].word - tokens[j].word < 6
-        && !has_finite_verb(tokens, lower, j)
-        && !is_imperative(lower(j))
-        && !matches!(
-            lower(j),
-            "just" | "simply" | "then" | "so" | "first" | "i" | "we" | "you" | "which" | "that"
-        )
-        && ((j..end).any(|k| is_coordinator(lower(k))) || alternative_list_item(tokens, lower, end))
+    // followed by another. Items are looked at one after another, a few at most.
+    for _ in 0..ALTERNATIVE_LIST_ITEMS {
+        let (sentence, clause) = (tokens[j].sentence, tokens[j].clause);
+        let end = (j..tokens.len())
+            .find(|&k| tokens[k].clause != clause || tokens[k].sentence != sentence)
+            .unwrap_or(tokens.len());
+        let item = end < tokens.len()
+            && tokens[end].sentence == sentence
+            && tokens[end].after_comma
+            && tokens[end - 1].word - tokens[j].word < 6
+            && !has_finite_verb(tokens, lower, j)
+            && !is_imperative(lower(j))
+            && !matches!(
+                lower(j),
+                "just" | "simply" | "then" | "so" | "first" | "i" | "we" | "you" | "which" | "that"
+            );
+        if !item {
+            return false;
+        }
+        if (j..end).any(|k| is_coordinator(lower(k))) {
+            return true;
+        }
+        j = end;
+    }
+    false
 }
+
+/// How many items after an alternative ("rather than X, Y, …") are looked at for the one that
+/// closes the list.
+const ALTERNATIVE_LIST_ITEMS: usize = 8;
 
 /// A copula or auxiliary: after an embedded clause, the start of the main predicate.
 fn is_main_verb(w: &str) -> bool {

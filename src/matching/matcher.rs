@@ -307,15 +307,10 @@ impl<'a> Context<'a> {
     /// match the front of `VolumeSnapshotContent`.
     fn fits(&self, v: &Variant, k: usize, first: u32, last: u32) -> bool {
         let tokens = self.analysis.tokens();
-        let touches = |a: usize, b: usize| {
-            tokens.get(a).zip(tokens.get(b)).is_some_and(|(x, y)| {
-                x.span.end == y.span.start && x.kind == TokenKind::Word && y.kind == TokenKind::Word
-            })
-        };
-        if v.is(v.run_start, k) && first > 0 && touches(first as usize - 1, first as usize) {
+        if v.is(v.run_start, k) && first > 0 && self.glued(first - 1) {
             return false;
         }
-        if v.is(v.run_end, k) && touches(last as usize, last as usize + 1) {
+        if v.is(v.run_end, k) && self.glued(last) {
             return false;
         }
         // A function word is never a piece of an identifier: "not" in a rubric does not match
@@ -324,8 +319,7 @@ impl<'a> Context<'a> {
         if !in_run
             && first == last
             && tokens[first as usize].function_word
-            && (first > 0 && touches(first as usize - 1, first as usize)
-                || touches(first as usize, first as usize + 1))
+            && (first > 0 && self.glued(first - 1) || self.glued(first))
         {
             return false;
         }

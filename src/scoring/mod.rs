@@ -204,14 +204,14 @@ impl ScoringModel {
         // An answer credited for most of the rubric besides what it contradicts, that also
         // asserts the contradicted concept on its own, says both: it cannot be good, but it is
         // not simply wrong about the centre of the question.
-        let credited = findings
+        let credited_concepts = findings
             .concepts
             .iter()
             .zip(&contradicted)
             .filter(|(c, x)| c.hit && !**x)
             .count();
-        let mostly_right =
-            credited * MOSTLY_RIGHT_DENOMINATOR >= findings.concepts.len() * MOSTLY_RIGHT_NUMERATOR;
+        let mostly_right = credited_concepts * MOSTLY_RIGHT_DENOMINATOR
+            >= findings.concepts.len() * MOSTLY_RIGHT_NUMERATOR;
         for (ci, _) in contradicted.iter().enumerate().filter(|(_, x)| **x) {
             central |=
                 self.is_required(ci) && !(mostly_right && findings.concepts[ci].asserted_apart);

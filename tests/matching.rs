@@ -293,6 +293,7 @@ distinct!(identifier_is_not_a_prefix_of_a_longer_one: "VolumeSnapshot" => ["Volu
 equal!(identifier_inside_prose: "VolumeSnapshot" => ["a VolumeSnapshot object", "the volume snapshot"]);
 distinct!(a_phrase_does_not_end_inside_an_identifier: "own scheduler" => ["each profile has its own schedulerName"]);
 distinct!(a_phrase_gap_does_not_land_inside_an_identifier: "fail policy" => ["the call failed and failurePolicy let it through"]);
+distinct!(a_phrase_gap_does_not_leave_an_identifier_mid_way: "privileged: false" => ["set allowPrivilegeEscalation false"]);
 equal!(a_phrase_inside_one_identifier_may_end_anywhere: "scheduler configuration" => ["the KubeSchedulerConfiguration file", "the scheduler configuration"]);
 equal!(a_phrase_may_end_at_an_identifier_s_end: "failure policy" => ["set failurePolicy to Fail", "the failure policy"]);
 distinct!(no_gap_between_numbers: "1/2" => ["1 pod and 2"]);

@@ -132,6 +132,30 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "verdict carried over (same for X)",
+        "Capabilities can be ignored here. Same for hostPath and running as root, the container is isolated anyway.",
+        "hostPath",
+        false,
+    ),
+    (
+        "verdict carried over (the same goes for X)",
+        "The PDB is irrelevant to this. The same goes for the eviction API.",
+        "eviction API",
+        false,
+    ),
+    (
+        "advice carried over stays asserted (same for X)",
+        "Drop all capabilities. Same for hostPath: remove it.",
+        "hostPath",
+        true,
+    ),
+    (
+        "symptom carried over stays asserted (same with X)",
+        "The volume doesn't attach. Same with the second PVC.",
+        "PVC",
+        true,
+    ),
+    (
         "plural pronoun points back (same sentence)",
         "Exemplars are a metrics-only feature, so they don't help you find a trace.",
         "exemplars",

@@ -1949,10 +1949,60 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                     negate(t, start, DenialRule::Reply);
                 }
             }
+            // "Capabilities can be ignored here. *Same for* hostPath and running as root.": the
+            // verdict of the sentence before, carried over to a new list of subjects.
+            if let Some(from) = carries_over(lower, start, end) {
+                let denied = (ps..pe).find_map(|k| {
+                    let rule = DenialRule::from_code(tokens[k].denial)?;
+                    matches!(
+                        rule,
+                        DenialRule::Subject
+                            | DenialRule::Verdict
+                            | DenialRule::Dismissal
+                            | DenialRule::List
+                    )
+                    .then_some((tokens[k].negated_by as usize, rule))
+                });
+                if let Some((cue, rule)) = denied {
+                    let clause = tokens[from].clause;
+                    for t in tokens[from..end]
+                        .iter_mut()
+                        .take_while(|t| t.clause == clause)
+                    {
+                        negate(t, cue, rule);
+                    }
+                }
+            }
         }
         prev = Some((start, end));
         start = end;
     }
+}
+
+/// Where the subjects begin in a sentence `start..end` that opens by carrying over the verdict
+/// of the one before: "Same for X", "Same with X", "(The) same goes for X", "Same thing for X",
+/// "Likewise X", "Ditto X".
+fn carries_over<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> Option<usize> {
+    let mut k = start;
+    if lower(k) == "the" {
+        k += 1;
+    }
+    let opener = match lower(k) {
+        "likewise" | "ditto" => k + 1,
+        "same" => {
+            let mut j = k + 1;
+            if j < end && matches!(lower(j), "goes" | "thing" | "story") {
+                j += 1;
+            }
+            if j < end && matches!(lower(j), "for" | "with") {
+                j + 1
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    (opener < end).then_some(opener)
 }
 
 fn is_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {

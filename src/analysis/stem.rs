@@ -28,6 +28,7 @@ const PROTECTED: &[&str] = &[
     "readiness",
     "liveness",
     "operator",
+    "scheduler",
     "informer",
     "capability",
     "authorization",
@@ -129,5 +130,8 @@ mod tests {
         assert_ne!(stem("controller"), stem("control"));
         assert_ne!(stem("finalizer"), stem("final"));
         assert_ne!(stem("readiness"), stem("ready"));
+        // "so pods can be scheduled" does not name the scheduler
+        assert_ne!(stem("scheduler"), stem("scheduled"));
+        assert_eq!(stem("schedulers"), stem("scheduler"));
     }
 }

@@ -370,9 +370,10 @@ impl<'a> Context<'a> {
                     return None;
                 }
             }
-            // A gap never lands inside an identifier: "failed and failurePolicy" is not "fail
-            // policy".
-            if pos > last + 1 && self.glued(pos - 1) {
+            // A gap never lands inside an identifier, nor leaves one mid-way: "failed and
+            // failurePolicy" is not "fail policy", nor "allowPrivilegeEscalation false"
+            // "privileged false".
+            if pos > last + 1 && (self.glued(pos - 1) || self.glued(last)) {
                 continue;
             }
             // A phrase that comes from outside an identifier does not end inside it: "its own

@@ -17,7 +17,8 @@ pub(crate) use model::round1;
 pub use model::ScoringModel;
 use polish::{content_sentences, evidence_sentences};
 pub use polish::{
-    filler_markers, is_terse, FILLER_MARKERS, POLISH_CAP, TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
+    filler_markers, is_diluted, is_terse, DILUTED_MIN_SENTENCES, FILLER_MARKERS, POLISH_CAP,
+    TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
 };
 pub(crate) use salad::is_keyword_salad;
 use salad::SALAD_FACTOR;
@@ -481,7 +482,8 @@ impl ScoringModel {
             return;
         }
         let words = analysis.word_count();
-        let filler = filler_markers(analysis, &content_sentences(grade, analysis));
+        let content = content_sentences(grade, analysis);
+        let filler = filler_markers(analysis, &content);
         let mut flaws = Vec::new();
         if is_terse(words, model_words) {
             let model = model_words;
@@ -497,6 +499,16 @@ impl ScoringModel {
                 code: WarningCode::Padded,
                 message: format!(
                     "padded with conversational filler ({filler} phrases such as \"great question\" or \"in my experience\"); cut it and keep the substance; capped at {POLISH_CAP:.0}"
+                ),
+            });
+        }
+        let sentences = analysis.sentence_count();
+        if is_diluted(content.len() as u32, sentences) {
+            let with = content.len();
+            flaws.push(Warning {
+                code: WarningCode::Padded,
+                message: format!(
+                    "only {with} of its {sentences} sentences carry the substance; cut the rest; capped at {POLISH_CAP:.0}"
                 ),
             });
         }

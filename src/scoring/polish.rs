@@ -1,6 +1,6 @@
 //! The finish of an answer: what keeps a complete answer below full marks.
 //!
-//! Examiners give a complete answer 100 only when it is also well made. Three flaws, each
+//! Examiners give a complete answer 100 only when it is also well made. Four flaws, each
 //! measured without reading for meaning, cap an otherwise complete answer at [`POLISH_CAP`]:
 //!
 //! - **Too short to explain** ([`is_terse`]): the concepts are named, but in under
@@ -9,6 +9,9 @@
 //! - **Padded** ([`filler_markers`]): conversational filler around the content — "great
 //!   question", "hope that helps", "in my experience", "it's a journey". At least
 //!   [`FILLER_MARKERS`] different markers.
+//! - **Diluted** ([`is_diluted`]): a long answer in which at most half of the sentences carry
+//!   anything the rubric credits — the substance is there, watered down by restatement,
+//!   anecdote and scene-setting that no filler list can name.
 //! - **Misspelt terms**: a credited term matched only through typo tolerance ("kubelte").
 //!
 //! None of them takes away credit from an answer below the cap: they separate the best answers,
@@ -34,6 +37,16 @@ pub const TERSE_MIN_MODEL_WORDS: u32 = 100;
 
 /// How many different filler markers make an answer padded.
 pub const FILLER_MARKERS: usize = 2;
+
+/// Only answers of at least this many sentences can be diluted: in a short answer one sentence
+/// of context is half of it.
+pub const DILUTED_MIN_SENTENCES: u32 = 8;
+
+/// Whether an answer of `sentences` sentences, `with_content` of which hold evidence of a
+/// credited concept, is diluted: at most half of a long answer carries its substance.
+pub fn is_diluted(with_content: u32, sentences: u32) -> bool {
+    sentences >= DILUTED_MIN_SENTENCES && 2 * with_content <= sentences
+}
 
 /// Whether an answer of `words` words is terse next to a model answer of `model_words` words.
 pub fn is_terse(words: u32, model_words: u32) -> bool {
@@ -186,6 +199,16 @@ mod tests {
         assert!(!is_terse(120, 250));
         // A one-line reference answer asks for no explanation.
         assert!(!is_terse(5, 20));
+    }
+
+    #[test]
+    fn diluted_means_at_most_half_of_a_long_answer_carries_content() {
+        assert!(is_diluted(5, 10));
+        assert!(!is_diluted(6, 10));
+        assert!(is_diluted(0, DILUTED_MIN_SENTENCES));
+        // A short answer with one sentence of context is not diluted.
+        assert!(!is_diluted(2, 4));
+        assert!(!is_diluted(3, DILUTED_MIN_SENTENCES - 1));
     }
 
     #[test]

@@ -100,9 +100,9 @@ pub use rubric::{
     Misconception, Polarity, Rubric, Window, WRONG_CENTRAL_CLAIM_CAP,
 };
 pub use scoring::{
-    is_fluent, Band, ConceptResult, Grade, GroupResult, MisconceptionResult, ScoringModel, Warning,
-    WarningCode, DENIAL_CAP, DENIAL_CAP_MAX_CONCEPTS, ENGAGEMENT_FLOOR, FLOORLESS_MISCONCEPTIONS,
-    FLUENT_UNCREDITED_WORDS, POLISH_CAP, WRONG_ENGAGEMENT_FLOOR,
+    examiner_scale, is_fluent, Band, ConceptResult, Grade, GroupResult, MisconceptionResult,
+    ScoringModel, Warning, WarningCode, DENIAL_CAP, DENIAL_CAP_MAX_CONCEPTS, ENGAGEMENT_FLOOR,
+    FLOORLESS_MISCONCEPTIONS, FLUENT_UNCREDITED_WORDS, POLISH_CAP, WRONG_ENGAGEMENT_FLOOR,
 };
 #[cfg(feature = "study")]
 pub use study::Study;

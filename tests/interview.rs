@@ -296,14 +296,15 @@ fn a_follow_up_that_covers_the_concept_recovers_half_its_share() {
     let bank = test_bank();
     let mut iv = Interview::new(&bank, ids_plan(&["m01"])).unwrap();
     iv.next_question().unwrap();
-    // Covers selector (2 of 5 weight) and endpoints (1 of 5): 60.
+    // Covers selector (2 of 5 weight) and endpoints (1 of 5): 60 % of the weight, 56.7 on the
+    // examiner's scale.
     let graded = iv
         .submit(
             "Compare the selector with the pod labels and run kubectl get endpoints.",
             secs(60),
         )
         .unwrap();
-    assert_eq!(graded.grade.score, 60.0);
+    assert_eq!(graded.grade.score, 56.7);
     let probe = graded.follow_up().expect("a probe").clone();
     assert_eq!(
         probe.concept, "readiness",
@@ -321,7 +322,7 @@ fn a_follow_up_that_covers_the_concept_recovers_half_its_share() {
     assert!(fu.hit);
     // readiness is 1 of 5 weight = 20 points; half is 10.
     assert_eq!(fu.recovered, FOLLOW_UP_RECOVERY * 20.0);
-    assert_eq!(turn.score, 70.0);
+    assert_eq!(turn.score, 66.7);
     assert_eq!(turn.band, Band::Good);
     let mark = turn
         .grade
@@ -826,8 +827,9 @@ fn scorecard_of_the_scripted_interview() {
     // m01: 60 − 15 (misconception) = 45, +10 from the follow-up = 55.
     // s01: 5 of 6 weight = 83.3, × 0.9 for the hint = 75.
     // x01: skipped. m02: nothing covered.
-    assert_eq!(scores, [55.0, 75.0, 0.0, 0.0]);
-    assert_eq!(card.overall, 32.5);
+    // 55 % and 75 % of the weight, on the examiner's scale.
+    assert_eq!(scores, [51.7, 75.0, 0.0, 0.0]);
+    assert_eq!(card.overall, 31.7);
     assert_eq!(card.recommendation.verdict, Verdict::StrongNoHire);
     assert_eq!(card.candidate.as_deref(), Some("Ada"));
     let estimate = card.level_estimate.as_ref().unwrap();

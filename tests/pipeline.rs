@@ -312,6 +312,64 @@ fn a_wrong_central_claim_is_worth_at_most_the_cap() {
 }
 
 #[test]
+fn the_examiner_scale_keeps_the_ends_and_flattens_the_middle() {
+    use rubric_grader::examiner_scale;
+    assert_eq!(examiner_scale(0.0), 0.0);
+    assert_eq!(examiner_scale(100.0), 100.0);
+    assert_eq!(examiner_scale(15.0), 15.0);
+    // A third to two thirds of the rubric is partial, 40 to 60.
+    assert_eq!(examiner_scale(35.0), 40.0);
+    assert_eq!(examiner_scale(50.0), 50.0);
+    assert_eq!(examiner_scale(65.0), 60.0);
+    assert!(examiner_scale(72.0) < 72.0);
+    let mut last = -1.0;
+    for k in 0..=1000 {
+        let y = examiner_scale(k as f32 / 10.0);
+        assert!(y >= last, "not monotone at {k}");
+        last = y;
+    }
+}
+
+#[test]
+fn a_wrong_belief_in_an_answer_credited_for_little_else_is_worth_at_most_the_cap() {
+    // The misconception contradicts nothing: without the rule the answer keeps 2 of 5 concepts
+    // (38 %) less a small penalty.
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n07", title: "t", category: "demo", level: mid, question: "How does the kubelet back off a crashing container?",
+        model_answer: "The kubelet restarts it with an exponential back-off, 10 s doubling to a cap of five minutes, reset after ten minutes of running; read the previous logs and the exit code.",
+        concepts: [
+            (id: "kubelet", label: "the kubelet restarts it", weight: 1.0, matcher: Any(["kubelet restarts"]), hint: "h"),
+            (id: "exp", label: "exponential back-off", weight: 1.0, matcher: Any(["exponential"]), hint: "h"),
+            (id: "cap", label: "capped at five minutes", weight: 1.0, matcher: Any(["five minutes"]), hint: "h"),
+            (id: "reset", label: "reset after ten minutes", weight: 1.0, matcher: Any(["ten minutes"]), hint: "h"),
+            (id: "logs", label: "previous logs", weight: 1.0, matcher: Any(["previous logs"]), hint: "h"),
+        ],
+        misconceptions: [(id: "registry", label: "thinks the registry does the back-off", matcher: Any(["registry does the back-off"]),
+            penalty: 5.0, correction: "The kubelet does.")])"#,
+        "<n07>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let wrong = grader
+        .grade("The kubelet restarts it, but the registry does the back-off, which is exponential.")
+        .unwrap();
+    assert_eq!(wrong.score, rubric_grader::WRONG_CENTRAL_CLAIM_CAP);
+    assert!(wrong
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("less than half")));
+    // Credited for most of the rubric, the same wrong belief costs its penalty only.
+    let mostly = grader
+        .grade("The kubelet restarts it with an exponential delay up to five minutes, reset after ten minutes; the registry does the back-off.")
+        .unwrap();
+    assert!(mostly.score > 40.0, "{}", mostly.score);
+    assert!(!mostly
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("less than half")));
+}
+
+#[test]
 fn a_weak_answer_in_the_subjects_words_earns_the_engagement_floor_and_an_off_topic_one_does_not() {
     // The question shares almost no words with either answer; the model answer does.
     let rubric = rubric_grader::Rubric::from_ron(

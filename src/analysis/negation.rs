@@ -64,6 +64,9 @@ pub enum DenialRule {
     Dismissal,
     /// A question answered by a short denial: "X? Not a factor."
     Reply,
+    /// Framed as someone's wrong belief: "a common misconception is that X", "people often
+    /// think X".
+    Framed,
 }
 
 impl DenialRule {
@@ -76,6 +79,7 @@ impl DenialRule {
             DenialRule::Verdict => "the subject of a dismissive verdict (\"X is overrated\")",
             DenialRule::Dismissal => "dismissed (\"forget X\", \"skip X\")",
             DenialRule::Reply => "a question answered by a denial (\"X? Not needed.\")",
+            DenialRule::Framed => "framed as a wrong belief (\"a common misconception is that X\")",
         }
     }
 
@@ -91,6 +95,7 @@ impl DenialRule {
             4 => DenialRule::Verdict,
             5 => DenialRule::Dismissal,
             6 => DenialRule::Reply,
+            7 => DenialRule::Framed,
             _ => return None,
         })
     }
@@ -178,6 +183,141 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
         i += 1;
     }
     mark_replies(tokens, text, &lower);
+    mark_framed(tokens, text, &lower);
+}
+
+/// Nouns that name a wrong belief when framed: "a common *misconception* is that X".
+const FRAMING_NOUNS: &[&str] = &[
+    "misconception",
+    "misconceptions",
+    "mistake",
+    "mistakes",
+    "myth",
+    "myths",
+    "misunderstanding",
+    "fallacy",
+    "trap",
+    "traps",
+    "pitfall",
+    "pitfalls",
+];
+
+/// Who holds a framed belief: "*people* often think X", "*many* assume X".
+const BELIEVERS: &[&str] = &[
+    "people",
+    "many",
+    "folks",
+    "candidates",
+    "beginners",
+    "juniors",
+    "newcomers",
+    "everyone",
+    "devs",
+    "developers",
+    "engineers",
+    "teams",
+];
+
+/// Verbs of holding a belief: "people often *think* X".
+const BELIEVING: &[&str] = &["think", "believe", "assume", "expect", "imagine", "confuse"];
+
+/// Words that end a framed belief and start the correction: "… X, *but* actually Y".
+const CORRECTION_STARTS: &[&str] = &[
+    "but", "however", "whereas", "actually", "yet", "instead", "while", "really", "fact",
+];
+
+/// Marks beliefs framed as someone else's mistake: "A common misconception is that X", "The
+/// classic mistake is to think X", "People often think X", "Many assume X". The belief runs
+/// from the frame to the end of its sentence or the start of the correction ("but", "in fact"
+/// …). Each frame is recognised from a fixed word and at most three words either side, so this
+/// is linear.
+fn mark_framed<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> &'a str) {
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let w = lower(i);
+        let start = if FRAMING_NOUNS.contains(&w) {
+            framed_by_noun(tokens, text, lower, i)
+        } else if BELIEVING.contains(&w) {
+            framed_by_believer(tokens, lower, i)
+        } else {
+            None
+        };
+        let Some(from) = start else {
+            i += 1;
+            continue;
+        };
+        // The belief's own sentence: after a heading's colon it may be the next one.
+        let sentence = tokens[from].sentence;
+        let mut k = from;
+        while k < n && tokens[k].sentence == sentence && !CORRECTION_STARTS.contains(&lower(k)) {
+            negate(&mut tokens[k], i, DenialRule::Framed);
+            k += 1;
+        }
+        i = k.max(i + 1);
+    }
+}
+
+/// "A common misconception is (that) X", "The classic mistake is to think X", "A myth: X":
+/// where X begins, for the framing noun at `i`.
+fn framed_by_noun<'a>(
+    tokens: &[Token],
+    text: &str,
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+) -> Option<usize> {
+    // The noun opens its sentence, after at most an article and an adjective or two.
+    let first = sentence_start(tokens, i);
+    if i - first > 3 {
+        return None;
+    }
+    let n = tokens.len();
+    let mut k = i + 1;
+    if k < n && matches!(lower(k), "is" | "was" | "here" | "being") {
+        k += 1;
+    }
+    if k < n && lower(k) == "that" {
+        k += 1;
+    } else if k + 1 < n && lower(k) == "to" && BELIEVING.contains(&lower(k + 1)) {
+        k += 2;
+        if k < n && lower(k) == "that" {
+            k += 1;
+        }
+    } else if k == i + 1 {
+        // "Common mistakes: X, Y" frames what follows its colon; "mistakes happen" frames
+        // nothing.
+        let colon = tokens.get(k).is_some_and(|next| {
+            text.get(tokens[i].span.end..next.span.start)
+                .is_some_and(|between| between.contains(':'))
+        });
+        if !colon {
+            return None;
+        }
+    }
+    (k < n && tokens[k].sentence <= tokens[i].sentence + 1).then_some(k)
+}
+
+/// "People (often) think (that) X", "Many (engineers) assume X": where X begins, for the verb of
+/// belief at `i`.
+fn framed_by_believer<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+) -> Option<usize> {
+    let first = sentence_start(tokens, i);
+    // A believer within the three words before the verb, at the start of the clause: "people
+    // often think", "many engineers still assume", "a lot of people think".
+    let from = i.saturating_sub(3).max(first);
+    let believer = (from..i).any(|k| BELIEVERS.contains(&lower(k)));
+    if !believer || i - first > 5 {
+        return None;
+    }
+    let n = tokens.len();
+    let mut k = i + 1;
+    if k < n && lower(k) == "that" {
+        k += 1;
+    }
+    (k < n && tokens[k].sentence == tokens[i].sentence).then_some(k)
 }
 
 /// The object of a dismissal, up to the end of its clause or an "and"/"or" ("skip that *and*
@@ -1817,6 +1957,17 @@ const VERDICTS: &[&[&str]] = &[
     &["can", "be", "safely", "ignored"],
     &["only", "wastes"],
     &["just", "wastes"],
+    &["a", "bad", "idea"],
+    &["bad", "idea"],
+    &["a", "terrible", "idea"],
+    &["an", "anti-pattern"],
+    &["anti-pattern"],
+    &["an", "antipattern"],
+    &["antipattern"],
+    &["the", "wrong", "fix"],
+    &["the", "wrong", "tool"],
+    &["not", "the", "fix"],
+    &["not", "a", "fix"],
 ];
 
 /// A dismissive verdict starting at `i`, as its length in tokens.
@@ -1941,9 +2092,18 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                         | "myth"
                         | "nonsense"
                 ) || lower(start) == "a" && start + 1 < end && lower(start + 1) == "myth";
+            // "Does exec start a new container? No, …": a yes/no question answered "no".
+            let answered_no = pe - ps <= 16
+                && matches!(
+                    lower(ps),
+                    "is" | "are" | "does" | "do" | "can" | "will" | "would" | "should" | "did"
+                )
+                && matches!(lower(start), "no" | "nope");
             if asked
-                && short_question
-                && (end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end) || dismissed)
+                && (short_question
+                    && (end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end)
+                        || dismissed)
+                    || answered_no)
             {
                 for t in &mut tokens[ps..pe] {
                     negate(t, start, DenialRule::Reply);

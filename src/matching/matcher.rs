@@ -168,6 +168,10 @@ impl<'a> Context<'a> {
                 ..
             } = &leaves[i]
             {
+                let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
+                if !regex.may_match(lower) {
+                    continue;
+                }
                 if let Some(regex) = regex.get() {
                     out[i] = self.regex_hits(regex, *states_negation, i as u32);
                 }

@@ -189,18 +189,18 @@ impl Tally {
         }
     }
 
-    fn add(&mut self, g: &Grade) {
+    fn add(&mut self, o: &Outcome) {
         self.answers += 1;
-        self.sum += g.score as f64;
-        self.min = self.min.min(g.score);
-        self.max = self.max.max(g.score);
-        self.tenths[((g.score * 10.0).round() as usize).min(1000)] += 1;
-        for (i, c) in g.concepts.iter().enumerate() {
-            if !c.hit {
+        self.sum += o.score as f64;
+        self.min = self.min.min(o.score);
+        self.max = self.max.max(o.score);
+        self.tenths[((o.score * 10.0).round() as usize).min(1000)] += 1;
+        for (i, &missed) in o.missed.iter().enumerate() {
+            if missed {
                 self.missed[i] += 1;
             }
         }
-        *self.bands.entry(g.band).or_default() += 1;
+        *self.bands.entry(o.band).or_default() += 1;
     }
 
     fn summary(&self, question: &str) -> QuestionSummary {
@@ -245,6 +245,26 @@ impl Tally {
             bands: self.bands.clone(),
             histogram,
             missed,
+        }
+    }
+}
+
+/// What the class summary needs of a grade: taken on the worker that graded the answer, so the
+/// grade itself (its evidence strings) is freed there too, not on the thread that keeps the
+/// tallies in input order while the other cores wait.
+struct Outcome {
+    score: f32,
+    band: Band,
+    /// Per concept of the rubric: whether the answer missed it.
+    missed: Vec<bool>,
+}
+
+impl Outcome {
+    fn of(g: &Grade) -> Outcome {
+        Outcome {
+            score: g.score,
+            band: g.band,
+            missed: g.concepts.iter().map(|c| !c.hit).collect(),
         }
     }
 }
@@ -664,12 +684,12 @@ pub fn run<R: BufRead, W: Write>(
                 .map(|(line, rec, g)| {
                     let grade = g.grade(&rec.answer)?;
                     let json = result_line(*line, rec, g, &grade, options.full);
-                    Ok((grade, json))
+                    Ok((Outcome::of(&grade), json))
                 })
                 .collect();
             out_buf.clear();
             for ((line, _, grader), graded) in chunk.iter().zip(graded) {
-                let (grade, json) = match graded {
+                let (outcome, json) = match graded {
                     Ok(graded) => graded,
                     Err(e) => {
                         skip(
@@ -684,10 +704,10 @@ pub fn run<R: BufRead, W: Write>(
                 };
                 let qid = grader.rubric().id.as_str();
                 match tallies.get_mut(qid) {
-                    Some(tally) => tally.add(&grade),
+                    Some(tally) => tally.add(&outcome),
                     None => {
                         let mut tally = Tally::new(grader);
-                        tally.add(&grade);
+                        tally.add(&outcome);
                         tallies.insert(qid.to_string(), tally);
                     }
                 }
@@ -713,8 +733,8 @@ pub fn run<R: BufRead, W: Write>(
     Ok(summary)
 }
 
-/// A grade and its output line (or why the line could not be written).
-type GradedLine = (Grade, Result<Vec<u8>, Error>);
+/// What the summary needs of a grade, and its output line (or why the line could not be written).
+type GradedLine = (Outcome, Result<Vec<u8>, Error>);
 
 /// The output line (JSON and a newline) of an answer on `line` graded `grade` by `grader`, with
 /// the whole grade and its feedback when `full`.

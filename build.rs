@@ -1,13 +1,18 @@
 //! Reads the embedded bank (`rubrics/*.ron`) once, at build time, into a compact form the crate
-//! embeds beside the RON text: each rubric as JSON, which `serde_json` reads many times faster
-//! than `ron` reads RON (5 MB of rubrics, most of it marked examples, is a third of what loading
-//! and compiling the whole bank used to cost).
+//! embeds beside the RON text: each rubric as MessagePack, which reads many times faster than
+//! `ron` reads RON (5 MB of rubrics, most of it marked examples, is a third of what loading and
+//! compiling the whole bank used to cost) and about twice as fast as JSON did (strings are read
+//! by their length, with no escapes to look for).
 //!
 //! The RON files stay the source of truth: a rubric is only pre-read when it parses with the
-//! same options as at run time (`src/rubric/ron_format.rs`, included below) and its JSON reads
-//! back to an equal `Rubric`. Any other file is left out of the compact form, so the crate reads
-//! it from RON at run time and reports its error with file, line and column, as for any rubric.
-//! Run-time checks (`check_numbers`, compiling the matchers) apply to both forms alike.
+//! same options as at run time (`src/rubric/ron_format.rs`, included below) and its MessagePack
+//! reads back to an equal `Rubric`. Any other file is left out of the compact form, so the crate
+//! reads it from RON at run time and reports its error with file, line and column, as for any
+//! rubric. Run-time checks (`check_numbers`, compiling the matchers) apply to both forms alike.
+//!
+//! Structs are written as MessagePack arrays (`rmp_serde::to_vec`), which carry their length: a
+//! field left out when it has no value (`Rubric::coverage`, the last one) reads back as absent,
+//! its default.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -42,15 +47,15 @@ fn main() {
         .collect();
     files.sort();
 
-    let json_dir = out_dir.join("compact-bank");
-    std::fs::create_dir_all(&json_dir).expect("create OUT_DIR/compact-bank");
+    let compact_dir = out_dir.join("compact-bank");
+    std::fs::create_dir_all(&compact_dir).expect("create OUT_DIR/compact-bank");
     let mut table = String::from(
         "/// The embedded rubrics read at build time: (path as `Bank::embedded` names it, the \
-         rubric as JSON), sorted by path.\n\
-         pub(super) static RUBRICS: &[(&str, &str)] = &[\n",
+         rubric as MessagePack), sorted by path.\n\
+         pub(super) static RUBRICS: &[(&str, &[u8])] = &[\n",
     );
     for (i, (key, file)) in files.iter().enumerate() {
-        let Some(json) = compact(file) else {
+        let Some(bytes) = compact(file) else {
             // Read from RON at run time, where its error is reported.
             println!(
                 "cargo:warning={}: not pre-read at build time (it will be read, and its problem \
@@ -59,11 +64,11 @@ fn main() {
             );
             continue;
         };
-        let target = json_dir.join(format!("{i}.json"));
-        std::fs::write(&target, json).expect("write compact rubric");
+        let target = compact_dir.join(format!("{i}.msgpack"));
+        std::fs::write(&target, bytes).expect("write compact rubric");
         writeln!(
             table,
-            "    ({key:?}, include_str!({:?})),",
+            "    ({key:?}, include_bytes!({:?})),",
             target.display().to_string()
         )
         .expect("write to a String");
@@ -72,15 +77,15 @@ fn main() {
     std::fs::write(out_dir.join("compact_bank.rs"), table).expect("write compact_bank.rs");
 }
 
-/// The rubric in `file` as JSON, if it parses as RON and reads back from JSON unchanged.
-fn compact(file: &Path) -> Option<String> {
+/// The rubric in `file` as MessagePack, if it parses as RON and reads back unchanged.
+fn compact(file: &Path) -> Option<Vec<u8>> {
     let text = std::fs::read_to_string(file).ok()?;
     let rubric: schema::Rubric = ron_format::options()
         .from_str(ron_format::without_bom(&text))
         .ok()?;
-    let json = serde_json::to_string(&rubric).ok()?;
-    let back: schema::Rubric = serde_json::from_str(&json).ok()?;
-    (back == rubric).then_some(json)
+    let bytes = rmp_serde::to_vec(&rubric).ok()?;
+    let back: schema::Rubric = rmp_serde::from_slice(&bytes).ok()?;
+    (back == rubric).then_some(bytes)
 }
 
 /// Every `*.ron` rubric under `dir` (not the glossary), recursively.

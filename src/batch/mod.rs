@@ -2,7 +2,7 @@
 //! as JSON Lines in input order, with a class summary per question.
 //!
 //! Memory stays bounded: input is read in chunks of [`BatchOptions::chunk`] records, each chunk is
-//! graded in parallel (rayon) and written before the next is read, and the summary keeps counts
+//! parsed and graded in parallel (rayon) and written before the next is read, and the summary keeps counts
 //! and histograms rather than scores. Each question's rubric is compiled once and shared by all
 //! threads. A bad record is reported with its line number and skipped; it never stops the run.
 
@@ -189,18 +189,18 @@ impl Tally {
         }
     }
 
-    fn add(&mut self, g: &Grade) {
+    fn add(&mut self, o: &Outcome) {
         self.answers += 1;
-        self.sum += g.score as f64;
-        self.min = self.min.min(g.score);
-        self.max = self.max.max(g.score);
-        self.tenths[((g.score * 10.0).round() as usize).min(1000)] += 1;
-        for (i, c) in g.concepts.iter().enumerate() {
-            if !c.hit {
+        self.sum += o.score as f64;
+        self.min = self.min.min(o.score);
+        self.max = self.max.max(o.score);
+        self.tenths[((o.score * 10.0).round() as usize).min(1000)] += 1;
+        for (i, &missed) in o.missed.iter().enumerate() {
+            if missed {
                 self.missed[i] += 1;
             }
         }
-        *self.bands.entry(g.band).or_default() += 1;
+        *self.bands.entry(o.band).or_default() += 1;
     }
 
     fn summary(&self, question: &str) -> QuestionSummary {
@@ -245,6 +245,26 @@ impl Tally {
             bands: self.bands.clone(),
             histogram,
             missed,
+        }
+    }
+}
+
+/// What the class summary needs of a grade: taken on the worker that graded the answer, so the
+/// grade itself (its evidence strings) is freed there too, not on the thread that keeps the
+/// tallies in input order while the other cores wait.
+struct Outcome {
+    score: f32,
+    band: Band,
+    /// Per concept of the rubric: whether the answer missed it.
+    missed: Vec<bool>,
+}
+
+impl Outcome {
+    fn of(g: &Grade) -> Outcome {
+        Outcome {
+            score: g.score,
+            band: g.band,
+            missed: g.concepts.iter().map(|c| !c.hit).collect(),
         }
     }
 }
@@ -368,6 +388,22 @@ fn parse_json_record(text: &str) -> Result<Record, String> {
     serde_json::from_str::<Record>(text).map_err(|e| e.to_string())
 }
 
+/// A record as read: a JSON line is kept as text and parsed with the rest of its chunk on all
+/// cores (parsing is most of what reading costs), a CSV record is read whole.
+enum Unparsed {
+    Json(String),
+    Csv(Record),
+}
+
+impl Unparsed {
+    fn parse(self) -> Result<Record, String> {
+        match self {
+            Unparsed::Json(text) => parse_json_record(&text),
+            Unparsed::Csv(record) => Ok(record),
+        }
+    }
+}
+
 impl<R: BufRead> Records<R> {
     fn new(reader: R, format: InputFormat) -> Records<R> {
         match format {
@@ -421,7 +457,7 @@ impl<R: BufRead> Records<R> {
     /// [`Fatal`] when the input itself cannot be read: retrying would fail the same way (a
     /// folder gives "Is a directory" forever), so the run ends.
     #[allow(clippy::type_complexity)]
-    fn next(&mut self) -> Result<Option<(usize, Result<Record, String>)>, Fatal> {
+    fn next(&mut self) -> Result<Option<(usize, Result<Unparsed, String>)>, Fatal> {
         match self {
             Records::Json { reader, line, buf } => loop {
                 buf.clear();
@@ -445,7 +481,7 @@ impl<R: BufRead> Records<R> {
                 if text.is_empty() {
                     continue;
                 }
-                return Ok(Some((*line, parse_json_record(text))));
+                return Ok(Some((*line, Ok(Unparsed::Json(text.to_string())))));
             },
             Records::Csv {
                 reader,
@@ -485,11 +521,11 @@ impl<R: BufRead> Records<R> {
                         Ok(Some((
                             line,
                             match (field(q), field(a)) {
-                                (Some(question), Some(answer)) => Ok(Record {
+                                (Some(question), Some(answer)) => Ok(Unparsed::Csv(Record {
                                     id: id.and_then(field).map(serde_json::Value::String),
                                     question,
                                     answer,
-                                }),
+                                })),
                                 _ => Err("missing `question` or `answer` field".to_string()),
                             },
                         )))
@@ -586,9 +622,8 @@ impl GraderCache {
     }
 }
 
-/// A record read and not yet graded, with its line: the answer and the index of its bank entry,
-/// or why it is skipped.
-type PendingRecord = (usize, Result<(Record, usize), String>);
+/// A record read and not yet graded, with its line: its text, or why it is skipped.
+type PendingRecord = (usize, Result<Unparsed, String>);
 
 /// Grades every record of `input` against `bank`, writing one JSON line per graded answer to
 /// `output` in input order. `on_progress(records)` is called after each chunk; `on_error` for each
@@ -610,11 +645,10 @@ pub fn run<R: BufRead, W: Write>(
     let mut graders = GraderCache::default();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     let mut summary = Summary::default();
-    // The records read since the last chunk was graded, in input order: an answer with its bank
-    // entry, or a record to skip (kept in place, so records are reported in line order once the
-    // graders they need are compiled).
+    // The records read since the last chunk was graded, in input order: a record to parse, or
+    // one to skip (kept in place, so records are reported in line order once the graders they
+    // need are compiled).
     let mut pending: Vec<PendingRecord> = Vec::with_capacity(options.chunk);
-    let mut answers = 0usize;
     let mut chunk: Vec<(usize, Record, Arc<Grader>)> = Vec::with_capacity(options.chunk);
     let mut seen = 0usize;
     let mut out_buf = Vec::with_capacity(1 << 16);
@@ -633,28 +667,37 @@ pub fn run<R: BufRead, W: Write>(
         let done = next.is_none();
         if let Some((line, rec)) = next {
             seen += 1;
-            let rec = rec.and_then(|rec| {
-                let entry = graders.resolve(bank, &rec.question)?;
-                answers += 1;
-                Ok((rec, entry))
-            });
             pending.push((line, rec));
         }
-        // Enough answers for a chunk, or enough records to keep: compile what they need.
-        if chunk.len() + answers >= options.chunk || pending.len() >= options.chunk || done {
+        // Enough records for a chunk: parse them on all cores, find their questions (in order,
+        // through the cache) and compile the graders they need.
+        if chunk.len() + pending.len() >= options.chunk || done {
+            let parsed: Vec<(usize, Result<Record, String>)> = pending
+                .par_drain(..)
+                .map(|(line, rec)| (line, rec.and_then(Unparsed::parse)))
+                .collect();
+            let resolved: Vec<_> = parsed
+                .into_iter()
+                .map(|(line, rec)| {
+                    let rec = rec.and_then(|rec| {
+                        let entry = graders.resolve(bank, &rec.question)?;
+                        Ok((rec, entry))
+                    });
+                    (line, rec)
+                })
+                .collect();
             graders.compile(
                 bank,
-                pending
+                resolved
                     .iter()
                     .filter_map(|(_, r)| r.as_ref().ok().map(|&(_, entry)| entry)),
             );
-            for (line, rec) in pending.drain(..) {
+            for (line, rec) in resolved {
                 match rec.and_then(|(rec, entry)| Ok((rec, graders.grader(entry)?))) {
                     Ok((rec, g)) => chunk.push((line, rec, g)),
                     Err(message) => skip(&mut summary, BadRecord { line, message }),
                 }
             }
-            answers = 0;
         }
         if chunk.len() >= options.chunk || (done && !chunk.is_empty()) {
             // Each answer is graded and its line written on the worker threads; what is left
@@ -664,12 +707,12 @@ pub fn run<R: BufRead, W: Write>(
                 .map(|(line, rec, g)| {
                     let grade = g.grade(&rec.answer)?;
                     let json = result_line(*line, rec, g, &grade, options.full);
-                    Ok((grade, json))
+                    Ok((Outcome::of(&grade), json))
                 })
                 .collect();
             out_buf.clear();
             for ((line, _, grader), graded) in chunk.iter().zip(graded) {
-                let (grade, json) = match graded {
+                let (outcome, json) = match graded {
                     Ok(graded) => graded,
                     Err(e) => {
                         skip(
@@ -684,10 +727,10 @@ pub fn run<R: BufRead, W: Write>(
                 };
                 let qid = grader.rubric().id.as_str();
                 match tallies.get_mut(qid) {
-                    Some(tally) => tally.add(&grade),
+                    Some(tally) => tally.add(&outcome),
                     None => {
                         let mut tally = Tally::new(grader);
-                        tally.add(&grade);
+                        tally.add(&outcome);
                         tallies.insert(qid.to_string(), tally);
                     }
                 }
@@ -713,8 +756,8 @@ pub fn run<R: BufRead, W: Write>(
     Ok(summary)
 }
 
-/// A grade and its output line (or why the line could not be written).
-type GradedLine = (Grade, Result<Vec<u8>, Error>);
+/// What the summary needs of a grade, and its output line (or why the line could not be written).
+type GradedLine = (Outcome, Result<Vec<u8>, Error>);
 
 /// The output line (JSON and a newline) of an answer on `line` graded `grade` by `grader`, with
 /// the whole grade and its feedback when `full`.

@@ -102,6 +102,9 @@ pub(crate) struct LazyRegex {
     pattern: String,
     case_insensitive: bool,
     regex: OnceLock<Option<Regex>>,
+    /// Strings one of which every match contains (see [`super::needles`]), worked out on first
+    /// use; `None` inside when none are known.
+    needles: OnceLock<Option<Vec<String>>>,
 }
 
 impl LazyRegex {
@@ -125,6 +128,15 @@ impl LazyRegex {
         self.regex
             .get_or_init(|| Self::build(&self.pattern, self.case_insensitive).ok())
             .as_ref()
+    }
+
+    /// Whether the regex can match the answer whose ASCII-lower-cased text is `lower`: false
+    /// when the answer holds none of its needles, so it is neither searched nor built for it.
+    pub fn may_match(&self, lower: &str) -> bool {
+        self.needles
+            .get_or_init(|| super::needles::needles(&self.pattern, self.case_insensitive))
+            .as_ref()
+            .is_none_or(|needles| needles.iter().any(|n| lower.contains(n.as_str())))
     }
 
     /// Whether the regex crate would build `pattern`, known without building what only speeds
@@ -533,6 +545,7 @@ impl<'g> Compiler<'g> {
             pattern: pattern.to_string(),
             case_insensitive,
             regex: OnceLock::new(),
+            needles: OnceLock::new(),
         };
         if pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p") {
             regex.validate().map_err(invalid)?;

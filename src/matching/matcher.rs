@@ -39,8 +39,15 @@ impl<'a> Context<'a> {
             vocab.atoms(analysis, i, &mut atoms);
         }
         by_pos.push(atoms.len() as u32);
-        let mut occ: Vec<u32> = (0..atoms.len() as u32).collect();
-        occ.sort_unstable_by_key(|&k| (atoms[k as usize].1.id, k));
+        // Sorted by word and then by position: each atom as one number, word above index, so the
+        // sort compares plain integers instead of looking its atoms up.
+        let mut keyed: Vec<u64> = atoms
+            .iter()
+            .enumerate()
+            .map(|(k, (_, a))| u64::from(a.id) << 32 | k as u64)
+            .collect();
+        keyed.sort_unstable();
+        let occ: Vec<u32> = keyed.iter().map(|&key| key as u32).collect();
         let mut runs = Vec::new();
         let mut held = vec![0u64; vocab.len().div_ceil(64)];
         let mut start = 0;
@@ -168,6 +175,10 @@ impl<'a> Context<'a> {
                 ..
             } = &leaves[i]
             {
+                let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
+                if !regex.may_match(lower) {
+                    continue;
+                }
                 if let Some(regex) = regex.get() {
                     out[i] = self.regex_hits(regex, *states_negation, i as u32);
                 }

@@ -14,6 +14,7 @@ mod explain;
 mod growth;
 mod hit;
 mod matcher;
+mod needles;
 mod vocab;
 
 pub(crate) use compile::analyze_rubric_text;

@@ -1,5 +1,6 @@
 //! The bank: all rubrics of a folder (or the embedded `rubrics/`), plus their glossary.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -19,7 +20,7 @@ mod compact {
 
     /// The build-time reading of the embedded rubric at `path`, if it has one (a file that
     /// did not parse at build time has none, and is read from its RON).
-    pub(super) fn get(path: &str) -> Option<&'static str> {
+    pub(super) fn get(path: &str) -> Option<&'static [u8]> {
         RUBRICS
             .binary_search_by(|(p, _)| (*p).cmp(path))
             .ok()
@@ -43,8 +44,9 @@ pub struct BankEntry {
     pub rubric: Arc<Rubric>,
     /// Its file, relative to the bank for the embedded one.
     pub path: String,
-    /// Its RON text (for locating errors).
-    pub source: String,
+    /// Its RON text (for locating errors): borrowed from the binary for the embedded bank, so
+    /// loading it copies none of its 7 MB.
+    pub source: Cow<'static, str>,
     /// The slug from its file name (`silent-crashloopbackoff` in `q005-silent-crashloopbackoff.ron`).
     pub slug: String,
 }
@@ -91,7 +93,7 @@ impl Bank {
             files,
             Some(("rubrics/glossary.ron".into(), EMBEDDED_GLOSSARY.into())),
             |source, path| match compact::get(path) {
-                Some(json) => Rubric::from_prepared(json, source, path),
+                Some(prepared) => Rubric::from_prepared(prepared, source, path),
                 None => Rubric::from_ron(source, path),
             },
         );
@@ -180,12 +182,16 @@ impl Bank {
         files: Vec<(String, String)>,
         glossary: Option<(String, String)>,
     ) -> (Bank, Vec<LoadError>) {
+        let files = files
+            .into_iter()
+            .map(|(path, text)| (path, Cow::Owned(text)))
+            .collect();
         Bank::from_sources_with(files, glossary, Rubric::from_ron)
     }
 
     /// [`Bank::from_sources`], reading each rubric with `read(text, path)`.
     fn from_sources_with(
-        files: Vec<(String, String)>,
+        files: Vec<(String, Cow<'static, str>)>,
         glossary: Option<(String, String)>,
         read: impl Fn(&str, &str) -> Result<Rubric, LoadError> + Sync,
     ) -> (Bank, Vec<LoadError>) {
@@ -394,14 +400,14 @@ fn slug_of(path: &str, id: &str) -> String {
         .to_string()
 }
 
-fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
+fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, Cow<'static, str>)>) {
     for f in dir.files() {
         let path = f.path();
         if path.extension().is_some_and(|e| e == "ron")
             && path.file_name().is_some_and(|n| n != GLOSSARY_FILE)
         {
             if let Some(text) = f.contents_utf8() {
-                out.push((format!("rubrics/{}", path.display()), text.to_string()));
+                out.push((format!("rubrics/{}", path.display()), Cow::Borrowed(text)));
             }
         }
     }

@@ -89,11 +89,16 @@ impl Rubric {
         Ok(rubric)
     }
 
-    /// The rubric whose RON text is `text`, from `json`, the same rubric read from that text
-    /// at build time (see `build.rs`), checked as [`Rubric::from_ron`] checks it. JSON that does
-    /// not read (it cannot: the build read it back) falls back to parsing `text`.
-    pub(crate) fn from_prepared(json: &str, text: &str, path: &str) -> Result<Rubric, LoadError> {
-        match serde_json::from_str::<Rubric>(json) {
+    /// The rubric whose RON text is `text`, from `prepared`, the same rubric read from that
+    /// text at build time and written as MessagePack (see `build.rs`), checked as
+    /// [`Rubric::from_ron`] checks it. Bytes that do not read (they cannot: the build read them
+    /// back) fall back to parsing `text`.
+    pub(crate) fn from_prepared(
+        prepared: &[u8],
+        text: &str,
+        path: &str,
+    ) -> Result<Rubric, LoadError> {
+        match rmp_serde::from_slice::<Rubric>(prepared) {
             Ok(rubric) => {
                 check_numbers(&rubric, text, path)?;
                 Ok(rubric)

@@ -350,7 +350,7 @@ impl Bank {
             .inner
             .entries()
             .iter()
-            .map(|e| (e.path.clone(), e.source.clone()))
+            .map(|e| (e.path.clone(), e.source.to_string()))
             .collect();
         let glossary = ron::ser::to_string(self.inner.glossary())
             .ok()
@@ -365,7 +365,7 @@ impl Bank {
             let entry = &self.inner.entries()[index];
             Ok(Grader {
                 inner,
-                source: entry.source.clone(),
+                source: entry.source.to_string(),
                 path: entry.path.clone(),
                 glossary: self.glossary_ron(),
             })

@@ -1,0 +1,302 @@
+//! What a regex cannot match without: a few literal strings, one of which every match contains.
+//!
+//! A rubric regex is searched in every answer graded against its rubric, and most answers hold
+//! none of its words: `(raise|increase)[^.;]{0,30}percentageOfNodesToScore` cannot match an
+//! answer without `percentageofnodestoscore` in it, whatever its prefix literals find. The
+//! regex crate's prefilter only looks for how a match starts; these needles may come from
+//! anywhere in the pattern. They are lower-case and looked for in the ASCII-lower-cased answer,
+//! so they hold for case-sensitive and case-insensitive patterns alike: a regex is only searched
+//! (and only built) once one of them is there, which changes no hit.
+
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Most strings one set of needles holds: a set is looked for string by string.
+const MAX_NEEDLES: usize = 16;
+
+/// Most strings a set grows to while it is worked out (alternations, optional parts).
+const MAX_SET: usize = 64;
+
+/// The needles of `pattern`, case-insensitive or not: lower-case strings, at least one of which
+/// every match contains, whether the regex crate reads the pattern with ASCII or Unicode classes
+/// (the needles of both readings together). `None` when no short set is known (a pattern of
+/// classes, a branch with no literal): the regex is then always searched.
+pub(crate) fn needles(pattern: &str, case_insensitive: bool) -> Option<Vec<String>> {
+    let mut all = Vec::new();
+    for unicode in [false, true] {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .unicode(unicode)
+            .utf8(false)
+            .build()
+            .parse(pattern);
+        // A reading that does not parse is not the one the regex crate builds.
+        if let Ok(hir) = hir {
+            union(&mut all, required(&hir)?);
+        }
+    }
+    let all = minimal(all);
+    if all.is_empty() || all.len() > MAX_NEEDLES {
+        return None;
+    }
+    all.into_iter().map(|s| String::from_utf8(s).ok()).collect()
+}
+
+/// A set of strings, one of which every match of `hir` contains (none of them empty), the best
+/// found: the longest shortest string, then the fewest strings.
+fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for b in branches {
+                union(&mut all, required(b)?);
+                if all.len() > MAX_SET {
+                    return None;
+                }
+            }
+            Some(minimal(all))
+        }
+        HirKind::Concat(items) => {
+            let mut best = None;
+            // A run of items that each match one of a few exact strings matches their products.
+            let mut run = vec![Vec::new()];
+            for item in items {
+                if let Some(set) = exact(item) {
+                    match product(&run, &set) {
+                        Some(longer) => run = longer,
+                        None => consider(&mut best, std::mem::replace(&mut run, set)),
+                    }
+                } else {
+                    consider(&mut best, std::mem::replace(&mut run, vec![Vec::new()]));
+                    if let Some(inner) = required(item) {
+                        consider(&mut best, inner);
+                    }
+                }
+            }
+            consider(&mut best, run);
+            best
+        }
+        _ => {
+            let set = minimal(exact(hir)?);
+            (!set.iter().any(Vec::is_empty)).then_some(set)
+        }
+    }
+}
+
+/// Keeps `candidate` in `best` if it is a better set of needles: no empty string, then the
+/// longer shortest string, then fewer strings.
+fn consider(best: &mut Option<Vec<Vec<u8>>>, candidate: Vec<Vec<u8>>) {
+    let candidate = minimal(candidate);
+    let rank = |s: &[Vec<u8>]| {
+        let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
+        (shortest, std::cmp::Reverse(s.len()))
+    };
+    if candidate.iter().any(Vec::is_empty) || candidate.len() > MAX_NEEDLES {
+        return;
+    }
+    if best.as_ref().is_none_or(|b| rank(&candidate) > rank(b)) {
+        *best = Some(candidate);
+    }
+}
+
+/// `set` without the strings that contain another of its strings: a text holds one of the
+/// strings exactly when it holds one of those left.
+fn minimal(mut set: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    set.sort_by_key(Vec::len);
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(set.len());
+    for s in set {
+        let covered = kept
+            .iter()
+            .any(|k| k.is_empty() || s.windows(k.len()).any(|w| w == k.as_slice()));
+        if !covered {
+            kept.push(s);
+        }
+    }
+    kept
+}
+
+/// Every string `hir` can match, lower-cased, if they are few: a literal, a letter in either
+/// case, an optional part, alternatives of such. Zero-width assertions match the empty string.
+fn exact(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+        HirKind::Literal(lit) => Some(vec![lit.0.to_ascii_lowercase()]),
+        HirKind::Class(class) => one_letter(class).map(|b| vec![b]),
+        HirKind::Capture(c) => exact(&c.sub),
+        HirKind::Repetition(r) if r.min == 1 && r.max == Some(1) => exact(&r.sub),
+        HirKind::Repetition(r) if r.min == 0 && r.max == Some(1) => {
+            let mut set = exact(&r.sub)?;
+            union(&mut set, vec![Vec::new()]);
+            Some(set)
+        }
+        HirKind::Concat(items) => items
+            .iter()
+            .try_fold(vec![Vec::new()], |acc, item| product(&acc, &exact(item)?)),
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for b in branches {
+                union(&mut all, exact(b)?);
+                if all.len() > MAX_SET {
+                    return None;
+                }
+            }
+            Some(all)
+        }
+        HirKind::Repetition(_) => None,
+    }
+}
+
+/// The one character a class matches, as lower-case UTF-8, counting an ASCII letter's two cases
+/// as one (`[Ss]`, what a case-insensitive `s` becomes with ASCII classes).
+fn one_letter(class: &Class) -> Option<Vec<u8>> {
+    let (ranges, bytes): (Vec<(u32, u32)>, bool) = match class {
+        Class::Unicode(c) => (
+            c.iter()
+                .take(3)
+                .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                .collect(),
+            false,
+        ),
+        Class::Bytes(c) => (
+            c.iter()
+                .take(3)
+                .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                .collect(),
+            true,
+        ),
+    };
+    let c = match ranges[..] {
+        [(a, b)] if a == b => a,
+        [(a, b), (c, d)] if a == b && c == d && (0x41..=0x5A).contains(&a) && c == a + 32 => c,
+        _ => return None,
+    };
+    // A byte class's byte over 0x7F is no character of its own.
+    let c = char::from_u32(c).filter(|c| !bytes || c.is_ascii())?;
+    let mut buf = [0; 4];
+    Some(
+        c.to_ascii_lowercase()
+            .encode_utf8(&mut buf)
+            .as_bytes()
+            .to_vec(),
+    )
+}
+
+/// Adds `more` to `set`, each string once.
+fn union(set: &mut Vec<Vec<u8>>, more: Vec<Vec<u8>>) {
+    for s in more {
+        if !set.contains(&s) {
+            set.push(s);
+        }
+    }
+}
+
+/// Every string of `a` followed by every string of `b`, or `None` if that is too many.
+fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if a.len() * b.len() > MAX_SET {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.len() * b.len());
+    for x in a {
+        for y in b {
+            let s = [x.as_slice(), y.as_slice()].concat();
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needles;
+
+    fn of(pattern: &str) -> Option<Vec<String>> {
+        needles(pattern, true)
+    }
+
+    fn strings(s: &[&str]) -> Option<Vec<String>> {
+        Some(s.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn the_longest_required_literal_of_a_concatenation() {
+        // Read with Unicode classes, a case-insensitive `s` is also `ſ` and `k` the Kelvin
+        // sign: those letters end a run.
+        assert_eq!(
+            of("(raise|increase)[^.;]{0,30}percentageOfNodesToScore"),
+            strings(&["percentageofnode"])
+        );
+        assert_eq!(
+            of(r"\b(kubelet|kube-proxy)\b"),
+            strings(&["ubelet", "ube-proxy"])
+        );
+        assert_eq!(
+            needles(r"nr_hugepages[^.;]{0,20}(sets|is) the size", false),
+            strings(&["nr_hugepages"])
+        );
+    }
+
+    #[test]
+    fn optional_parts_give_each_form_and_strings_holding_another_are_dropped() {
+        assert_eq!(of("huge ?pages"), strings(&["hugepage", "huge page"]));
+        assert_eq!(of(r"(foo)?bar?"), strings(&["ba"]));
+        assert_eq!(of(r"[0-9]+ ?(ms|min)"), strings(&["m"]));
+    }
+
+    #[test]
+    fn case_sensitive_patterns_give_lower_case_needles() {
+        assert_eq!(of("(?-i)Tempo"), strings(&["tempo"]));
+        assert_eq!(needles("Tempo", false), strings(&["tempo"]));
+    }
+
+    #[test]
+    fn no_needles_without_a_literal_in_every_branch() {
+        assert_eq!(of(r"(foo|[0-9]+)"), None);
+        assert_eq!(of(r"\w+"), None);
+        assert_eq!(of(r"[a-z]{3}"), None);
+    }
+
+    /// Every regex of the bank that matches one of the bank's model answers or its own
+    /// rubric's marked examples finds one of its needles there.
+    #[test]
+    fn the_bank_regexes_find_a_needle_wherever_they_match() {
+        use crate::matching::compile::Leaf;
+        use crate::matching::Engine;
+        let bank = crate::Bank::embedded().expect("bank loads");
+        let models: Vec<&str> = bank.rubrics().map(|r| r.model_answer.as_str()).collect();
+        let (mut regexes, mut matches) = (0, 0);
+        for rubric in bank.rubrics() {
+            let engine = Engine::compile(rubric, bank.glossary(), false, None).expect("compiles");
+            let texts: Vec<&str> = rubric
+                .examples
+                .iter()
+                .map(|e| e.answer.as_str())
+                .chain(models.iter().copied())
+                .collect();
+            for leaf in engine.leaves() {
+                let Leaf::Regex { regex, text, .. } = leaf else {
+                    continue;
+                };
+                regexes += 1;
+                let Some(built) = regex.get() else {
+                    continue;
+                };
+                for t in &texts {
+                    if built.is_match(t.as_bytes()) {
+                        matches += 1;
+                        assert!(
+                            regex.may_match(&t.to_ascii_lowercase()),
+                            "/{text}/ matches {t:?} but finds no needle in it"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            regexes > 300 && matches > 300,
+            "{regexes} regexes, {matches} matches"
+        );
+    }
+}

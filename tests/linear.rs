@@ -39,6 +39,16 @@ const HOSTILE: &[&str] = &[
     "prestpo hokk sigtrem endpiont ",
     "init containers start after the app, then ",
     "rather than the CIDR, the IPAM, ",
+    "people think ",
+    "myth that ",
+    "myth is ",
+    "a common myth is that ",
+    "many assume ",
+    "not many assume ",
+    "Same for the PDB, ",
+    "exemplars and they don't help ",
+    "Exemplars are a metrics feature. They don't help ",
+    "Does the PDB help? No, ",
 ];
 
 #[test]

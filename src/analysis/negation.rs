@@ -123,6 +123,9 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             i += 1;
             continue;
         }
+        if FRAMING_NOUNS.contains(&w) || BELIEVING.contains(&w) {
+            deny_framed(tokens, text, &lower, i);
+        }
         let (is_trigger, scope_start) = trigger_at(tokens, &lower, i, w);
         // A cue that is only one piece of an identifier (`NotReady`, `NO_PROXY`) is a name, not a
         // negation; `non-` is the exception and negates the rest of its own word.
@@ -183,7 +186,6 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
         i += 1;
     }
     mark_replies(tokens, text, &lower);
-    mark_framed(tokens, text, &lower);
 }
 
 /// Nouns that name a wrong belief when framed: "a common *misconception* is that X".
@@ -226,35 +228,35 @@ const CORRECTION_STARTS: &[&str] = &[
     "but", "however", "whereas", "actually", "yet", "instead", "while", "really", "fact",
 ];
 
-/// Marks beliefs framed as someone else's mistake: "A common misconception is that X", "The
-/// classic mistake is to think X", "People often think X", "Many assume X". The belief runs
-/// from the frame to the end of its sentence or the start of the correction ("but", "in fact"
-/// …). Each frame is recognised from a fixed word and at most three words either side, so this
-/// is linear.
-fn mark_framed<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> &'a str) {
-    let n = tokens.len();
-    let mut i = 0;
-    while i < n {
-        let w = lower(i);
-        let start = if FRAMING_NOUNS.contains(&w) {
-            framed_by_noun(tokens, text, lower, i)
-        } else if BELIEVING.contains(&w) {
-            framed_by_believer(tokens, lower, i)
-        } else {
-            None
-        };
-        let Some(from) = start else {
-            i += 1;
-            continue;
-        };
-        // The belief's own sentence: after a heading's colon it may be the next one.
-        let sentence = tokens[from].sentence;
-        let mut k = from;
-        while k < n && tokens[k].sentence == sentence && !CORRECTION_STARTS.contains(&lower(k)) {
-            negate(&mut tokens[k], i, DenialRule::Framed);
-            k += 1;
-        }
-        i = k.max(i + 1);
+/// Denies a belief framed as someone else's mistake by the word at `i`: "A common
+/// misconception is that X", "The classic mistake is to think X", "People often think X", "Many
+/// assume X", "Common mistakes: X". The belief runs from the frame to the end of its sentence or
+/// the start of the correction ("but", "in fact" …). A frame is recognised from a fixed word and
+/// at most three words either side, and a belief ends at its sentence's end, so marking stays
+/// linear.
+fn deny_framed<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> &'a str, i: usize) {
+    let w = lower(i);
+    let start = if FRAMING_NOUNS.contains(&w) {
+        framed_by_noun(tokens, text, lower, i)
+    } else {
+        framed_by_believer(tokens, lower, i)
+    };
+    let Some(from) = start else {
+        return;
+    };
+    // The belief's own sentence: after a heading's colon it may be the next one.
+    let sentence = tokens[from].sentence;
+    let framed = DenialRule::Framed.code();
+    let mut k = from;
+    // A belief already framed from an earlier frame runs to the same end: stop there, so each
+    // word is marked once however many frames a sentence holds.
+    while k < tokens.len()
+        && tokens[k].sentence == sentence
+        && tokens[k].denial != framed
+        && !CORRECTION_STARTS.contains(&lower(k))
+    {
+        negate(&mut tokens[k], i, DenialRule::Framed);
+        k += 1;
     }
 }
 
@@ -267,10 +269,7 @@ fn framed_by_noun<'a>(
     i: usize,
 ) -> Option<usize> {
     // The noun opens its sentence, after at most an article and an adjective or two.
-    let first = sentence_start(tokens, i);
-    if i - first > 3 {
-        return None;
-    }
+    near_sentence_start(tokens, i, 3)?;
     let n = tokens.len();
     let mut k = i + 1;
     if k < n && matches!(lower(k), "is" | "was" | "here" | "being") {
@@ -297,6 +296,20 @@ fn framed_by_noun<'a>(
     (k < n && tokens[k].sentence <= tokens[i].sentence + 1).then_some(k)
 }
 
+/// The start of token `i`'s sentence, if it is at most `within` tokens before `i` (looked for no
+/// further, so a long sentence costs nothing).
+fn near_sentence_start(tokens: &[Token], i: usize, within: usize) -> Option<usize> {
+    let sentence = tokens[i].sentence;
+    let mut first = i;
+    while first > 0 && tokens[first - 1].sentence == sentence {
+        if i - first == within {
+            return None;
+        }
+        first -= 1;
+    }
+    Some(first)
+}
+
 /// "People (often) think (that) X", "Many (engineers) assume X": where X begins, for the verb of
 /// belief at `i`.
 fn framed_by_believer<'a>(
@@ -304,12 +317,11 @@ fn framed_by_believer<'a>(
     lower: &impl Fn(usize) -> &'a str,
     i: usize,
 ) -> Option<usize> {
-    let first = sentence_start(tokens, i);
-    // A believer within the three words before the verb, at the start of the clause: "people
+    let first = near_sentence_start(tokens, i, 5)?;
+    // A believer within the three words before the verb, at the start of the sentence: "people
     // often think", "many engineers still assume", "a lot of people think".
     let from = i.saturating_sub(3).max(first);
-    let believer = (from..i).any(|k| BELIEVERS.contains(&lower(k)));
-    if !believer || i - first > 5 {
+    if !(from..i).any(|k| BELIEVERS.contains(&lower(k))) {
         return None;
     }
     let n = tokens.len();
@@ -635,8 +647,10 @@ fn could_be_cue(w: &str) -> bool {
                     "disregard",
                     "dismiss",
                 ]);
-                // The negation triggers too: one lookup per word decides.
+                // The negation triggers and the frames of a belief too: one lookup per word
+                // decides.
                 set.extend(super::lexicon::NEGATION_TRIGGERS.iter().copied());
+                set.extend(FRAMING_NOUNS.iter().chain(BELIEVING).copied());
                 set
             })
             .contains(w)
@@ -1283,8 +1297,12 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
         // "Exemplars are a metrics feature, so *they* don't help": a plural pronoun points at
         // things, not at a fact — the subject of its sentence, or of the sentence before when
         // it opens one ("Exemplars store averages. *They* don't help.").
-        if start > 0 {
-            deny_leading_subject(tokens, lower, sentence_start(tokens, start - 1), cue);
+        // (Not in a run-on sentence whose start is more than a clause's reach away.)
+        if let Some(first) = start
+            .checked_sub(1)
+            .and_then(|k| near_sentence_start(tokens, k, CLAUSE_REACH))
+        {
+            deny_leading_subject(tokens, lower, first, cue);
         }
         return;
     }
@@ -1296,7 +1314,7 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
     // may point at the fact, and the fact stays asserted.
     let before = tokens[start - 1].clause;
     let first_word = tokens[cue].word.saturating_sub(SUBJECT_WORDS);
-    if (0..start)
+    if (start.saturating_sub(CLAUSE_REACH)..start)
         .rev()
         .take_while(|&k| tokens[k].clause == before)
         .any(|k| is_copula(lower(k)))
@@ -1336,14 +1354,6 @@ fn deny_verb_before<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str,
 }
 
 /// The first token of the sentence that holds token `k`.
-fn sentence_start(tokens: &[Token], k: usize) -> usize {
-    let sentence = tokens[k].sentence;
-    let mut j = k;
-    while j > 0 && tokens[j - 1].sentence == sentence {
-        j -= 1;
-    }
-    j
-}
 
 /// Denies the subject that opens the sentence starting at `from`: its content words up to the
 /// first function word after them ("*Exemplars* are …", "the *sidecar proxies* add …").
@@ -1376,7 +1386,7 @@ fn deny_leading_subject<'a>(
 /// Whether the clause holds a verb before the conjunction at `j` ("X *is* … and never …").
 fn predicate_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: usize) -> bool {
     let clause = tokens[j].clause;
-    (0..j)
+    (j.saturating_sub(CLAUSE_REACH)..j)
         .rev()
         .take_while(|&k| tokens[k].clause == clause)
         .any(|k| is_auxiliary(lower(k)))
@@ -1491,11 +1501,16 @@ fn short_segment(tokens: &[Token], end: usize) -> bool {
 fn clause_start(tokens: &[Token], i: usize) -> usize {
     let clause = tokens[i].clause;
     let mut k = i;
-    while k > 0 && tokens[k - 1].clause == clause {
+    // Looked for at most CLAUSE_REACH tokens back: every cue of a run-on clause of thousands of
+    // words would otherwise walk it again.
+    while k > 0 && tokens[k - 1].clause == clause && i - k < CLAUSE_REACH {
         k -= 1;
     }
     k
 }
+
+/// How far back a rule looks for the start of its clause; no real clause is this long.
+const CLAUSE_REACH: usize = 64;
 
 /// Whether the segment ending at `end` opens its sentence with one or two words before a comma:
 /// a stacked modifier of the subject ("*Idempotent,* level-triggered reconciliation …").

@@ -1353,8 +1353,6 @@ fn deny_verb_before<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str,
     }
 }
 
-/// The first token of the sentence that holds token `k`.
-
 /// Denies the subject that opens the sentence starting at `from`: its content words up to the
 /// first function word after them ("*Exemplars* are …", "the *sidecar proxies* add …").
 fn deny_leading_subject<'a>(

@@ -312,6 +312,21 @@ fn a_wrong_central_claim_is_worth_at_most_the_cap() {
 }
 
 #[test]
+fn a_wrong_number_scores_at_least_15_below_the_right_one_on_g01() {
+    let bank = rubric_grader::Bank::embedded().unwrap();
+    let grader = Grader::for_entry(&bank, bank.find("g01").unwrap()).unwrap();
+    let right = "Read kubectl describe for the last state: exit code 137 means SIGKILL, usually \
+                 OOMKilled; exit code 143 means SIGTERM; exit code 139 is a segfault. Then read \
+                 kubectl logs --previous.";
+    let wrong = right
+        .replace("137", "138")
+        .replace("143", "144")
+        .replace("139", "140");
+    let (r, w) = (grader.grade(right).unwrap(), grader.grade(&wrong).unwrap());
+    assert!(r.score - w.score >= 15.0, "{} vs {}", r.score, w.score);
+}
+
+#[test]
 fn the_examiner_scale_keeps_the_ends_and_flattens_the_middle() {
     use rubric_grader::examiner_scale;
     assert_eq!(examiner_scale(0.0), 0.0);

@@ -28,7 +28,7 @@ use crate::matching::{CoverageResult, Findings};
 use crate::rubric::Rubric;
 
 /// Points off for each concept whose number phrase the answer states with another number.
-pub const WRONG_NUMBER_PENALTY: f32 = 5.0;
+pub const WRONG_NUMBER_PENALTY: f32 = 8.0;
 
 /// What the grader measured about the answer's text as a whole.
 #[derive(Clone, Copy, Debug, Default)]

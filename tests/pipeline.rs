@@ -372,7 +372,7 @@ fn a_wrong_belief_in_an_answer_credited_for_little_else_is_worth_at_most_the_cap
     assert!(wrong
         .warnings
         .iter()
-        .any(|w| w.message.contains("less than half")));
+        .any(|w| w.message.contains("less than 40 % of the rubric")));
     // Credited for most of the rubric, the same wrong belief costs its penalty only.
     let mostly = grader
         .grade("The kubelet restarts it with an exponential delay up to five minutes, reset after ten minutes; the registry does the back-off.")
@@ -381,7 +381,7 @@ fn a_wrong_belief_in_an_answer_credited_for_little_else_is_worth_at_most_the_cap
     assert!(!mostly
         .warnings
         .iter()
-        .any(|w| w.message.contains("less than half")));
+        .any(|w| w.message.contains("less than 40 % of the rubric")));
 }
 
 #[test]

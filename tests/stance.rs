@@ -1841,3 +1841,32 @@ fn an_indirect_question_stays_in_its_clause() {
         .unwrap();
     assert!(!g.concepts[0].hit);
 }
+
+#[test]
+fn an_answer_may_end_on_the_first_word_of_any_rule() {
+    // Every rule that looks ahead of its cue must stop at the end of the answer: "The PDB is
+    // irrelevant. The" once read past the last token.
+    let grader = util::one_concept(r#"Any(["PDB"])"#, "positive");
+    for &(_, sentence, _, _) in TABLE {
+        for tail in [
+            "The",
+            "Same",
+            "The same",
+            "Same for",
+            "Likewise",
+            "Does",
+            "Does it?",
+            "No",
+            "People",
+            "People think",
+            "A common",
+            "A common myth",
+            "Common mistakes:",
+            "Not",
+            "Forget",
+        ] {
+            grader.grade(&format!("{sentence} {tail}")).expect("grades");
+            grader.grade(tail).expect("grades");
+        }
+    }
+}

@@ -18,6 +18,10 @@
 //! - **Dismissal** ([`DenialRule::Dismissal`]): "forget X", "skip X", "I'd ignore X".
 //! - **Reply** ([`DenialRule::Reply`]): "Long-term storage? Nobody uses it." A short denial
 //!   answering a question denies the question.
+//! - **Framed** ([`DenialRule::Framed`]): "A common misconception is that X", "people often think
+//!   X", "Common mistakes: X": a belief framed as someone else's is denied up to the correction
+//!   ("but", "in fact"). A verdict carries over to "Same for X"; a yes/no question answered "No"
+//!   is a reply.
 //!
 //! What stays asserted: descriptions of a failure ("pods can't reach CoreDNS", "the volume
 //! doesn't attach": the cue narrows to its verb), conditionals that explain why something
@@ -2159,6 +2163,9 @@ fn carries_over<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize)
     let mut k = start;
     if lower(k) == "the" {
         k += 1;
+    }
+    if k >= end {
+        return None; // a sentence that is only "The"
     }
     let opener = match lower(k) {
         "likewise" | "ditto" => k + 1,

@@ -1,9 +1,9 @@
 //! Batch grading: many answers from JSON Lines or CSV, graded in parallel across cores, written
 //! as JSON Lines in input order, with a class summary per question.
 //!
-//! Memory stays bounded: input is read in chunks of [`BatchOptions::chunk`] records, each chunk is
-//! parsed and graded in parallel (rayon) and written before the next is read, and the summary keeps counts
-//! and histograms rather than scores. Each question's rubric is compiled once and shared by all
+//! Memory stays bounded: input is read in chunks of [`BatchOptions::chunk`] records, each chunk
+//! is parsed and graded in parallel (rayon) and written before the next is read, and the summary
+//! keeps counts and histograms rather than scores. Each question's rubric is compiled once and shared by all
 //! threads. A bad record is reported with its line number and skipped; it never stops the run.
 
 use std::collections::{BTreeMap, HashMap};

@@ -47,16 +47,7 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     match hir.kind() {
         HirKind::Capture(c) => required(&c.sub),
         HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
-        HirKind::Alternation(branches) => {
-            let mut all = Vec::new();
-            for b in branches {
-                union(&mut all, required(b)?);
-                if all.len() > MAX_SET {
-                    return None;
-                }
-            }
-            Some(minimal(all))
-        }
+        HirKind::Alternation(branches) => branch_union(branches, required).map(minimal),
         HirKind::Concat(items) => {
             let mut best = None;
             // A run of items that each match one of a few exact strings matches their products.
@@ -133,18 +124,25 @@ fn exact(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         HirKind::Concat(items) => items
             .iter()
             .try_fold(vec![Vec::new()], |acc, item| product(&acc, &exact(item)?)),
-        HirKind::Alternation(branches) => {
-            let mut all = Vec::new();
-            for b in branches {
-                union(&mut all, exact(b)?);
-                if all.len() > MAX_SET {
-                    return None;
-                }
-            }
-            Some(all)
-        }
+        HirKind::Alternation(branches) => branch_union(branches, exact),
         HirKind::Repetition(_) => None,
     }
+}
+
+/// The union of `sets` over the branches of an alternation; `None` when a branch has none or
+/// the union outgrows [`MAX_SET`].
+fn branch_union(
+    branches: &[Hir],
+    sets: impl Fn(&Hir) -> Option<Vec<Vec<u8>>>,
+) -> Option<Vec<Vec<u8>>> {
+    let mut all = Vec::new();
+    for b in branches {
+        union(&mut all, sets(b)?);
+        if all.len() > MAX_SET {
+            return None;
+        }
+    }
+    Some(all)
 }
 
 /// The one character a class matches, as lower-case UTF-8, counting an ASCII letter's two cases

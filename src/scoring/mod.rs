@@ -73,9 +73,10 @@ pub const MOSTLY_WRONG_SHARE: f32 = 0.4;
 /// piecewise-linear map, identity at both ends. Between a third and two thirds of the rubric
 /// the score moves two thirds as fast as the share — a partly right answer is marked *partial*,
 /// 40 to 60, whether it covers a third or two thirds — and it climbs faster above that, to meet
-/// the share again at 80. Only for rubrics without a `coverage` block (a draft's
-/// content-word credit saturates on a curve of its own). Fitted on none of the bank's marked examples; measured on all four
-/// development sets (within range 88 → 91 %, the same on the set it was not fitted on).
+/// the share again at 80. Only for rubrics without a `coverage` block (a draft's content-word
+/// credit saturates on a curve of its own). Fitted on none of the bank's marked examples;
+/// measured on all four development sets (within range 88 → 91 %, the same on the set it was
+/// not fitted on).
 pub const EXAMINER_SCALE: [(f32, f32); 6] = [
     (0.0, 0.0),
     (25.0, 25.0),
@@ -355,9 +356,8 @@ impl ScoringModel {
             });
         }
         score = (score - penalty).max(0.0);
-        // A wrong belief in an answer credited for less than half of the rubric: confidently
-        // wrong, with the right words around it.
-        // (Said only where it lowers the score: a wrong belief already costs its penalty.)
+        // A wrong belief in an answer credited for little else: confidently wrong, with the
+        // right words around it (said only where it lowers the score).
         let mostly_wrong = !misconceptions.is_empty()
             && coverage < MOSTLY_WRONG_SHARE
             && score > crate::rubric::WRONG_CENTRAL_CLAIM_CAP;
@@ -376,9 +376,12 @@ impl ScoringModel {
                 .map(|m| m.label.as_str())
                 .collect();
             let why = if mostly_wrong {
-                "and is credited for less than half of the rubric"
+                format!(
+                    "and is credited for less than {:.0} % of the rubric",
+                    100.0 * MOSTLY_WRONG_SHARE
+                )
             } else {
-                "that contradicts what it would otherwise be credited for"
+                "that contradicts what it would otherwise be credited for".to_string()
             };
             warnings.push(Warning {
                 code: WarningCode::Contradiction,

@@ -8,7 +8,7 @@ use std::io::BufRead;
 
 use serde::{Deserialize, Serialize};
 
-use super::stats::{mean_absolute_error, pair_agreement, pearson, spearman};
+use super::stats::{mean_absolute_error, pair_agreement, pearson, ranked_pair_agreement, spearman};
 use crate::error::Error;
 use crate::grader::Grader;
 use crate::rubric::Bank;
@@ -33,6 +33,15 @@ impl Expected {
         match self {
             Expected::Range(lo, hi) => (lo + hi) / 2.0,
             Expected::Score(s) => s,
+        }
+    }
+
+    /// The scores that agree with the expectation, as an inclusive range: the range itself, or
+    /// the score ± [`SCORE_TOLERANCE`].
+    pub fn interval(self) -> (f32, f32) {
+        match self {
+            Expected::Range(lo, hi) => (lo, hi),
+            Expected::Score(s) => (s - SCORE_TOLERANCE, s + SCORE_TOLERANCE),
         }
     }
 
@@ -117,10 +126,18 @@ pub struct Agreement {
     pub pearson: Option<f64>,
     /// Spearman correlation.
     pub spearman: Option<f64>,
-    /// Pairwise order agreement within each question.
+    /// Pairwise order agreement within each question, over every pair with different expected
+    /// values (the middles of their ranges).
     pub pair_agreement: Option<f64>,
     /// Ordered pairs considered for it.
     pub pairs: usize,
+    /// Pairwise order agreement over the pairs the marker ranks apart: expected ranges that do
+    /// not overlap (see [`ranked_pair_agreement`]).
+    #[serde(default)]
+    pub ranked_pair_agreement: Option<f64>,
+    /// Pairs considered for it.
+    #[serde(default)]
+    pub ranked_pairs: usize,
 }
 
 /// The report of `rubric test`.
@@ -343,6 +360,15 @@ pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
     }
     report.overall.pair_agreement = (pairs > 0).then(|| agree / pairs as f64);
     report.overall.pairs = pairs;
+    let (mut agree, mut pairs) = (0.0, 0usize);
+    for a in report.per_question.values() {
+        if let Some(p) = a.ranked_pair_agreement {
+            agree += p * a.ranked_pairs as f64;
+            pairs += a.ranked_pairs;
+        }
+    }
+    report.overall.ranked_pair_agreement = (pairs > 0).then(|| agree / pairs as f64);
+    report.overall.ranked_pairs = pairs;
     for c in &report.cases {
         let Some(kind) = &c.kind else { continue };
         let k = report.by_kind.entry(kind.clone()).or_default();
@@ -366,6 +392,14 @@ fn agreement(cases: &[&CaseResult]) -> Agreement {
     let got: Vec<f64> = cases.iter().map(|c| c.score as f64).collect();
     let errors: Vec<f64> = cases.iter().map(|c| c.error as f64).collect();
     let pair = pair_agreement(&expected, &got);
+    let ranges: Vec<(f64, f64)> = cases
+        .iter()
+        .map(|c| {
+            let (lo, hi) = c.expected.interval();
+            (f64::from(lo), f64::from(hi))
+        })
+        .collect();
+    let ranked = ranked_pair_agreement(&ranges, &got);
     Agreement {
         n: cases.len(),
         within: if cases.is_empty() {
@@ -378,6 +412,8 @@ fn agreement(cases: &[&CaseResult]) -> Agreement {
         spearman: spearman(&expected, &got),
         pair_agreement: pair.map(|p| p.0),
         pairs: pair.map_or(0, |p| p.1),
+        ranked_pair_agreement: ranked.map(|p| p.0),
+        ranked_pairs: ranked.map_or(0, |p| p.1),
     }
 }
 
@@ -390,7 +426,7 @@ pub fn render_text(report: &TestReport, worst: usize) -> String {
     let a = &report.overall;
     let _ = writeln!(
         out,
-        "{} answer{}, {} question{}: within range {:.1}%, MAE {}, Pearson {}, Spearman {}, pair agreement {} ({} pairs)",
+        "{} answer{}, {} question{}: within range {:.1}%, MAE {}, Pearson {}, Spearman {}, pair agreement {} ({} pairs; {} over the {} pairs with ranges apart)",
         a.n,
         if a.n == 1 { "" } else { "s" },
         report.per_question.len(),
@@ -400,7 +436,9 @@ pub fn render_text(report: &TestReport, worst: usize) -> String {
         f(a.pearson),
         f(a.spearman),
         f(a.pair_agreement),
-        a.pairs
+        a.pairs,
+        f(a.ranked_pair_agreement),
+        a.ranked_pairs
     );
     let _ = writeln!(out, "\nper question (within, MAE, pair agreement):");
     for (q, a) in &report.per_question {

@@ -72,6 +72,34 @@ pub fn pair_agreement(expected: &[f64], got: &[f64]) -> Option<(f64, usize)> {
     (total > 0).then(|| (agree / total as f64, total))
 }
 
+/// Pairwise order agreement over the pairs the marker ranks apart: `expected[i]` is an inclusive
+/// range, and a pair counts only when the two ranges do not overlap (one answer's lowest
+/// acceptable score is above the other's highest). Overlapping ranges — a wrong answer marked
+/// 0–12 next to a denied one marked 0–15 — state no order, so a grader that ties or swaps them
+/// is not wrong. A concordant pair counts 1, a tie ½. Returns (agreement, pairs considered).
+pub fn ranked_pair_agreement(expected: &[(f64, f64)], got: &[f64]) -> Option<(f64, usize)> {
+    let mut total = 0usize;
+    let mut agree = 0.0;
+    for i in 0..expected.len() {
+        for j in i + 1..expected.len() {
+            let (hi, lo) = if expected[i].0 > expected[j].1 {
+                (i, j)
+            } else if expected[j].0 > expected[i].1 {
+                (j, i)
+            } else {
+                continue;
+            };
+            total += 1;
+            if got[hi] == got[lo] {
+                agree += 0.5;
+            } else if got[hi] > got[lo] {
+                agree += 1.0;
+            }
+        }
+    }
+    (total > 0).then(|| (agree / total as f64, total))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +146,20 @@ mod tests {
         let (a, n) = pair_agreement(&[90.0, 10.0, 10.0], &[50.0, 50.0, 0.0]).unwrap();
         assert_eq!(n, 2);
         assert!(close(a, 0.75));
+    }
+
+    #[test]
+    fn ranked_pairs_skip_overlapping_ranges() {
+        // 0–12 and 0–15 overlap: no order claimed. 75–100 is above both.
+        let ranges = [(0.0, 12.0), (0.0, 15.0), (75.0, 100.0)];
+        let (a, n) = ranked_pair_agreement(&ranges, &[0.0, 0.0, 90.0]).unwrap();
+        assert_eq!(n, 2);
+        assert!(close(a, 1.0));
+        // a swap across disjoint ranges counts against, a tie half
+        let (a, n) = ranked_pair_agreement(&ranges, &[95.0, 90.0, 90.0]).unwrap();
+        assert_eq!(n, 2);
+        assert!(close(a, 0.25));
+        assert!(ranked_pair_agreement(&ranges[..2], &[0.0, 1.0]).is_none());
     }
 
     #[test]

@@ -426,3 +426,45 @@ fn all_of_tries_another_hit_when_the_first_takes_a_later_parts_words() {
     // No two parts ever share words.
     assert!(!g.grade("alpha bravo charlie").unwrap().concepts[0].hit);
 }
+
+#[test]
+fn ordered_claims_read_connectives() {
+    let m = r#"Ordered(of: [Any(["init containers"]), Any(["app starts", "app container starts", "app is up"])], within: Sentence)"#;
+    for yes in [
+        "The init containers finish before the app starts.",
+        "The app starts after the init containers finish.",
+        "Before the app starts, the init containers run to completion.",
+        "The init containers run, then the app starts.",
+    ] {
+        assert!(hit(m, "positive", yes).0, "{yes}");
+    }
+    for no in [
+        "The init containers start after the app is up.",
+        "The app starts before the init containers.",
+        "The app starts and the init containers run beside it.",
+    ] {
+        assert!(!hit(m, "positive", no).0, "{no}");
+    }
+}
+
+#[test]
+fn waiting_reverses_only_for_what_waits() {
+    // "X waits until Y": Y happens first.
+    let m = r#"Ordered(of: [Any(["new pod is ready"]), Any(["old pod is deleted", "deleting the old pod"])], within: Sentence)"#;
+    assert!(
+        hit(
+            m,
+            "positive",
+            "Deleting the old pod waits until the new pod is ready."
+        )
+        .0
+    );
+    // A story told in order: the controller deletes the old pod, recreates it, and waits until
+    // the new one is ready — the waiting is a later step, not a claim that the new pod came first.
+    assert!(!hit(
+        m,
+        "positive",
+        "For each pod the controller deletes the old pod, recreates it with the same name, and waits until the new pod is ready."
+    )
+    .0);
+}

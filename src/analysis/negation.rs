@@ -127,7 +127,15 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             i += 1;
             continue;
         }
-        if FRAMING_NOUNS.contains(&w) || BELIEVING.contains(&w) {
+        if is_field_value(tokens, text, i) {
+            // `failurePolicy: Ignore`, `restartPolicy: Never`: a setting's value, not a cue.
+            i += 1;
+            continue;
+        }
+        if FRAMING_NOUNS.contains(&w)
+            || BELIEVING.contains(&w)
+            || WRONG_HEADINGS.iter().any(|h| h[0] == w)
+        {
             deny_framed(tokens, text, &lower, i);
         }
         let (is_trigger, scope_start) = trigger_at(tokens, &lower, i, w);
@@ -208,6 +216,33 @@ const FRAMING_NOUNS: &[&str] = &[
     "pitfalls",
 ];
 
+/// Headings that label the list after their colon as wrong: "Non-fixes: X, Y", "Wrong moves:
+/// X", "Anti-patterns: X". A hyphenated word is two pieces.
+const WRONG_HEADINGS: &[&[&str]] = &[
+    &["non", "fixes"],
+    &["nonfixes"],
+    &["not", "fixes"],
+    &["wrong", "fixes"],
+    &["wrong", "moves"],
+    &["wrong", "answers"],
+    &["wrong", "approaches"],
+    &["bad", "fixes"],
+    &["bad", "moves"],
+    &["bad", "ideas"],
+    &["don'ts"],
+    &["donts"],
+    &["dont's"],
+    &["anti", "patterns"],
+    &["antipatterns"],
+    &["avoid"],
+    &["red", "herrings"],
+    &["what", "not", "to", "do"],
+    &["what", "doesn't", "work"],
+    &["what", "does", "not", "work"],
+    &["wrong"],
+    &["incorrect"],
+];
+
 /// Who holds a framed belief: "*people* often think X", "*many* assume X".
 const BELIEVERS: &[&str] = &[
     "people",
@@ -242,8 +277,10 @@ fn deny_framed<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> &
     let w = lower(i);
     let start = if FRAMING_NOUNS.contains(&w) {
         framed_by_noun(tokens, text, lower, i)
-    } else {
+    } else if BELIEVING.contains(&w) {
         framed_by_believer(tokens, lower, i)
+    } else {
+        framed_by_heading(tokens, text, lower, i)
     };
     let Some(from) = start else {
         return;
@@ -298,6 +335,28 @@ fn framed_by_noun<'a>(
         }
     }
     (k < n && tokens[k].sentence <= tokens[i].sentence + 1).then_some(k)
+}
+
+/// "Non-fixes: X, Y", "Wrong moves: X": where X begins, for a heading of [`WRONG_HEADINGS`]
+/// opening its sentence at `i` and ending in a colon.
+fn framed_by_heading<'a>(
+    tokens: &[Token],
+    text: &str,
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+) -> Option<usize> {
+    near_sentence_start(tokens, i, 0)?;
+    let n = tokens.len();
+    let len = WRONG_HEADINGS
+        .iter()
+        .filter(|h| i + h.len() < n && h.iter().enumerate().all(|(d, w)| lower(i + d) == *w))
+        .map(|h| h.len())
+        .max()?;
+    let (last, next) = (&tokens[i + len - 1], &tokens[i + len]);
+    let colon = text
+        .get(last.span.end..next.span.start)
+        .is_some_and(|between| between.trim() == ":");
+    (colon && next.sentence <= last.sentence + 1).then_some(i + len)
 }
 
 /// The start of token `i`'s sentence, if it is at most `within` tokens before `i` (looked for no
@@ -655,6 +714,7 @@ fn could_be_cue(w: &str) -> bool {
                 // decides.
                 set.extend(super::lexicon::NEGATION_TRIGGERS.iter().copied());
                 set.extend(FRAMING_NOUNS.iter().chain(BELIEVING).copied());
+                set.extend(WRONG_HEADINGS.iter().map(|h| h[0]));
                 set
             })
             .contains(w)
@@ -1977,12 +2037,18 @@ const VERDICTS: &[&[&str]] = &[
     &["a", "bad", "idea"],
     &["bad", "idea"],
     &["a", "terrible", "idea"],
-    &["an", "anti-pattern"],
-    &["anti-pattern"],
+    // a hyphenated word is two pieces: "anti-pattern" is `anti` `pattern`
+    &["an", "anti", "pattern"],
+    &["anti", "pattern"],
     &["an", "antipattern"],
     &["antipattern"],
     &["the", "wrong", "fix"],
     &["the", "wrong", "tool"],
+    &["the", "wrong", "reflex"],
+    &["the", "wrong", "move"],
+    &["the", "wrong", "approach"],
+    &["resist", "the", "temptation", "to"],
+    &["resist", "the", "urge", "to"],
     &["not", "the", "fix"],
     &["not", "a", "fix"],
 ];
@@ -2048,6 +2114,33 @@ fn is_dismissal<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usiz
                 | "completely"
         ),
     }
+}
+
+/// Whether token `i` is the value of a setting written `field: value` or `field=value` with a
+/// camelCase field name (`failurePolicy: Ignore`, `restartPolicy: Never`, `--foo=none` is not
+/// camelCase and stays a cue only where it was one).
+fn is_field_value(tokens: &[Token], text: &str, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let (prev, this) = (&tokens[i - 1], &tokens[i]);
+    let separator = text
+        .get(prev.span.end..this.span.start)
+        .is_some_and(|between| matches!(between.trim(), ":" | "="));
+    // The field is the whole chunk before the separator: its pieces share one word.
+    let mut first = i - 1;
+    while first > 0 && tokens[first - 1].word == prev.word {
+        first -= 1;
+    }
+    separator
+        && text
+            .get(tokens[first].span.start..prev.span.end)
+            .is_some_and(|field| {
+                let b = field.as_bytes();
+                b.first().is_some_and(u8::is_ascii_lowercase)
+                    && b.windows(2)
+                        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            })
 }
 
 /// "Long-term storage? Nobody uses it." — a short denial right after a question denies the

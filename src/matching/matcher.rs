@@ -626,7 +626,10 @@ impl Context<'_> {
             let waits = k >= 1 && WAITING.contains(&lower(k - 1))
                 || k >= 2 && WAITING.contains(&lower(k - 2));
             if w == "until" && waits {
-                reversed = Some(true);
+                // "X waits until Y" puts Y first only when X is what waits: in "it deletes the
+                // old pod, recreates it, and waits until the new one is Ready" the waiting is a
+                // later step of the story, told in order.
+                reversed = Some(tokens[k as usize].clause == a.clause.1);
             } else if REVERSING.contains(&w) {
                 let pronoun = matches!(
                     tokens.get(k as usize + 1).map(|_| lower(k + 1)),

@@ -468,3 +468,18 @@ fn waiting_reverses_only_for_what_waits() {
     )
     .0);
 }
+
+#[test]
+fn a_camelcase_setting_and_its_value_share_a_clause() {
+    let m = r#"AllOf(of: [Any(["Local"]), Any(["client IP"])], within: Clause)"#;
+    assert!(
+        hit(
+            m,
+            "positive",
+            "externalTrafficPolicy: Local keeps the client IP."
+        )
+        .0
+    );
+    // a heading's colon still ends its clause
+    assert!(!hit(m, "positive", "Local: the client IP is lost.").0);
+}

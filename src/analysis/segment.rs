@@ -125,6 +125,19 @@ fn line_break(rest: &[u8]) -> Break {
     }
 }
 
+/// Whether the chunk `s` is a camelCase setting name followed by its colon (`restartPolicy:`,
+/// `externalTrafficPolicy:`): what follows is its value, in the same clause.
+fn is_setting_key(s: &str) -> bool {
+    let Some(key) = s.strip_suffix(':') else {
+        return false;
+    };
+    let b = key.as_bytes();
+    b.first().is_some_and(u8::is_ascii_lowercase)
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b.windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+}
+
 /// Emits the pieces of the chunk `text[start..end]`; returns the break it leaves for the next.
 fn chunk(
     text: &str,
@@ -149,6 +162,8 @@ fn chunk(
             // `;` joins related clauses of one sentence: it ends a negation, not a sentence.
             ';' => after = after.max(Break::Clause),
             ',' => after = after.max(Break::Comma),
+            // `failurePolicy: Ignore`: a camelCase setting and its value are one clause.
+            ':' if is_setting_key(s) => {}
             ':' | ')' | ']' | '}' | '"' | '\'' | '\u{201d}' => after = after.max(Break::Clause),
             '.' => {}
             _ => break,

@@ -228,6 +228,30 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "a list before a colon, then 'wouldn't bother with any of that'",
+        "EndpointSlices, API Priority and Fairness, NodeLocal DNSCache: I wouldn't bother with any of that.",
+        "NodeLocal DNSCache",
+        false,
+    ),
+    (
+        "a list before a colon, then 'I'd skip those'",
+        "Exemplars and tail sampling: I'd skip those.",
+        "tail sampling",
+        false,
+    ),
+    (
+        "a list before a colon kept by the verb",
+        "PDBs and readiness gates: don't delete them during the migration.",
+        "readiness gates",
+        true,
+    ),
+    (
+        "didn't change security",
+        "Short-lived tokens didn't really change security.",
+        "short-lived tokens",
+        false,
+    ),
+    (
         "mistakes that happen are no frame",
         "Mistakes happen, so the PDB keeps two replicas up during the drain.",
         "PDB",

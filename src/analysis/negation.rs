@@ -175,6 +175,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             if relevance {
                 deny_antecedent(tokens, &lower, i);
             }
+            deny_listed_before_colon(tokens, text, &lower, i);
             if !ends_clause(tokens, text, i, scope_start) {
                 forward_scope(tokens, &lower, i, w, scope_start);
             }
@@ -193,6 +194,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             }
             if is_dismissal(tokens, &lower, i) {
                 deny_dismissed(tokens, &lower, i);
+                deny_listed_before_colon(tokens, text, &lower, i);
             }
         }
         i += 1;
@@ -1396,6 +1398,65 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
     }
 }
 
+/// "EndpointSlices, APF, NodeLocal DNSCache: I wouldn't bother with *any of that*", "X and Y:
+/// I'd skip *those*": a clause after a colon that rules out a pronoun ending it rules out what
+/// the colon introduced — the items before it, back to the start of the sentence (at most
+/// [`CLAUSE_REACH`] tokens).
+fn deny_listed_before_colon<'a>(
+    tokens: &mut [Token],
+    text: &str,
+    lower: &impl Fn(usize) -> &'a str,
+    cue: usize,
+) {
+    let clause = tokens[cue].clause;
+    let sentence = tokens[cue].sentence;
+    let start = clause_start(tokens, cue);
+    if start == 0 || tokens[start - 1].sentence != sentence {
+        return;
+    }
+    let colon = text
+        .get(tokens[start - 1].span.end..tokens[start].span.start)
+        .is_some_and(|between| between.contains(':'));
+    if !colon {
+        return;
+    }
+    // The pronoun ends the clause, within a few words of the cue.
+    let mut end = cue + 1;
+    while end < tokens.len() && end < cue + 6 && tokens[end].clause == clause {
+        end += 1;
+    }
+    if end == cue + 1
+        || end < tokens.len() && tokens[end].clause == clause
+        || !matches!(
+            lower(end - 1),
+            "that" | "those" | "them" | "these" | "it" | "all"
+        )
+    {
+        return;
+    }
+    // A negated verb rules the items out only when it is a verb of using or caring ("I
+    // wouldn't *bother with* any of that"); "PDBs: don't *delete* them" keeps them.
+    let dismissal = matches!(
+        lower(cue),
+        "forget" | "ignore" | "skip" | "ditch" | "disregard" | "dismiss"
+    );
+    if !dismissal
+        && !(cue + 1..end - 1).any(|k| {
+            matches!(
+                lower(k),
+                "bother" | "need" | "use" | "recommend" | "want" | "care" | "worry" | "trust"
+            )
+        })
+    {
+        return;
+    }
+    let mut j = start;
+    while j > 0 && tokens[j - 1].sentence == sentence && start - j < CLAUSE_REACH {
+        j -= 1;
+        negate(&mut tokens[j], cue, DenialRule::Subject);
+    }
+}
+
 /// Denies the content word right before the object "nothing" at `cue` (or before "to
 /// nothing"), in its clause: "resolves to nothing" is "does not resolve".
 fn deny_verb_before<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, cue: usize) {
@@ -1934,7 +1995,12 @@ fn relevance_predicate_after<'a>(
                 | "gain"
         ) && (j + 1..tokens.len().min(j + 4))
             .take_while(|&k| tokens[k].clause == clause)
-            .any(|k| matches!(lower(k), "anything" | "much" | "nothing"))
+            .any(|k| {
+                matches!(
+                    lower(k),
+                    "anything" | "much" | "nothing" | "security" | "performance" | "thing"
+                )
+            })
         {
             return true;
         }

@@ -246,6 +246,18 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "a plural pronoun dismissed in a later clause",
+        "The node's conditions never say why, so don't bother reading them.",
+        "conditions",
+        false,
+    ),
+    (
+        "a plural pronoun kept in a later clause",
+        "The node's conditions show DiskPressure, so check them first.",
+        "conditions",
+        true,
+    ),
+    (
         "didn't change security",
         "Short-lived tokens didn't really change security.",
         "short-lived tokens",

@@ -1417,9 +1417,6 @@ fn deny_listed_before_colon<'a>(
     let colon = text
         .get(tokens[start - 1].span.end..tokens[start].span.start)
         .is_some_and(|between| between.contains(':'));
-    if !colon {
-        return;
-    }
     // The pronoun ends the clause, within a few words of the cue.
     let mut end = cue + 1;
     while end < tokens.len() && end < cue + 6 && tokens[end].clause == clause {
@@ -1434,6 +1431,12 @@ fn deny_listed_before_colon<'a>(
     {
         return;
     }
+    // Without a colon only a plural pronoun points back at things, the subject that opens the
+    // sentence: "The node's conditions never say why, so don't bother reading *them*".
+    let plural = matches!(lower(end - 1), "them" | "those" | "these");
+    if !colon && !plural {
+        return;
+    }
     // A negated verb rules the items out only when it is a verb of using or caring ("I
     // wouldn't *bother with* any of that"); "PDBs: don't *delete* them" keeps them.
     let dismissal = matches!(
@@ -1444,10 +1447,29 @@ fn deny_listed_before_colon<'a>(
         && !(cue + 1..end - 1).any(|k| {
             matches!(
                 lower(k),
-                "bother" | "need" | "use" | "recommend" | "want" | "care" | "worry" | "trust"
+                "bother"
+                    | "need"
+                    | "use"
+                    | "recommend"
+                    | "want"
+                    | "care"
+                    | "worry"
+                    | "trust"
+                    | "read"
+                    | "reading"
+                    | "check"
+                    | "checking"
+                    | "look"
+                    | "looking"
             )
         })
     {
+        return;
+    }
+    if !colon {
+        if let Some(first) = near_sentence_start(tokens, start - 1, CLAUSE_REACH) {
+            deny_leading_subject(tokens, lower, first, cue);
+        }
         return;
     }
     let mut j = start;

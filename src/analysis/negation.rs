@@ -147,6 +147,8 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
         let figure = is_trigger
             && !inside_identifier
             && (is_figure_of_speech(tokens, &lower, conditional[i], i, scope_start)
+                || cancels_out(tokens, &lower, i, scope_start)
+                || w.ends_with("n't") && opens_question(tokens, text, i)
                 || w == "without" && negated_before(tokens, &lower, i)
                 // "*some service* isn't forwarding the trace headers": a negated verb after an
                 // indefinite subject is a diagnosis — something somewhere fails to do what it
@@ -181,9 +183,9 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             }
         }
         if !inside_identifier && !conditional[i] {
-            if let Some(len) =
-                verdict_at(&lower, i, n).filter(|&len| !attributive(tokens, &lower, i, len))
-            {
+            if let Some(len) = verdict_at(&lower, i, n).filter(|&len| {
+                !attributive(tokens, &lower, i, len) && !verdict_negated(tokens, &lower, i)
+            }) {
                 deny_subject(tokens, &lower, i, DenialRule::Verdict, false);
                 if !has_content_before(tokens, &lower, i) {
                     // "Pointless to tune X": nothing before the verdict, so it judges what follows.
@@ -2133,6 +2135,57 @@ const VERDICTS: &[&[&str]] = &[
     &["the", "wrong", "fix"],
     &["the", "wrong", "tool"],
     &["the", "wrong", "reflex"],
+    &["redundant"],
+    &["counterproductive"],
+    &["unhelpful"],
+    &["ineffective"],
+    &["immaterial"],
+    &["unwarranted"],
+    &["out", "of", "scope"],
+    &["beyond", "the", "scope"],
+    &["of", "no", "use"],
+    &["of", "little", "use"],
+    &["is", "no", "use"],
+    &["is", "no", "good"],
+    &["are", "no", "good"],
+    &["no", "longer", "needed"],
+    &["no", "longer", "relevant"],
+    &["a", "non", "issue"],
+    &["non", "issue"],
+    &["a", "non", "factor"],
+    &["a", "non", "starter"],
+    &["a", "dead", "end"],
+    &["a", "false", "lead"],
+    &["a", "wild", "goose", "chase"],
+    &["a", "band", "aid"],
+    &["a", "no", "op"],
+    &["off", "the", "table"],
+    &["out", "of", "the", "question"],
+    &["achieves", "nothing"],
+    &["achieve", "nothing"],
+    &["accomplishes", "nothing"],
+    &["gets", "you", "nowhere"],
+    &["get", "you", "nowhere"],
+    &["does", "nothing", "here"],
+    &["would", "do", "nothing"],
+    &["only", "papers", "over"],
+    &["just", "papers", "over"],
+    &["just", "masks"],
+    &["only", "masks"],
+    &["just", "hides"],
+    &["only", "hides"],
+    &["not", "to", "blame"],
+    &["not", "at", "fault"],
+    &["off", "the", "hook"],
+    &["hardly", "matters"],
+    &["barely", "matters"],
+    &["makes", "little", "difference"],
+    &["makes", "zero", "difference"],
+    &["plays", "little", "role"],
+    &["the", "least", "likely", "cause"],
+    &["the", "least", "of", "our", "worries"],
+    &["unlikely", "to", "be", "the", "cause"],
+    &["an", "unlikely", "culprit"],
     &["the", "wrong", "move"],
     &["the", "wrong", "approach"],
     &["resist", "the", "temptation", "to"],
@@ -2140,6 +2193,29 @@ const VERDICTS: &[&[&str]] = &[
     &["not", "the", "fix"],
     &["not", "a", "fix"],
 ];
+
+/// Whether the verdict starting at `i` is itself negated ("isn't *useless*", "is far from
+/// *pointless*", "never *a bad idea*"): then it judges nothing.
+fn verdict_negated<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let clause = tokens[i].clause;
+    let mut k = i;
+    while k > 0
+        && tokens[k - 1].clause == clause
+        && matches!(
+            lower(k - 1),
+            "a" | "an" | "so" | "really" | "entirely" | "at" | "all"
+        )
+    {
+        k -= 1;
+    }
+    if k == 0 || tokens[k - 1].clause != clause {
+        return false;
+    }
+    let w = lower(k - 1);
+    w.ends_with("n't")
+        || matches!(w, "not" | "never")
+        || w == "from" && k >= 2 && lower(k - 2) == "far"
+}
 
 /// A dismissive verdict starting at `i`, as its length in tokens.
 fn verdict_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Option<usize> {
@@ -2289,14 +2365,18 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                         | "meaningless"
                         | "myth"
                         | "nonsense"
+                        | "nah"
+                        | "unlikely"
+                        | "hardly"
                 ) || lower(start) == "a" && start + 1 < end && lower(start + 1) == "myth";
-            // "Does exec start a new container? No, …": a yes/no question answered "no".
+            // "Does exec start a new container? No, …", "Would a PDB help? I doubt it.": a
+            // yes/no question answered "no".
             let answered_no = pe - ps <= 16
                 && matches!(
                     lower(ps),
                     "is" | "are" | "does" | "do" | "can" | "will" | "would" | "should" | "did"
                 )
-                && matches!(lower(start), "no" | "nope");
+                && (matches!(lower(start), "no" | "nope") || is_no_reply(lower, start, end));
             if asked
                 && (short_question
                     && (end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end)
@@ -2305,6 +2385,13 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             {
                 for t in &mut tokens[ps..pe] {
                     negate(t, start, DenialRule::Reply);
+                }
+            }
+            // "Why would a PDB help here?" — a rhetorical question, unless the next sentence
+            // answers it ("Why a PDB? Because …").
+            if asked && rhetorical(lower, ps, pe) && !answers_why(lower(start)) {
+                for t in &mut tokens[ps..pe] {
+                    negate(t, ps, DenialRule::Reply);
                 }
             }
             // "Capabilities can be ignored here. *Same for* hostPath and running as root.": the
@@ -2335,6 +2422,75 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
         prev = Some((start, end));
         start = end;
     }
+    if let Some((ps, pe)) = prev {
+        let asked = text
+            .get(tokens[pe - 1].span.end..)
+            .is_some_and(|after| after.trim_start().starts_with('?'));
+        if asked && rhetorical(lower, ps, pe) {
+            for t in &mut tokens[ps..pe] {
+                negate(t, ps, DenialRule::Reply);
+            }
+        }
+    }
+}
+
+/// A short reply that says no: "I doubt it", "Unlikely", "Not really", "Nah", "I don't think
+/// so", "I'd say no", "Probably not", "Not needed", "Waste of time".
+fn is_no_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
+    if end - start > 6 {
+        return false;
+    }
+    let at = |d: usize| {
+        if start + d < end {
+            lower(start + d)
+        } else {
+            ""
+        }
+    };
+    matches!(at(0), "nah" | "unlikely" | "hardly" | "doubtful")
+        || matches!(
+            (at(0), at(1)),
+            ("not", "really" | "at" | "needed" | "necessary")
+        )
+        || matches!(
+            (at(0), at(1)),
+            ("i", "doubt") | ("doubt", "it") | ("probably", "not")
+        )
+        || (at(0), at(1), at(2)) == ("i", "don't", "think")
+        || (at(0), at(1)) == ("i", "wouldn't")
+        || (at(0), at(1), at(2)) == ("i'd", "say", "no")
+        || (at(0), at(1), at(2)) == ("waste", "of", "time")
+}
+
+/// Whether the question `start..end` is rhetorical, asking why anyone would bother: "Why would
+/// X help?", "Why bother with X?", "Why add X at all?", "What's the point of X?", "Who needs X?",
+/// "What good would X do?".
+fn rhetorical<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
+    let at = |d: usize| {
+        if start + d < end {
+            lower(start + d)
+        } else {
+            ""
+        }
+    };
+    match at(0) {
+        "why" => matches!(
+            at(1),
+            "would" | "bother" | "add" | "use" | "should" | "do" | "on"
+        ),
+        "what's" => at(1) == "the" && at(2) == "point",
+        "what" => at(1) == "good" || at(1) == "would" && at(3) == "even",
+        "who" => at(1) == "needs",
+        _ => false,
+    }
+}
+
+/// Whether a sentence opening with `w` answers the question before it ("Because …", "To …").
+fn answers_why(w: &str) -> bool {
+    matches!(
+        w,
+        "because" | "since" | "to" | "so" | "yes" | "it" | "that" | "they"
+    )
 }
 
 /// Where the subjects begin in a sentence `start..end` that opens by carrying over the verdict
@@ -2543,6 +2699,120 @@ fn negated_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: us
             let w = lower(k);
             w.ends_with("n't") || matches!(w, "not" | "cannot" | "never" | "no")
         })
+}
+
+/// Omissions and dismissals that a negation turns into advice to keep the thing: "don't
+/// *skip* the PDB", "never *ignore* X", "no one should *overlook* X".
+const OMISSIONS: &[&str] = &[
+    "skip",
+    "ignore",
+    "overlook",
+    "underestimate",
+    "neglect",
+    "omit",
+    "dismiss",
+    "discount",
+    "forget",
+    "rule",
+    "mention",
+    "call",
+    "consider",
+];
+
+/// Negative verdicts a negation cancels: "the PDB isn't *useless*", "not a *bad* idea", "it
+/// doesn't *hurt* to add X", "not *uncommon*".
+const CANCELLED_VERDICTS: &[&str] = &[
+    "bad",
+    "useless",
+    "pointless",
+    "irrelevant",
+    "unnecessary",
+    "overkill",
+    "moot",
+    "redundant",
+    "uncommon",
+    "unusual",
+    "red",
+    "myth",
+    "mistake",
+    "hurt",
+];
+
+/// Whether the negation at `i` cancels against what follows it, so nothing is denied: a
+/// negated omission or negative verdict (litotes: "don't skip X", "X isn't useless", "not a bad
+/// idea"), or "nothing/no" before a word that crowns what follows ("nothing *beats* X", "no
+/// amount of retries *replaces* X", "there's no way *around* X", "no *better* fix than X").
+fn cancels_out<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    scope_start: usize,
+) -> bool {
+    let clause = tokens[i].clause;
+    let cue = lower(i);
+    let end = tokens.len().min(scope_start + 4);
+    let mut k = scope_start;
+    while k < end
+        && tokens[k].clause == clause
+        && matches!(
+            lower(k),
+            "one"
+                | "should"
+                | "ever"
+                | "you"
+                | "we"
+                | "i"
+                | "must"
+                | "be"
+                | "to"
+                | "a"
+                | "an"
+                | "so"
+                | "that"
+                | "really"
+                | "entirely"
+                | "at"
+                | "all"
+                | "is"
+                | "would"
+        )
+    {
+        k += 1;
+    }
+    if k >= end || tokens[k].clause != clause {
+        return false;
+    }
+    let next = lower(k);
+    if matches!(cue, "nothing" | "no" | "none") {
+        return (scope_start..=k).any(|j| {
+            matches!(
+                lower(j),
+                "beats" | "beat" | "replaces" | "replace" | "substitutes" | "rivals" | "better"
+            ) || lower(j) == "around" && j > 0 && lower(j - 1) == "way"
+                || lower(j) == "more"
+                    && j + 1 < tokens.len()
+                    && matches!(lower(j + 1), "important" | "useful" | "reliable")
+        });
+    }
+    let negation = cue.ends_with("n't") || matches!(cue, "not" | "never" | "cannot");
+    negation && (OMISSIONS.contains(&next) || CANCELLED_VERDICTS.contains(&next))
+}
+
+/// Whether the word at `i` opens a question ("*Isn't* the readiness probe the obvious fix?",
+/// "*Wouldn't* a PDB solve this?"): a negative question leans towards yes. The sentence is
+/// walked once, from its first word.
+fn opens_question(tokens: &[Token], text: &str, i: usize) -> bool {
+    if near_sentence_start(tokens, i, 0).is_none() {
+        return false;
+    }
+    let sentence = tokens[i].sentence;
+    let mut last = i;
+    while last + 1 < tokens.len() && tokens[last + 1].sentence == sentence {
+        last += 1;
+    }
+    let to = tokens.get(last + 1).map_or(text.len(), |t| t.span.start);
+    text.get(tokens[last].span.end..to)
+        .is_some_and(|after| after.trim_start().starts_with('?'))
 }
 
 fn is_figure_of_speech<'a>(

@@ -366,6 +366,30 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "advise against",
+        "I'd advise against a preStop hook here.",
+        "preStop hook",
+        false,
+    ),
+    (
+        "no better than",
+        "The HPA is no better than manual scaling here.",
+        "HPA",
+        false,
+    ),
+    (
+        "out of the picture",
+        "The HPA is out of the picture.",
+        "HPA",
+        false,
+    ),
+    (
+        "doesn't explain",
+        "The NetworkPolicy doesn't explain the 5 second delay.",
+        "NetworkPolicy",
+        false,
+    ),
+    (
         "mistakes that happen are no frame",
         "Mistakes happen, so the PDB keeps two replicas up during the drain.",
         "PDB",

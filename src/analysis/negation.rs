@@ -1926,6 +1926,7 @@ const RELEVANCE: &[&str] = &[
     "bearing",
     "influenc",
     "contribut",
+    "explain",
     "to do with",
     "thing",
     "something",
@@ -2185,6 +2186,31 @@ const VERDICTS: &[&[&str]] = &[
     &["the", "least", "likely", "cause"],
     &["the", "least", "of", "our", "worries"],
     &["unlikely", "to", "be", "the", "cause"],
+    &["a", "side", "issue"],
+    &["no", "better", "than"],
+    &["no", "more", "reliable", "than"],
+    &["only", "makes", "things", "worse"],
+    &["just", "makes", "things", "worse"],
+    &["out", "of", "the", "picture"],
+    &["isn't", "in", "the", "picture"],
+    &["isn't", "even", "in", "the", "picture"],
+    &["not", "in", "the", "picture"],
+    &["isn't", "in", "play"],
+    &["not", "in", "play"],
+    &["doesn't", "enter", "into", "it"],
+    &["not", "recommended"],
+    &["discouraged"],
+    &["not", "called", "for"],
+    &["advise", "against"],
+    &["steer", "clear", "of"],
+    &["stay", "away", "from"],
+    &["be", "wary", "of"],
+    &["can", "be", "discounted"],
+    &["has", "been", "excluded"],
+    &["was", "excluded", "as"],
+    &["was", "eliminated", "as"],
+    &["has", "been", "ruled", "out"],
+    &["was", "ruled", "out"],
     &["an", "unlikely", "culprit"],
     &["the", "wrong", "move"],
     &["the", "wrong", "approach"],
@@ -2252,8 +2278,17 @@ fn is_dismissal<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usiz
         return false;
     }
     // An imperative at the start of its clause, or advice ("I'd ignore", "just skip"); never
-    // after a cue ("don't forget X" asks for X) nor as a description ("kube-proxy ignores …").
+    // after a cue ("don't forget X" asks for X, "no one should skip X" too) nor as a
+    // description ("kube-proxy ignores …").
     let clause = tokens[i].clause;
+    if (i.saturating_sub(3)..i).any(|k| {
+        tokens[k].clause == clause && {
+            let w = lower(k);
+            w.ends_with("n't") || matches!(w, "no" | "never" | "nobody" | "not")
+        }
+    }) {
+        return false;
+    }
     let prev = (i > 0 && tokens[i - 1].clause == clause).then(|| lower(i - 1));
     match prev {
         None => true,
@@ -2713,7 +2748,6 @@ const OMISSIONS: &[&str] = &[
     "dismiss",
     "discount",
     "forget",
-    "rule",
     "mention",
     "call",
     "consider",
@@ -2783,19 +2817,31 @@ fn cancels_out<'a>(
         return false;
     }
     let next = lower(k);
-    if matches!(cue, "nothing" | "no" | "none") {
-        return (scope_start..=k).any(|j| {
-            matches!(
-                lower(j),
-                "beats" | "beat" | "replaces" | "replace" | "substitutes" | "rivals" | "better"
-            ) || lower(j) == "around" && j > 0 && lower(j - 1) == "way"
-                || lower(j) == "more"
-                    && j + 1 < tokens.len()
-                    && matches!(lower(j + 1), "important" | "useful" | "reliable")
-        });
+    if matches!(cue, "nothing" | "no" | "none" | "nobody") {
+        if matches!(cue, "no" | "nobody") && OMISSIONS.contains(&next) {
+            return true; // "no one should skip X", "nobody should ignore X"
+        }
+        return (scope_start..end.min(scope_start + 3))
+            .take_while(|&j| tokens[j].clause == clause)
+            .any(|j| {
+                matches!(
+                    lower(j),
+                    "beats" | "beat" | "replaces" | "replace" | "substitutes" | "rivals" | "better"
+                ) || lower(j) == "around" && j > 0 && lower(j - 1) == "way"
+                    || lower(j) == "more"
+                        && j + 1 < tokens.len()
+                        && matches!(lower(j + 1), "important" | "useful" | "reliable")
+            });
     }
     let negation = cue.ends_with("n't") || matches!(cue, "not" | "never" | "cannot");
-    negation && (OMISSIONS.contains(&next) || CANCELLED_VERDICTS.contains(&next))
+    // An omission is cancelled by advice ("don't skip X", "you can't skip X", "I'd never skip
+    // X"), not by a description of what something does ("Local doesn't skip the LB").
+    let advice = matches!(
+        cue,
+        "don't" | "never" | "shouldn't" | "mustn't" | "wouldn't" | "can't" | "cannot"
+    ) || cue == "not"
+        && !(i > 0 && matches!(lower(i - 1), "does" | "did" | "is" | "was" | "will"));
+    negation && (advice && OMISSIONS.contains(&next) || CANCELLED_VERDICTS.contains(&next))
 }
 
 /// Whether the word at `i` opens a question ("*Isn't* the readiness probe the obvious fix?",

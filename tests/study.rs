@@ -318,12 +318,18 @@ fn issue20_two_processes_on_one_store_both_commit() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let n: usize = stdout
-            .split("Stopped: ")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|n| n.parse().ok())
-            .unwrap_or_else(|| panic!("no 'Stopped: N answered' line: {stdout}"));
+        // "Stopped: N answered" when its input ends first; "Session done: N of M answered"
+        // when it found only as many new questions as it has answers.
+        let n: usize = ["Stopped: ", "Session done: "]
+            .iter()
+            .find_map(|marker| {
+                stdout
+                    .split(marker)
+                    .nth(1)
+                    .and_then(|rest| rest.split_whitespace().next())
+                    .and_then(|n| n.parse().ok())
+            })
+            .unwrap_or_else(|| panic!("no 'Stopped: N answered' or 'Session done' line: {stdout}"));
         assert!(n >= 1, "{stdout}");
         answered += n;
     }

@@ -390,6 +390,18 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "a dismissal as the condition of a consequence",
+        "Skip the preStop hook and you'll drop connections during the rollout.",
+        "preStop hook",
+        true,
+    ),
+    (
+        "a dismissal followed by advice",
+        "Skip the preStop hook and use a longer grace period instead.",
+        "preStop hook",
+        false,
+    ),
+    (
         "mistakes that happen are no frame",
         "Mistakes happen, so the PDB keeps two replicas up during the drain.",
         "PDB",

@@ -2279,8 +2279,23 @@ fn is_dismissal<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usiz
     }
     // An imperative at the start of its clause, or advice ("I'd ignore", "just skip"); never
     // after a cue ("don't forget X" asks for X, "no one should skip X" too) nor as a
-    // description ("kube-proxy ignores …").
+    // description ("kube-proxy ignores …"), nor as the condition of a consequence ("Skip the
+    // preStop hook *and you'll* drop connections").
     let clause = tokens[i].clause;
+    let sentence = tokens[i].sentence;
+    let consequence = (i + 1..tokens.len().min(i + 12))
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .any(|k| {
+            lower(k) == "and"
+                && k + 1 < tokens.len()
+                && matches!(
+                    lower(k + 1),
+                    "you'll" | "you" | "it'll" | "traffic" | "your" | "clients" | "users"
+                )
+        });
+    if consequence {
+        return false;
+    }
     if (i.saturating_sub(3)..i).any(|k| {
         tokens[k].clause == clause && {
             let w = lower(k);

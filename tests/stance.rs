@@ -2141,7 +2141,7 @@ fn the_red_team_list_holds_its_ground() {
         }
     }
     assert_eq!((denials, lookalikes), (371, 176));
-    // 263 / 371 and 153 / 176 when pinned
-    assert!(denied >= 263, "denials recognised: {denied} of {denials}");
+    // 291 / 371 and 153 / 176 when pinned (168 and 131 before the rules written from the list)
+    assert!(denied >= 291, "denials recognised: {denied} of {denials}");
     assert!(kept >= 153, "look-alikes kept: {kept} of {lookalikes}");
 }

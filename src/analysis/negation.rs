@@ -2211,6 +2211,34 @@ const VERDICTS: &[&[&str]] = &[
     &["was", "eliminated", "as"],
     &["has", "been", "ruled", "out"],
     &["was", "ruled", "out"],
+    &["a", "no", "go"],
+    &["a", "hard", "no"],
+    &["won't", "cut", "it"],
+    &["not", "the", "way", "to", "go"],
+    &["not", "what", "you", "want"],
+    &["the", "wrong", "place", "to", "look"],
+    &["isn't", "a", "must"],
+    &["not", "a", "must"],
+    &["not", "mandatory"],
+    &["a", "later", "concern"],
+    &["has", "no", "place"],
+    &["nowhere", "near"],
+    &["solve", "nothing"],
+    &["fix", "nothing"],
+    &["make", "zero", "difference"],
+    &["make", "little", "difference"],
+    &["of", "no", "importance"],
+    &["not", "applicable"],
+    &["doesn't", "belong", "here"],
+    &["wouldn't", "make", "sense"],
+    &["has", "been", "superseded"],
+    &["something", "i'd", "skip"],
+    &["not", "so", "important"],
+    &["not", "so", "much", "important"],
+    &["i", "doubt"],
+    &["i", "question", "whether"],
+    &["i", "fail", "to", "see"],
+    &["i", "can't", "see"],
     &["an", "unlikely", "culprit"],
     &["the", "wrong", "move"],
     &["the", "wrong", "approach"],
@@ -2418,6 +2446,7 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                         | "nah"
                         | "unlikely"
                         | "hardly"
+                        | "waste"
                 ) || lower(start) == "a" && start + 1 < end && lower(start + 1) == "myth";
             // "Does exec start a new container? No, …", "Would a PDB help? I doubt it.": a
             // yes/no question answered "no".

@@ -402,6 +402,18 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "a verdict after a causative verb judges the object",
+        "The PDB makes manual checks unnecessary.",
+        "PDB",
+        true,
+    ),
+    (
+        "… and denies the object",
+        "The PDB makes manual checks unnecessary.",
+        "manual checks",
+        false,
+    ),
+    (
         "mistakes that happen are no frame",
         "Mistakes happen, so the PDB keeps two replicas up during the drain.",
         "PDB",
@@ -2116,7 +2128,33 @@ fn an_answer_may_end_on_the_first_word_of_any_rule() {
 /// handled; the shares the engine gets right are pinned so a change cannot lose ground unseen.
 #[test]
 fn the_red_team_list_holds_its_ground() {
-    let text = include_str!("fixtures/stance-redteam.tsv");
+    let (denied, kept) = red_team(
+        "fixtures/stance-redteam.tsv",
+        include_str!("fixtures/stance-redteam.tsv"),
+        (371, 176),
+    );
+    // 291 / 371 and 156 / 176 when pinned (167 and 131 before the rules written from the list)
+    assert!(denied >= 291, "denials recognised: {denied} of 371");
+    assert!(kept >= 156, "look-alikes kept: {kept} of 176");
+}
+
+/// The second list, written after the rules from the first and never tuned on: how the rules
+/// generalise.
+#[test]
+fn the_second_red_team_list_holds_its_ground() {
+    let (denied, kept) = red_team(
+        "fixtures/stance-redteam-2.tsv",
+        include_str!("fixtures/stance-redteam-2.tsv"),
+        (250, 150),
+    );
+    // 185 / 250 and 123 / 150 when pinned (156 and 101 at the start of the release)
+    assert!(denied >= 185, "denials recognised: {denied} of 250");
+    assert!(kept >= 123, "look-alikes kept: {kept} of 150");
+}
+
+/// Grades a red-team list; returns (denials recognised, look-alikes kept) after checking its
+/// size.
+fn red_team(name: &str, text: &str, size: (usize, usize)) -> (usize, usize) {
     let (mut denials, mut denied) = (0usize, 0usize);
     let (mut lookalikes, mut kept) = (0usize, 0usize);
     for line in text
@@ -2140,8 +2178,6 @@ fn the_red_team_list_holds_its_ground() {
             other => panic!("unknown expectation {other}"),
         }
     }
-    assert_eq!((denials, lookalikes), (371, 176));
-    // 291 / 371 and 153 / 176 when pinned (168 and 131 before the rules written from the list)
-    assert!(denied >= 291, "denials recognised: {denied} of {denials}");
-    assert!(kept >= 153, "look-alikes kept: {kept} of {lookalikes}");
+    assert_eq!((denials, lookalikes), size, "{name}");
+    (denied, kept)
 }

@@ -186,7 +186,9 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             if let Some(len) = verdict_at(&lower, i, n).filter(|&len| {
                 !attributive(tokens, &lower, i, len) && !verdict_negated(tokens, &lower, i)
             }) {
-                deny_subject(tokens, &lower, i, DenialRule::Verdict, false);
+                if !deny_causative_object(tokens, &lower, i) {
+                    deny_subject(tokens, &lower, i, DenialRule::Verdict, false);
+                }
                 if !has_content_before(tokens, &lower, i) {
                     // "Pointless to tune X": nothing before the verdict, so it judges what follows.
                     deny_forward(tokens, &lower, i, i + len, DenialRule::Verdict, false);
@@ -2247,6 +2249,35 @@ const VERDICTS: &[&[&str]] = &[
     &["not", "the", "fix"],
     &["not", "a", "fix"],
 ];
+
+/// "The PDB *makes* manual checks *unnecessary*", "a readiness probe *renders* the sleep
+/// *redundant*": a verdict after a causative verb judges the verb's object, not its subject —
+/// the subject is what makes the object unnecessary, and stays asserted. Denies the object
+/// (the words between the verb and the verdict at `i`) and returns true, when the verdict's
+/// clause holds such a verb within a few words before it.
+fn deny_causative_object<'a>(
+    tokens: &mut [Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+) -> bool {
+    let clause = tokens[i].clause;
+    let Some(verb) = (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&k| tokens[k].clause == clause)
+        .find(|&k| {
+            matches!(
+                lower(k),
+                "makes" | "make" | "made" | "making" | "renders" | "render" | "rendered"
+            )
+        })
+    else {
+        return false;
+    };
+    for t in &mut tokens[verb + 1..i] {
+        negate(t, i, DenialRule::Verdict);
+    }
+    true
+}
 
 /// Whether the verdict starting at `i` is itself negated ("isn't *useless*", "is far from
 /// *pointless*", "never *a bad idea*"): then it judges nothing.

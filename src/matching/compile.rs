@@ -69,14 +69,18 @@ pub(crate) enum Leaf {
         variants: VariantRange,
         /// Every variant is one word: the phrase is a term.
         term: bool,
-        /// The phrase as written, shared with its prepared form.
-        text: Arc<str>,
+        /// The phrase as written: a range of the rubric's phrase texts ([`Compiler::texts`]),
+        /// so a leaf shares no allocation with anything (the bank has ~60,000 leaves, and a
+        /// shared one's reference count is a cache miss to make and another to drop).
+        text: TextRange,
         /// For a phrase that states a number next to words ("exit code 137"): the phrase with
-        /// every number replaced by "any number", and the numbers it expects, in order.
-        numbers: Option<(Variant, Vec<String>)>,
+        /// every number replaced by "any number", and the numbers it expects, in order. Boxed:
+        /// few phrases have one.
+        numbers: Option<Box<(Variant, Vec<String>)>>,
     },
     Regex {
-        regex: LazyRegex,
+        /// Boxed, as few leaves are regexes: the phrase leaves stay small.
+        regex: Box<LazyRegex>,
         text: String,
         /// The pattern names a negation itself (`doesn'?t need`, `never|not`): a cue inside a
         /// hit is then part of what was matched. Otherwise a cue inside the hit denies it, as
@@ -92,6 +96,22 @@ pub(crate) enum Leaf {
         bounded: (bool, bool),
         text: String,
     },
+}
+
+/// Where a phrase leaf's text is in the rubric's phrase texts: `start..end`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TextRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl TextRange {
+    /// The text in `texts`, the phrase texts of the rubric the range was made for.
+    pub fn of(self, texts: &str) -> &str {
+        texts
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// A regex whose syntax is checked when its rubric compiles and which is built the first time
@@ -248,12 +268,14 @@ fn check_syntax(pattern: &str) -> Result<(), String> {
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 impl Leaf {
-    pub fn describe(&self) -> String {
+    /// What the leaf matches, for explanations (`phrase "preStop hook"`); `texts` are the phrase
+    /// texts of its rubric.
+    pub fn describe(&self, texts: &str) -> String {
         match self {
             Leaf::Phrase {
                 text, term: true, ..
-            } => format!("term \"{text}\""),
-            Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
+            } => format!("term \"{}\"", text.of(texts)),
+            Leaf::Phrase { text, .. } => format!("phrase \"{}\"", text.of(texts)),
             Leaf::Regex { text, .. } | Leaf::Literal { text, .. } => format!("regex /{text}/"),
         }
     }
@@ -339,24 +361,44 @@ impl Starts {
     }
 }
 
-/// A compiled matcher tree.
-#[derive(Debug)]
+/// A compiled matcher tree node. Its children are in the rubric's node table
+/// ([`Compiler::nodes`]) rather than in allocations of their own: a bank compiles tens of
+/// thousands of nodes, and a grader is then dropped with one free for all of them instead of a
+/// walk over every tree.
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Node {
     Leaf(u32),
-    Any(Vec<Node>),
+    Any(NodeRange),
     All {
-        of: Vec<Node>,
+        of: NodeRange,
         within: Window,
     },
     Ordered {
-        of: Vec<Node>,
+        of: NodeRange,
         within: Window,
     },
+    /// `of` and `near` are indexes of the node table.
     Except {
-        of: Box<Node>,
-        near: Box<Node>,
+        of: u32,
+        near: u32,
         within: Window,
     },
+}
+
+/// The children of a node: `start..end` of the rubric's node table.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NodeRange {
+    start: u32,
+    end: u32,
+}
+
+impl NodeRange {
+    /// The nodes in `table`, the node table of the rubric the range was made for.
+    pub fn of(self, table: &[Node]) -> &[Node] {
+        table
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// Compiles matchers into leaves sharing one vocabulary.
@@ -366,6 +408,10 @@ pub(crate) struct Compiler<'g> {
     pub leaves: Vec<Leaf>,
     /// The variants of every phrase leaf, leaf after leaf.
     pub variants: Vec<Variant>,
+    /// The text of every phrase leaf, back to back (see [`TextRange`]).
+    pub texts: String,
+    /// The children of every node (see [`Node`]); the roots are kept by the caller.
+    pub nodes: Vec<Node>,
     pub glossary: &'g Glossary,
     pub case_sensitive_regex: bool,
     /// This compile's number, which marks the prepared phrases it has made leaves of and the
@@ -414,6 +460,10 @@ impl<'g> Compiler<'g> {
             vocab: Vocab::with_capacity(strings),
             leaves: Vec::with_capacity(strings),
             variants: Vec::with_capacity(strings * 2),
+            // The bank's phrases average under 16 bytes.
+            texts: String::with_capacity(strings * 16),
+            // Most children are the phrases of `Any` lists: about one per string.
+            nodes: Vec::with_capacity(strings + strings / 4),
             glossary,
             case_sensitive_regex,
             stamp: NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -463,26 +513,38 @@ impl<'g> Compiler<'g> {
                     within: *within,
                 }
             }
-            Matcher::Except { of, near, within } => Node::Except {
-                of: Box::new(self.compile_at(of, depth)?),
-                near: Box::new(self.compile_at(near, depth)?),
-                within: *within,
-            },
+            Matcher::Except { of, near, within } => {
+                let of = self.compile_at(of, depth)?;
+                let near = self.compile_at(near, depth)?;
+                let at = self.nodes.len() as u32;
+                self.nodes.extend([of, near]);
+                Node::Except {
+                    of: at,
+                    near: at + 1,
+                    within: *within,
+                }
+            }
         })
     }
 
-    /// The nodes of `items`, compiled in order by `compile`, in a vector of their number (collecting
-    /// results into a vector does not know its length, and grows it step by step).
+    /// The nodes of `items`, compiled in order by `compile`, placed side by side in the node
+    /// table (each item's own children are placed while it compiles, so they are gathered first).
     fn each<T>(
         &mut self,
         items: &[T],
         mut compile: impl FnMut(&mut Self, &T) -> Result<Node, CompileError>,
-    ) -> Result<Vec<Node>, CompileError> {
-        let mut nodes = Vec::with_capacity(items.len());
+    ) -> Result<NodeRange, CompileError> {
+        let mut nodes: smallvec::SmallVec<[Node; 16]> =
+            smallvec::SmallVec::with_capacity(items.len());
         for item in items {
             nodes.push(compile(self, item)?);
         }
-        Ok(nodes)
+        let start = self.nodes.len() as u32;
+        self.nodes.extend(nodes);
+        Ok(NodeRange {
+            start,
+            end: self.nodes.len() as u32,
+        })
     }
 
     /// One string of an `Any` list or glossary entry: `@name`, `/regex/` or a phrase.
@@ -541,12 +603,12 @@ impl<'g> Compiler<'g> {
         // where the rubric loads.
         check_syntax(pattern).map_err(invalid)?;
         let case_insensitive = !self.case_sensitive_regex;
-        let regex = LazyRegex {
+        let regex = Box::new(LazyRegex {
             pattern: pattern.to_string(),
             case_insensitive,
             regex: OnceLock::new(),
             needles: OnceLock::new(),
-        };
+        });
         if pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p") {
             regex.validate().map_err(invalid)?;
         }
@@ -588,11 +650,16 @@ impl<'g> Compiler<'g> {
         let numbers = prepared
             .numbers
             .as_ref()
-            .map(|(probe, expected)| (resolve(probe), expected.clone()));
+            .map(|(probe, expected)| Box::new((resolve(probe), expected.clone())));
+        let start = self.texts.len() as u32;
+        self.texts.push_str(&prepared.text);
         self.leaves.push(Leaf::Phrase {
             variants,
             term,
-            text: prepared.text.clone(),
+            text: TextRange {
+                start,
+                end: self.texts.len() as u32,
+            },
             numbers,
         });
         let leaf = self.leaves.len() as u32 - 1;
@@ -682,7 +749,7 @@ impl PreparedWord {
 #[derive(Debug)]
 struct PreparedPhrase {
     /// The phrase as written.
-    text: Arc<str>,
+    text: Box<str>,
     /// Its words, in the order compiling a phrase adds them to a vocabulary (repeats included,
     /// so every rubric's vocabulary sees the same words in the same order as when each phrase was
     /// compiled anew).

@@ -21,6 +21,8 @@ pub struct Engine {
     leaves: Vec<Leaf>,
     /// The variants of every phrase leaf, leaf after leaf: one table, not a list per leaf.
     variants: Vec<Variant>,
+    /// The text of every phrase leaf, back to back (see [`super::compile::TextRange`]).
+    texts: String,
     /// For each vocabulary word, the phrase variants that begin with it.
     starts: Starts,
     /// Leaves that scan the text (literals and regexes), in order.
@@ -28,6 +30,8 @@ pub struct Engine {
     /// Each leaf's description (`phrase "preStop hook"`), made on the first evidence for all.
     descriptions: std::sync::OnceLock<Box<[String]>>,
     concepts: Vec<Node>,
+    /// The children of the concept and misconception nodes (see [`Node`]).
+    nodes: Vec<Node>,
     /// Per concept and then per misconception: the leaves its hits come from. One with no hits
     /// in an answer leaves the concept without hits, so its tree is not walked.
     sources: Vec<Box<[u32]>>,
@@ -136,7 +140,7 @@ impl Engine {
             .iter()
             .map(|n| {
                 let mut v = Vec::new();
-                collect_leaves(n, &mut |l| {
+                collect_leaves(n, &compiler.nodes, &mut |l| {
                     if matches!(
                         compiler.leaves[l as usize],
                         Leaf::Phrase {
@@ -156,7 +160,7 @@ impl Engine {
             .chain(&misconceptions)
             .map(|n| {
                 let mut v = Vec::new();
-                collect_leaves(n, &mut |l| v.push(l));
+                collect_leaves(n, &compiler.nodes, &mut |l| v.push(l));
                 v.sort_unstable();
                 v.dedup();
                 v.into_boxed_slice()
@@ -178,6 +182,8 @@ impl Engine {
             vocab: compiler.vocab,
             leaves: compiler.leaves,
             variants: compiler.variants,
+            texts: compiler.texts,
+            nodes: compiler.nodes,
             concepts,
             polarity: rubric.concepts.iter().map(|c| c.polarity).collect(),
             misconceptions,
@@ -192,7 +198,7 @@ impl Engine {
 
     /// Finds every concept and misconception in an analysed answer.
     pub fn find(&self, answer: &str, analysis: &Analysis) -> Findings {
-        let cx = Context::new(answer, analysis, &self.vocab);
+        let cx = Context::new(answer, analysis, &self.vocab, &self.nodes);
         let trace = self.trace_in(&cx);
         // A question states no belief: "Should you raise ndots? No, …".
         let questions = if trace.misconceptions.iter().any(|h| !h.is_empty()) {
@@ -294,13 +300,13 @@ impl Engine {
         for (ci, leaves) in self.number_leaves.iter().enumerate() {
             for &l in leaves {
                 let Leaf::Phrase {
-                    numbers: Some((_, expected)),
+                    numbers: Some(numbers),
                     ..
                 } = &self.leaves[l as usize]
                 else {
                     continue;
                 };
-                let expected = expected.join(" ");
+                let expected = numbers.1.join(" ");
                 for (h, found) in cx.wrong_numbers(&self.leaves[l as usize], l) {
                     match mentions
                         .iter_mut()
@@ -379,6 +385,19 @@ impl Engine {
             .collect()
     }
 
+    /// The text of phrase leaf `leaf` as written, or "" for another kind of leaf.
+    pub(crate) fn phrase_text(&self, leaf: &Leaf) -> &str {
+        match leaf {
+            Leaf::Phrase { text, .. } => text.of(&self.texts),
+            _ => "",
+        }
+    }
+
+    /// What `leaf` matches, for explanations (see [`Leaf::describe`]).
+    pub(crate) fn describe(&self, leaf: &Leaf) -> String {
+        leaf.describe(&self.texts)
+    }
+
     /// The variants of every phrase leaf (see [`Leaf::Phrase`]).
     pub(crate) fn variants(&self) -> &[Variant] {
         &self.variants
@@ -390,6 +409,11 @@ impl Engine {
 
     pub(crate) fn starts(&self) -> &Starts {
         &self.starts
+    }
+
+    /// The children of the concept and misconception nodes (see [`Node`]).
+    pub(crate) fn node_table(&self) -> &[Node] {
+        &self.nodes
     }
 
     pub(crate) fn concept_nodes(&self) -> &[Node] {
@@ -408,9 +432,12 @@ impl Engine {
                 .get(h.span.start..h.span.end)
                 .unwrap_or("")
                 .to_string(),
-            matcher: self
-                .descriptions
-                .get_or_init(|| self.leaves.iter().map(Leaf::describe).collect())[h.leaf as usize]
+            matcher: self.descriptions.get_or_init(|| {
+                self.leaves
+                    .iter()
+                    .map(|l| l.describe(&self.texts))
+                    .collect()
+            })[h.leaf as usize]
                 .clone(),
             fuzzy: h.fuzzy,
             negated: h.negated,
@@ -457,13 +484,18 @@ pub(crate) struct Trace {
     pub misconceptions: Vec<Vec<Hit>>,
 }
 
-/// Calls `f` with every leaf of a matcher tree.
-fn collect_leaves(node: &Node, f: &mut impl FnMut(u32)) {
+/// Calls `f` with every leaf of a matcher tree whose children are in `table`.
+fn collect_leaves(node: &Node, table: &[Node], f: &mut impl FnMut(u32)) {
     match node {
         Node::Leaf(l) => f(*l),
-        Node::Any(nodes) | Node::All { of: nodes, .. } | Node::Ordered { of: nodes, .. } => {
-            nodes.iter().for_each(|n| collect_leaves(n, f))
+        Node::Any(nodes) | Node::All { of: nodes, .. } | Node::Ordered { of: nodes, .. } => nodes
+            .of(table)
+            .iter()
+            .for_each(|n| collect_leaves(n, table, f)),
+        Node::Except { of, .. } => {
+            if let Some(of) = table.get(*of as usize) {
+                collect_leaves(of, table, f);
+            }
         }
-        Node::Except { of, .. } => collect_leaves(of, f),
     }
 }

@@ -1,6 +1,6 @@
 //! Running compiled matchers over an analysed answer.
 
-use super::compile::{Leaf, Node, Start, Starts, Variant};
+use super::compile::{Leaf, Node, NodeRange, Start, Starts, Variant};
 use super::hit::Hit;
 use super::vocab::{Atom, Vocab};
 use crate::analysis::{is_negation_trigger, Analysis, Span, TokenKind};
@@ -27,10 +27,19 @@ pub(crate) struct Context<'a> {
     runs: Vec<(u32, u32, u32)>,
     /// One bit per vocabulary word: whether the answer holds it.
     held: Vec<u64>,
+    /// The rubric's node table, where the children of its matcher nodes are.
+    nodes: &'a [Node],
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, analysis: &'a Analysis, vocab: &Vocab) -> Context<'a> {
+    /// Maps `analysis` (of `text`) onto `vocab`; `nodes` is the node table of the rubric's
+    /// matchers (see [`Node`]).
+    pub fn new(
+        text: &'a str,
+        analysis: &'a Analysis,
+        vocab: &Vocab,
+        nodes: &'a [Node],
+    ) -> Context<'a> {
         let n = analysis.tokens().len();
         let mut atoms = Vec::with_capacity(n / 2);
         let mut by_pos = Vec::with_capacity(n + 1);
@@ -71,7 +80,19 @@ impl<'a> Context<'a> {
             occ,
             runs,
             held,
+            nodes,
         }
+    }
+
+    /// The nodes in a range of the node table.
+    pub fn children(&self, range: NodeRange) -> &'a [Node] {
+        range.of(self.nodes)
+    }
+
+    /// The node at index `at` of the node table (an `Except`'s parts).
+    pub fn node(&self, at: u32) -> &'a Node {
+        // The compiler made every index it stored; a stray one would be a compiler bug.
+        &self.nodes[at as usize]
     }
 
     /// Whether the answer holds vocabulary word `w` (a phrase needs every one of its words).
@@ -192,12 +213,13 @@ impl<'a> Context<'a> {
     /// mentions are left out.
     pub fn wrong_numbers(&self, leaf: &Leaf, index: u32) -> Vec<(Hit, String)> {
         let Leaf::Phrase {
-            numbers: Some((probe, expected)),
+            numbers: Some(numbers),
             ..
         } = leaf
         else {
             return Vec::new();
         };
+        let (probe, expected) = &**numbers;
         let tokens = self.analysis.tokens();
         let mut out: Vec<(Hit, String)> = Vec::new();
         for &(pos, atom) in self.occurrences(probe.words[0]) {
@@ -447,7 +469,7 @@ impl<'a> Context<'a> {
             Node::Leaf(i) => leaf_hits[*i as usize].clone(),
             Node::Any(nodes) => {
                 let mut all: Vec<Hit> = Vec::new();
-                for n in nodes {
+                for n in self.children(*nodes) {
                     match n {
                         // Most alternatives are phrases: their hits are copied, not cloned into
                         // a vector of their own first.
@@ -473,7 +495,7 @@ impl<'a> Context<'a> {
                 kept
             }
             Node::All { of, within } | Node::Ordered { of, within } => self.claim_hits(
-                of,
+                self.children(*of),
                 *within,
                 matches!(node, Node::Ordered { .. }),
                 leaf_hits,
@@ -481,12 +503,12 @@ impl<'a> Context<'a> {
             ),
             Node::Except { of, near, within } => {
                 let near: Vec<Hit> = self
-                    .node_hits(near, leaf_hits)
+                    .node_hits(self.node(*near), leaf_hits)
                     .into_iter()
                     .filter(|h| !h.negated)
                     .collect();
                 let voided = |h: &Hit| near.iter().any(|n| close(h, n, *within));
-                self.hits_unless(of, leaf_hits, &voided)
+                self.hits_unless(self.node(*of), leaf_hits, &voided)
             }
         }
     }
@@ -503,10 +525,18 @@ impl<'a> Context<'a> {
         match node {
             Node::All { of, within } | Node::Ordered { of, within } => {
                 let ordered = matches!(node, Node::Ordered { .. });
-                self.claim_hits(of, *within, ordered, leaf_hits, &|h| !voided(h))
+                self.claim_hits(self.children(*of), *within, ordered, leaf_hits, &|h| {
+                    !voided(h)
+                })
             }
-            Node::Any(nodes) if nodes.iter().any(|n| !matches!(n, Node::Leaf(_))) => {
-                let mut all: Vec<Hit> = nodes
+            Node::Any(nodes)
+                if self
+                    .children(*nodes)
+                    .iter()
+                    .any(|n| !matches!(n, Node::Leaf(_))) =>
+            {
+                let mut all: Vec<Hit> = self
+                    .children(*nodes)
                     .iter()
                     .flat_map(|n| self.hits_unless(n, leaf_hits, voided))
                     .collect();

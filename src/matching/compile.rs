@@ -61,26 +61,35 @@ pub(crate) struct VariantRange {
     pub end: u32,
 }
 
-/// A leaf matcher: a phrase (with variants) or a regex.
-#[derive(Debug)]
+/// A leaf matcher: a phrase (with variants), or a literal or regex that scans the answer's text.
+/// It owns no allocation (what a scan or a number probe needs is in a table of the rubric), so a
+/// rubric's leaves are freed at once, with no walk over the bank's ~60,000 of them.
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Leaf {
     Phrase {
         /// Its variants: a range of the rubric's variant table ([`Compiler::variants`]).
         variants: VariantRange,
         /// Every variant is one word: the phrase is a term.
         term: bool,
-        /// The phrase as written: a range of the rubric's phrase texts ([`Compiler::texts`]),
-        /// so a leaf shares no allocation with anything (the bank has ~60,000 leaves, and a
-        /// shared one's reference count is a cache miss to make and another to drop).
+        /// The phrase as written: a range of the rubric's phrase texts ([`Compiler::texts`]).
         text: TextRange,
-        /// For a phrase that states a number next to words ("exit code 137"): the phrase with
-        /// every number replaced by "any number", and the numbers it expects, in order. Boxed:
-        /// few phrases have one.
-        numbers: Option<Box<(Variant, Vec<String>)>>,
+        /// For a phrase that states a number next to words ("exit code 137"): its
+        /// [`NumberProbe`], an index of the rubric's probe table ([`Compiler::probes`]).
+        numbers: Option<u32>,
     },
+    /// A literal or regex: an index of the rubric's scan table ([`Compiler::scans`]).
+    Scan(u32),
+}
+
+/// The number probe of a phrase that states a number next to words ("exit code 137"): the
+/// phrase with every number replaced by "any number", and the numbers it expects, in order.
+pub(crate) type NumberProbe = (Variant, Vec<String>);
+
+/// A leaf that scans the answer's text: a regex, or a literal.
+#[derive(Debug)]
+pub(crate) enum Scanner {
     Regex {
-        /// Boxed, as few leaves are regexes: the phrase leaves stay small.
-        regex: Box<LazyRegex>,
+        regex: LazyRegex,
         text: String,
         /// The pattern names a negation itself (`doesn'?t need`, `never|not`): a cue inside a
         /// hit is then part of what was matched. Otherwise a cue inside the hit denies it, as
@@ -268,15 +277,20 @@ fn check_syntax(pattern: &str) -> Result<(), String> {
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 impl Leaf {
-    /// What the leaf matches, for explanations (`phrase "preStop hook"`); `texts` are the phrase
-    /// texts of its rubric.
-    pub fn describe(&self, texts: &str) -> String {
+    /// What the leaf matches, for explanations (`phrase "preStop hook"`); `texts` and `scans`
+    /// are the phrase texts and scan table of its rubric.
+    pub fn describe(&self, texts: &str, scans: &[(u32, Scanner)]) -> String {
         match self {
             Leaf::Phrase {
                 text, term: true, ..
             } => format!("term \"{}\"", text.of(texts)),
             Leaf::Phrase { text, .. } => format!("phrase \"{}\"", text.of(texts)),
-            Leaf::Regex { text, .. } | Leaf::Literal { text, .. } => format!("regex /{text}/"),
+            Leaf::Scan(k) => match scans.get(*k as usize) {
+                Some((_, Scanner::Regex { text, .. } | Scanner::Literal { text, .. })) => {
+                    format!("regex /{text}/")
+                }
+                None => String::new(),
+            },
         }
     }
 }
@@ -412,6 +426,10 @@ pub(crate) struct Compiler<'g> {
     pub texts: String,
     /// The children of every node (see [`Node`]); the roots are kept by the caller.
     pub nodes: Vec<Node>,
+    /// The literal and regex leaves, in leaf order: each with its leaf's index.
+    pub scans: Vec<(u32, Scanner)>,
+    /// The number probes of phrase leaves (see [`NumberProbe`]).
+    pub probes: Vec<NumberProbe>,
     pub glossary: &'g Glossary,
     pub case_sensitive_regex: bool,
     /// This compile's number, which marks the prepared phrases it has made leaves of and the
@@ -464,6 +482,8 @@ impl<'g> Compiler<'g> {
             texts: String::with_capacity(strings * 16),
             // Most children are the phrases of `Any` lists: about one per string.
             nodes: Vec::with_capacity(strings + strings / 4),
+            scans: Vec::new(),
+            probes: Vec::new(),
             glossary,
             case_sensitive_regex,
             stamp: NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -582,12 +602,11 @@ impl<'g> Compiler<'g> {
     fn regex(&mut self, pattern: &str) -> Result<Node, CompileError> {
         if !self.case_sensitive_regex {
             if let Some((needle, bounded)) = literal_of(pattern) {
-                self.leaves.push(Leaf::Literal {
+                return Ok(self.scan(Scanner::Literal {
                     needle,
                     bounded,
                     text: pattern.to_string(),
-                });
-                return Ok(Node::Leaf(self.leaves.len() as u32 - 1));
+                }));
             }
         }
         let invalid = |e: String| CompileError {
@@ -603,21 +622,28 @@ impl<'g> Compiler<'g> {
         // where the rubric loads.
         check_syntax(pattern).map_err(invalid)?;
         let case_insensitive = !self.case_sensitive_regex;
-        let regex = Box::new(LazyRegex {
+        let regex = LazyRegex {
             pattern: pattern.to_string(),
             case_insensitive,
             regex: OnceLock::new(),
             needles: OnceLock::new(),
-        });
+        };
         if pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p") {
             regex.validate().map_err(invalid)?;
         }
-        self.leaves.push(Leaf::Regex {
+        Ok(self.scan(Scanner::Regex {
             regex,
             text: pattern.to_string(),
             states_negation: names_negation(pattern),
-        });
-        Ok(Node::Leaf(self.leaves.len() as u32 - 1))
+        }))
+    }
+
+    /// A new leaf that scans the text with `scanner`.
+    fn scan(&mut self, scanner: Scanner) -> Node {
+        let leaf = self.leaves.len() as u32;
+        self.leaves.push(Leaf::Scan(self.scans.len() as u32));
+        self.scans.push((leaf, scanner));
+        Node::Leaf(leaf)
     }
 
     fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
@@ -647,10 +673,10 @@ impl<'g> Compiler<'g> {
             end: self.variants.len() as u32,
         };
         let term = self.variants[first..].iter().all(|v| v.words.len() == 1);
-        let numbers = prepared
-            .numbers
-            .as_ref()
-            .map(|(probe, expected)| Box::new((resolve(probe), expected.clone())));
+        let numbers = prepared.numbers.as_ref().map(|(probe, expected)| {
+            self.probes.push((resolve(probe), expected.clone()));
+            self.probes.len() as u32 - 1
+        });
         let start = self.texts.len() as u32;
         self.texts.push_str(&prepared.text);
         self.leaves.push(Leaf::Phrase {

@@ -1,7 +1,7 @@
 //! The matching engine: a rubric's matchers compiled once, finding concepts and misconceptions
 //! in analysed answers.
 
-use super::compile::{string_count, Compiler, Leaf, Node, Starts, Variant};
+use super::compile::{string_count, Compiler, Leaf, Node, NumberProbe, Scanner, Starts, Variant};
 use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
 use super::vocab::Vocab;
@@ -25,8 +25,11 @@ pub struct Engine {
     texts: String,
     /// For each vocabulary word, the phrase variants that begin with it.
     starts: Starts,
-    /// Leaves that scan the text (literals and regexes), in order.
-    scanned: Vec<u32>,
+    /// Leaves that scan the text (literals and regexes), in leaf order: each with its leaf's
+    /// index.
+    scans: Vec<(u32, Scanner)>,
+    /// The number probes of phrase leaves (see [`NumberProbe`]).
+    probes: Vec<NumberProbe>,
     /// Each leaf's description (`phrase "preStop hook"`), made on the first evidence for all.
     descriptions: std::sync::OnceLock<Box<[String]>>,
     concepts: Vec<Node>,
@@ -170,13 +173,8 @@ impl Engine {
             sources,
             number_leaves,
             descriptions: std::sync::OnceLock::new(),
-            scanned: compiler
-                .leaves
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| matches!(l, Leaf::Literal { .. } | Leaf::Regex { .. }))
-                .map(|(i, _)| i as u32)
-                .collect(),
+            scans: compiler.scans,
+            probes: compiler.probes,
             starts,
             analyzer: compiler.analyzer,
             vocab: compiler.vocab,
@@ -300,14 +298,15 @@ impl Engine {
         for (ci, leaves) in self.number_leaves.iter().enumerate() {
             for &l in leaves {
                 let Leaf::Phrase {
-                    numbers: Some(numbers),
+                    numbers: Some(probe),
                     ..
-                } = &self.leaves[l as usize]
+                } = self.leaves[l as usize]
                 else {
                     continue;
                 };
-                let expected = numbers.1.join(" ");
-                for (h, found) in cx.wrong_numbers(&self.leaves[l as usize], l) {
+                let probe = &self.probes[probe as usize];
+                let expected = probe.1.join(" ");
+                for (h, found) in cx.wrong_numbers(probe, l) {
                     match mentions
                         .iter_mut()
                         .find(|(m, f, _)| m.first == h.first && *f == found)
@@ -347,7 +346,7 @@ impl Engine {
 
     /// Every hit of every concept and misconception, negated ones included.
     fn trace_in(&self, cx: &Context<'_>) -> Trace {
-        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.variants, &self.starts, &self.scanned);
+        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.variants, &self.starts, &self.scans);
         let mut sources = self.sources.iter();
         let mut hits_of = |n: &Node| {
             let found = sources
@@ -376,11 +375,13 @@ impl Engine {
     /// Builds every regex now (they are otherwise built on first use) and returns the pattern
     /// and reason of each one that cannot be built.
     pub(crate) fn regex_problems(&self) -> Vec<(String, String)> {
-        self.leaves
+        self.scans
             .iter()
-            .filter_map(|l| match l {
-                Leaf::Regex { regex, text, .. } => regex.check().err().map(|e| (text.clone(), e)),
-                _ => None,
+            .filter_map(|(_, scan)| match scan {
+                Scanner::Regex { regex, text, .. } => {
+                    regex.check().err().map(|e| (text.clone(), e))
+                }
+                Scanner::Literal { .. } => None,
             })
             .collect()
     }
@@ -395,7 +396,7 @@ impl Engine {
 
     /// What `leaf` matches, for explanations (see [`Leaf::describe`]).
     pub(crate) fn describe(&self, leaf: &Leaf) -> String {
-        leaf.describe(&self.texts)
+        leaf.describe(&self.texts, &self.scans)
     }
 
     /// The variants of every phrase leaf (see [`Leaf::Phrase`]).
@@ -403,8 +404,9 @@ impl Engine {
         &self.variants
     }
 
-    pub(crate) fn scanned(&self) -> &[u32] {
-        &self.scanned
+    /// The literal and regex leaves, each with its leaf's index.
+    pub(crate) fn scans(&self) -> &[(u32, Scanner)] {
+        &self.scans
     }
 
     pub(crate) fn starts(&self) -> &Starts {
@@ -435,7 +437,7 @@ impl Engine {
             matcher: self.descriptions.get_or_init(|| {
                 self.leaves
                     .iter()
-                    .map(|l| l.describe(&self.texts))
+                    .map(|l| l.describe(&self.texts, &self.scans))
                     .collect()
             })[h.leaf as usize]
                 .clone(),

@@ -1,6 +1,6 @@
 //! Running compiled matchers over an analysed answer.
 
-use super::compile::{Leaf, Node, NodeRange, Start, Starts, Variant};
+use super::compile::{Leaf, Node, NodeRange, NumberProbe, Scanner, Start, Starts, Variant};
 use super::hit::Hit;
 use super::vocab::{Atom, Vocab};
 use crate::analysis::{is_negation_trigger, Analysis, Span, TokenKind};
@@ -146,7 +146,7 @@ impl<'a> Context<'a> {
         leaves: &[Leaf],
         variants: &[Variant],
         starts: &Starts,
-        scanned: &[u32],
+        scans: &[(u32, Scanner)],
     ) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); leaves.len()];
         // Only the words the answer holds: a few hundred, however large the rubric.
@@ -182,26 +182,27 @@ impl<'a> Context<'a> {
         }
         // Literals and regexes scan the text; `scanned` lists them, so the rest cost nothing.
         let mut lower: Option<String> = None;
-        for &i in scanned {
-            let i = i as usize;
-            if let Leaf::Literal {
-                needle, bounded, ..
-            } = &leaves[i]
-            {
-                let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
-                out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
-            } else if let Leaf::Regex {
-                regex,
-                states_negation,
-                ..
-            } = &leaves[i]
-            {
-                let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
-                if !regex.may_match(lower) {
-                    continue;
+        for (i, scan) in scans {
+            let i = *i as usize;
+            match scan {
+                Scanner::Literal {
+                    needle, bounded, ..
+                } => {
+                    let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
+                    out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
                 }
-                if let Some(regex) = regex.get() {
-                    out[i] = self.regex_hits(regex, *states_negation, i as u32);
+                Scanner::Regex {
+                    regex,
+                    states_negation,
+                    ..
+                } => {
+                    let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
+                    if !regex.may_match(lower) {
+                        continue;
+                    }
+                    if let Some(regex) = regex.get() {
+                        out[i] = self.regex_hits(regex, *states_negation, i as u32);
+                    }
                 }
             }
         }
@@ -211,15 +212,8 @@ impl<'a> Context<'a> {
     /// Places where the answer states a number phrase of `leaf` ("exit code 137") with other
     /// numbers ("exit code 138"): each with the numbers found, joined by spaces. Denied
     /// mentions are left out.
-    pub fn wrong_numbers(&self, leaf: &Leaf, index: u32) -> Vec<(Hit, String)> {
-        let Leaf::Phrase {
-            numbers: Some(numbers),
-            ..
-        } = leaf
-        else {
-            return Vec::new();
-        };
-        let (probe, expected) = &**numbers;
+    pub fn wrong_numbers(&self, probe: &NumberProbe, index: u32) -> Vec<(Hit, String)> {
+        let (probe, expected) = probe;
         let tokens = self.analysis.tokens();
         let mut out: Vec<(Hit, String)> = Vec::new();
         for &(pos, atom) in self.occurrences(probe.words[0]) {

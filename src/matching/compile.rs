@@ -325,44 +325,47 @@ pub(crate) struct Starts {
 impl Starts {
     /// Indexes the variants of every phrase leaf by first word, in leaf and variant order.
     pub fn new(vocab_len: usize, leaves: &[Leaf], table: &[Variant]) -> Starts {
-        let mut counts = vec![0u32; vocab_len + 1];
-        let variants = || {
-            leaves.iter().enumerate().flat_map(|(i, leaf)| {
-                let range = match leaf {
-                    Leaf::Phrase { variants, .. } => variants.start..variants.end,
-                    _ => 0..0,
-                };
-                range.map(move |k| (i, k, &table[k as usize]))
-            })
+        // Each phrase leaf's range of the variant table, in leaf order.
+        let ranges = || {
+            leaves
+                .iter()
+                .enumerate()
+                .filter_map(|(i, leaf)| match leaf {
+                    Leaf::Phrase { variants, .. } => Some((i as u32, variants.start, variants.end)),
+                    Leaf::Scan(_) => None,
+                })
         };
-        for (_, _, v) in variants() {
-            counts[v.words[0] as usize + 1] += 1;
+        let mut offsets = vec![0u32; vocab_len + 1];
+        for (_, from, to) in ranges() {
+            for v in &table[from as usize..to as usize] {
+                offsets[v.words[0] as usize + 1] += 1;
+            }
         }
-        for w in 1..counts.len() {
-            counts[w] += counts[w - 1];
+        for w in 1..offsets.len() {
+            offsets[w] += offsets[w - 1];
         }
-        let mut next = counts.clone();
+        // Filled in order: `next[w]` is where the next variant beginning with `w` goes.
+        let mut next = offsets.clone();
         let mut entries = vec![
             Start {
                 leaf: 0,
                 variant: 0,
                 second: Start::NO_SECOND,
             };
-            counts[vocab_len] as usize
+            offsets[vocab_len] as usize
         ];
-        for (i, k, v) in variants() {
-            let slot = &mut next[v.words[0] as usize];
-            entries[*slot as usize] = Start {
-                leaf: i as u32,
-                variant: k,
-                second: v.words.get(1).copied().unwrap_or(Start::NO_SECOND),
-            };
-            *slot += 1;
+        for (leaf, from, to) in ranges() {
+            for (k, v) in (from..to).zip(&table[from as usize..to as usize]) {
+                let slot = &mut next[v.words[0] as usize];
+                entries[*slot as usize] = Start {
+                    leaf,
+                    variant: k,
+                    second: v.words.get(1).copied().unwrap_or(Start::NO_SECOND),
+                };
+                *slot += 1;
+            }
         }
-        Starts {
-            offsets: counts,
-            entries,
-        }
+        Starts { offsets, entries }
     }
 
     /// The variants that begin with word `w`.

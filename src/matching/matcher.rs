@@ -576,6 +576,10 @@ impl Context<'_> {
                 combination(parts, within)
             }
         };
+        // With no denied hit, the asserted parts are the parts themselves: not copied.
+        if parts.iter().flatten().all(|h| !h.negated) {
+            return find(&parts).unwrap_or_default();
+        }
         let positive: Vec<Vec<Hit>> = parts
             .iter()
             .map(|p| p.iter().filter(|h| !h.negated).copied().collect())

@@ -475,18 +475,23 @@ impl<'a> Context<'a> {
                 // rather than the `grace period` inside it.
                 // Hits inside an earlier, longer hit are dropped.
                 all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
-                let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
-                for h in all {
+                // The hits kept are moved to the front of `all`, in order: `all[..kept]`.
+                let mut kept = 0;
+                for i in 0..all.len() {
+                    let h = all[i];
                     // …unless the outer one is negated and the inner one is not ("no events:
                     // --event-ttl" holds a clean `event ttl`).
-                    if kept
-                        .last()
-                        .is_none_or(|k| h.span.end > k.span.end || (k.negated && !h.negated))
-                    {
-                        kept.push(h);
+                    let keep = kept == 0 || {
+                        let k = &all[kept - 1];
+                        h.span.end > k.span.end || (k.negated && !h.negated)
+                    };
+                    if keep {
+                        all[kept] = h;
+                        kept += 1;
                     }
                 }
-                kept
+                all.truncate(kept);
+                all
             }
             Node::All { of, within } | Node::Ordered { of, within } => self.claim_hits(
                 self.children(*of),

@@ -244,7 +244,8 @@ impl Bank {
                 Err(e) => errors.push(e),
             }
         }
-        entries.sort_by_key(|e| id_order(&e.rubric.id));
+        // Compared by borrowed keys: a key per comparison, not a copied id.
+        entries.sort_by(|a, b| id_order(&a.rubric.id).cmp(&id_order(&b.rubric.id)));
         (
             Bank {
                 entries,
@@ -395,14 +396,14 @@ fn full_name(e: &BankEntry) -> String {
 }
 
 /// Sort key: guide scenarios first, then numbered questions, by number.
-fn id_order(id: &str) -> (u8, u32, String) {
+fn id_order(id: &str) -> (u8, u32, &str) {
     let (head, num) = id.split_at(id.find(|c: char| c.is_ascii_digit()).unwrap_or(id.len()));
     let rank = match head {
         "g" => 0,
         "q" => 1,
         _ => 2,
     };
-    (rank, num.parse().unwrap_or(u32::MAX), id.to_string())
+    (rank, num.parse().unwrap_or(u32::MAX), id)
 }
 
 fn slug_of(path: &str, id: &str) -> String {

@@ -209,6 +209,7 @@ impl Analysis {
 
 /// Conjunctions that open a clause of their own: a claim on one side is not a claim on the
 /// other ("the PDB blocks the drain *because* …", "not X *but* Y").
+#[inline]
 fn opens_clause(word: &str) -> bool {
     matches!(
         word,

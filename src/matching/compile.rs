@@ -61,20 +61,33 @@ pub(crate) struct VariantRange {
     pub end: u32,
 }
 
-/// A leaf matcher: a phrase (with variants) or a regex.
-#[derive(Debug)]
+/// A leaf matcher: a phrase (with variants), or a literal or regex that scans the answer's text.
+/// It owns no allocation (what a scan or a number probe needs is in a table of the rubric), so a
+/// rubric's leaves are freed at once, with no walk over the bank's ~60,000 of them.
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Leaf {
     Phrase {
         /// Its variants: a range of the rubric's variant table ([`Compiler::variants`]).
         variants: VariantRange,
         /// Every variant is one word: the phrase is a term.
         term: bool,
-        /// The phrase as written, shared with its prepared form.
-        text: Arc<str>,
-        /// For a phrase that states a number next to words ("exit code 137"): the phrase with
-        /// every number replaced by "any number", and the numbers it expects, in order.
-        numbers: Option<(Variant, Vec<String>)>,
+        /// The phrase as written: a range of the rubric's phrase texts ([`Compiler::texts`]).
+        text: TextRange,
+        /// For a phrase that states a number next to words ("exit code 137"): its
+        /// [`NumberProbe`], an index of the rubric's probe table ([`Compiler::probes`]).
+        numbers: Option<u32>,
     },
+    /// A literal or regex: an index of the rubric's scan table ([`Compiler::scans`]).
+    Scan(u32),
+}
+
+/// The number probe of a phrase that states a number next to words ("exit code 137"): the
+/// phrase with every number replaced by "any number", and the numbers it expects, in order.
+pub(crate) type NumberProbe = (Variant, Vec<String>);
+
+/// A leaf that scans the answer's text: a regex, or a literal.
+#[derive(Debug)]
+pub(crate) enum Scanner {
     Regex {
         regex: LazyRegex,
         text: String,
@@ -92,6 +105,22 @@ pub(crate) enum Leaf {
         bounded: (bool, bool),
         text: String,
     },
+}
+
+/// Where a phrase leaf's text is in the rubric's phrase texts: `start..end`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TextRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl TextRange {
+    /// The text in `texts`, the phrase texts of the rubric the range was made for.
+    pub fn of(self, texts: &str) -> &str {
+        texts
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// A regex whose syntax is checked when its rubric compiles and which is built the first time
@@ -248,13 +277,20 @@ fn check_syntax(pattern: &str) -> Result<(), String> {
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 impl Leaf {
-    pub fn describe(&self) -> String {
+    /// What the leaf matches, for explanations (`phrase "preStop hook"`); `texts` and `scans`
+    /// are the phrase texts and scan table of its rubric.
+    pub fn describe(&self, texts: &str, scans: &[(u32, Scanner)]) -> String {
         match self {
             Leaf::Phrase {
                 text, term: true, ..
-            } => format!("term \"{text}\""),
-            Leaf::Phrase { text, .. } => format!("phrase \"{text}\""),
-            Leaf::Regex { text, .. } | Leaf::Literal { text, .. } => format!("regex /{text}/"),
+            } => format!("term \"{}\"", text.of(texts)),
+            Leaf::Phrase { text, .. } => format!("phrase \"{}\"", text.of(texts)),
+            Leaf::Scan(k) => match scans.get(*k as usize) {
+                Some((_, Scanner::Regex { text, .. } | Scanner::Literal { text, .. })) => {
+                    format!("regex /{text}/")
+                }
+                None => String::new(),
+            },
         }
     }
 }
@@ -289,44 +325,47 @@ pub(crate) struct Starts {
 impl Starts {
     /// Indexes the variants of every phrase leaf by first word, in leaf and variant order.
     pub fn new(vocab_len: usize, leaves: &[Leaf], table: &[Variant]) -> Starts {
-        let mut counts = vec![0u32; vocab_len + 1];
-        let variants = || {
-            leaves.iter().enumerate().flat_map(|(i, leaf)| {
-                let range = match leaf {
-                    Leaf::Phrase { variants, .. } => variants.start..variants.end,
-                    _ => 0..0,
-                };
-                range.map(move |k| (i, k, &table[k as usize]))
-            })
+        // Each phrase leaf's range of the variant table, in leaf order.
+        let ranges = || {
+            leaves
+                .iter()
+                .enumerate()
+                .filter_map(|(i, leaf)| match leaf {
+                    Leaf::Phrase { variants, .. } => Some((i as u32, variants.start, variants.end)),
+                    Leaf::Scan(_) => None,
+                })
         };
-        for (_, _, v) in variants() {
-            counts[v.words[0] as usize + 1] += 1;
+        let mut offsets = vec![0u32; vocab_len + 1];
+        for (_, from, to) in ranges() {
+            for v in &table[from as usize..to as usize] {
+                offsets[v.words[0] as usize + 1] += 1;
+            }
         }
-        for w in 1..counts.len() {
-            counts[w] += counts[w - 1];
+        for w in 1..offsets.len() {
+            offsets[w] += offsets[w - 1];
         }
-        let mut next = counts.clone();
+        // Filled in order: `next[w]` is where the next variant beginning with `w` goes.
+        let mut next = offsets.clone();
         let mut entries = vec![
             Start {
                 leaf: 0,
                 variant: 0,
                 second: Start::NO_SECOND,
             };
-            counts[vocab_len] as usize
+            offsets[vocab_len] as usize
         ];
-        for (i, k, v) in variants() {
-            let slot = &mut next[v.words[0] as usize];
-            entries[*slot as usize] = Start {
-                leaf: i as u32,
-                variant: k,
-                second: v.words.get(1).copied().unwrap_or(Start::NO_SECOND),
-            };
-            *slot += 1;
+        for (leaf, from, to) in ranges() {
+            for (k, v) in (from..to).zip(&table[from as usize..to as usize]) {
+                let slot = &mut next[v.words[0] as usize];
+                entries[*slot as usize] = Start {
+                    leaf,
+                    variant: k,
+                    second: v.words.get(1).copied().unwrap_or(Start::NO_SECOND),
+                };
+                *slot += 1;
+            }
         }
-        Starts {
-            offsets: counts,
-            entries,
-        }
+        Starts { offsets, entries }
     }
 
     /// The variants that begin with word `w`.
@@ -339,24 +378,44 @@ impl Starts {
     }
 }
 
-/// A compiled matcher tree.
-#[derive(Debug)]
+/// A compiled matcher tree node. Its children are in the rubric's node table
+/// ([`Compiler::nodes`]) rather than in allocations of their own: a bank compiles tens of
+/// thousands of nodes, and a grader is then dropped with one free for all of them instead of a
+/// walk over every tree.
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Node {
     Leaf(u32),
-    Any(Vec<Node>),
+    Any(NodeRange),
     All {
-        of: Vec<Node>,
+        of: NodeRange,
         within: Window,
     },
     Ordered {
-        of: Vec<Node>,
+        of: NodeRange,
         within: Window,
     },
+    /// `of` and `near` are indexes of the node table.
     Except {
-        of: Box<Node>,
-        near: Box<Node>,
+        of: u32,
+        near: u32,
         within: Window,
     },
+}
+
+/// The children of a node: `start..end` of the rubric's node table.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NodeRange {
+    start: u32,
+    end: u32,
+}
+
+impl NodeRange {
+    /// The nodes in `table`, the node table of the rubric the range was made for.
+    pub fn of(self, table: &[Node]) -> &[Node] {
+        table
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// Compiles matchers into leaves sharing one vocabulary.
@@ -366,6 +425,14 @@ pub(crate) struct Compiler<'g> {
     pub leaves: Vec<Leaf>,
     /// The variants of every phrase leaf, leaf after leaf.
     pub variants: Vec<Variant>,
+    /// The text of every phrase leaf, back to back (see [`TextRange`]).
+    pub texts: String,
+    /// The children of every node (see [`Node`]); the roots are kept by the caller.
+    pub nodes: Vec<Node>,
+    /// The literal and regex leaves, in leaf order: each with its leaf's index.
+    pub scans: Vec<(u32, Scanner)>,
+    /// The number probes of phrase leaves (see [`NumberProbe`]).
+    pub probes: Vec<NumberProbe>,
     pub glossary: &'g Glossary,
     pub case_sensitive_regex: bool,
     /// This compile's number, which marks the prepared phrases it has made leaves of and the
@@ -414,6 +481,12 @@ impl<'g> Compiler<'g> {
             vocab: Vocab::with_capacity(strings),
             leaves: Vec::with_capacity(strings),
             variants: Vec::with_capacity(strings * 2),
+            // The bank's phrases average under 16 bytes.
+            texts: String::with_capacity(strings * 16),
+            // Most children are the phrases of `Any` lists: about one per string.
+            nodes: Vec::with_capacity(strings + strings / 4),
+            scans: Vec::new(),
+            probes: Vec::new(),
             glossary,
             case_sensitive_regex,
             stamp: NEXT_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -463,26 +536,38 @@ impl<'g> Compiler<'g> {
                     within: *within,
                 }
             }
-            Matcher::Except { of, near, within } => Node::Except {
-                of: Box::new(self.compile_at(of, depth)?),
-                near: Box::new(self.compile_at(near, depth)?),
-                within: *within,
-            },
+            Matcher::Except { of, near, within } => {
+                let of = self.compile_at(of, depth)?;
+                let near = self.compile_at(near, depth)?;
+                let at = self.nodes.len() as u32;
+                self.nodes.extend([of, near]);
+                Node::Except {
+                    of: at,
+                    near: at + 1,
+                    within: *within,
+                }
+            }
         })
     }
 
-    /// The nodes of `items`, compiled in order by `compile`, in a vector of their number (collecting
-    /// results into a vector does not know its length, and grows it step by step).
+    /// The nodes of `items`, compiled in order by `compile`, placed side by side in the node
+    /// table (each item's own children are placed while it compiles, so they are gathered first).
     fn each<T>(
         &mut self,
         items: &[T],
         mut compile: impl FnMut(&mut Self, &T) -> Result<Node, CompileError>,
-    ) -> Result<Vec<Node>, CompileError> {
-        let mut nodes = Vec::with_capacity(items.len());
+    ) -> Result<NodeRange, CompileError> {
+        let mut nodes: smallvec::SmallVec<[Node; 16]> =
+            smallvec::SmallVec::with_capacity(items.len());
         for item in items {
             nodes.push(compile(self, item)?);
         }
-        Ok(nodes)
+        let start = self.nodes.len() as u32;
+        self.nodes.extend(nodes);
+        Ok(NodeRange {
+            start,
+            end: self.nodes.len() as u32,
+        })
     }
 
     /// One string of an `Any` list or glossary entry: `@name`, `/regex/` or a phrase.
@@ -520,12 +605,11 @@ impl<'g> Compiler<'g> {
     fn regex(&mut self, pattern: &str) -> Result<Node, CompileError> {
         if !self.case_sensitive_regex {
             if let Some((needle, bounded)) = literal_of(pattern) {
-                self.leaves.push(Leaf::Literal {
+                return Ok(self.scan(Scanner::Literal {
                     needle,
                     bounded,
                     text: pattern.to_string(),
-                });
-                return Ok(Node::Leaf(self.leaves.len() as u32 - 1));
+                }));
             }
         }
         let invalid = |e: String| CompileError {
@@ -550,12 +634,19 @@ impl<'g> Compiler<'g> {
         if pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p") {
             regex.validate().map_err(invalid)?;
         }
-        self.leaves.push(Leaf::Regex {
+        Ok(self.scan(Scanner::Regex {
             regex,
             text: pattern.to_string(),
             states_negation: names_negation(pattern),
-        });
-        Ok(Node::Leaf(self.leaves.len() as u32 - 1))
+        }))
+    }
+
+    /// A new leaf that scans the text with `scanner`.
+    fn scan(&mut self, scanner: Scanner) -> Node {
+        let leaf = self.leaves.len() as u32;
+        self.leaves.push(Leaf::Scan(self.scans.len() as u32));
+        self.scans.push((leaf, scanner));
+        Node::Leaf(leaf)
     }
 
     fn phrase(&mut self, text: &str) -> Result<Node, CompileError> {
@@ -585,14 +676,19 @@ impl<'g> Compiler<'g> {
             end: self.variants.len() as u32,
         };
         let term = self.variants[first..].iter().all(|v| v.words.len() == 1);
-        let numbers = prepared
-            .numbers
-            .as_ref()
-            .map(|(probe, expected)| (resolve(probe), expected.clone()));
+        let numbers = prepared.numbers.as_ref().map(|(probe, expected)| {
+            self.probes.push((resolve(probe), expected.clone()));
+            self.probes.len() as u32 - 1
+        });
+        let start = self.texts.len() as u32;
+        self.texts.push_str(&prepared.text);
         self.leaves.push(Leaf::Phrase {
             variants,
             term,
-            text: prepared.text.clone(),
+            text: TextRange {
+                start,
+                end: self.texts.len() as u32,
+            },
             numbers,
         });
         let leaf = self.leaves.len() as u32 - 1;
@@ -682,7 +778,7 @@ impl PreparedWord {
 #[derive(Debug)]
 struct PreparedPhrase {
     /// The phrase as written.
-    text: Arc<str>,
+    text: Box<str>,
     /// Its words, in the order compiling a phrase adds them to a vocabulary (repeats included,
     /// so every rubric's vocabulary sees the same words in the same order as when each phrase was
     /// compiled anew).

@@ -1,7 +1,7 @@
 //! The matching engine: a rubric's matchers compiled once, finding concepts and misconceptions
 //! in analysed answers.
 
-use super::compile::{string_count, Compiler, Leaf, Node, Starts, Variant};
+use super::compile::{string_count, Compiler, Leaf, Node, NumberProbe, Scanner, Starts, Variant};
 use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
 use super::vocab::Vocab;
@@ -21,13 +21,20 @@ pub struct Engine {
     leaves: Vec<Leaf>,
     /// The variants of every phrase leaf, leaf after leaf: one table, not a list per leaf.
     variants: Vec<Variant>,
+    /// The text of every phrase leaf, back to back (see [`super::compile::TextRange`]).
+    texts: String,
     /// For each vocabulary word, the phrase variants that begin with it.
     starts: Starts,
-    /// Leaves that scan the text (literals and regexes), in order.
-    scanned: Vec<u32>,
+    /// Leaves that scan the text (literals and regexes), in leaf order: each with its leaf's
+    /// index.
+    scans: Vec<(u32, Scanner)>,
+    /// The number probes of phrase leaves (see [`NumberProbe`]).
+    probes: Vec<NumberProbe>,
     /// Each leaf's description (`phrase "preStop hook"`), made on the first evidence for all.
     descriptions: std::sync::OnceLock<Box<[String]>>,
     concepts: Vec<Node>,
+    /// The children of the concept and misconception nodes (see [`Node`]).
+    nodes: Vec<Node>,
     /// Per concept and then per misconception: the leaves its hits come from. One with no hits
     /// in an answer leaves the concept without hits, so its tree is not walked.
     sources: Vec<Box<[u32]>>,
@@ -136,7 +143,7 @@ impl Engine {
             .iter()
             .map(|n| {
                 let mut v = Vec::new();
-                collect_leaves(n, &mut |l| {
+                collect_leaves(n, &compiler.nodes, &mut |l| {
                     if matches!(
                         compiler.leaves[l as usize],
                         Leaf::Phrase {
@@ -156,7 +163,7 @@ impl Engine {
             .chain(&misconceptions)
             .map(|n| {
                 let mut v = Vec::new();
-                collect_leaves(n, &mut |l| v.push(l));
+                collect_leaves(n, &compiler.nodes, &mut |l| v.push(l));
                 v.sort_unstable();
                 v.dedup();
                 v.into_boxed_slice()
@@ -166,18 +173,15 @@ impl Engine {
             sources,
             number_leaves,
             descriptions: std::sync::OnceLock::new(),
-            scanned: compiler
-                .leaves
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| matches!(l, Leaf::Literal { .. } | Leaf::Regex { .. }))
-                .map(|(i, _)| i as u32)
-                .collect(),
+            scans: compiler.scans,
+            probes: compiler.probes,
             starts,
             analyzer: compiler.analyzer,
             vocab: compiler.vocab,
             leaves: compiler.leaves,
             variants: compiler.variants,
+            texts: compiler.texts,
+            nodes: compiler.nodes,
             concepts,
             polarity: rubric.concepts.iter().map(|c| c.polarity).collect(),
             misconceptions,
@@ -192,7 +196,7 @@ impl Engine {
 
     /// Finds every concept and misconception in an analysed answer.
     pub fn find(&self, answer: &str, analysis: &Analysis) -> Findings {
-        let cx = Context::new(answer, analysis, &self.vocab);
+        let cx = Context::new(answer, analysis, &self.vocab, &self.nodes);
         let trace = self.trace_in(&cx);
         // A question states no belief: "Should you raise ndots? No, …".
         let questions = if trace.misconceptions.iter().any(|h| !h.is_empty()) {
@@ -294,14 +298,15 @@ impl Engine {
         for (ci, leaves) in self.number_leaves.iter().enumerate() {
             for &l in leaves {
                 let Leaf::Phrase {
-                    numbers: Some((_, expected)),
+                    numbers: Some(probe),
                     ..
-                } = &self.leaves[l as usize]
+                } = self.leaves[l as usize]
                 else {
                     continue;
                 };
-                let expected = expected.join(" ");
-                for (h, found) in cx.wrong_numbers(&self.leaves[l as usize], l) {
+                let probe = &self.probes[probe as usize];
+                let expected = probe.1.join(" ");
+                for (h, found) in cx.wrong_numbers(probe, l) {
                     match mentions
                         .iter_mut()
                         .find(|(m, f, _)| m.first == h.first && *f == found)
@@ -341,7 +346,7 @@ impl Engine {
 
     /// Every hit of every concept and misconception, negated ones included.
     fn trace_in(&self, cx: &Context<'_>) -> Trace {
-        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.variants, &self.starts, &self.scanned);
+        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.variants, &self.starts, &self.scans);
         let mut sources = self.sources.iter();
         let mut hits_of = |n: &Node| {
             let found = sources
@@ -370,13 +375,28 @@ impl Engine {
     /// Builds every regex now (they are otherwise built on first use) and returns the pattern
     /// and reason of each one that cannot be built.
     pub(crate) fn regex_problems(&self) -> Vec<(String, String)> {
-        self.leaves
+        self.scans
             .iter()
-            .filter_map(|l| match l {
-                Leaf::Regex { regex, text, .. } => regex.check().err().map(|e| (text.clone(), e)),
-                _ => None,
+            .filter_map(|(_, scan)| match scan {
+                Scanner::Regex { regex, text, .. } => {
+                    regex.check().err().map(|e| (text.clone(), e))
+                }
+                Scanner::Literal { .. } => None,
             })
             .collect()
+    }
+
+    /// The text of phrase leaf `leaf` as written, or "" for another kind of leaf.
+    pub(crate) fn phrase_text(&self, leaf: &Leaf) -> &str {
+        match leaf {
+            Leaf::Phrase { text, .. } => text.of(&self.texts),
+            _ => "",
+        }
+    }
+
+    /// What `leaf` matches, for explanations (see [`Leaf::describe`]).
+    pub(crate) fn describe(&self, leaf: &Leaf) -> String {
+        leaf.describe(&self.texts, &self.scans)
     }
 
     /// The variants of every phrase leaf (see [`Leaf::Phrase`]).
@@ -384,12 +404,18 @@ impl Engine {
         &self.variants
     }
 
-    pub(crate) fn scanned(&self) -> &[u32] {
-        &self.scanned
+    /// The literal and regex leaves, each with its leaf's index.
+    pub(crate) fn scans(&self) -> &[(u32, Scanner)] {
+        &self.scans
     }
 
     pub(crate) fn starts(&self) -> &Starts {
         &self.starts
+    }
+
+    /// The children of the concept and misconception nodes (see [`Node`]).
+    pub(crate) fn node_table(&self) -> &[Node] {
+        &self.nodes
     }
 
     pub(crate) fn concept_nodes(&self) -> &[Node] {
@@ -408,9 +434,12 @@ impl Engine {
                 .get(h.span.start..h.span.end)
                 .unwrap_or("")
                 .to_string(),
-            matcher: self
-                .descriptions
-                .get_or_init(|| self.leaves.iter().map(Leaf::describe).collect())[h.leaf as usize]
+            matcher: self.descriptions.get_or_init(|| {
+                self.leaves
+                    .iter()
+                    .map(|l| l.describe(&self.texts, &self.scans))
+                    .collect()
+            })[h.leaf as usize]
                 .clone(),
             fuzzy: h.fuzzy,
             negated: h.negated,
@@ -457,13 +486,18 @@ pub(crate) struct Trace {
     pub misconceptions: Vec<Vec<Hit>>,
 }
 
-/// Calls `f` with every leaf of a matcher tree.
-fn collect_leaves(node: &Node, f: &mut impl FnMut(u32)) {
+/// Calls `f` with every leaf of a matcher tree whose children are in `table`.
+fn collect_leaves(node: &Node, table: &[Node], f: &mut impl FnMut(u32)) {
     match node {
         Node::Leaf(l) => f(*l),
-        Node::Any(nodes) | Node::All { of: nodes, .. } | Node::Ordered { of: nodes, .. } => {
-            nodes.iter().for_each(|n| collect_leaves(n, f))
+        Node::Any(nodes) | Node::All { of: nodes, .. } | Node::Ordered { of: nodes, .. } => nodes
+            .of(table)
+            .iter()
+            .for_each(|n| collect_leaves(n, table, f)),
+        Node::Except { of, .. } => {
+            if let Some(of) = table.get(*of as usize) {
+                collect_leaves(of, table, f);
+            }
         }
-        Node::Except { of, .. } => collect_leaves(of, f),
     }
 }

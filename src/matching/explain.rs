@@ -120,13 +120,9 @@ impl Engine {
         concept_hit: &[bool],
         misconception_hit: &[bool],
     ) -> (Vec<ConceptTrace>, Vec<ConceptTrace>) {
-        let cx = Context::new(answer, analysis, self.vocab());
-        let leaf_hits = cx.all_leaf_hits(
-            self.leaves(),
-            self.variants(),
-            self.starts(),
-            self.scanned(),
-        );
+        let cx = Context::new(answer, analysis, self.vocab(), self.node_table());
+        let leaf_hits =
+            cx.all_leaf_hits(self.leaves(), self.variants(), self.starts(), self.scans());
         let trace = |nodes: &[Node], ids: Vec<(String, String, bool)>| -> Vec<ConceptTrace> {
             nodes
                 .iter()
@@ -182,11 +178,13 @@ impl Engine {
                     out.push(t);
                 }
             }
-            Node::Any(nodes) => nodes
+            Node::Any(nodes) => cx
+                .children(*nodes)
                 .iter()
                 .for_each(|n| self.explain_node(cx, n, leaf_hits, out, tried)),
             Node::All { of, within } | Node::Ordered { of, within } => {
                 *tried += 1;
+                let of = cx.children(*of);
                 of.iter()
                     .for_each(|n| self.explain_node(cx, n, leaf_hits, out, tried));
                 let ordered = matches!(node, Node::Ordered { .. });
@@ -249,6 +247,7 @@ impl Engine {
                 within,
             } => {
                 *tried += 1;
+                let (of, voiding) = (cx.node(*of), cx.node(*voiding));
                 self.explain_node(cx, of, leaf_hits, out, tried);
                 let kept = cx.node_hits(node, leaf_hits);
                 let voids: Vec<Hit> = cx
@@ -286,7 +285,7 @@ impl Engine {
         let leaf = &self.leaves()[index as usize];
         let tokens = cx.analysis.tokens();
         let mut trace = MatcherTrace {
-            matcher: leaf.describe(),
+            matcher: self.describe(leaf),
             hits: Vec::new(),
             near_misses: Vec::new(),
         };
@@ -313,10 +312,10 @@ impl Engine {
                 trace.hits.push(self.evidence(cx.text, h));
             }
         }
-        if let Leaf::Phrase { text, .. } = leaf {
+        if let Leaf::Phrase { .. } = leaf {
             // Explanations are rare: re-analyse the phrase rather than keep its words in every
             // compiled grader.
-            let a = self.analyzer().analyze(text);
+            let a = self.analyzer().analyze(self.phrase_text(leaf));
             let parts: Vec<(String, TokenKind)> = a
                 .tokens()
                 .iter()

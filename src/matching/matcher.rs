@@ -1,6 +1,6 @@
 //! Running compiled matchers over an analysed answer.
 
-use super::compile::{Leaf, Node, Start, Starts, Variant};
+use super::compile::{Leaf, Node, NodeRange, NumberProbe, Scanner, Start, Starts, Variant};
 use super::hit::Hit;
 use super::vocab::{Atom, Vocab};
 use crate::analysis::{is_negation_trigger, Analysis, Span, TokenKind};
@@ -27,10 +27,19 @@ pub(crate) struct Context<'a> {
     runs: Vec<(u32, u32, u32)>,
     /// One bit per vocabulary word: whether the answer holds it.
     held: Vec<u64>,
+    /// The rubric's node table, where the children of its matcher nodes are.
+    nodes: &'a [Node],
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, analysis: &'a Analysis, vocab: &Vocab) -> Context<'a> {
+    /// Maps `analysis` (of `text`) onto `vocab`; `nodes` is the node table of the rubric's
+    /// matchers (see [`Node`]).
+    pub fn new(
+        text: &'a str,
+        analysis: &'a Analysis,
+        vocab: &Vocab,
+        nodes: &'a [Node],
+    ) -> Context<'a> {
         let n = analysis.tokens().len();
         let mut atoms = Vec::with_capacity(n / 2);
         let mut by_pos = Vec::with_capacity(n + 1);
@@ -71,7 +80,19 @@ impl<'a> Context<'a> {
             occ,
             runs,
             held,
+            nodes,
         }
+    }
+
+    /// The nodes in a range of the node table.
+    pub fn children(&self, range: NodeRange) -> &'a [Node] {
+        range.of(self.nodes)
+    }
+
+    /// The node at index `at` of the node table (an `Except`'s parts).
+    pub fn node(&self, at: u32) -> &'a Node {
+        // The compiler made every index it stored; a stray one would be a compiler bug.
+        &self.nodes[at as usize]
     }
 
     /// Whether the answer holds vocabulary word `w` (a phrase needs every one of its words).
@@ -125,7 +146,7 @@ impl<'a> Context<'a> {
         leaves: &[Leaf],
         variants: &[Variant],
         starts: &Starts,
-        scanned: &[u32],
+        scans: &[(u32, Scanner)],
     ) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); leaves.len()];
         // Only the words the answer holds: a few hundred, however large the rubric.
@@ -161,26 +182,27 @@ impl<'a> Context<'a> {
         }
         // Literals and regexes scan the text; `scanned` lists them, so the rest cost nothing.
         let mut lower: Option<String> = None;
-        for &i in scanned {
-            let i = i as usize;
-            if let Leaf::Literal {
-                needle, bounded, ..
-            } = &leaves[i]
-            {
-                let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
-                out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
-            } else if let Leaf::Regex {
-                regex,
-                states_negation,
-                ..
-            } = &leaves[i]
-            {
-                let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
-                if !regex.may_match(lower) {
-                    continue;
+        for (i, scan) in scans {
+            let i = *i as usize;
+            match scan {
+                Scanner::Literal {
+                    needle, bounded, ..
+                } => {
+                    let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
+                    out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
                 }
-                if let Some(regex) = regex.get() {
-                    out[i] = self.regex_hits(regex, *states_negation, i as u32);
+                Scanner::Regex {
+                    regex,
+                    states_negation,
+                    ..
+                } => {
+                    let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
+                    if !regex.may_match(lower) {
+                        continue;
+                    }
+                    if let Some(regex) = regex.get() {
+                        out[i] = self.regex_hits(regex, *states_negation, i as u32);
+                    }
                 }
             }
         }
@@ -190,14 +212,8 @@ impl<'a> Context<'a> {
     /// Places where the answer states a number phrase of `leaf` ("exit code 137") with other
     /// numbers ("exit code 138"): each with the numbers found, joined by spaces. Denied
     /// mentions are left out.
-    pub fn wrong_numbers(&self, leaf: &Leaf, index: u32) -> Vec<(Hit, String)> {
-        let Leaf::Phrase {
-            numbers: Some((probe, expected)),
-            ..
-        } = leaf
-        else {
-            return Vec::new();
-        };
+    pub fn wrong_numbers(&self, probe: &NumberProbe, index: u32) -> Vec<(Hit, String)> {
+        let (probe, expected) = probe;
         let tokens = self.analysis.tokens();
         let mut out: Vec<(Hit, String)> = Vec::new();
         for &(pos, atom) in self.occurrences(probe.words[0]) {
@@ -447,7 +463,7 @@ impl<'a> Context<'a> {
             Node::Leaf(i) => leaf_hits[*i as usize].clone(),
             Node::Any(nodes) => {
                 let mut all: Vec<Hit> = Vec::new();
-                for n in nodes {
+                for n in self.children(*nodes) {
                     match n {
                         // Most alternatives are phrases: their hits are copied, not cloned into
                         // a vector of their own first.
@@ -459,21 +475,26 @@ impl<'a> Context<'a> {
                 // rather than the `grace period` inside it.
                 // Hits inside an earlier, longer hit are dropped.
                 all.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
-                let mut kept: Vec<Hit> = Vec::with_capacity(all.len());
-                for h in all {
+                // The hits kept are moved to the front of `all`, in order: `all[..kept]`.
+                let mut kept = 0;
+                for i in 0..all.len() {
+                    let h = all[i];
                     // …unless the outer one is negated and the inner one is not ("no events:
                     // --event-ttl" holds a clean `event ttl`).
-                    if kept
-                        .last()
-                        .is_none_or(|k| h.span.end > k.span.end || (k.negated && !h.negated))
-                    {
-                        kept.push(h);
+                    let keep = kept == 0 || {
+                        let k = &all[kept - 1];
+                        h.span.end > k.span.end || (k.negated && !h.negated)
+                    };
+                    if keep {
+                        all[kept] = h;
+                        kept += 1;
                     }
                 }
-                kept
+                all.truncate(kept);
+                all
             }
             Node::All { of, within } | Node::Ordered { of, within } => self.claim_hits(
-                of,
+                self.children(*of),
                 *within,
                 matches!(node, Node::Ordered { .. }),
                 leaf_hits,
@@ -481,12 +502,12 @@ impl<'a> Context<'a> {
             ),
             Node::Except { of, near, within } => {
                 let near: Vec<Hit> = self
-                    .node_hits(near, leaf_hits)
+                    .node_hits(self.node(*near), leaf_hits)
                     .into_iter()
                     .filter(|h| !h.negated)
                     .collect();
                 let voided = |h: &Hit| near.iter().any(|n| close(h, n, *within));
-                self.hits_unless(of, leaf_hits, &voided)
+                self.hits_unless(self.node(*of), leaf_hits, &voided)
             }
         }
     }
@@ -503,10 +524,18 @@ impl<'a> Context<'a> {
         match node {
             Node::All { of, within } | Node::Ordered { of, within } => {
                 let ordered = matches!(node, Node::Ordered { .. });
-                self.claim_hits(of, *within, ordered, leaf_hits, &|h| !voided(h))
+                self.claim_hits(self.children(*of), *within, ordered, leaf_hits, &|h| {
+                    !voided(h)
+                })
             }
-            Node::Any(nodes) if nodes.iter().any(|n| !matches!(n, Node::Leaf(_))) => {
-                let mut all: Vec<Hit> = nodes
+            Node::Any(nodes)
+                if self
+                    .children(*nodes)
+                    .iter()
+                    .any(|n| !matches!(n, Node::Leaf(_))) =>
+            {
+                let mut all: Vec<Hit> = self
+                    .children(*nodes)
                     .iter()
                     .flat_map(|n| self.hits_unless(n, leaf_hits, voided))
                     .collect();
@@ -552,6 +581,10 @@ impl Context<'_> {
                 combination(parts, within)
             }
         };
+        // With no denied hit, the asserted parts are the parts themselves: not copied.
+        if parts.iter().flatten().all(|h| !h.negated) {
+            return find(&parts).unwrap_or_default();
+        }
         let positive: Vec<Vec<Hit>> = parts
             .iter()
             .map(|p| p.iter().filter(|h| !h.negated).copied().collect())

@@ -260,7 +260,7 @@ mod tests {
     /// rubric's marked examples finds one of its needles there.
     #[test]
     fn the_bank_regexes_find_a_needle_wherever_they_match() {
-        use crate::matching::compile::Leaf;
+        use crate::matching::compile::Scanner;
         use crate::matching::Engine;
         let bank = crate::Bank::embedded().expect("bank loads");
         let models: Vec<&str> = bank.rubrics().map(|r| r.model_answer.as_str()).collect();
@@ -273,8 +273,8 @@ mod tests {
                 .map(|e| e.answer.as_str())
                 .chain(models.iter().copied())
                 .collect();
-            for leaf in engine.leaves() {
-                let Leaf::Regex { regex, text, .. } = leaf else {
+            for (_, scan) in engine.scans() {
+                let Scanner::Regex { regex, text, .. } = scan else {
                     continue;
                 };
                 regexes += 1;

@@ -84,6 +84,7 @@ struct Index {
 }
 
 /// The key a token is looked up by: its stem for words, its exact text for numbers and codes.
+#[inline]
 pub(crate) fn key_of<'a>(analysis: &'a Analysis, token: &Token) -> &'a str {
     if token.kind == TokenKind::Word {
         analysis.stem(token)

@@ -414,6 +414,24 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "an absence named as the cause",
+        "No PDB was configured, which is why the drain evicted everything.",
+        "PDB",
+        true,
+    ),
+    (
+        "an absence named as the root cause",
+        "The lack of a PDB is the root cause.",
+        "PDB",
+        true,
+    ),
+    (
+        "an absence that is not needed",
+        "No PDB is needed, so the drain is fine.",
+        "PDB",
+        false,
+    ),
+    (
         "mistakes that happen are no frame",
         "Mistakes happen, so the PDB keeps two replicas up during the drain.",
         "PDB",
@@ -2133,9 +2151,9 @@ fn the_red_team_list_holds_its_ground() {
         include_str!("fixtures/stance-redteam.tsv"),
         (371, 176),
     );
-    // 291 / 371 and 156 / 176 when pinned (167 and 131 before the rules written from the list)
+    // 291 / 371 and 158 / 176 when pinned (167 and 131 before the rules written from the list)
     assert!(denied >= 291, "denials recognised: {denied} of 371");
-    assert!(kept >= 156, "look-alikes kept: {kept} of 176");
+    assert!(kept >= 158, "look-alikes kept: {kept} of 176");
 }
 
 /// The second list, written after the rules from the first and never tuned on: how the rules
@@ -2147,9 +2165,9 @@ fn the_second_red_team_list_holds_its_ground() {
         include_str!("fixtures/stance-redteam-2.tsv"),
         (250, 150),
     );
-    // 185 / 250 and 123 / 150 when pinned (156 and 101 at the start of the release)
+    // 185 / 250 and 125 / 150 when pinned (156 and 101 at the start of the release)
     assert!(denied >= 185, "denials recognised: {denied} of 250");
-    assert!(kept >= 123, "look-alikes kept: {kept} of 150");
+    assert!(kept >= 125, "look-alikes kept: {kept} of 150");
 }
 
 /// Grades a red-team list; returns (denials recognised, look-alikes kept) after checking its

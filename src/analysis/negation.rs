@@ -2859,6 +2859,12 @@ fn cancels_out<'a>(
 ) -> bool {
     let clause = tokens[i].clause;
     let cue = lower(i);
+    if matches!(cue, "no" | "lack" | "not")
+        && !relevance_predicate_after(tokens, lower, i)
+        && names_a_cause(tokens, lower, i)
+    {
+        return true;
+    }
     let end = tokens.len().min(scope_start + 4);
     let mut k = scope_start;
     while k < end
@@ -2917,6 +2923,40 @@ fn cancels_out<'a>(
     ) || cue == "not"
         && !(i > 0 && matches!(lower(i - 1), "does" | "did" | "is" | "was" | "will"));
     negation && (advice && OMISSIONS.contains(&next) || CANCELLED_VERDICTS.contains(&next))
+}
+
+/// "The lack of a PDB is the root cause", "No PDB was configured, which is why the drain
+/// evicted everything", "Not having a readiness probe is what caused the errors": an absence
+/// named as the cause of what went wrong says the thing matters. The cue opens its sentence (at
+/// most three words in), and the sentence names a cause within a dozen words (a bare "so …" is
+/// not enough: "UDP has no handshake, so the LB …" states a fact).
+fn names_a_cause<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    if near_sentence_start(tokens, i, 3).is_none() {
+        return false;
+    }
+    let sentence = tokens[i].sentence;
+    let words: Vec<&str> = (i + 1..tokens.len().min(i + 14))
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .map(lower)
+        .collect();
+    // "No PDB is needed, so the drain is fine" rules the PDB out.
+    if words.iter().any(|w| {
+        matches!(
+            *w,
+            "needed" | "necessary" | "required" | "need" | "matter" | "matters" | "help" | "helps"
+        )
+    }) {
+        return false;
+    }
+    words
+        .iter()
+        .any(|w| matches!(*w, "caused" | "causes" | "hence" | "therefore"))
+        || words.windows(2).any(|p| {
+            matches!(
+                p,
+                ["root", "cause"] | ["is", "why"] | ["that's", "why"] | ["led", "to"]
+            )
+        })
 }
 
 /// Whether the word at `i` opens a question ("*Isn't* the readiness probe the obvious fix?",

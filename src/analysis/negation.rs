@@ -697,25 +697,17 @@ fn verb_between_nouns<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j
 }
 
 /// Whether `w` can start any rule: a negation trigger, a verdict, a dismissal or an alternative.
+/// Verbs that dismiss their object when used as advice: "forget X", "skip X", "I'd ignore X".
+const DISMISSALS: &[&str] = &["forget", "ignore", "skip", "ditch", "disregard", "dismiss"];
+
 fn could_be_cue(w: &str) -> bool {
     static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     w.ends_with("n't")
         || FIRST
             .get_or_init(|| {
                 let mut set: FxHashSet<&'static str> = VERDICTS.iter().map(|v| v[0]).collect();
-                set.extend([
-                    "instead",
-                    "rather",
-                    "opposed",
-                    "non",
-                    "none",
-                    "forget",
-                    "ignore",
-                    "skip",
-                    "ditch",
-                    "disregard",
-                    "dismiss",
-                ]);
+                set.extend(["instead", "rather", "opposed", "non", "none"]);
+                set.extend(DISMISSALS);
                 // The negation triggers and the frames of a belief too: one lookup per word
                 // decides.
                 set.extend(super::lexicon::NEGATION_TRIGGERS.iter().copied());
@@ -1443,10 +1435,7 @@ fn deny_listed_before_colon<'a>(
     }
     // A negated verb rules the items out only when it is a verb of using or caring ("I
     // wouldn't *bother with* any of that"); "PDBs: don't *delete* them" keeps them.
-    let dismissal = matches!(
-        lower(cue),
-        "forget" | "ignore" | "skip" | "ditch" | "disregard" | "dismiss"
-    );
+    let dismissal = DISMISSALS.contains(&lower(cue));
     if !dismissal
         && !(cue + 1..end - 1).any(|k| {
             matches!(
@@ -2330,10 +2319,7 @@ fn verdict_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Opti
 
 /// Verbs that dismiss their object when used as advice: "forget X", "I'd skip X".
 fn is_dismissal<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
-    if !matches!(
-        lower(i),
-        "forget" | "ignore" | "skip" | "ditch" | "disregard" | "dismiss"
-    ) {
+    if !DISMISSALS.contains(&lower(i)) {
         return false;
     }
     // An imperative at the start of its clause, or advice ("I'd ignore", "just skip"); never
@@ -2408,12 +2394,7 @@ fn is_field_value(tokens: &[Token], text: &str, i: usize) -> bool {
     separator
         && text
             .get(tokens[first].span.start..prev.span.end)
-            .is_some_and(|field| {
-                let b = field.as_bytes();
-                b.first().is_some_and(u8::is_ascii_lowercase)
-                    && b.windows(2)
-                        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-            })
+            .is_some_and(super::segment::is_camel_case)
 }
 
 /// "Long-term storage? Nobody uses it." — a short denial right after a question denies the
@@ -2544,19 +2525,22 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
     }
 }
 
+/// The `d`-th word of the span `start..end`, or "" past its end.
+fn word_at<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize, d: usize) -> &'a str {
+    if start + d < end {
+        lower(start + d)
+    } else {
+        ""
+    }
+}
+
 /// A short reply that says no: "I doubt it", "Unlikely", "Not really", "Nah", "I don't think
 /// so", "I'd say no", "Probably not", "Not needed", "Waste of time".
 fn is_no_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
     if end - start > 6 {
         return false;
     }
-    let at = |d: usize| {
-        if start + d < end {
-            lower(start + d)
-        } else {
-            ""
-        }
-    };
+    let at = |d: usize| word_at(lower, start, end, d);
     matches!(at(0), "nah" | "unlikely" | "hardly" | "doubtful")
         || matches!(
             (at(0), at(1)),
@@ -2576,13 +2560,7 @@ fn is_no_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) 
 /// X help?", "Why bother with X?", "Why add X at all?", "What's the point of X?", "Who needs X?",
 /// "What good would X do?".
 fn rhetorical<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
-    let at = |d: usize| {
-        if start + d < end {
-            lower(start + d)
-        } else {
-            ""
-        }
-    };
+    let at = |d: usize| word_at(lower, start, end, d);
     match at(0) {
         "why" => matches!(
             at(1),
@@ -2935,28 +2913,28 @@ fn names_a_cause<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usi
         return false;
     }
     let sentence = tokens[i].sentence;
-    let words: Vec<&str> = (i + 1..tokens.len().min(i + 14))
-        .take_while(|&k| tokens[k].sentence == sentence)
-        .map(lower)
-        .collect();
+    let mut end = i + 1;
+    while end < tokens.len().min(i + 14) && tokens[end].sentence == sentence {
+        end += 1;
+    }
+    let words = i + 1..end;
     // "No PDB is needed, so the drain is fine" rules the PDB out.
-    if words.iter().any(|w| {
+    if words.clone().any(|k| {
         matches!(
-            *w,
+            lower(k),
             "needed" | "necessary" | "required" | "need" | "matter" | "matters" | "help" | "helps"
         )
     }) {
         return false;
     }
-    words
-        .iter()
-        .any(|w| matches!(*w, "caused" | "causes" | "hence" | "therefore"))
-        || words.windows(2).any(|p| {
-            matches!(
-                p,
-                ["root", "cause"] | ["is", "why"] | ["that's", "why"] | ["led", "to"]
-            )
-        })
+    words.clone().any(|k| {
+        matches!(lower(k), "caused" | "causes" | "hence" | "therefore")
+            || k + 1 < end
+                && matches!(
+                    (lower(k), lower(k + 1)),
+                    ("root", "cause") | ("is", "why") | ("that's", "why") | ("led", "to")
+                )
+    })
 }
 
 /// Whether the word at `i` opens a question ("*Isn't* the readiness probe the obvious fix?",

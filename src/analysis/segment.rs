@@ -131,9 +131,14 @@ fn is_setting_key(s: &str) -> bool {
     let Some(key) = s.strip_suffix(':') else {
         return false;
     };
-    let b = key.as_bytes();
+    key.bytes().all(|b| b.is_ascii_alphanumeric()) && is_camel_case(key)
+}
+
+/// Whether `name` is written in camelCase: a lower-case first letter and a lower-case letter
+/// followed by an upper-case one (`restartPolicy`, `failurePolicy`).
+pub(crate) fn is_camel_case(name: &str) -> bool {
+    let b = name.as_bytes();
     b.first().is_some_and(u8::is_ascii_lowercase)
-        && b.iter().all(u8::is_ascii_alphanumeric)
         && b.windows(2)
             .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }

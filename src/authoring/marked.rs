@@ -348,27 +348,17 @@ pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
         by_q.entry(c.question.clone()).or_default().push(c);
         report.confusion[c.expected_band as usize][c.band as usize] += 1;
     }
-    // Pairwise agreement is only meaningful within a question: pool the pairs of all questions.
-    let (mut agree, mut pairs) = (0.0, 0usize);
     for (q, cs) in &by_q {
-        let a = agreement(cs);
-        if let Some(p) = a.pair_agreement {
-            agree += p * a.pairs as f64;
-            pairs += a.pairs;
-        }
-        report.per_question.insert(q.clone(), a);
+        report.per_question.insert(q.clone(), agreement(cs));
     }
-    report.overall.pair_agreement = (pairs > 0).then(|| agree / pairs as f64);
-    report.overall.pairs = pairs;
-    let (mut agree, mut pairs) = (0.0, 0usize);
-    for a in report.per_question.values() {
-        if let Some(p) = a.ranked_pair_agreement {
-            agree += p * a.ranked_pairs as f64;
-            pairs += a.ranked_pairs;
-        }
-    }
-    report.overall.ranked_pair_agreement = (pairs > 0).then(|| agree / pairs as f64);
-    report.overall.ranked_pairs = pairs;
+    // Pairwise agreement is only meaningful within a question: pool the pairs of all questions.
+    let questions: Vec<&Agreement> = report.per_question.values().collect();
+    (report.overall.pair_agreement, report.overall.pairs) =
+        pooled(&questions, |a| (a.pair_agreement, a.pairs));
+    (
+        report.overall.ranked_pair_agreement,
+        report.overall.ranked_pairs,
+    ) = pooled(&questions, |a| (a.ranked_pair_agreement, a.ranked_pairs));
     for c in &report.cases {
         let Some(kind) = &c.kind else { continue };
         let k = report.by_kind.entry(kind.clone()).or_default();
@@ -385,6 +375,21 @@ pub fn run(bank: &Bank, cases: &[MarkedAnswer]) -> TestReport {
         k.within /= k.n as f64;
     }
     report
+}
+
+/// A pairwise figure pooled over questions, each weighted by its pairs: (agreement, pairs).
+fn pooled(
+    questions: &[&Agreement],
+    figure: impl Fn(&Agreement) -> (Option<f64>, usize),
+) -> (Option<f64>, usize) {
+    let (mut agree, mut pairs) = (0.0, 0usize);
+    for (p, n) in questions.iter().map(|a| figure(a)) {
+        if let Some(p) = p {
+            agree += p * n as f64;
+            pairs += n;
+        }
+    }
+    ((pairs > 0).then(|| agree / pairs as f64), pairs)
 }
 
 fn agreement(cases: &[&CaseResult]) -> Agreement {

@@ -2046,6 +2046,295 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "PodDisruptionBudget",
         false,
     ),
+    // ---- Forms added in the ninth session (harm from omissions, hedges, terse notes, …) ----
+    (
+        "extraposed mistake",
+        "It would be a mistake to add a PDB here.",
+        "PDB",
+        false,
+    ),
+    (
+        "harm from an omission",
+        "It's a mistake to skip the readiness probe.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "harm from an omission",
+        "It would be a mistake not to set a PDB.",
+        "PDB",
+        true,
+    ),
+    (
+        "harm from an omission",
+        "Skipping the readiness probe is a bad idea.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "harm from an omission",
+        "Not having a PDB is a mistake.",
+        "PDB",
+        true,
+    ),
+    (
+        "harm from an omission",
+        "Running without a PDB is a bad idea.",
+        "PDB",
+        true,
+    ),
+    (
+        "irrelevant absence",
+        "Not having a PDB doesn't matter here.",
+        "PDB",
+        false,
+    ),
+    (
+        "harm verdict",
+        "Adding a PDB is a mistake.",
+        "PDB",
+        false,
+    ),
+    (
+        "harm from an omission",
+        "A common mistake is forgetting the PDB entirely.",
+        "PDB",
+        true,
+    ),
+    (
+        "hedged verdict",
+        "The HPA barely makes a difference for queue workers.",
+        "HPA",
+        false,
+    ),
+    (
+        "hedged verdict",
+        "CoreDNS is rarely the culprit in these timeouts.",
+        "CoreDNS",
+        false,
+    ),
+    (
+        "hedged verdict",
+        "It's unlikely that conntrack is involved.",
+        "conntrack",
+        false,
+    ),
+    (
+        "harm verdict",
+        "A bigger PDB would make it worse.",
+        "PDB",
+        false,
+    ),
+    (
+        "harm from an omission",
+        "Removing the preStop hook would make it worse.",
+        "preStop hook",
+        true,
+    ),
+    (
+        "last thing you want",
+        "The last thing you want is a liveness probe that checks the database.",
+        "liveness probe",
+        false,
+    ),
+    (
+        "against",
+        "I'm against adding an HPA for this.",
+        "HPA",
+        false,
+    ),
+    (
+        "cleft",
+        "The sidecar is not what's causing the latency.",
+        "sidecar",
+        false,
+    ),
+    (
+        "harm from an omission",
+        "Turning off the liveness probe is a terrible idea.",
+        "liveness probe",
+        true,
+    ),
+    (
+        "harm from an omission",
+        "I think dropping the preStop hook would be counterproductive.",
+        "preStop hook",
+        true,
+    ),
+    (
+        "extraposed mistake",
+        "It's wrong to blame the CNI for this.",
+        "CNI",
+        false,
+    ),
+    (
+        "hedged verdict",
+        "The NetworkPolicy is unlikely to help with DNS.",
+        "NetworkPolicy",
+        false,
+    ),
+    (
+        "rhetorical question",
+        "What would a readiness probe even change?",
+        "readiness probe",
+        false,
+    ),
+    (
+        "rhetorical question",
+        "How would a NetworkPolicy fix a DNS timeout?",
+        "NetworkPolicy",
+        false,
+    ),
+    (
+        "question answered",
+        "How does a readiness probe help? Traffic stops until the pod is ready.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "question answered",
+        "How would a PDB help? It caps how many pods a drain evicts at once.",
+        "PDB",
+        true,
+    ),
+    (
+        "dismissal",
+        "Leave the readiness probe alone.",
+        "readiness probe",
+        false,
+    ),
+    (
+        "dismissal look-alike",
+        "Leave the node in place and add a readiness probe.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "terse note",
+        "Sidecar: no.",
+        "Sidecar",
+        false,
+    ),
+    (
+        "terse note",
+        "PDB: n/a",
+        "PDB",
+        false,
+    ),
+    (
+        "terse note look-alike",
+        "- preStop hook: yes, sleep 10s",
+        "preStop hook",
+        true,
+    ),
+    (
+        "terse note look-alike",
+        "Cause: missing preStop hook, no drain.",
+        "preStop hook",
+        true,
+    ),
+    (
+        "terse note look-alike",
+        "Fix: add a PDB",
+        "PDB",
+        true,
+    ),
+    (
+        "terse note",
+        "Taints => nope",
+        "Taints",
+        false,
+    ),
+    (
+        "dismissal",
+        "Scrap the HPA idea.",
+        "HPA",
+        false,
+    ),
+    (
+        "hedged verdict",
+        "I'd be sceptical that a PDB matters here.",
+        "PDB",
+        false,
+    ),
+    (
+        "hedged verdict",
+        "Honestly, I'm skeptical of the HPA for queue workers.",
+        "HPA",
+        false,
+    ),
+    (
+        "verdict on a pointer",
+        "People reach for a bigger ndots value, but that's a red herring.",
+        "ndots",
+        false,
+    ),
+    (
+        "hedged verdict",
+        "The leases hardly matter here.",
+        "leases",
+        false,
+    ),
+    (
+        "hedged verdict",
+        "A sidecar won't move the needle.",
+        "sidecar",
+        false,
+    ),
+    (
+        "harm from an omission",
+        "Some teams skip the readiness probe, but that's a mistake.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "verdict explained after a colon",
+        "The controllers use a Lease, which is a red herring: they only race to update a Lease.",
+        "race",
+        true,
+    ),
+    (
+        "hedged verdict look-alike",
+        "The sceptical reader checks the conntrack table first.",
+        "conntrack table",
+        true,
+    ),
+    (
+        "prefer Y over X",
+        "I'd prefer a bigger node pool over the cluster autoscaler any day.",
+        "cluster autoscaler",
+        false,
+    ),
+    (
+        "prefer Y over X",
+        "I'd prefer a bigger node pool over the cluster autoscaler any day.",
+        "node pool",
+        true,
+    ),
+    (
+        "prefer Y over X look-alike",
+        "The client retries over the service mesh network.",
+        "service mesh",
+        true,
+    ),
+    (
+        "prefer Y over X",
+        "Pick IPVS over iptables when you have thousands of Services.",
+        "IPVS",
+        true,
+    ),
+    (
+        "bracketed verdict",
+        "Preferred (not required) affinity for hardware=ssd with a weight.",
+        "weight",
+        true,
+    ),
+    (
+        "relative which",
+        "kubectl top shows real usage, which doesn't matter for scheduling.",
+        "kubectl top",
+        true,
+    ),
 ];
 
 #[test]
@@ -2151,9 +2440,9 @@ fn the_red_team_list_holds_its_ground() {
         include_str!("fixtures/stance-redteam.tsv"),
         (371, 176),
     );
-    // 291 / 371 and 158 / 176 when pinned (167 and 131 before the rules written from the list)
-    assert!(denied >= 291, "denials recognised: {denied} of 371");
-    assert!(kept >= 158, "look-alikes kept: {kept} of 176");
+    // 318 / 371 and 162 / 176 when pinned (167 and 131 before the rules written from the list)
+    assert!(denied >= 318, "denials recognised: {denied} of 371");
+    assert!(kept >= 162, "look-alikes kept: {kept} of 176");
 }
 
 /// The second list, written after the rules from the first and never tuned on: how the rules
@@ -2165,9 +2454,23 @@ fn the_second_red_team_list_holds_its_ground() {
         include_str!("fixtures/stance-redteam-2.tsv"),
         (250, 150),
     );
-    // 185 / 250 and 125 / 150 when pinned (156 and 101 at the start of the release)
-    assert!(denied >= 185, "denials recognised: {denied} of 250");
+    // 199 / 250 and 125 / 150 when pinned (156 and 101 when the list was written)
+    assert!(denied >= 199, "denials recognised: {denied} of 250");
     assert!(kept >= 125, "look-alikes kept: {kept} of 150");
+}
+
+/// The third list, written while the ninth session's rules (harm from omissions, hedges, terse
+/// notes, verdicts on a pointer, "prefer Y over X") were being written, and never tuned on.
+#[test]
+fn the_third_red_team_list_holds_its_ground() {
+    let (denied, kept) = red_team(
+        "fixtures/stance-redteam-3.tsv",
+        include_str!("fixtures/stance-redteam-3.tsv"),
+        (260, 160),
+    );
+    // 189 / 260 and 144 / 160 when pinned (182 and 144 before those rules)
+    assert!(denied >= 189, "denials recognised: {denied} of 260");
+    assert!(kept >= 144, "look-alikes kept: {kept} of 160");
 }
 
 /// Grades a red-team list; returns (denials recognised, look-alikes kept) after checking its

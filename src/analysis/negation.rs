@@ -127,6 +127,32 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             i += 1;
             continue;
         }
+        if w == "over" {
+            // "I'd prefer Y *over* X", "pick Y over X any day": X is ruled out.
+            let clause = tokens[i].clause;
+            if (i.saturating_sub(8)..i).any(|k| {
+                tokens[k].clause == clause
+                    && matches!(
+                        lower(k),
+                        "prefer"
+                            | "prefers"
+                            | "preferred"
+                            | "preferring"
+                            | "choose"
+                            | "chose"
+                            | "pick"
+                            | "picked"
+                            | "favor"
+                            | "favour"
+                            | "favors"
+                            | "favours"
+                    )
+            }) {
+                deny_forward(tokens, &lower, i, i + 1, DenialRule::Cue, true);
+            }
+            i += 1;
+            continue;
+        }
         if is_field_value(tokens, text, i) {
             // `failurePolicy: Ignore`, `restartPolicy: Never`: a setting's value, not a cue.
             i += 1;
@@ -175,7 +201,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 deny_subject(tokens, &lower, i, DenialRule::Subject, pointer);
             }
             if relevance {
-                deny_antecedent(tokens, &lower, i);
+                deny_antecedent(tokens, &lower, i, false);
             }
             deny_listed_before_colon(tokens, text, &lower, i);
             if !ends_clause(tokens, text, i, scope_start) {
@@ -186,12 +212,49 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             if let Some(len) = verdict_at(&lower, i, n).filter(|&len| {
                 !attributive(tokens, &lower, i, len) && !verdict_negated(tokens, &lower, i)
             }) {
-                if !deny_causative_object(tokens, &lower, i) {
+                // "*Skipping* the readiness probe is a bad idea", "it's a mistake *to drop* the
+                // PDB": harm done by leaving something out says the thing matters.
+                let harm = is_harm_verdict(&lower, i, len);
+                let kept = harm && omission_subject(tokens, &lower, i);
+                if !kept && !deny_causative_object(tokens, &lower, i) {
                     deny_subject(tokens, &lower, i, DenialRule::Verdict, false);
                 }
-                if !has_content_before(tokens, &lower, i) {
+                // "Preferred (not required) affinity": a verdict in brackets judges the word
+                // before them, not what follows.
+                let bracketed = i > 0
+                    && text
+                        .get(tokens[i - 1].span.end..tokens[i].span.start)
+                        .is_some_and(|between| between.contains('('));
+                // "People reach for X, *but that's a red herring*": a verdict on a pointer
+                // judges the clause before (unless it left something out: "some skip the PDB,
+                // but that's a mistake").
+                let pointer = points_at_clause_before(tokens, &lower, i);
+                if pointer && !(harm && omission_before(tokens, &lower, i)) {
+                    deny_antecedent(tokens, &lower, i, true);
+                }
+                // "…, which is a red herring: they only race for a Lease": what follows the
+                // colon explains the verdict.
+                let explained = i + len < n
+                    && text
+                        .get(tokens[i + len - 1].span.end..tokens[i + len].span.start)
+                        .is_some_and(|between| between.contains(':'));
+                let judges_before = has_content_before(tokens, &lower, i)
+                    || bracketed
+                    || explained
+                    || pointer
+                    || harm && omission_follows(tokens, &lower, i + len);
+                if !judges_before {
                     // "Pointless to tune X": nothing before the verdict, so it judges what follows.
-                    deny_forward(tokens, &lower, i, i + len, DenialRule::Verdict, false);
+                    // The scope is counted from the verdict's last word: "the last thing you
+                    // want is *a liveness probe*".
+                    deny_forward(
+                        tokens,
+                        &lower,
+                        i + len - 1,
+                        i + len,
+                        DenialRule::Verdict,
+                        false,
+                    );
                 }
                 i += len;
                 continue;
@@ -291,6 +354,17 @@ fn deny_framed<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> &
     let Some(from) = start else {
         return;
     };
+    // "The classic mistake is *forgetting* the PDB", "a common mistake is *to skip* the
+    // probe": a mistake of leaving something out says it matters.
+    if FRAMING_NOUNS.contains(&w)
+        && (from..tokens.len().min(from + 3))
+            .take_while(|&k| tokens[k].sentence == tokens[from].sentence)
+            .any(|k| {
+                is_omission_verb(lower, k, tokens.len()) || matches!(lower(k), "not" | "without")
+            })
+    {
+        return;
+    }
     // The belief's own sentence: after a heading's colon it may be the next one.
     let sentence = tokens[from].sentence;
     let framed = DenialRule::Framed.code();
@@ -698,7 +772,17 @@ fn verb_between_nouns<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j
 
 /// Whether `w` can start any rule: a negation trigger, a verdict, a dismissal or an alternative.
 /// Verbs that dismiss their object when used as advice: "forget X", "skip X", "I'd ignore X".
-const DISMISSALS: &[&str] = &["forget", "ignore", "skip", "ditch", "disregard", "dismiss"];
+const DISMISSALS: &[&str] = &[
+    "forget",
+    "ignore",
+    "skip",
+    "ditch",
+    "disregard",
+    "dismiss",
+    "scrap",
+    // only with "alone" or "out" ahead: "leave the readiness probe alone"
+    "leave",
+];
 
 fn could_be_cue(w: &str) -> bool {
     static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
@@ -706,7 +790,7 @@ fn could_be_cue(w: &str) -> bool {
         || FIRST
             .get_or_init(|| {
                 let mut set: FxHashSet<&'static str> = VERDICTS.iter().map(|v| v[0]).collect();
-                set.extend(["instead", "rather", "opposed", "non", "none"]);
+                set.extend(["instead", "rather", "opposed", "non", "none", "over"]);
                 set.extend(DISMISSALS);
                 // The negation triggers and the frames of a belief too: one lookup per word
                 // decides.
@@ -833,7 +917,7 @@ fn forward_scope<'a>(
         };
         // "Rather than chasing upstream errors in the nginx logs or comparing targetPorts, …":
         // an alternative runs to the end of its clause.
-        let alternative = matches!(w, "instead" | "rather" | "opposed");
+        let alternative = matches!(w, "instead" | "rather" | "opposed" | "over");
         deny_forward(tokens, lower, i, scope_start, rule, lists || alternative);
         // "I wouldn't bother with any of that": the scope names nothing but points back, so
         // what it points at — the clause before — is denied.
@@ -1055,7 +1139,7 @@ fn deny_forward<'a>(
             )
     });
     let w = lower(cue);
-    let alternative = matches!(w, "instead" | "rather" | "opposed");
+    let alternative = matches!(w, "instead" | "rather" | "opposed" | "over");
     // "nodes without a pod fail …", "a timeout rather than a refusal tells me …": a "without"
     // or a mid-clause alternative denies a noun phrase, which ends at the next verb.
     // "a 500 *with no* response flag came from the app": so does "with no", a modifier of the
@@ -1312,7 +1396,12 @@ fn deny_subject<'a>(
 /// "The --previous flag only shows another pod's logs, *so it won't help*": a verdict whose
 /// subject is only a pronoun judges what the clause before it named. Not when the verdict has a
 /// complement ("it doesn't matter *how often* you retry": a dummy "it").
-fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, cue: usize) {
+fn deny_antecedent<'a>(
+    tokens: &mut [Token],
+    lower: &impl Fn(usize) -> &'a str,
+    cue: usize,
+    verdict: bool,
+) {
     let clause = tokens[cue].clause;
     let sentence = tokens[cue].sentence;
     let start = clause_start(tokens, cue);
@@ -1320,9 +1409,10 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
     let mut plural = false;
     for k in start..cue {
         match lower(k) {
-            "it" | "that" | "this" => pronoun = true,
+            "it" | "that" | "this" | "that's" | "thats" => pronoun = true,
             "they" | "these" | "those" => plural = true,
-            "so" | "and" | "which" | "but" | "then" | "thus" | "therefore" => {}
+            "so" | "and" | "which" | "but" | "then" | "thus" | "therefore" | "is" | "was"
+            | "would" | "be" | "just" | "really" | "all" | "honestly" => {}
             _ => return,
         }
     }
@@ -1332,25 +1422,16 @@ fn deny_antecedent<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
     let complement = (cue + 1..tokens.len().min(cue + 6))
         .take_while(|&k| tokens[k].clause == clause)
         .any(|k| {
-            matches!(
-                lower(k),
-                "how"
-                    | "if"
-                    | "whether"
-                    | "what"
-                    | "to"
-                    | "that"
-                    | "when"
-                    | "which"
-                    | "why"
-                    | "who"
-                    // "it doesn't do anything *on* the node": where it acts, not whether it
-                    // matters.
-                    | "on"
-                    | "in"
-                    | "inside"
-                    | "at"
-            )
+            matches!(lower(k), "how" | "whether" | "what" | "why" | "who")
+                // "it doesn't matter *if*/*when* …", "it isn't needed *to* …"; a dismissive
+                // verdict keeps its antecedent whatever condition follows ("that's a red
+                // herring *when* Envoy records the spans").
+                || !verdict && matches!(lower(k), "if" | "to" | "that" | "when" | "which")
+                || !verdict
+                // "it doesn't do anything *on* the node": where it acts, not whether it
+                // matters; a verdict is placed, not narrowed ("that's a red herring *in*
+                // Kubernetes").
+                && matches!(lower(k), "on" | "in" | "inside" | "at")
         });
     if complement {
         return;
@@ -2237,7 +2318,202 @@ const VERDICTS: &[&[&str]] = &[
     &["resist", "the", "urge", "to"],
     &["not", "the", "fix"],
     &["not", "a", "fix"],
+    // hedged and quantified: "the HPA *barely makes a difference*", "CoreDNS is *seldom the
+    // cause*", "a PDB is *unlikely to help*"
+    &["hardly", "helps"],
+    &["hardly", "help"],
+    &["barely", "helps"],
+    &["barely", "help"],
+    &["hardly", "ever", "helps"],
+    &["hardly", "ever", "help"],
+    &["hardly", "makes", "a", "difference"],
+    &["barely", "makes", "a", "difference"],
+    &["hardly", "make", "a", "difference"],
+    &["barely", "make", "a", "difference"],
+    &["hardly", "changes", "anything"],
+    &["barely", "changes", "anything"],
+    &["hardly", "relevant"],
+    &["barely", "relevant"],
+    &["hardly", "the", "cause"],
+    &["hardly", "the", "culprit"],
+    &["seldom", "the", "cause"],
+    &["rarely", "the", "cause"],
+    &["seldom", "the", "culprit"],
+    &["rarely", "the", "culprit"],
+    &["seldom", "the", "problem"],
+    &["rarely", "the", "problem"],
+    &["rarely", "the", "issue"],
+    &["rarely", "to", "blame"],
+    &["seldom", "to", "blame"],
+    &["rarely", "helps"],
+    &["seldom", "helps"],
+    &["unlikely", "to", "help"],
+    &["unlikely", "to", "matter"],
+    &["unlikely", "to", "fix"],
+    &["unlikely", "to", "be", "involved"],
+    &["unlikely", "to", "be", "the", "culprit"],
+    &["unlikely", "to", "be", "relevant"],
+    &["unlikely", "to", "make", "a", "difference"],
+    // extraposed: "*it's unlikely that* etcd is involved", "*it would be a mistake to* add a
+    // PDB", "*it's wrong to blame* the CNI"
+    &["unlikely", "that"],
+    &["is", "a", "mistake"],
+    &["be", "a", "mistake"],
+    &["it's", "a", "mistake"],
+    &["was", "a", "mistake"],
+    &["wrong", "to", "blame"],
+    // consequences: "a bigger PDB *would make it worse*"
+    &["would", "make", "it", "worse"],
+    &["would", "only", "make", "it", "worse"],
+    &["makes", "it", "worse"],
+    &["make", "it", "worse"],
+    &["would", "make", "things", "worse"],
+    &["make", "things", "worse"],
+    &["makes", "things", "worse"],
+    // exoneration and preference: "the sidecar *is innocent here*", "*I'm against* an HPA",
+    // "the last thing you want is X", "taints are *not what you need*"
+    &["is", "innocent"],
+    &["are", "innocent"],
+    &["i'm", "against"],
+    &["i", "am", "against"],
+    &["we're", "against"],
+    &["the", "last", "thing", "you", "want"],
+    &["the", "last", "thing", "you", "need"],
+    &["the", "last", "thing", "i'd", "want"],
+    &["the", "last", "thing", "we", "want"],
+    &["the", "last", "thing", "we", "need"],
+    &["not", "what's", "causing"],
+    &["not", "what", "is", "causing"],
+    &["isn't", "what's", "causing"],
+    &["aren't", "what's", "causing"],
+    &["not", "what", "you", "need"],
+    &["isn't", "what", "you", "need"],
+    &["aren't", "what", "you", "need"],
+    &["not", "what's", "needed"],
+    &["sceptical", "that"],
+    &["skeptical", "that"],
+    &["sceptical", "of"],
+    &["skeptical", "of"],
+    &["sceptical", "about"],
+    &["skeptical", "about"],
+    &["hardly", "matter"],
+    &["barely", "matter"],
+    &["won't", "move", "the", "needle"],
+    &["doesn't", "move", "the", "needle"],
+    &["not", "move", "the", "needle"],
 ];
+
+/// Words that make a verdict a judgement of harm ("a mistake", "a bad idea", "counterproductive",
+/// "makes it worse"), which leaving something out turns into advice to keep it.
+const HARM_WORDS: &[&str] = &[
+    "mistake",
+    "bad",
+    "terrible",
+    "counterproductive",
+    "wrong",
+    "worse",
+    "anti",
+    "antipattern",
+];
+
+/// Whether the verdict of `len` tokens at `i` judges harm (see [`HARM_WORDS`]).
+fn is_harm_verdict<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, len: usize) -> bool {
+    (i..i + len).any(|k| HARM_WORDS.contains(&lower(k)))
+}
+
+/// Verbs of leaving something out, in every form an answer uses them: "*skipping* the probe",
+/// "to *omit* the PDB", "*turning off* the hook". "Drop", "remove" and "turn" leave out only
+/// what they take as a plain object ("dropping *the* preStop hook"); "dropping all
+/// capabilities" or "force-deleting the pod" is itself the action judged.
+fn is_omission_verb<'a>(lower: &impl Fn(usize) -> &'a str, k: usize, n: usize) -> bool {
+    const STEMS: &[&str] = &[
+        "skip", "omit", "ignor", "forget", "forgott", "neglect", "bypass", "disabl", "leav",
+    ];
+    const WITH_OBJECT: &[&str] = &["drop", "remov", "turn"];
+    let w = lower(k);
+    let next = if k + 1 < n { lower(k + 1) } else { "" };
+    STEMS.iter().any(|s| w.starts_with(s)) && w != "leaves"
+        || WITH_OBJECT.iter().any(|s| w.starts_with(s))
+            && matches!(next, "the" | "a" | "an" | "your" | "its" | "their" | "off")
+}
+
+/// Whether the subject of the verdict at `i` leaves something out: its clause opens (within
+/// four words) with an omission verb ("*Skipping* the probe is a bad idea"), with "not" or
+/// "never" before a gerund ("*Not having* a PDB is a mistake"), or with "without", "lacking",
+/// "no" ("Running *without* a PDB is a mistake").
+fn omission_subject<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let clause = tokens[i].clause;
+    let mut start = i;
+    while start > 0 && tokens[start - 1].clause == clause && i - start < CLAUSE_REACH {
+        start -= 1;
+    }
+    (start..i.min(start + 4)).any(|k| {
+        let w = lower(k);
+        is_omission_verb(lower, k, tokens.len()) && (w.ends_with("ing") || k == start)
+            || matches!(w, "not" | "never") && k + 1 < i && lower(k + 1).ends_with("ing")
+            || matches!(w, "without" | "lacking" | "no")
+    })
+}
+
+/// Whether the cue at `i` opens (within four words of its clause's start) an absence as a
+/// subject: "*not* having", "*never* setting", "*without* a PDB", "*no* requests".
+fn omission_cue<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let clause = tokens[i].clause;
+    let near_start = (1..=4).any(|d| i < d || tokens[i - d].clause != clause);
+    let w = lower(i);
+    near_start
+        && (matches!(w, "without" | "lacking" | "no")
+            || matches!(w, "not" | "never")
+                && i + 1 < tokens.len()
+                && lower(i + 1).ends_with("ing"))
+}
+
+/// Whether the clause of the verdict at `i` has only a pointer to what came before as its
+/// subject: "*that's* a red herring", "but *this* is pointless" (a relative "which" describes
+/// more often than it dismisses).
+fn points_at_clause_before<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+) -> bool {
+    let start = clause_start(tokens, i);
+    let mut pointer = false;
+    for k in start..i {
+        match lower(k) {
+            "that's" | "thats" | "that" | "this" => pointer = true,
+            "but" | "and" | "so" | "is" | "was" | "would" | "be" | "just" | "really" | "all"
+            | "honestly" => {}
+            _ => return false,
+        }
+    }
+    pointer
+}
+
+/// Whether an omission verb stands in the dozen tokens of the sentence before `i`: "some *skip*
+/// the PDB, but that's a mistake".
+fn omission_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    (i.saturating_sub(12)..i)
+        .filter(|&k| tokens[k].sentence == tokens[i].sentence)
+        .any(|k| is_omission_verb(lower, k, tokens.len()))
+}
+
+/// Whether what an extraposed verdict judges, starting at `from`, is an omission: "it's a mistake
+/// *to skip* the PDB", "it would be counterproductive *not to* set requests".
+fn omission_follows<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, from: usize) -> bool {
+    (from..tokens.len().min(from + 3))
+        .take_while(|&k| tokens[k].sentence == tokens[from].sentence)
+        .any(|k| is_omission_verb(lower, k, tokens.len()) || lower(k) == "not")
+}
+
+/// Whether a harm verdict follows the cue at `i` in its sentence, within a dozen tokens: "*Not*
+/// having a PDB is a mistake", "running *without* a PDB is a bad idea".
+fn harm_verdict_ahead<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let n = tokens.len();
+    let sentence = tokens[i].sentence;
+    (i + 1..n.min(i + 12))
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .any(|k| verdict_at(lower, k, n).is_some_and(|len| is_harm_verdict(lower, k, len)))
+}
 
 /// "The PDB *makes* manual checks *unnecessary*", "a readiness probe *renders* the sleep
 /// *redundant*": a verdict after a causative verb judges the verb's object, not its subject —
@@ -2320,6 +2596,14 @@ fn verdict_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Opti
 /// Verbs that dismiss their object when used as advice: "forget X", "I'd skip X".
 fn is_dismissal<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
     if !DISMISSALS.contains(&lower(i)) {
+        return false;
+    }
+    // "Leave X alone", "leave X out (of it)"; "leave the node in place" keeps it.
+    if lower(i) == "leave"
+        && !(i + 2..tokens.len().min(i + 8))
+            .take_while(|&k| tokens[k].sentence == tokens[i].sentence)
+            .any(|k| matches!(lower(k), "alone" | "out"))
+    {
         return false;
     }
     // An imperative at the start of its clause, or advice ("I'd ignore", "just skip"); never
@@ -2409,6 +2693,14 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
         while end < n && tokens[end].sentence == sentence {
             end += 1;
         }
+        deny_terse_verdict(
+            tokens,
+            text,
+            lower,
+            prev.map_or(start, |(ps, _)| ps),
+            start,
+            end,
+        );
         if let Some((ps, pe)) = prev {
             let asked = text
                 .get(tokens[pe - 1].span.end..tokens[start].span.start)
@@ -2471,6 +2763,8 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             if asked
                 && (short_question
                     && (end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end)
+                        || doubting_reply(lower, start, end)
+                        || dismissed_pronoun_reply(tokens, lower, start, end)
                         || dismissed)
                     || answered_no)
             {
@@ -2525,6 +2819,93 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
     }
 }
 
+/// Terse notes that rule their subject out: "Sidecar: no.", "PDB — n/a", "Taints => nope". The
+/// sentence `start..end` ends with a separator (colon, dash, arrow) and at most two words of
+/// refusal after it; the words before are denied. A
+/// camelCase setting's value (`hostNetwork: no`) is a setting, not a note. A short heading
+/// before a colon is a sentence of its own ("Sidecar:" then "no."): `prev` is where the sentence
+/// before this one starts (or `start` when there is none).
+fn deny_terse_verdict<'a>(
+    tokens: &mut [Token],
+    text: &str,
+    lower: &impl Fn(usize) -> &'a str,
+    prev: usize,
+    start: usize,
+    end: usize,
+) {
+    // The note's key in a sentence of its own: a refusal of one or two words after it.
+    let start = if prev < start && start - prev <= 6 && end - start <= 2 {
+        prev
+    } else {
+        start
+    };
+    let key_end = (end.saturating_sub(3).max(start + 1)..end).find(|&k| {
+        let between = text
+            .get(tokens[k - 1].span.end..tokens[k].span.start)
+            .unwrap_or("");
+        let refusal = match end - k {
+            1 => matches!(
+                lower(k),
+                "no" | "nope" | "nah" | "skip" | "irrelevant" | "unnecessary" | "none"
+            ),
+            2 => matches!(
+                (lower(k), lower(k + 1)),
+                ("not", "needed" | "relevant" | "necessary" | "required")
+                    | ("n", "a")
+                    | ("no", "need" | "way")
+            ),
+            _ => false,
+        };
+        refusal
+            && k - start <= 6
+            && ["\u{2014}", "\u{2013}", ":", "=>", "->", " - "]
+                .iter()
+                .any(|sep| between.contains(sep))
+            && !is_field_value(tokens, text, k)
+    });
+    if let Some(key_end) = key_end {
+        for t in &mut tokens[start..key_end] {
+            negate(t, key_end, DenialRule::Verdict);
+        }
+    }
+}
+
+/// A reply of doubt about the question through a pronoun: "Querying the database? *I'd be
+/// sceptical that it matters*", "Raising the limit? *I doubt that helps*" (at most ten words).
+fn doubting_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
+    end - start <= 10
+        && (start..end).any(|k| {
+            matches!(
+                lower(k),
+                "sceptical" | "skeptical" | "doubt" | "doubtful" | "hardly" | "barely"
+            )
+        })
+        && (start..end).any(|k| matches!(lower(k), "it" | "that" | "this" | "they"))
+}
+
+/// A short reply that dismisses the question through a pronoun: "Header propagation in the app?
+/// *I'd skip that*", "Bigger nodes? *That's overkill*" (at most twelve words, the pronoun already
+/// denied by a dismissal or a verdict).
+fn dismissed_pronoun_reply<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    start: usize,
+    end: usize,
+) -> bool {
+    end - start <= 12
+        && (start..end).any(|k| {
+            tokens[k].negated
+                && matches!(
+                    DenialRule::from_code(tokens[k].denial),
+                    Some(DenialRule::Dismissal | DenialRule::Verdict)
+                )
+                && matches!(
+                    lower(k),
+                    "it" | "that" | "this" | "them" | "those" | "it's" | "that's"
+                )
+        })
+}
+
 /// The `d`-th word of the span `start..end`, or "" past its end.
 fn word_at<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize, d: usize) -> &'a str {
     if start + d < end {
@@ -2561,13 +2942,32 @@ fn is_no_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) 
 /// "What good would X do?".
 fn rhetorical<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
     let at = |d: usize| word_at(lower, start, end, d);
+    let has = |words: &[&str]| (start..end).any(|k| words.contains(&lower(k)));
+    // "What would X *even change*?", "How would X *fix* a DNS timeout?": what it could achieve.
+    let achieves = || {
+        has(&[
+            "even", "change", "fix", "solve", "achieve", "buy", "help", "matter", "prevent",
+        ])
+    };
     match at(0) {
         "why" => matches!(
             at(1),
             "would" | "bother" | "add" | "use" | "should" | "do" | "on"
         ),
-        "what's" => at(1) == "the" && at(2) == "point",
-        "what" => at(1) == "good" || at(1) == "would" && at(3) == "even",
+        "what's" => at(1) == "the" && at(2) == "point" || has(&["going"]) && has(&["do"]),
+        "what" => {
+            at(1) == "good"
+                || matches!(at(1), "would" | "could" | "will")
+                    && !is_subject_pronoun(at(2))
+                    && (achieves() || word_at(lower, start, end, end - start - 1) == "do")
+        }
+        // "How would X help?" — hypothetical, never "How does X help?", which an answer asks
+        // to explain it.
+        "how" => {
+            matches!(at(1), "would" | "could")
+                && !is_subject_pronoun(at(2))
+                && has(&["help", "fix", "solve", "matter", "change", "prevent"])
+        }
         "who" => at(1) == "needs",
         _ => false,
     }
@@ -2840,6 +3240,16 @@ fn cancels_out<'a>(
     if matches!(cue, "no" | "lack" | "not")
         && !relevance_predicate_after(tokens, lower, i)
         && names_a_cause(tokens, lower, i)
+    {
+        return true;
+    }
+    // "*Not* having a PDB is a mistake", "running *without* a readiness probe is a bad idea",
+    // "it's a mistake *not* to set requests": harm from the absence.
+    if matches!(cue, "not" | "never" | "without" | "lacking" | "no")
+        && (harm_verdict_ahead(tokens, lower, i) && omission_cue(tokens, lower, i)
+            || cue == "not"
+                && (i.saturating_sub(3)..i)
+                    .any(|k| tokens[k].clause == clause && HARM_WORDS.contains(&lower(k))))
     {
         return true;
     }

@@ -2502,3 +2502,24 @@ fn red_team(name: &str, text: &str, size: (usize, usize)) -> (usize, usize) {
     assert_eq!((denials, lookalikes), size, "{name}");
     (denied, kept)
 }
+
+#[test]
+fn a_mention_in_the_reason_for_a_denial_is_part_of_the_denial() {
+    let grader = util::one_concept(r#"Any(["previous"])"#, "positive");
+    for denied in [
+        "kubectl logs --previous won't help because the previous container never existed.",
+        "Forget --previous, since previous containers are deleted immediately.",
+    ] {
+        let g = grader.grade(denied).unwrap();
+        assert!(!g.concepts[0].hit, "{denied}");
+    }
+    for kept in [
+        // A contrast between the two: the second is a claim of its own.
+        "kubectl logs won't help, but the previous container's logs will, because they survive the restart.",
+        // No denial before it.
+        "Read the previous container's logs because the current one has just started.",
+    ] {
+        let g = grader.grade(kept).unwrap();
+        assert!(g.concepts[0].hit, "{kept}");
+    }
+}

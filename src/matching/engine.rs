@@ -221,7 +221,11 @@ impl Engine {
             .iter()
             .zip(&trace.concepts)
             .map(|(&polarity, hits)| {
-                let counts = |h: &Hit| polarity.counts(h.negated);
+                let counts = |h: &Hit| {
+                    polarity.counts(h.negated)
+                        && !(polarity == Polarity::Positive
+                            && in_reason_for_denial(analysis, hits, h))
+                };
                 let hit = hits.iter().any(counts);
                 let only_in_wrong_claims = hit
                     && !wrong_claims.is_empty()
@@ -500,4 +504,23 @@ fn collect_leaves(node: &Node, table: &[Node], f: &mut impl FnMut(u32)) {
             }
         }
     }
+}
+
+/// "kubectl logs --previous won't help *because previous containers are deleted*": a mention
+/// in the reason given for a denial of the same concept, later in its sentence, is part of the
+/// denial, not a claim of its own (unless a contrast comes between: "… won't help, but the
+/// previous container's logs will").
+fn in_reason_for_denial(analysis: &Analysis, hits: &[Hit], h: &Hit) -> bool {
+    hits.iter().any(|n| {
+        n.negated && n.sentence == h.sentence && n.last < h.first && {
+            let between = || (n.last + 1..h.first).map(|k| analysis.lower(k as usize));
+            between().any(|w| matches!(w, "because" | "since"))
+                && !between().any(|w| {
+                    matches!(
+                        w,
+                        "but" | "however" | "instead" | "rather" | "though" | "although" | "yet"
+                    )
+                })
+        }
+    })
 }

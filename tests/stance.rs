@@ -2518,6 +2518,8 @@ fn a_mention_in_the_reason_for_a_denial_is_part_of_the_denial() {
         "kubectl logs won't help, but the previous container's logs will, because they survive the restart.",
         // No denial before it.
         "Read the previous container's logs because the current one has just started.",
+        // A plain negation, not a dismissal: its reason is a claim of its own.
+        "The current logs do not show the previous crash, since the previous container is gone.",
     ] {
         let g = grader.grade(kept).unwrap();
         assert!(g.concepts[0].hit, "{kept}");

@@ -5,7 +5,7 @@ use super::compile::{string_count, Compiler, Leaf, Node, NumberProbe, Scanner, S
 use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
 use super::vocab::Vocab;
-use crate::analysis::{Analysis, Analyzer};
+use crate::analysis::{Analysis, Analyzer, DenialRule};
 use crate::error::{Error, LoadError, LoadErrorKind};
 use crate::rubric::{Glossary, Polarity, Rubric};
 
@@ -507,12 +507,25 @@ fn collect_leaves(node: &Node, table: &[Node], f: &mut impl FnMut(u32)) {
 }
 
 /// "kubectl logs --previous won't help *because previous containers are deleted*": a mention
-/// in the reason given for a denial of the same concept, later in its sentence, is part of the
-/// denial, not a claim of its own (unless a contrast comes between: "… won't help, but the
-/// previous container's logs will").
+/// in the reason given for a dismissal of the same concept (a verdict on it — "won't help", "is
+/// overkill" — or "forget it"), later in its sentence, is part of the dismissal, not a claim of
+/// its own (unless a contrast comes between: "… won't help, but the previous container's logs
+/// will"). A plain negation gives its reason as a claim: "it does not protect against kernel
+/// exploits, since *the kernel is shared*".
 fn in_reason_for_denial(analysis: &Analysis, hits: &[Hit], h: &Hit) -> bool {
+    let dismissed = |n: &Hit| {
+        analysis.tokens()[n.first as usize..=n.last as usize]
+            .iter()
+            .any(|t| {
+                t.negated
+                    && matches!(
+                        DenialRule::from_code(t.denial),
+                        Some(DenialRule::Subject | DenialRule::Verdict | DenialRule::Dismissal)
+                    )
+            })
+    };
     hits.iter().any(|n| {
-        n.negated && n.sentence == h.sentence && n.last < h.first && {
+        n.negated && n.sentence == h.sentence && n.last < h.first && dismissed(n) && {
             let between = || (n.last + 1..h.first).map(|k| analysis.lower(k as usize));
             between().any(|w| matches!(w, "because" | "since"))
                 && !between().any(|w| {

@@ -60,6 +60,9 @@ pub struct Grader {
     model_words: u32,
     max_answer_bytes: usize,
     salad_guard: bool,
+    /// The words the rubric itself uses (lower case), built on the first answer that needs
+    /// them: a word of the subject that no dictionary lists is not a misspelling.
+    known_words: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
 }
 
 /// An answer engages with the question when it shares this many content words with it…
@@ -213,6 +216,7 @@ impl GraderBuilder {
             topic_stems,
             max_answer_bytes: self.max_answer_bytes,
             salad_guard: self.salad_guard,
+            known_words: std::sync::OnceLock::new(),
         })
     }
 }
@@ -286,8 +290,40 @@ impl Grader {
     /// Grades an answer that was already analysed with [`Grader::analyzer`].
     pub fn grade_analysis(&self, answer: &str, analysis: &Analysis) -> Grade {
         let mut grade = self.grade_content(answer, analysis);
-        self.model.finish(&mut grade, analysis, self.model_words);
+        self.model
+            .finish(&mut grade, analysis, self.model_words, &|w: &str| {
+                self.known_words().contains(w)
+            });
         grade
+    }
+
+    /// Every word of the rubric's own texts, lower-cased: its question, model answer, labels,
+    /// hints, corrections and marked examples.
+    fn known_words(&self) -> &rustc_hash::FxHashSet<String> {
+        self.known_words.get_or_init(|| {
+            let r = &*self.rubric;
+            let mut texts: Vec<&str> = vec![&r.title, &r.question, &r.model_answer];
+            texts.extend(r.tags.iter().map(String::as_str));
+            for c in &r.concepts {
+                texts.extend([c.label.as_str(), c.hint.as_str()]);
+                texts.push(&c.feedback);
+                texts.extend(c.follow_up.as_deref());
+                texts.extend(c.study.as_deref());
+            }
+            for m in &r.misconceptions {
+                texts.extend([m.label.as_str(), m.correction.as_str()]);
+            }
+            texts.extend(r.examples.iter().map(|e| e.answer.as_str()));
+            let mut known = rustc_hash::FxHashSet::default();
+            for text in texts {
+                for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+                    if word.len() >= 4 && !known.contains(word) {
+                        known.insert(word.to_ascii_lowercase());
+                    }
+                }
+            }
+            known
+        })
     }
 
     /// The grade for what the answer says, before its finish is judged.

@@ -101,3 +101,36 @@ fn answers_below_the_cap_and_follow_ups_are_untouched() {
         g.warnings
     );
 }
+
+#[test]
+fn many_misspelt_plain_words_cap_and_are_named() {
+    // The credited terms are spelt right; the words around them are not.
+    let hasty = "deleteing the pod starts a gracefull shutdown on the node. the kubelet runs the \
+        prestop hook, then sends SIGTERM so the aplication can stop taking new work and finsh what \
+        it is doing. it then waits out the grace period, thirty seconds by defualt, and if the \
+        proces is still alive after that the runtime sends SIGKILL, which the process cannot catch \
+        or ignore, so the containr stops for certian.";
+    let g = grader().grade(hasty).unwrap();
+    assert_eq!(g.score, POLISH_CAP, "{:?}", g.warnings);
+    let w = g
+        .warning(WarningCode::Misspelt)
+        .expect("a misspelling warning");
+    assert!(w.message.contains("aplication"), "{}", w.message);
+}
+
+#[test]
+fn inflections_terms_of_art_and_the_rubric_s_own_words_are_not_misspellings() {
+    // Plurals and past tenses of dictionary words, the rubric's own vocabulary
+    // (terminationGracePeriodSeconds, preStop), a few terms of art and a British spelling.
+    let careful = format!(
+        "{STRONG} The templates, rollouts and replayed requests are unaffected; the behaviour is \
+         the same with a daemonset, and the kubelet's backoff only applies to restarts."
+    );
+    let g = grader().grade(&careful).unwrap();
+    assert!(
+        g.warning(WarningCode::Misspelt).is_none(),
+        "{:?}",
+        g.warnings
+    );
+    assert_eq!(g.score, 100.0, "{:?}", g.warnings);
+}

@@ -17,8 +17,8 @@ pub(crate) use model::round1;
 pub use model::ScoringModel;
 use polish::{content_sentences, evidence_sentences};
 pub use polish::{
-    filler_markers, is_diluted, is_terse, DILUTED_MIN_SENTENCES, FILLER_MARKERS, POLISH_CAP,
-    TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
+    filler_markers, is_diluted, is_terse, misspelt_words, DILUTED_MIN_SENTENCES, FILLER_MARKERS,
+    MISSPELT_WORDS, POLISH_CAP, TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
 };
 pub(crate) use salad::is_keyword_salad;
 use salad::SALAD_FACTOR;
@@ -532,7 +532,14 @@ impl ScoringModel {
     /// short to explain next to a model answer of `model_words` words, padded with filler
     /// outside the sentences that carry credit, or with a credited term misspelt. Only answers
     /// above the cap are measured.
-    pub(crate) fn finish(&self, grade: &mut Grade, analysis: &Analysis, model_words: u32) {
+    /// `known` tells the words of the subject that no dictionary lists (the rubric's own).
+    pub(crate) fn finish(
+        &self,
+        grade: &mut Grade,
+        analysis: &Analysis,
+        model_words: u32,
+        known: &dyn Fn(&str) -> bool,
+    ) {
         if grade.score <= POLISH_CAP {
             return;
         }
@@ -584,6 +591,18 @@ impl ScoringModel {
                     misspelt.join(", ")
                 ),
             });
+        } else {
+            let words = misspelt_words(analysis, known);
+            if words.len() >= MISSPELT_WORDS {
+                flaws.push(Warning {
+                    code: WarningCode::Misspelt,
+                    message: format!(
+                        "{} words look misspelt ({}); capped at {POLISH_CAP:.0}",
+                        words.len(),
+                        words.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                });
+            }
         }
         if !flaws.is_empty() {
             grade.score = POLISH_CAP;

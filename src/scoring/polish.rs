@@ -12,7 +12,9 @@
 //! - **Diluted** ([`is_diluted`]): a long answer in which at most half of the sentences carry
 //!   anything the rubric credits — the substance is there, watered down by restatement,
 //!   anecdote and scene-setting that no filler list can name.
-//! - **Misspelt terms**: a credited term matched only through typo tolerance ("kubelte").
+//! - **Misspelt**: a credited term matched only through typo tolerance ("kubelte"), or at
+//!   least [`MISSPELT_WORDS`] different words that are in no dictionary and not among the
+//!   rubric's own words ("benifits", "skiping", "containr").
 //!
 //! None of them takes away credit from an answer below the cap: they separate the best answers,
 //! they do not punish the rest.
@@ -22,11 +24,48 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::Grade;
-use crate::analysis::Analysis;
+use crate::analysis::{is_english_word, Analysis, TokenKind};
 use crate::matching::Evidence;
 
 /// The most a complete answer with a flaw of finish can score.
 pub const POLISH_CAP: f32 = 90.0;
+
+/// How many different misspelt words (see [`misspelt_words`]) make an answer misspelt. The
+/// dictionary lists base forms of common English, so a careful answer still holds a few words it
+/// lacks (terms of art such as "daemonset" or "backoff" that the rubric does not use, "setup",
+/// "checklist"): strong answers in the development sets hold at most five, hastily typed ones
+/// usually many more.
+pub const MISSPELT_WORDS: usize = 6;
+
+/// The different words of the answer that look misspelt: written in lower-case letters only
+/// (an identifier such as `kubeProxy` or `NodePort` is a name, not a typo), four letters or
+/// more, a word of their own (not a piece of `preStop`), in no dictionary (British spellings
+/// included) and not among the rubric's own words (`known`), in order of appearance.
+pub fn misspelt_words(analysis: &Analysis, known: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let tokens = analysis.tokens();
+    let mut out: Vec<String> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word
+            || i > 0 && tokens[i - 1].word == t.word
+            || i + 1 < tokens.len() && tokens[i + 1].word == t.word
+        {
+            continue;
+        }
+        let surface = analysis.lower(i);
+        let norm = analysis.norm(t);
+        if surface.len() < 4
+            || !surface.bytes().all(|b| b.is_ascii_lowercase())
+            || [surface, norm]
+                .iter()
+                .any(|w| base_forms(w, |b| is_english_word(b) || known(b)))
+            || out.iter().any(|w| w == surface)
+        {
+            continue;
+        }
+        out.push(surface.to_string());
+    }
+    out
+}
 
 /// An answer shorter than this share of the model answer's words is terse.
 pub const TERSE_SHARE: f32 = 0.4;
@@ -116,7 +155,89 @@ const FILLER: &[&[&str]] = &[
     &["happy", "to", "go", "deeper"],
     &["happy", "to", "elaborate"],
     &["let", "me", "know", "if"],
+    &["honestly"],
+    &["i", "appreciate"],
+    &["i", "feel", "like"],
+    &["let", "me", "take"],
+    &["let", "me", "start"],
+    &["in", "my", "last", "job"],
+    &["in", "my", "previous", "job"],
+    &["in", "my", "last", "role"],
+    &["at", "my", "previous"],
+    &["war", "story"],
+    &["war", "stories"],
+    &["as", "you", "can", "imagine"],
+    &["needless", "to", "say"],
+    &["i", "always", "tell"],
+    &["everybody", "talks"],
+    &["everyone", "talks"],
+    &["big", "topic"],
+    &["hot", "topic"],
+    &["i've", "got", "opinions"],
+    &["strong", "opinions"],
+    &["painful"],
+    &["stressful"],
+    &["memorable"],
+    &["close", "to", "my", "heart"],
+    &["first", "things", "first"],
+    &["bear", "with", "me"],
+    &["believe", "it", "or", "not"],
+    &["the", "hard", "way"],
+    &["been", "there"],
 ];
+
+/// Whether `word` or one of the base forms its ending suggests passes `listed`: the dictionary
+/// and the rubric list base forms, so "templates", "replayed", "natively", "tidiness" and
+/// "stopped" are looked up as "template", "replay", "native", "tidy" and "stop".
+fn base_forms(word: &str, listed: impl Fn(&str) -> bool) -> bool {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("iness", "y"),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ily", "y"),
+        ("ness", ""),
+        ("ment", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ers", ""),
+        ("ers", "e"),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("er", ""),
+        ("er", "e"),
+        ("ly", ""),
+        ("s", ""),
+    ];
+    if listed(word) {
+        return true;
+    }
+    let mut base = String::with_capacity(word.len());
+    for (ending, replacement) in ENDINGS {
+        let Some(stem) = word.strip_suffix(ending) else {
+            continue;
+        };
+        if stem.len() < 3 {
+            continue;
+        }
+        base.clear();
+        base.push_str(stem);
+        base.push_str(replacement);
+        if listed(&base) {
+            return true;
+        }
+        // "stopped", "running": a doubled final consonant.
+        let b = stem.as_bytes();
+        if replacement.is_empty()
+            && b.len() >= 2
+            && b[b.len() - 1] == b[b.len() - 2]
+            && listed(&stem[..stem.len() - 1])
+        {
+            return true;
+        }
+    }
+    false
+}
 
 /// The sentences (sorted ids) that hold evidence of a credited concept.
 pub(crate) fn content_sentences(grade: &Grade, analysis: &Analysis) -> Vec<u32> {

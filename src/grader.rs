@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::analysis::{Analysis, Analyzer};
+use crate::analysis::{Analysis, Analyzer, TokenKind};
 use crate::error::Error;
 use crate::error::{LoadError, LoadErrorKind};
 use crate::feedback::{Explanation, Feedback};
@@ -12,7 +12,7 @@ use crate::rubric::{
     locate, truncate_message, Bank, BankEntry, Glossary, Matcher, RefProblem, Rubric,
 };
 use crate::scoring::{
-    credited_sentences, is_dump, is_keyword_salad, Grade, ScoringModel, TextSignals,
+    credited_sentences, is_dump, is_keyword_salad, is_vague, Grade, ScoringModel, TextSignals,
 };
 
 /// Default size limit for one answer: 1 MiB.
@@ -63,6 +63,42 @@ pub struct Grader {
     /// The words the rubric itself uses (lower case), built on the first answer that needs
     /// them: a word of the subject that no dictionary lists is not a misspelling.
     known_words: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
+}
+
+/// How many words of the answer name something specific: an identifier of several pieces
+/// (`preStop`, `kube-proxy`, `pod-security.kubernetes.io/enforce=baseline`), a flag
+/// (`--previous`), a number or code (`443`, `k8s`, `10.0.0.0/8`), an acronym of three capitals
+/// or more (`SDS`, `RBAC`), or a lower-case term of art that no dictionary lists (`kubectl`,
+/// `provisioner`). Stops counting at two (all [`is_vague`] needs).
+fn specific_words(answer: &str, analysis: &Analysis) -> u32 {
+    let tokens = analysis.tokens();
+    let mut count = 0;
+    let mut i = 0;
+    while i < tokens.len() && count < 2 {
+        let mut j = i + 1;
+        while j < tokens.len() && tokens[j].word == tokens[i].word {
+            j += 1;
+        }
+        let pieces = &tokens[i..j];
+        let surface = answer
+            .get(pieces[0].span.start..pieces[pieces.len() - 1].span.end)
+            .unwrap_or("");
+        let contraction = surface.contains('\'') || surface.contains('\u{2019}');
+        let flag = answer
+            .get(..pieces[0].span.start)
+            .is_some_and(|before| before.ends_with("--"));
+        let specific = pieces.len() > 1 && !contraction
+            || flag
+            || pieces.iter().any(|t| t.kind != TokenKind::Word)
+            || surface.len() >= 3 && surface.bytes().all(|b| b.is_ascii_uppercase())
+            // A term of art: `kubectl`, `etcdctl`, `provisioner`.
+            || surface.len() >= 4
+                && !surface.bytes().any(|b| b.is_ascii_uppercase())
+                && !crate::scoring::is_dictionary_word(surface);
+        count += u32::from(specific);
+        i = j;
+    }
+    count
 }
 
 /// An answer engages with the question when it shares this many content words with it…
@@ -289,7 +325,7 @@ impl Grader {
 
     /// Grades an answer that was already analysed with [`Grader::analyzer`].
     pub fn grade_analysis(&self, answer: &str, analysis: &Analysis) -> Grade {
-        let mut grade = self.grade_content(answer, analysis);
+        let mut grade = self.grade_content(answer, analysis, true);
         self.model
             .finish(&mut grade, analysis, self.model_words, &|w: &str| {
                 self.known_words().contains(w)
@@ -327,7 +363,7 @@ impl Grader {
     }
 
     /// The grade for what the answer says, before its finish is judged.
-    fn grade_content(&self, answer: &str, analysis: &Analysis) -> Grade {
+    fn grade_content(&self, answer: &str, analysis: &Analysis, whole: bool) -> Grade {
         let findings = self.engine.find(answer, analysis);
         let hits = findings.concepts.iter().filter(|c| c.hit).count();
         let words = analysis.word_count();
@@ -351,6 +387,12 @@ impl Grader {
             } else {
                 (0, 0)
             },
+            // A follow-up is short by nature; a draft's few concepts are not a scale.
+            vague: whole
+                && self.salad_guard
+                && self.coverage.is_none()
+                && words < crate::scoring::VAGUE_MAX_WORDS
+                && is_vague(words, specific_words(answer, analysis)),
         };
         let coverage = self.coverage.as_ref().map(|c| c.assess(answer, analysis));
         self.model.grade(&self.rubric, findings, text, coverage)
@@ -378,7 +420,7 @@ impl Grader {
         let text = format!("{question}\n{answer}");
         let analysis = self.analyzer().analyze(&text);
         // A follow-up is short by nature and judged on its content only.
-        let mut grade = self.grade_content(&text, &analysis);
+        let mut grade = self.grade_content(&text, &analysis, false);
         let answer_analysis = self.analyzer().analyze(answer);
         let stems = |a: &Analysis| -> Vec<String> {
             a.tokens()
@@ -476,6 +518,7 @@ impl Grader {
                 topic_words: 0,
                 content_words: 0,
                 sentences: (0, 0),
+                vague: false,
             };
             let coverage = self
                 .coverage

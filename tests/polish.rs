@@ -134,3 +134,38 @@ fn inflections_terms_of_art_and_the_rubric_s_own_words_are_not_misspellings() {
     );
     assert_eq!(g.score, 100.0, "{:?}", g.warnings);
 }
+
+/// A very short answer that misses the required concept and names nothing specific is weak
+/// (capped at 25); the same length naming settings, flags or numbers is judged on its content.
+#[test]
+fn a_short_vague_answer_missing_the_centre_is_weak() {
+    let rubric = r#"(
+        id: "ha", title: "Controller manager HA", category: "demo", level: mid,
+        question: "How do several kube-controller-manager replicas avoid doing the same work twice?",
+        model_answer: "Only one replica works at a time: they run leader election on a Lease object in kube-system. The leader renews the Lease every few seconds; the others watch it and take over when it expires (the default lease duration is 15 seconds), so a failover takes about that long.",
+        concepts: [
+            (id: "lease", label: "leader election on a Lease", weight: 3.0, required: true,
+             matcher: Any(["Lease", "leader election", "leaderElection"]), hint: "What object do they compete for?"),
+            (id: "standby", label: "one active, the others on standby", weight: 1.0,
+             matcher: Any(["standby", "only one is active", "only one active"]), hint: "How many work at once?"),
+            (id: "takeover", label: "another takes over when the leader fails", weight: 1.0,
+             matcher: Any(["takes over", "take over"]), hint: "And when the leader dies?"),
+        ],
+    )"#;
+    let grader = Grader::new(&Rubric::from_ron(rubric, "<vague>").unwrap()).unwrap();
+    let vague = grader
+        .grade("Only one of them is active and the others are on standby. If it fails another one takes over automatically.")
+        .unwrap();
+    assert_eq!(vague.score, 25.0, "{:?}", vague.warnings);
+    assert!(
+        codes(&vague).contains(&WarningCode::Vague),
+        "{:?}",
+        vague.warnings
+    );
+    // As short, but naming what it means: judged on its content.
+    let specific = grader
+        .grade("Only one is active, the others on standby; with --leader-elect=true another takes over after 15s.")
+        .unwrap();
+    assert!(specific.score > 25.0, "{:?}", specific.warnings);
+    assert!(!codes(&specific).contains(&WarningCode::Vague));
+}

@@ -355,15 +355,25 @@ fn deny_framed<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> &
         return;
     };
     // "The classic mistake is *forgetting* the PDB", "a common mistake is *to skip* the
-    // probe": a mistake of leaving something out says it matters.
-    if FRAMING_NOUNS.contains(&w)
-        && (from..tokens.len().min(from + 3))
-            .take_while(|&k| tokens[k].sentence == tokens[from].sentence)
-            .any(|k| {
-                is_omission_verb(lower, k, tokens.len()) || matches!(lower(k), "not" | "without")
-            })
-    {
-        return;
+    // probe": a mistake of leaving something out says it matters. Only a mistake (something
+    // people do), never a misconception or myth (something they believe: "a common
+    // misconception is that --force bypasses finalizers" stays a framed belief), and only when
+    // the omission opens what is framed.
+    if matches!(
+        w,
+        "mistake" | "mistakes" | "pitfall" | "pitfalls" | "trap" | "traps"
+    ) {
+        let mut k = from;
+        if k < tokens.len() && matches!(lower(k), "to" | "simply" | "just") {
+            k += 1;
+        }
+        if k < tokens.len()
+            && tokens[k].sentence == tokens[from].sentence
+            && (is_omission_verb(lower, k, tokens.len())
+                || lower(k) == "not" && k + 1 < tokens.len() && lower(k + 1).ends_with("ing"))
+        {
+            return;
+        }
     }
     // The belief's own sentence: after a heading's colon it may be the next one.
     let sentence = tokens[from].sentence;

@@ -147,6 +147,9 @@ pub enum WarningCode {
     Dump,
     /// A short answer most of whose sentences hold no credit: its one point earns nothing.
     ThinCredit,
+    /// A very short answer that misses what the question centrally asks and names nothing
+    /// specific: capped at the top of the weak band.
+    Vague,
     /// The answer rules out a concept the rubric credits and gets little else: capped.
     DeniedConcept,
     /// The answer is empty.

@@ -17,8 +17,9 @@ pub(crate) use model::round1;
 pub use model::ScoringModel;
 use polish::{content_sentences, evidence_sentences};
 pub use polish::{
-    filler_markers, is_diluted, is_terse, misspelt_words, DILUTED_MIN_SENTENCES, FILLER_MARKERS,
-    MISSPELT_WORDS, POLISH_CAP, TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
+    filler_markers, is_dictionary_word, is_diluted, is_terse, misspelt_words,
+    DILUTED_MIN_SENTENCES, FILLER_MARKERS, MISSPELT_WORDS, POLISH_CAP, TERSE_MIN_MODEL_WORDS,
+    TERSE_SHARE,
 };
 pub(crate) use salad::is_keyword_salad;
 use salad::SALAD_FACTOR;
@@ -53,6 +54,26 @@ pub(crate) struct TextSignals {
     /// The answer's sentences of three words or more, and how many of them hold credit (both 0
     /// when not measured).
     pub sentences: (u32, u32),
+    /// A very short answer that names nothing specific (see [`is_vague`]); only measured for
+    /// hand-written rubrics and whole answers (never a follow-up).
+    pub vague: bool,
+}
+
+/// Answers shorter than this many words can be vague (see [`is_vague`]).
+pub const VAGUE_MAX_WORDS: u32 = 30;
+
+/// The most a vague answer that misses a required concept scores: the top of the weak band.
+pub const VAGUE_CAP: f32 = 25.0;
+
+/// Whether an answer of `words` words with `specific` specific words (identifiers, numbers,
+/// flags, acronyms: see `specific_words` in the grader) is vague: fewer than
+/// [`VAGUE_MAX_WORDS`] words and at most one specific one. "Only one controller manager is
+/// active and the others are on standby; if the leader fails another takes over" says the
+/// subject's words without a name, a number or a setting; examiners mark such an answer weak
+/// when it also misses what the question centrally asks, where a short partial answer names
+/// things ("Pod Security Admission with pod-security.kubernetes.io/enforce=baseline").
+pub fn is_vague(words: u32, specific: u32) -> bool {
+    words < VAGUE_MAX_WORDS && specific <= 1
 }
 
 /// An answer credited for at least this share (numerator / denominator) of a rubric's concepts
@@ -410,6 +431,15 @@ impl ScoringModel {
         if !req_concepts.is_empty() || !req_groups.is_empty() {
             if score >= bands.strong {
                 score = bands.strong - 1.0;
+            }
+            if text.vague && score > VAGUE_CAP {
+                score = VAGUE_CAP;
+                warnings.push(Warning {
+                    code: WarningCode::Vague,
+                    message: format!(
+                        "a short answer that misses what the question centrally asks and names nothing specific (no setting, command, number or component name); capped at {VAGUE_CAP:.0}"
+                    ),
+                });
             }
             let labels: Vec<&str> = req_concepts
                 .iter()

@@ -186,6 +186,12 @@ const FILLER: &[&[&str]] = &[
     &["been", "there"],
 ];
 
+/// Whether the lower-case `word` is an English dictionary word, in any inflection ("templates",
+/// "replayed").
+pub fn is_dictionary_word(word: &str) -> bool {
+    base_forms(word, is_english_word)
+}
+
 /// Whether `word` or one of the base forms its ending suggests passes `listed`: the dictionary
 /// and the rubric list base forms, so "templates", "replayed", "natively", "tidiness" and
 /// "stopped" are looked up as "template", "replay", "native", "tidy" and "stop".

@@ -2335,6 +2335,54 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "kubectl top",
         true,
     ),
+    (
+        "fronted topic",
+        "The PDB I would not touch.",
+        "PDB",
+        false,
+    ),
+    (
+        "fronted topic",
+        "Kubelet logs I don't trust.",
+        "Kubelet logs",
+        false,
+    ),
+    (
+        "fronted topic",
+        "As for the sidecar, forget it.",
+        "sidecar",
+        false,
+    ),
+    (
+        "fronted topic",
+        "When it comes to taints, I wouldn't bother.",
+        "taints",
+        false,
+    ),
+    (
+        "fronted topic look-alike",
+        "Requests you can't skip.",
+        "Requests",
+        true,
+    ),
+    (
+        "fronted topic look-alike",
+        "The PDB we didn't have, which is why the drain evicted everything.",
+        "PDB",
+        true,
+    ),
+    (
+        "fronted topic look-alike",
+        "The readiness probe I'd definitely keep.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "fronted topic look-alike",
+        "Trim the profile: disable plugins you don't need.",
+        "plugins",
+        true,
+    ),
 ];
 
 #[test]
@@ -2440,8 +2488,8 @@ fn the_red_team_list_holds_its_ground() {
         include_str!("fixtures/stance-redteam.tsv"),
         (371, 176),
     );
-    // 318 / 371 and 162 / 176 when pinned (167 and 131 before the rules written from the list)
-    assert!(denied >= 318, "denials recognised: {denied} of 371");
+    // 328 / 371 and 162 / 176 when pinned (167 and 131 before the rules written from the list)
+    assert!(denied >= 328, "denials recognised: {denied} of 371");
     assert!(kept >= 162, "look-alikes kept: {kept} of 176");
 }
 

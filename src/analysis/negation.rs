@@ -2711,6 +2711,7 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             start,
             end,
         );
+        deny_fronted_topic(tokens, lower, start, end);
         if let Some((ps, pe)) = prev {
             let asked = text
                 .get(tokens[pe - 1].span.end..tokens[start].span.start)
@@ -2914,6 +2915,112 @@ fn dismissed_pronoun_reply<'a>(
                     "it" | "that" | "this" | "them" | "those" | "it's" | "that's"
                 )
         })
+}
+
+/// A topic put first and then ruled out by a predicate with no object of its own: "The PDB I
+/// would not touch.", "Taints I wouldn't bother with.", "The sidecar we don't need at all.",
+/// "NetworkPolicies, I wouldn't touch them.", "As for the sidecar, forget it.", "When it comes
+/// to taints, I wouldn't bother." The topic (one to five words) is denied. A negated omission
+/// keeps it ("Requests you can't skip."), and so does a predicate that goes on to an object or a
+/// clause of its own ("The PDB we didn't have, which is why …").
+fn deny_fronted_topic<'a>(
+    tokens: &mut [Token],
+    lower: &impl Fn(usize) -> &'a str,
+    start: usize,
+    end: usize,
+) {
+    // Where the predicate starts: a speaker ("I", "we'd" …) or, after a comma, an imperative
+    // dismissal ("…, forget it").
+    let Some(p) = (start + 1..end.min(start + 7)).find(|&k| {
+        matches!(
+            lower(k),
+            "i" | "we" | "you" | "i'd" | "we'd" | "you'd" | "i'll" | "we'll"
+        ) || tokens[k].after_comma && DISMISSALS.contains(&lower(k))
+    }) else {
+        return;
+    };
+    let topic_start = match (lower(start), word_at(lower, start, end, 1)) {
+        ("as", "for") => start + 2,
+        ("when", "it") => (start..p)
+            .find(|&k| lower(k) == "to")
+            .map_or(start, |k| k + 1),
+        _ => start,
+    };
+    // A short predicate, one clause to the end of the sentence.
+    if topic_start >= p
+        || p - topic_start > 5
+        || end - p > 8
+        || (p..end).any(|k| tokens[k].clause != tokens[p].clause)
+    {
+        return;
+    }
+    // The topic is a noun phrase in one piece: no verb of its own, no clause break inside, not
+    // an instruction ("Trim the profile: disable plugins you don't need" is a relative clause).
+    if (topic_start..p).any(|k| {
+        is_finite_verb(lower(k))
+            || is_copula(lower(k))
+            || tokens[k].clause != tokens[topic_start].clause
+    }) || is_imperative(lower(topic_start))
+    {
+        return;
+    }
+    let negation = (p..end).any(|k| {
+        let w = lower(k);
+        w.ends_with("n't") || matches!(w, "not" | "never" | "cannot")
+    });
+    let dismissal = (p..end).any(|k| DISMISSALS.contains(&lower(k)));
+    if !(negation || dismissal) || negation && (p..end).any(|k| OMISSIONS.contains(&lower(k))) {
+        return;
+    }
+    // Nothing after the predicate's verb but particles and pronouns pointing back.
+    let Some(v) = (p..end).rev().find(|&k| {
+        let w = lower(k);
+        DISMISSALS.contains(&w)
+            || matches!(
+                w,
+                "touch"
+                    | "need"
+                    | "bother"
+                    | "use"
+                    | "want"
+                    | "add"
+                    | "recommend"
+                    | "trust"
+                    | "keep"
+                    | "delete"
+                    | "care"
+                    | "worry"
+            )
+    }) else {
+        return;
+    };
+    let tail_is_empty = (v + 1..end).all(|k| {
+        matches!(
+            lower(k),
+            "with"
+                | "out"
+                | "alone"
+                | "at"
+                | "all"
+                | "here"
+                | "either"
+                | "them"
+                | "it"
+                | "that"
+                | "this"
+                | "too"
+                | "about"
+                | "anyway"
+                | "really"
+                | "now"
+        )
+    });
+    if !tail_is_empty {
+        return;
+    }
+    for t in &mut tokens[topic_start..p] {
+        negate(t, v, DenialRule::Dismissal);
+    }
 }
 
 /// The `d`-th word of the span `start..end`, or "" past its end.

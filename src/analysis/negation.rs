@@ -35,7 +35,7 @@
 use super::lexicon::{is_negation_trigger, is_pseudo_negation_follower, is_scope_terminator};
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::token::Token;
 
@@ -122,12 +122,15 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
     let mut i = 0;
     while i < n {
         let w = lower(i);
-        // Nearly every word is no cue at all: one set lookup skips it.
-        if !could_be_cue(w) {
+        // Nearly every word is no cue at all: one lookup skips it, and a word that can only
+        // start a verdict ("is", "would", "the" …) goes straight to the verdict check.
+        let kind = cue_kind(w);
+        if kind == CueKind::None {
             i += 1;
             continue;
         }
-        if w == "over" {
+        let full = kind == CueKind::Full;
+        if full && w == "over" {
             // "I'd prefer Y *over* X", "pick Y over X any day": X is ruled out.
             let clause = tokens[i].clause;
             if (i.saturating_sub(8)..i).any(|k| {
@@ -158,13 +161,18 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             i += 1;
             continue;
         }
-        if FRAMING_NOUNS.contains(&w)
-            || BELIEVING.contains(&w)
-            || WRONG_HEADINGS.iter().any(|h| h[0] == w)
+        if full
+            && (FRAMING_NOUNS.contains(&w)
+                || BELIEVING.contains(&w)
+                || WRONG_HEADINGS.iter().any(|h| h[0] == w))
         {
             deny_framed(tokens, text, &lower, i);
         }
-        let (is_trigger, scope_start) = trigger_at(tokens, &lower, i, w);
+        let (is_trigger, scope_start) = if full {
+            trigger_at(tokens, &lower, i, w)
+        } else {
+            (false, i + 1)
+        };
         // A cue that is only one piece of an identifier (`NotReady`, `NO_PROXY`) is a name, not a
         // negation; `non-` is the exception and negates the rest of its own word.
         let inside_identifier = w != "non"
@@ -794,22 +802,42 @@ const DISMISSALS: &[&str] = &[
     "leave",
 ];
 
+/// What a word can be to [`mark`]: nothing, only the first word of a verdict, or any cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CueKind {
+    None,
+    VerdictOnly,
+    Full,
+}
+
+fn cue_kind(w: &str) -> CueKind {
+    static KINDS: OnceLock<FxHashMap<&'static str, CueKind>> = OnceLock::new();
+    if w.ends_with("n't") {
+        return CueKind::Full;
+    }
+    let kinds = KINDS.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, CueKind> = VERDICTS
+            .iter()
+            .map(|v| (v[0], CueKind::VerdictOnly))
+            .collect();
+        // The negation triggers, the alternatives, the dismissals and the frames of a belief
+        // are full cues: one lookup per word decides.
+        let full = ["instead", "rather", "opposed", "non", "none", "over"]
+            .into_iter()
+            .chain(DISMISSALS.iter().copied())
+            .chain(super::lexicon::NEGATION_TRIGGERS.iter().copied())
+            .chain(FRAMING_NOUNS.iter().chain(BELIEVING).copied())
+            .chain(WRONG_HEADINGS.iter().map(|h| h[0]));
+        for w in full {
+            map.insert(w, CueKind::Full);
+        }
+        map
+    });
+    kinds.get(w).copied().unwrap_or(CueKind::None)
+}
+
 fn could_be_cue(w: &str) -> bool {
-    static FIRST: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    w.ends_with("n't")
-        || FIRST
-            .get_or_init(|| {
-                let mut set: FxHashSet<&'static str> = VERDICTS.iter().map(|v| v[0]).collect();
-                set.extend(["instead", "rather", "opposed", "non", "none", "over"]);
-                set.extend(DISMISSALS);
-                // The negation triggers and the frames of a belief too: one lookup per word
-                // decides.
-                set.extend(super::lexicon::NEGATION_TRIGGERS.iter().copied());
-                set.extend(FRAMING_NOUNS.iter().chain(BELIEVING).copied());
-                set.extend(WRONG_HEADINGS.iter().map(|h| h[0]));
-                set
-            })
-            .contains(w)
+    cue_kind(w) != CueKind::None
 }
 
 /// For each token, whether it sits in a conditional clause ("if you don't set requests, …"),

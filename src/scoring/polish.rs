@@ -55,9 +55,8 @@ pub fn misspelt_words(analysis: &Analysis, known: &dyn Fn(&str) -> bool) -> Vec<
         let norm = analysis.norm(t);
         if surface.len() < 4
             || !surface.bytes().all(|b| b.is_ascii_lowercase())
-            || [surface, norm]
-                .iter()
-                .any(|w| base_forms(w, |b| is_english_word(b) || known(b)))
+            || base_forms(surface, |b| is_english_word(b) || known(b))
+            || norm != surface && base_forms(norm, |b| is_english_word(b) || known(b))
             || out.iter().any(|w| w == surface)
         {
             continue;

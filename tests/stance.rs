@@ -2481,49 +2481,45 @@ fn an_answer_may_end_on_the_first_word_of_any_rule() {
 /// The red-team list (`tests/fixtures/stance-redteam.tsv`): denials in about 40 grammatical
 /// forms and look-alikes that must stay credited, written against the engine. Not every form is
 /// handled; the shares the engine gets right are pinned so a change cannot lose ground unseen.
+/// 328 / 371 and 162 / 176 when pinned (167 and 131 before the rules written from the list).
 #[test]
 fn the_red_team_list_holds_its_ground() {
-    let (denied, kept) = red_team(
+    red_team(
         "fixtures/stance-redteam.tsv",
         include_str!("fixtures/stance-redteam.tsv"),
         (371, 176),
+        (328, 162),
     );
-    // 328 / 371 and 162 / 176 when pinned (167 and 131 before the rules written from the list)
-    assert!(denied >= 328, "denials recognised: {denied} of 371");
-    assert!(kept >= 162, "look-alikes kept: {kept} of 176");
 }
 
 /// The second list, written after the rules from the first and never tuned on: how the rules
-/// generalise.
+/// generalise. 199 / 250 and 125 / 150 when pinned (156 and 101 when the list was written).
 #[test]
 fn the_second_red_team_list_holds_its_ground() {
-    let (denied, kept) = red_team(
+    red_team(
         "fixtures/stance-redteam-2.tsv",
         include_str!("fixtures/stance-redteam-2.tsv"),
         (250, 150),
+        (199, 125),
     );
-    // 199 / 250 and 125 / 150 when pinned (156 and 101 when the list was written)
-    assert!(denied >= 199, "denials recognised: {denied} of 250");
-    assert!(kept >= 125, "look-alikes kept: {kept} of 150");
 }
 
 /// The third list, written while the ninth session's rules (harm from omissions, hedges, terse
 /// notes, verdicts on a pointer, "prefer Y over X") were being written, and never tuned on.
+/// 189 / 260 and 144 / 160 when pinned (182 and 144 before those rules).
 #[test]
 fn the_third_red_team_list_holds_its_ground() {
-    let (denied, kept) = red_team(
+    red_team(
         "fixtures/stance-redteam-3.tsv",
         include_str!("fixtures/stance-redteam-3.tsv"),
         (260, 160),
+        (189, 144),
     );
-    // 189 / 260 and 144 / 160 when pinned (182 and 144 before those rules)
-    assert!(denied >= 189, "denials recognised: {denied} of 260");
-    assert!(kept >= 144, "look-alikes kept: {kept} of 160");
 }
 
-/// Grades a red-team list; returns (denials recognised, look-alikes kept) after checking its
-/// size.
-fn red_team(name: &str, text: &str, size: (usize, usize)) -> (usize, usize) {
+/// Grades a red-team list of `size` (denials, look-alikes) and checks that at least `pinned`
+/// (denials recognised, look-alikes kept) are right.
+fn red_team(name: &str, text: &str, size: (usize, usize), pinned: (usize, usize)) {
     let (mut denials, mut denied) = (0usize, 0usize);
     let (mut lookalikes, mut kept) = (0usize, 0usize);
     for line in text
@@ -2548,7 +2544,14 @@ fn red_team(name: &str, text: &str, size: (usize, usize)) -> (usize, usize) {
         }
     }
     assert_eq!((denials, lookalikes), size, "{name}");
-    (denied, kept)
+    assert!(
+        denied >= pinned.0,
+        "{name}: denials recognised: {denied} of {denials}"
+    );
+    assert!(
+        kept >= pinned.1,
+        "{name}: look-alikes kept: {kept} of {lookalikes}"
+    );
 }
 
 #[test]

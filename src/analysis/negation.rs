@@ -1443,17 +1443,10 @@ fn deny_antecedent<'a>(
     let clause = tokens[cue].clause;
     let sentence = tokens[cue].sentence;
     let start = clause_start(tokens, cue);
-    let mut pronoun = false;
-    let mut plural = false;
-    for k in start..cue {
-        match lower(k) {
-            "it" | "that" | "this" | "that's" | "thats" => pronoun = true,
-            "they" | "these" | "those" => plural = true,
-            "so" | "and" | "which" | "but" | "then" | "thus" | "therefore" | "is" | "was"
-            | "would" | "be" | "just" | "really" | "all" | "honestly" => {}
-            _ => return,
-        }
-    }
+    let Some(subject) = pointer_subject(tokens, lower, cue) else {
+        return;
+    };
+    let (pronoun, plural) = (subject.it || subject.demonstrative, subject.plural);
     if !pronoun && !plural {
         return;
     }
@@ -2514,17 +2507,43 @@ fn points_at_clause_before<'a>(
     lower: &impl Fn(usize) -> &'a str,
     i: usize,
 ) -> bool {
-    let start = clause_start(tokens, i);
-    let mut pointer = false;
-    for k in start..i {
+    pointer_subject(tokens, lower, i)
+        .is_some_and(|p| p.demonstrative && !p.it && !p.plural && !p.linked)
+}
+
+/// What the words of a clause before `cue` are, when they are nothing but pointers and fillers
+/// ("so *it* …", "but *that's* …", "*they* …").
+#[derive(Clone, Copy, Default)]
+struct PointerSubject {
+    /// "it".
+    it: bool,
+    /// "that", "this", "that's".
+    demonstrative: bool,
+    /// "they", "these", "those".
+    plural: bool,
+    /// A linking word ("which", "then", "thus", "therefore") stands among them.
+    linked: bool,
+}
+
+/// The clause's words before `cue`, when they are only pointers and fillers (else `None`).
+fn pointer_subject<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    cue: usize,
+) -> Option<PointerSubject> {
+    let mut subject = PointerSubject::default();
+    for k in clause_start(tokens, cue)..cue {
         match lower(k) {
-            "that's" | "thats" | "that" | "this" => pointer = true,
-            "but" | "and" | "so" | "is" | "was" | "would" | "be" | "just" | "really" | "all"
+            "it" => subject.it = true,
+            "that" | "this" | "that's" | "thats" => subject.demonstrative = true,
+            "they" | "these" | "those" => subject.plural = true,
+            "which" | "then" | "thus" | "therefore" => subject.linked = true,
+            "so" | "and" | "but" | "is" | "was" | "would" | "be" | "just" | "really" | "all"
             | "honestly" => {}
-            _ => return false,
+            _ => return None,
         }
     }
-    pointer
+    Some(subject)
 }
 
 /// Whether an omission verb stands in the dozen tokens of the sentence before `i`: "some *skip*

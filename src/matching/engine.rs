@@ -221,10 +221,13 @@ impl Engine {
             .iter()
             .zip(&trace.concepts)
             .map(|(&polarity, hits)| {
+                // Only a concept dismissed somewhere can have a mention in the reason for it:
+                // one pass decides, so the check below costs nothing for the rest.
+                let dismissed = polarity == Polarity::Positive
+                    && hits.iter().any(|n| n.negated && is_dismissal(analysis, n));
                 let counts = |h: &Hit| {
                     polarity.counts(h.negated)
-                        && !(polarity == Polarity::Positive
-                            && in_reason_for_denial(analysis, hits, h))
+                        && !(dismissed && in_reason_for_denial(analysis, hits, h))
                 };
                 let hit = hits.iter().any(counts);
                 let only_in_wrong_claims = hit
@@ -513,19 +516,8 @@ fn collect_leaves(node: &Node, table: &[Node], f: &mut impl FnMut(u32)) {
 /// will"). A plain negation gives its reason as a claim: "it does not protect against kernel
 /// exploits, since *the kernel is shared*".
 fn in_reason_for_denial(analysis: &Analysis, hits: &[Hit], h: &Hit) -> bool {
-    let dismissed = |n: &Hit| {
-        analysis.tokens()[n.first as usize..=n.last as usize]
-            .iter()
-            .any(|t| {
-                t.negated
-                    && matches!(
-                        DenialRule::from_code(t.denial),
-                        Some(DenialRule::Subject | DenialRule::Verdict | DenialRule::Dismissal)
-                    )
-            })
-    };
     hits.iter().any(|n| {
-        n.negated && n.sentence == h.sentence && n.last < h.first && dismissed(n) && {
+        n.negated && n.sentence == h.sentence && n.last < h.first && is_dismissal(analysis, n) && {
             let between = || (n.last + 1..h.first).map(|k| analysis.lower(k as usize));
             between().any(|w| matches!(w, "because" | "since"))
                 && !between().any(|w| {
@@ -536,4 +528,18 @@ fn in_reason_for_denial(analysis: &Analysis, hits: &[Hit], h: &Hit) -> bool {
                 })
         }
     })
+}
+
+/// Whether the denied hit `n` is dismissed — a verdict on it or a dismissal of it — rather than
+/// plainly negated.
+fn is_dismissal(analysis: &Analysis, n: &Hit) -> bool {
+    analysis.tokens()[n.first as usize..=n.last as usize]
+        .iter()
+        .any(|t| {
+            t.negated
+                && matches!(
+                    DenialRule::from_code(t.denial),
+                    Some(DenialRule::Subject | DenialRule::Verdict | DenialRule::Dismissal)
+                )
+        })
 }

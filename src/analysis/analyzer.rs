@@ -1,10 +1,10 @@
 //! The analyser: segment → normalise → stem, composed once and reused for every answer.
 
-use super::lexicon::is_function_word;
-use super::negation::{self, DenialRule};
-use super::normalize::{americanise, lowercase_into};
+use super::lexeme::{hash_str, with_lexeme};
+use super::negation::{self, cue_kind, verdict_group, CueKind, DenialRule, NO_VERDICT};
+use super::normalize::lowercase_into;
 use super::segment::{segment, Break};
-use super::stem::with_stem;
+use super::stem::Words;
 use super::token::{Span, Token, TokenKind};
 
 /// The text-analysis pipeline. Cheap to create; holds no per-answer state.
@@ -32,6 +32,8 @@ pub struct Analysis {
     buf: String,
     /// Lower-cased surface forms (before spelling normalisation), for negation and function words.
     lower: Vec<(u32, u32)>,
+    /// Per token, the hash of its stem and of its normalised form (see `lexeme::hash_str`).
+    hashes: Vec<(u64, u64)>,
     sentences: u32,
     words: u32,
 }
@@ -48,6 +50,7 @@ impl Analyzer {
             tokens: Vec::with_capacity(text.len() / 5 + 1),
             buf: String::with_capacity(text.len() * 2 + 16),
             lower: Vec::with_capacity(text.len() / 5 + 1),
+            hashes: Vec::with_capacity(text.len() / 5 + 1),
             sentences: 0,
             words: 0,
         };
@@ -80,44 +83,40 @@ impl Analyzer {
             let lower_start = a.buf.len() as u32;
             a.buf.push_str(&scratch);
             let lower = (lower_start, a.buf.len() as u32);
-            let function_word = piece.kind == TokenKind::Word && is_function_word(&scratch);
+            let mut function_word = false;
+            let mut words = Words::default();
+            let mut cue = CueKind::None;
+            let mut verdicts = NO_VERDICT;
+            let mut starts_clause = false;
+            let mut hashes = (0, 0);
             let (norm, stem_range) = if piece.kind == TokenKind::Word {
-                // pod's → pod; the possessive carries nothing to match on.
-                if let Some(base) = scratch.strip_suffix("'s") {
-                    let len = base.len();
-                    scratch.truncate(len);
-                } else if scratch.ends_with('\'') {
-                    scratch.pop();
-                }
-                americanise(&mut scratch);
-                let n0 = a.buf.len() as u32;
-                a.buf.push_str(&scratch);
-                let norm = (n0, a.buf.len() as u32);
                 let buf = &mut a.buf;
-                // Function words are never stemmed (on either side), which saves a cache lookup
-                // for half the words of ordinary prose.
-                let stem_range = if function_word {
-                    norm
-                } else {
-                    with_stem(&scratch, |s| {
-                        if s == scratch {
-                            norm
-                        } else {
-                            let s0 = buf.len() as u32;
-                            buf.push_str(s);
-                            (s0, buf.len() as u32)
-                        }
-                    })
-                };
-                (norm, stem_range)
+                with_lexeme(&scratch, opens_clause, |lx| {
+                    function_word = lx.function_word;
+                    words = lx.words;
+                    cue = lx.cue;
+                    verdicts = lx.verdicts;
+                    starts_clause = lx.opens_clause;
+                    hashes = (lx.stem_hash, lx.norm_hash);
+                    let mut push = |s: &str| {
+                        let s0 = buf.len() as u32;
+                        buf.push_str(s);
+                        (s0, buf.len() as u32)
+                    };
+                    let norm = lx.norm.as_deref().map_or(lower, &mut push);
+                    (norm, lx.stem.as_deref().map_or(norm, push))
+                })
             } else {
+                cue = cue_kind(&scratch);
+                verdicts = verdict_group(&scratch);
+                let h = hash_str(&scratch);
+                hashes = (h, h);
                 (lower, lower)
             };
             if piece.before == Break::None
                 && !first_token
                 && piece.starts_word
-                && piece.kind == TokenKind::Word
-                && opens_clause(&scratch)
+                && starts_clause
                 // "says *which* service account it runs as": a question word after a verb of
                 // saying or knowing starts that verb's object, not a new clause.
                 && !(scratch == "which"
@@ -144,10 +143,14 @@ impl Analyzer {
                 after_comma,
                 after_wrap,
                 function_word,
+                words,
+                cue,
+                verdicts,
                 norm,
                 stem: stem_range,
             });
             a.lower.push(lower);
+            a.hashes.push(hashes);
         });
         let buf = &a.buf;
         let lower = &a.lower;
@@ -174,6 +177,12 @@ impl Analysis {
     /// The stem of a token of this analysis.
     pub fn stem(&self, token: &Token) -> &str {
         &self.buf[token.stem.0 as usize..token.stem.1 as usize]
+    }
+
+    /// The hashes (see `lexeme::hash_str`) of the stem and of the normalised form of token
+    /// `position`: a word's key in a vocabulary is its stem, any other token's its text.
+    pub(crate) fn hashes(&self, position: usize) -> (u64, u64) {
+        self.hashes[position]
     }
 
     /// The lower-cased surface form of the token at `position`.

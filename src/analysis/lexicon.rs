@@ -287,3 +287,56 @@ pub fn is_english_word(word: &str) -> bool {
     SET.get_or_init(|| ENGLISH_WORDS.lines().collect())
         .contains(word)
 }
+
+/// Whether `word` or one of the base forms its ending suggests passes `listed`: the dictionary
+/// and the rubric list base forms, so "templates", "replayed", "natively", "tidiness" and
+/// "stopped" are looked up as "template", "replay", "native", "tidy" and "stop".
+pub(crate) fn base_forms(word: &str, listed: impl Fn(&str) -> bool) -> bool {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("iness", "y"),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ily", "y"),
+        ("ness", ""),
+        ("ment", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ers", ""),
+        ("ers", "e"),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("er", ""),
+        ("er", "e"),
+        ("ly", ""),
+        ("s", ""),
+    ];
+    if listed(word) {
+        return true;
+    }
+    let mut base = String::with_capacity(word.len());
+    for (ending, replacement) in ENDINGS {
+        let Some(stem) = word.strip_suffix(ending) else {
+            continue;
+        };
+        if stem.len() < 3 {
+            continue;
+        }
+        base.clear();
+        base.push_str(stem);
+        base.push_str(replacement);
+        if listed(&base) {
+            return true;
+        }
+        // "stopped", "running": a doubled final consonant.
+        let b = stem.as_bytes();
+        if replacement.is_empty()
+            && b.len() >= 2
+            && b[b.len() - 1] == b[b.len() - 2]
+            && listed(&stem[..stem.len() - 1])
+        {
+            return true;
+        }
+    }
+    false
+}

@@ -5,6 +5,7 @@
 //! a rubric is compiled, so both sides compare normalised forms and stems.
 
 mod analyzer;
+mod lexeme;
 mod lexicon;
 mod negation;
 mod normalize;
@@ -14,8 +15,9 @@ mod token;
 
 pub use analyzer::{Analysis, Analyzer};
 pub use lexicon::is_function_word;
-pub(crate) use lexicon::{function_words, is_english_word, is_negation_trigger};
+pub(crate) use lexicon::{base_forms, function_words, is_english_word, is_negation_trigger};
 pub use negation::DenialRule;
 pub use token::{Span, Token, TokenKind};
 
+pub(crate) use lexeme::hash_str;
 pub(crate) use stem::{stem, with_stem};

@@ -124,7 +124,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
         let w = lower(i);
         // Nearly every word is no cue at all: one lookup skips it, and a word that can only
         // start a verdict ("is", "would", "the" …) goes straight to the verdict check.
-        let kind = cue_kind(w);
+        let kind = tokens[i].cue;
         if kind == CueKind::None {
             i += 1;
             continue;
@@ -217,7 +217,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             }
         }
         if !inside_identifier && !conditional[i] {
-            if let Some(len) = verdict_at(&lower, i, n).filter(|&len| {
+            if let Some(len) = verdict_at(tokens, &lower, i, n).filter(|&len| {
                 !attributive(tokens, &lower, i, len) && !verdict_negated(tokens, &lower, i)
             }) {
                 // "*Skipping* the readiness probe is a bad idea", "it's a mistake *to drop* the
@@ -803,14 +803,15 @@ const DISMISSALS: &[&str] = &[
 ];
 
 /// What a word can be to [`mark`]: nothing, only the first word of a verdict, or any cue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CueKind {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    #[default]
     None,
     VerdictOnly,
     Full,
 }
 
-fn cue_kind(w: &str) -> CueKind {
+pub(crate) fn cue_kind(w: &str) -> CueKind {
     static KINDS: OnceLock<FxHashMap<&'static str, CueKind>> = OnceLock::new();
     if w.ends_with("n't") {
         return CueKind::Full;
@@ -2569,7 +2570,7 @@ fn harm_verdict_ahead<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i
     let sentence = tokens[i].sentence;
     (i + 1..n.min(i + 12))
         .take_while(|&k| tokens[k].sentence == sentence)
-        .any(|k| verdict_at(lower, k, n).is_some_and(|len| is_harm_verdict(lower, k, len)))
+        .any(|k| verdict_at(tokens, lower, k, n).is_some_and(|len| is_harm_verdict(lower, k, len)))
 }
 
 /// "The PDB *makes* manual checks *unnecessary*", "a readiness probe *renders* the sleep
@@ -2625,20 +2626,58 @@ fn verdict_negated<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: u
 }
 
 /// A dismissive verdict starting at `i`, as its length in tokens.
-fn verdict_at<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, n: usize) -> Option<usize> {
-    // Nearly every token starts no verdict: one lookup rejects it, and only the verdicts that
-    // start with the word are compared.
-    static BY_FIRST: OnceLock<FxHashMap<&'static str, Vec<&'static [&'static str]>>> =
-        OnceLock::new();
-    let by_first = BY_FIRST.get_or_init(|| {
-        let mut map: FxHashMap<&'static str, Vec<&'static [&'static str]>> = FxHashMap::default();
+/// The verdicts grouped by their first word, and each first word's group.
+struct VerdictGroups {
+    of_word: FxHashMap<&'static str, u16>,
+    groups: Vec<Vec<&'static [&'static str]>>,
+}
+
+/// The group of verdicts that start with no word.
+pub(crate) const NO_VERDICT: u16 = u16::MAX;
+
+fn verdict_groups() -> &'static VerdictGroups {
+    static GROUPS: OnceLock<VerdictGroups> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut g = VerdictGroups {
+            of_word: FxHashMap::default(),
+            groups: Vec::new(),
+        };
         for p in VERDICTS {
-            map.entry(p[0]).or_default().push(p);
+            let next = g.groups.len() as u16;
+            let id = *g.of_word.entry(p[0]).or_insert(next);
+            if id == next {
+                g.groups.push(Vec::new());
+            }
+            g.groups[id as usize].push(p);
         }
-        map
-    });
-    by_first
-        .get(lower(i))?
+        g
+    })
+}
+
+/// The group of the verdicts that start with the lower-case word `w` ([`NO_VERDICT`] if none
+/// does), worked out once per word by the analyser's cache.
+pub(crate) fn verdict_group(w: &str) -> u16 {
+    verdict_groups()
+        .of_word
+        .get(w)
+        .copied()
+        .unwrap_or(NO_VERDICT)
+}
+
+/// The length of the verdict that starts at token `i`, if one does.
+fn verdict_at<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    n: usize,
+) -> Option<usize> {
+    // Nearly every token starts no verdict, which the analyser has already told; only the
+    // verdicts that start with the word are compared.
+    let group = tokens[i].verdicts;
+    if group == NO_VERDICT {
+        return None;
+    }
+    verdict_groups().groups[group as usize]
         .iter()
         .find(|p| {
             i + p.len() <= n

@@ -103,6 +103,12 @@ pub struct Token {
     pub(crate) after_wrap: bool,
     /// Whether it is a function word ("the", "because", "so" …).
     pub function_word: bool,
+    /// What the dictionary says of the normalised form (never set for function words).
+    pub(crate) words: super::stem::Words,
+    /// What the lower-case word can be to negation marking.
+    pub(crate) cue: super::negation::CueKind,
+    /// The group of the verdicts that start with the lower-case word.
+    pub(crate) verdicts: u16,
     pub(crate) norm: (u32, u32),
     pub(crate) stem: (u32, u32),
 }

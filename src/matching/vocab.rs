@@ -93,10 +93,7 @@ pub(crate) fn key_of<'a>(analysis: &'a Analysis, token: &Token) -> &'a str {
     }
 }
 
-fn hash_str(s: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(s)
-}
+use crate::analysis::hash_str;
 
 fn letter_mask(s: &str) -> u32 {
     s.bytes().fold(0, |m, b| {
@@ -178,11 +175,6 @@ impl Vocab {
             id = self.same_hash[i];
         }
         None
-    }
-
-    /// The word whose key is `key`, if there is one.
-    fn get(&self, key: &str) -> Option<WordId> {
-        self.find(hash_str(key), key)
     }
 
     /// Records `norm` as a form for the typo index.
@@ -297,7 +289,8 @@ impl Vocab {
         let t = &tokens[i];
         let pos = i as u32;
         let before = out.len();
-        if let Some(id) = self.get(key_of(analysis, t)) {
+        let (key_hash, norm_hash) = analysis.hashes(i);
+        if let Some(id) = self.find(key_hash, key_of(analysis, t)) {
             out.push((
                 pos,
                 Atom {
@@ -326,7 +319,7 @@ impl Vocab {
         let splits = if norm.len() >= 2 && !t.function_word {
             index
                 .splits
-                .get(&hash_str(norm))
+                .get(&norm_hash)
                 .map(|&(s, n)| &index.split_table[s as usize..(s + n) as usize])
         } else {
             None
@@ -356,6 +349,12 @@ impl Vocab {
         if out.len() > before || t.function_word {
             return;
         }
+        // A real English word is never taken for a typo. The analyser has looked it up (once
+        // per word, cached), which costs less than visiting the candidates of a bank-sized
+        // vocabulary, and most words of an answer are English words.
+        if t.words.english {
+            return;
+        }
         self.fuzzy_atoms(index, norm, analysis.stem(t), pos, out);
     }
 
@@ -370,12 +369,6 @@ impl Vocab {
         // The rubric word must be long enough for typos (`typo_limit`); the answer word may be a
         // letter shorter (`prbe` for `probe`).
         if norm.len() < FUZZY_MIN_LEN - 1 || !norm.is_ascii() {
-            return;
-        }
-        // A real English word is never taken for a typo. One set lookup costs less than
-        // visiting the candidates of a bank-sized vocabulary, and most words of an answer are
-        // English words.
-        if crate::analysis::is_english_word(norm) {
             return;
         }
         let first = norm.as_bytes()[0];

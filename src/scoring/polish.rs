@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::Grade;
-use crate::analysis::{is_english_word, Analysis, TokenKind};
+use crate::analysis::{base_forms, is_english_word, Analysis, TokenKind};
 use crate::matching::Evidence;
 
 /// The most a complete answer with a flaw of finish can score.
@@ -44,8 +44,12 @@ pub const MISSPELT_WORDS: usize = 6;
 pub fn misspelt_words(analysis: &Analysis, known: &dyn Fn(&str) -> bool) -> Vec<String> {
     let tokens = analysis.tokens();
     let mut out: Vec<String> = Vec::new();
+    // Words already found in a dictionary: prose repeats its words, and a word's base forms
+    // cost up to a dozen lookups.
+    let mut spelt: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word
+            || t.function_word
             || i > 0 && tokens[i - 1].word == t.word
             || i + 1 < tokens.len() && tokens[i + 1].word == t.word
         {
@@ -55,10 +59,19 @@ pub fn misspelt_words(analysis: &Analysis, known: &dyn Fn(&str) -> bool) -> Vec<
         let norm = analysis.norm(t);
         if surface.len() < 4
             || !surface.bytes().all(|b| b.is_ascii_lowercase())
-            || base_forms(surface, |b| is_english_word(b) || known(b))
-            || norm != surface && base_forms(norm, |b| is_english_word(b) || known(b))
+            || spelt.contains(surface)
             || out.iter().any(|w| w == surface)
         {
+            continue;
+        }
+        // The dictionary's part of the test below, already answered for the normalised form.
+        if t.words.dictionary {
+            continue;
+        }
+        if base_forms(surface, |b| is_english_word(b) || known(b))
+            || norm != surface && base_forms(norm, |b| is_english_word(b) || known(b))
+        {
+            spelt.insert(surface);
             continue;
         }
         out.push(surface.to_string());
@@ -189,59 +202,6 @@ const FILLER: &[&[&str]] = &[
 /// "replayed").
 pub fn is_dictionary_word(word: &str) -> bool {
     base_forms(word, is_english_word)
-}
-
-/// Whether `word` or one of the base forms its ending suggests passes `listed`: the dictionary
-/// and the rubric list base forms, so "templates", "replayed", "natively", "tidiness" and
-/// "stopped" are looked up as "template", "replay", "native", "tidy" and "stop".
-fn base_forms(word: &str, listed: impl Fn(&str) -> bool) -> bool {
-    const ENDINGS: &[(&str, &str)] = &[
-        ("iness", "y"),
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ily", "y"),
-        ("ness", ""),
-        ("ment", ""),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ers", ""),
-        ("ers", "e"),
-        ("es", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("er", ""),
-        ("er", "e"),
-        ("ly", ""),
-        ("s", ""),
-    ];
-    if listed(word) {
-        return true;
-    }
-    let mut base = String::with_capacity(word.len());
-    for (ending, replacement) in ENDINGS {
-        let Some(stem) = word.strip_suffix(ending) else {
-            continue;
-        };
-        if stem.len() < 3 {
-            continue;
-        }
-        base.clear();
-        base.push_str(stem);
-        base.push_str(replacement);
-        if listed(&base) {
-            return true;
-        }
-        // "stopped", "running": a doubled final consonant.
-        let b = stem.as_bytes();
-        if replacement.is_empty()
-            && b.len() >= 2
-            && b[b.len() - 1] == b[b.len() - 2]
-            && listed(&stem[..stem.len() - 1])
-        {
-            return true;
-        }
-    }
-    false
 }
 
 /// The sentences (sorted ids) that hold evidence of a credited concept.

@@ -64,6 +64,15 @@ const CLI_TOOLS: &[&str] = &[
     "go",
 ];
 
+/// Whether `word` (lower-case) is one of [`CLI_TOOLS`]: one hash lookup, asked for the first two
+/// words of every clause.
+fn is_cli_tool(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| CLI_TOOLS.iter().copied().collect())
+        .contains(word)
+}
+
 /// Whether `analysis` of `text` reads as a bare list of keywords.
 ///
 /// Lines that are commands (they name a CLI tool or carry a `--flag`) are steps, not keywords;
@@ -93,10 +102,9 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
         };
-        let command = (word_in_clause <= 1
-            && CLI_TOOLS.contains(&analysis.lower(i))
-            && clause_words_after() >= 2)
-            || is_flag(t);
+        let command =
+            (word_in_clause <= 1 && is_cli_tool(analysis.lower(i)) && clause_words_after() >= 2)
+                || is_flag(t);
         if command && command_clauses.last() != Some(&t.clause) {
             command_clauses.push(t.clause);
         }

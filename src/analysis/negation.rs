@@ -35,7 +35,7 @@
 use super::lexicon::{is_negation_trigger, is_pseudo_negation_follower, is_scope_terminator};
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::token::Token;
 
@@ -2630,6 +2630,10 @@ fn verdict_negated<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: u
 struct VerdictGroups {
     of_word: FxHashMap<&'static str, u16>,
     groups: Vec<Vec<&'static [&'static str]>>,
+    /// Per group, the second words of its verdicts, or `None` when one of them is a single word:
+    /// "a" and "the" start a score of verdicts each, and one lookup of the next word rules
+    /// nearly all of them out.
+    seconds: Vec<Option<FxHashSet<&'static str>>>,
 }
 
 /// The group of verdicts that start with no word.
@@ -2641,6 +2645,7 @@ fn verdict_groups() -> &'static VerdictGroups {
         let mut g = VerdictGroups {
             of_word: FxHashMap::default(),
             groups: Vec::new(),
+            seconds: Vec::new(),
         };
         for p in VERDICTS {
             let next = g.groups.len() as u16;
@@ -2650,6 +2655,11 @@ fn verdict_groups() -> &'static VerdictGroups {
             }
             g.groups[id as usize].push(p);
         }
+        g.seconds = g
+            .groups
+            .iter()
+            .map(|group| group.iter().map(|p| p.get(1).copied()).collect())
+            .collect();
         g
     })
 }
@@ -2677,7 +2687,13 @@ fn verdict_at<'a>(
     if group == NO_VERDICT {
         return None;
     }
-    verdict_groups().groups[group as usize]
+    let groups = verdict_groups();
+    if let Some(seconds) = &groups.seconds[group as usize] {
+        if i + 1 >= n || !seconds.contains(lower(i + 1)) {
+            return None;
+        }
+    }
+    groups.groups[group as usize]
         .iter()
         .find(|p| {
             i + p.len() <= n

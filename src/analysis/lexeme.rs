@@ -113,7 +113,9 @@ impl Lexeme {
 }
 
 thread_local! {
-    static CACHE: RefCell<FxHashMap<Key, Lexeme>> = RefCell::new(FxHashMap::default());
+    // `const`: no lazy-initialisation check on each of the analyser's per-token lookups.
+    static CACHE: RefCell<FxHashMap<Key, Lexeme>> =
+        const { RefCell::new(FxHashMap::with_hasher(rustc_hash::FxBuildHasher)) };
 }
 
 /// Calls `f` with what the analyser derives from the lower-case word `lower`; `opens_clause`

@@ -133,8 +133,16 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     let mut clause = u32::MAX;
     let mut clause_words = 0usize;
     let mut clause_has_function = false;
-    let close = |clause_words: usize, has_function: bool, fragment_words: &mut usize| {
-        if clause_words > 0 && clause_words <= 4 && !has_function {
+    // A long run of words with almost no function word is a list written without commas
+    // ("ndots:5 search domains resolv.conf glibc timeout 5s A AAAA conntrack race …"): all of it
+    // is fragments.
+    let mut clause_function_words = 0usize;
+    let close = |clause_words: usize,
+                 has_function: bool,
+                 function_words: usize,
+                 fragment_words: &mut usize| {
+        let short_bare = clause_words > 0 && clause_words <= 4 && !has_function;
+        if short_bare || is_run_on_list(clause_words, function_words) {
             *fragment_words += clause_words;
         }
     };
@@ -144,10 +152,16 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
         .filter(|t| prose(t) && t.kind == crate::analysis::TokenKind::Word)
     {
         if t.clause != clause {
-            close(clause_words, clause_has_function, &mut fragment_words);
+            close(
+                clause_words,
+                clause_has_function,
+                clause_function_words,
+                &mut fragment_words,
+            );
             clause = t.clause;
             clause_words = 0;
             clause_has_function = false;
+            clause_function_words = 0;
         }
         if t.word != last_word {
             last_word = t.word;
@@ -155,11 +169,17 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
             clause_words += 1;
             if t.function_word {
                 function_words += 1;
+                clause_function_words += 1;
                 clause_has_function = true;
             }
         }
     }
-    close(clause_words, clause_has_function, &mut fragment_words);
+    close(
+        clause_words,
+        clause_has_function,
+        clause_function_words,
+        &mut fragment_words,
+    );
     if words < 4 {
         return false;
     }
@@ -175,6 +195,16 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     // things. A keyword list in bullets relates nothing on any line.
     let explained_lines = explained.lines >= 3 && explained.line_share >= 0.75;
     explained.item_share < 0.5 && !explained_lines
+}
+
+/// A run of at least this many words can be a list written without commas.
+const RUN_ON_MIN_WORDS: usize = 8;
+
+/// Whether a clause or item of `words` words, `function_words` of them function words, is a list
+/// run on without commas: long, and with function words under one in seven (prose has about
+/// two in five; terse notes rarely fewer than one in five).
+fn is_run_on_list(words: usize, function_words: usize) -> bool {
+    words >= RUN_ON_MIN_WORDS && function_words * 7 < words
 }
 
 /// How much of a text relates things rather than names them, by item and by line.
@@ -228,7 +258,21 @@ fn explained_shares(analysis: &Analysis, text: &str) -> ExplainedShares {
             ]
             .iter()
             .any(|r| inner.contains(r));
-            if relates || tokens[i..j].iter().any(|t| t.function_word) {
+            // A function word explains a short item ("runs with the kubelet"); a long one needs
+            // its share of them, or it is a list run on without commas.
+            let mut item_words = 0usize;
+            let mut item_function_words = 0usize;
+            let mut last = u32::MAX;
+            for t in &tokens[i..j] {
+                if t.kind == crate::analysis::TokenKind::Word && t.word != last {
+                    last = t.word;
+                    item_words += 1;
+                    item_function_words += usize::from(t.function_word);
+                }
+            }
+            if relates
+                || item_function_words > 0 && !is_run_on_list(item_words, item_function_words)
+            {
                 explained += 1;
                 line_explained = true;
             }

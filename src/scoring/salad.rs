@@ -189,12 +189,34 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     if !bare {
         return false;
     }
+    // Notes relate their terms with labels and arrows ("Overlay (VXLAN): pod packets in UDP;
+    // ~50B overhead", "kubectl -> API server -> kubelet"); a keyword list has none, or one
+    // heading ("Keywords: …").
+    if relations(text) >= NOTES_MIN_RELATIONS {
+        return false;
+    }
     let explained = explained_shares(analysis, text);
     // Terse notes list the checks under a point they explain (`checks: crictl info, CNI pod
     // logs, lease renewTime`): many of their items only name, but nearly every line relates
     // things. A keyword list in bullets relates nothing on any line.
     let explained_lines = explained.lines >= 3 && explained.line_share >= 0.75;
     explained.item_share < 0.5 && !explained_lines
+}
+
+/// Text with at least this many relating marks (see [`relations`]) is notes, not a keyword list.
+/// Measured on the development sets: every terse answer has two or more (most five or more), no
+/// keyword list more than one.
+const NOTES_MIN_RELATIONS: usize = 3;
+
+/// How many relating marks the text has: a label's colon before a space, an arrow, an equals
+/// sign.
+fn relations(text: &str) -> usize {
+    [": ", "->", "=>", "\u{2192}", "\u{21D2}", "="]
+        .iter()
+        .map(|r| text.matches(r).count())
+        .sum::<usize>()
+        // "=>" was counted once more as "=".
+        - text.matches("=>").count()
 }
 
 /// A run of at least this many words can be a list written without commas.
@@ -301,6 +323,37 @@ mod tests {
 
     fn salad(text: &str) -> bool {
         is_keyword_salad(&Analyzer::new().analyze(text), text)
+    }
+
+    #[test]
+    fn a_list_without_commas_is_a_list() {
+        assert!(salad(
+            "ndots:5 search domains svc.cluster.local resolv.conf glibc timeout 5s A AAAA \
+             parallel UDP conntrack race insert_failed DNAT CoreDNS NodeLocal DNSCache"
+        ));
+        // A long sentence of prose is not: it has its function words.
+        assert!(!salad(
+            "The resolver waits for its five second timeout when one of the parallel A and \
+             AAAA queries is dropped by the conntrack race in the kernel."
+        ));
+    }
+
+    #[test]
+    fn labelled_notes_are_not_a_list() {
+        assert!(!salad(
+            "Overlay (VXLAN): pod packets encapsulated in UDP between node IPs; underlay \
+             unaware of pod CIDRs; ~50B overhead, lower MTU, encap CPU. Routing (BGP): nodes \
+             advertise pod CIDRs, native packets, full MTU. Hybrid: cross-subnet encapsulation."
+        ));
+        assert!(!salad(
+            "kubectl -> API server: pods/exec, upgrade to WebSocket. API server -> kubelet \
+             :10250 -> CRI Exec -> runc exec, PTY, streams."
+        ));
+        // One heading does not make a list notes.
+        assert!(salad(
+            "Keywords: VXLAN, BGP, MTU, encapsulation, overlay, underlay, pod CIDR, route \
+             reflector, Calico, Cilium, Flannel"
+        ));
     }
 
     #[test]

@@ -70,11 +70,11 @@ pub struct Grader {
 /// (`--previous`), a number or code (`443`, `k8s`, `10.0.0.0/8`), an acronym of three capitals
 /// or more (`SDS`, `RBAC`), or a lower-case term of art that no dictionary lists (`kubectl`,
 /// `provisioner`). Stops counting at two (all [`is_vague`] needs).
-fn specific_words(answer: &str, analysis: &Analysis) -> u32 {
+fn specific_words(answer: &str, analysis: &Analysis, limit: u32) -> u32 {
     let tokens = analysis.tokens();
     let mut count = 0;
     let mut i = 0;
-    while i < tokens.len() && count < 2 {
+    while i < tokens.len() && count < limit {
         let mut j = i + 1;
         while j < tokens.len() && tokens[j].word == tokens[i].word {
             j += 1;
@@ -100,6 +100,10 @@ fn specific_words(answer: &str, analysis: &Analysis) -> u32 {
     }
     count
 }
+
+/// An uncredited answer speaks the subject fluently (see `scoring::is_fluent`) only if it names at
+/// least this many specific things (identifiers, numbers, flags, acronyms, terms of art).
+const FLUENT_MIN_SPECIFIC: u32 = 3;
 
 /// An answer engages with the question when it shares this many content words with it…
 const ENGAGED_QUESTION_WORDS: usize = 2;
@@ -377,7 +381,16 @@ impl Grader {
             words,
             empty: analysis.is_empty(),
             on_topic: engagement.on_topic,
-            topic_words: if fluency { engagement.topic_words } else { 0 },
+            // Fluency in the subject's words is a string of claims only when they name specific
+            // things; a vague answer can use a dozen of the model answer's ordinary words
+            // ("check the logs and the config, restart the pods").
+            topic_words: if fluency
+                && specific_words(answer, analysis, FLUENT_MIN_SPECIFIC) >= FLUENT_MIN_SPECIFIC
+            {
+                engagement.topic_words
+            } else {
+                0
+            },
             content_words: engagement.content_words,
             dump: self.salad_guard && is_dump(words, hits),
             // A rubric with content-word coverage (a draft) spreads its credit over words, not
@@ -392,7 +405,7 @@ impl Grader {
                 && self.salad_guard
                 && self.coverage.is_none()
                 && words < crate::scoring::VAGUE_MAX_WORDS
-                && is_vague(words, specific_words(answer, analysis)),
+                && is_vague(words, specific_words(answer, analysis, 2)),
         };
         let coverage = self.coverage.as_ref().map(|c| c.assess(answer, analysis));
         self.model.grade(&self.rubric, findings, text, coverage)

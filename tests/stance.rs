@@ -11,6 +11,66 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "list before a dash, pointer verdict",
+        "The Proxy-Wasm sandbox, the WasmPlugin resource, OCI packaging — it's all hype that rarely matters.",
+        "WasmPlugin",
+        false,
+    ),
+    (
+        "list before a dash, dismissal",
+        "pprof is overrated for this; heap profiles, inuse_space, diffs between snapshots — I wouldn't bother.",
+        "heap profiles",
+        false,
+    ),
+    (
+        "list before a dash, dismissal",
+        "Sidecars, service meshes, mTLS — we don't need any of that.",
+        "service meshes",
+        false,
+    ),
+    (
+        "relevance: adds nothing",
+        "Rootless runtimes are overrated, user namespaces don't add meaningful protection.",
+        "user namespaces",
+        false,
+    ),
+    (
+        "relevance: not real",
+        "The networking limitations people talk about aren't real either.",
+        "networking limitations",
+        false,
+    ),
+    (
+        "hype verdict",
+        "Service meshes are all hype.",
+        "service meshes",
+        false,
+    ),
+    (
+        "look-alike: list before a dash",
+        "Check the PDB, the drain timeout and the eviction API — I did exactly that last week.",
+        "eviction API",
+        true,
+    ),
+    (
+        "look-alike: list before a dash",
+        "Requests, limits, probes — I wouldn't skip any of them.",
+        "probes",
+        true,
+    ),
+    (
+        "look-alike: despite the hype",
+        "Despite the hype, sidecars really do add latency on every hop.",
+        "sidecars",
+        true,
+    ),
+    (
+        "look-alike: not a real boundary",
+        "Containers aren't a real security boundary, so run a vulnerability scanner on the images.",
+        "vulnerability scanner",
+        true,
+    ),
+    (
         "not before",
         "We should not add a PodDisruptionBudget here.",
         "PodDisruptionBudget",

@@ -2105,8 +2105,15 @@ fn relevance_predicate_after<'a>(
         if v == "fixed" && !(j + 1 < tokens.len() && lower(j + 1) == "by") {
             return false;
         }
-        // "isn't part of it" (but not "partition").
-        if RELEVANCE.iter().any(|r| v.starts_with(r)) || matches!(v, "part" | "parts") {
+        // "isn't part of it" (but not "partition"); "the limitations aren't real" (a predicate
+        // that ends its clause, not "isn't a real boundary", "not real usage").
+        let ends_clause = j + 1 >= tokens.len()
+            || tokens[j + 1].clause != clause
+            || matches!(lower(j + 1), "either" | "anyway" | "at");
+        if RELEVANCE.iter().any(|r| v.starts_with(r))
+            || matches!(v, "part" | "parts")
+            || v == "real" && ends_clause
+        {
             return true;
         }
         // "won't tell you anything", "doesn't change much", "won't buy you anything".
@@ -2127,7 +2134,16 @@ fn relevance_predicate_after<'a>(
             .any(|k| {
                 matches!(
                     lower(k),
-                    "anything" | "much" | "nothing" | "security" | "performance" | "thing"
+                    "anything"
+                        | "much"
+                        | "nothing"
+                        | "security"
+                        | "performance"
+                        | "thing"
+                        | "protection"
+                        | "value"
+                        | "benefit"
+                        | "meaningful"
                 )
             })
         {
@@ -2160,6 +2176,11 @@ const VERDICTS: &[&[&str]] = &[
     &["pointless"],
     &["useless"],
     &["overrated"],
+    &["overhyped"],
+    &["all", "hype"],
+    &["just", "hype"],
+    &["mostly", "hype"],
+    &["pure", "hype"],
     &["overkill"],
     &["negligible"],
     &["nonsense"],
@@ -2813,7 +2834,7 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             start,
             end,
         );
-        deny_fronted_topic(tokens, lower, start, end);
+        deny_fronted_topic(tokens, text, lower, start, end);
         if let Some((ps, pe)) = prev {
             let asked = text
                 .get(tokens[pe - 1].span.end..tokens[start].span.start)
@@ -3027,13 +3048,14 @@ fn dismissed_pronoun_reply<'a>(
 /// clause of its own ("The PDB we didn't have, which is why …").
 fn deny_fronted_topic<'a>(
     tokens: &mut [Token],
+    text: &str,
     lower: &impl Fn(usize) -> &'a str,
     start: usize,
     end: usize,
 ) {
     // Where the predicate starts: a speaker ("I", "we'd" …) or, after a comma, an imperative
     // dismissal ("…, forget it").
-    let Some(p) = (start + 1..end.min(start + 7)).find(|&k| {
+    let Some(p) = (start + 1..end.min(start + 18)).find(|&k| {
         matches!(
             lower(k),
             "i" | "we" | "you" | "i'd" | "we'd" | "you'd" | "i'll" | "we'll"
@@ -3041,27 +3063,45 @@ fn deny_fronted_topic<'a>(
     }) else {
         return;
     };
-    let topic_start = match (lower(start), word_at(lower, start, end, 1)) {
-        ("as", "for") => start + 2,
-        ("when", "it") => (start..p)
-            .find(|&k| lower(k) == "to")
-            .map_or(start, |k| k + 1),
-        _ => start,
+    // "heap profiles, inuse_space, diffs between snapshots — I wouldn't bother": a list put
+    // before a dash, from the last break that is not a comma (a semicolon, a colon, the start).
+    let dashed = p > start
+        && text
+            .get(tokens[p - 1].span.end..tokens[p].span.start)
+            .is_some_and(|gap| {
+                gap.contains('\u{2014}') || gap.contains('\u{2013}') || gap.contains(" - ")
+            });
+    let topic_start = if dashed {
+        (start + 1..p)
+            .rev()
+            .find(|&k| tokens[k].clause != tokens[k - 1].clause && !tokens[k].after_comma)
+            .unwrap_or(start)
+    } else {
+        match (lower(start), word_at(lower, start, end, 1)) {
+            ("as", "for") => start + 2,
+            ("when", "it") => (start..p)
+                .find(|&k| lower(k) == "to")
+                .map_or(start, |k| k + 1),
+            _ => start,
+        }
     };
     // A short predicate, one clause to the end of the sentence.
     if topic_start >= p
-        || p - topic_start > 5
+        || p - topic_start > if dashed { 16 } else { 5 }
         || end - p > 8
         || (p..end).any(|k| tokens[k].clause != tokens[p].clause)
     {
         return;
     }
-    // The topic is a noun phrase in one piece: no verb of its own, no clause break inside, not
-    // an instruction ("Trim the profile: disable plugins you don't need" is a relative clause).
+    // The topic is a noun phrase in one piece (or, before a dash, a list of them): no verb of
+    // its own, no clause break inside but a list's commas, not an instruction ("Trim the
+    // profile: disable plugins you don't need" is a relative clause).
     if (topic_start..p).any(|k| {
         is_finite_verb(lower(k))
             || is_copula(lower(k))
-            || tokens[k].clause != tokens[topic_start].clause
+            || k > topic_start
+                && tokens[k].clause != tokens[k - 1].clause
+                && !(dashed && tokens[k].after_comma)
     }) || is_imperative(lower(topic_start))
     {
         return;
@@ -3115,6 +3155,10 @@ fn deny_fronted_topic<'a>(
                 | "anyway"
                 | "really"
                 | "now"
+                | "any"
+                | "of"
+                | "those"
+                | "these"
         )
     });
     if !tail_is_empty {

@@ -79,9 +79,18 @@ impl Analyzer {
                 return; // a bare sentence break (CJK full stop)
             }
             let surface = &text[piece.span.start..piece.span.end];
-            lowercase_into(surface, &mut scratch);
+            // Most words are already lower-case ASCII: they are their own lower-case form.
+            let lw: &str = if surface
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                surface
+            } else {
+                lowercase_into(surface, &mut scratch);
+                &scratch
+            };
             let lower_start = a.buf.len() as u32;
-            a.buf.push_str(&scratch);
+            a.buf.push_str(lw);
             let lower = (lower_start, a.buf.len() as u32);
             let mut function_word = false;
             let mut words = Words::default();
@@ -91,7 +100,7 @@ impl Analyzer {
             let mut hashes = (0, 0);
             let (norm, stem_range) = if piece.kind == TokenKind::Word {
                 let buf = &mut a.buf;
-                with_lexeme(&scratch, opens_clause, |lx| {
+                with_lexeme(lw, opens_clause, |lx| {
                     function_word = lx.function_word;
                     words = lx.words;
                     cue = lx.cue;
@@ -107,9 +116,9 @@ impl Analyzer {
                     (norm, lx.stem.as_deref().map_or(norm, push))
                 })
             } else {
-                cue = cue_kind(&scratch);
-                verdicts = verdict_group(&scratch);
-                let h = hash_str(&scratch);
+                cue = cue_kind(lw);
+                verdicts = verdict_group(lw);
+                let h = hash_str(lw);
                 hashes = (h, h);
                 (lower, lower)
             };
@@ -119,7 +128,7 @@ impl Analyzer {
                 && starts_clause
                 // "says *which* service account it runs as": a question word after a verb of
                 // saying or knowing starts that verb's object, not a new clause.
-                && !(scratch == "which"
+                && !(lw == "which"
                     && a.lower.last().is_some_and(|&(s, e)| {
                         introduces_question(&a.buf[s as usize..e as usize])
                     }))

@@ -240,23 +240,29 @@ pub(crate) fn evidence_sentences<'a>(
 pub fn filler_markers(analysis: &Analysis, content: &[u32]) -> usize {
     let tokens = analysis.tokens();
     let n = tokens.len();
-    // First word → the markers it starts: one lookup per word, and only those markers compared.
-    static FIRST: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    // First word → the markers it starts: one integer lookup per word (the hash the analyser
+    // already took of its normal form), and only those markers compared.
+    static FIRST: OnceLock<FxHashMap<u64, Vec<usize>>> = OnceLock::new();
     let first = FIRST.get_or_init(|| {
-        let mut map: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        let mut map: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        // Keyed as the analyser keys the word ("there's" → "there", "empathise" → "empathize").
+        let analyzer = crate::analysis::Analyzer::new();
         for (k, m) in FILLER.iter().enumerate() {
-            map.entry(m[0]).or_default().push(k);
+            let first = analyzer.analyze(m[0]);
+            if !first.tokens().is_empty() {
+                map.entry(first.hashes(0).1).or_default().push(k);
+            }
         }
         map
     });
     let mut seen = [false; FILLER.len()];
     for (i, t) in tokens.iter().enumerate() {
+        let Some(starts) = first.get(&analysis.hashes(i).1) else {
+            continue;
+        };
         if content.binary_search(&t.sentence).is_ok() {
             continue;
         }
-        let Some(starts) = first.get(analysis.lower(i)) else {
-            continue;
-        };
         for &k in starts {
             let marker = FILLER[k];
             if !seen[k]
@@ -264,7 +270,6 @@ pub fn filler_markers(analysis: &Analysis, content: &[u32]) -> usize {
                 && marker
                     .iter()
                     .enumerate()
-                    .skip(1)
                     .all(|(d, m)| analysis.lower(i + d) == *m)
             {
                 seen[k] = true;
@@ -312,5 +317,8 @@ mod tests {
              the classic load balancer keeps the connection.",
         );
         assert_eq!(filler_markers(&plain, &[]), 0);
+        // Markers whose first word the analyser normalises ("there's" → "there") still count.
+        let normalised = a.analyze("There's a saying about this. I've been doing this for years.");
+        assert_eq!(filler_markers(&normalised, &[]), 2);
     }
 }

@@ -1,10 +1,9 @@
 //! The analyser: segment → normalise → stem, composed once and reused for every answer.
 
-use super::lexeme::{hash_str, with_lexeme};
+use super::lexeme::{hash_str, with_lexeme, Words};
 use super::negation::{self, cue_kind, verdict_group, CueKind, DenialRule, NO_VERDICT};
 use super::normalize::lowercase_into;
 use super::segment::{segment, Break};
-use super::stem::Words;
 use super::token::{Span, Token, TokenKind};
 
 /// The text-analysis pipeline. Cheap to create; holds no per-answer state.
@@ -100,7 +99,7 @@ impl Analyzer {
             let mut hashes = (0, 0);
             let (norm, stem_range) = if piece.kind == TokenKind::Word {
                 let buf = &mut a.buf;
-                with_lexeme(lw, opens_clause, |lx| {
+                with_lexeme(lw, |lx| {
                     function_word = lx.function_word;
                     words = lx.words;
                     cue = lx.cue;
@@ -223,27 +222,6 @@ impl Analysis {
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }
-}
-
-/// Conjunctions that open a clause of their own: a claim on one side is not a claim on the
-/// other ("the PDB blocks the drain *because* …", "not X *but* Y").
-#[inline]
-fn opens_clause(word: &str) -> bool {
-    matches!(
-        word,
-        "but"
-            | "because"
-            | "which"
-            | "whereas"
-            | "while"
-            | "although"
-            | "though"
-            | "however"
-            | "therefore"
-            | "otherwise"
-            | "unless"
-            | "so"
-    )
 }
 
 /// Verbs whose object can be an indirect question: "shows which", "decides which".

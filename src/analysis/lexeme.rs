@@ -10,10 +10,10 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::is_function_word;
+use super::lexicon::{base_forms, is_english_word, is_function_word, opens_clause};
 use super::negation::{cue_kind, verdict_group, CueKind};
 use super::normalize::americanise;
-use super::stem::{with_word, Words};
+use super::stem::with_stem;
 
 /// Above this many cached words the cache is cleared, so memory stays bounded on huge inputs.
 const CACHE_LIMIT: usize = 50_000;
@@ -51,6 +51,31 @@ fn key_of(word: &str) -> Key {
     Key(key)
 }
 
+/// What the English dictionary (see [`is_english_word`]) says of a lower-case word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Words {
+    /// The word itself is listed.
+    pub english: bool,
+    /// The word or a base form its ending suggests is listed (see [`base_forms`]).
+    pub dictionary: bool,
+}
+
+impl Words {
+    /// What the dictionary says of `word`. Words of fewer than three letters and words that are
+    /// not plain lower-case letters are in no dictionary (it lists words of four letters or
+    /// more).
+    fn of(word: &str) -> Words {
+        if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Words::default();
+        }
+        let english = is_english_word(word);
+        Words {
+            english,
+            dictionary: english || base_forms(word, is_english_word),
+        }
+    }
+}
+
 /// What the analyser derives from a lower-case word.
 #[derive(Debug)]
 pub(crate) struct Lexeme {
@@ -81,7 +106,7 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 }
 
 impl Lexeme {
-    fn of(lower: &str, opens_clause: fn(&str) -> bool) -> Lexeme {
+    fn of(lower: &str) -> Lexeme {
         let function_word = is_function_word(lower);
         let mut norm = lower.to_string();
         // pod's → pod; the possessive carries nothing to match on.
@@ -95,7 +120,10 @@ impl Lexeme {
         let (stem, words) = if function_word {
             (None, Words::default())
         } else {
-            with_word(&norm, |s, w| ((s != norm).then(|| Box::from(s)), w))
+            (
+                with_stem(&norm, |s| (s != norm).then(|| Box::from(s))),
+                Words::of(&norm),
+            )
         };
         let norm_hash = hash_str(&norm);
         Lexeme {
@@ -118,22 +146,17 @@ thread_local! {
         const { RefCell::new(FxHashMap::with_hasher(rustc_hash::FxBuildHasher)) };
 }
 
-/// Calls `f` with what the analyser derives from the lower-case word `lower`; `opens_clause`
-/// tells the words that open a clause (the analyser's own list, always the same function).
-pub(crate) fn with_lexeme<R>(
-    lower: &str,
-    opens_clause: fn(&str) -> bool,
-    f: impl FnOnce(&Lexeme) -> R,
-) -> R {
+/// Calls `f` with what the analyser derives from the lower-case word `lower`.
+pub(crate) fn with_lexeme<R>(lower: &str, f: impl FnOnce(&Lexeme) -> R) -> R {
     if lower.len() > MAX_CACHED_LEN {
-        return f(&Lexeme::of(lower, opens_clause));
+        return f(&Lexeme::of(lower));
     }
     let key = key_of(lower);
     CACHE.with(|cache| {
         if let Some(l) = cache.borrow().get(&key) {
             return f(l);
         }
-        let l = Lexeme::of(lower, opens_clause);
+        let l = Lexeme::of(lower);
         let out = f(&l);
         let mut cache = cache.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
@@ -148,41 +171,71 @@ pub(crate) fn with_lexeme<R>(
 mod tests {
     use super::*;
 
-    fn never(_: &str) -> bool {
-        false
-    }
-
     #[test]
     fn a_word_is_worked_out_once_and_the_same_every_time() {
         for _ in 0..2 {
-            with_lexeme("pod's", never, |l| {
+            with_lexeme("pod's", |l| {
                 assert_eq!(l.norm.as_deref(), Some("pod"));
                 assert_eq!(l.stem, None);
                 assert!(!l.function_word);
             });
-            with_lexeme("behaviours", never, |l| {
+            with_lexeme("behaviours", |l| {
                 assert_eq!(l.norm.as_deref(), Some("behaviors"));
                 assert_eq!(l.stem.as_deref(), Some("behavior"));
                 assert!(l.words.dictionary);
             });
-            with_lexeme(
-                "because",
-                |w| w == "because",
-                |l| {
-                    assert!(l.function_word && l.opens_clause);
-                    assert_eq!((l.norm.as_deref(), l.stem.as_deref()), (None, None));
-                },
-            );
-            with_lexeme("won't", never, |l| assert_eq!(l.cue, CueKind::Full));
+            with_lexeme("because", |l| {
+                assert!(l.function_word && l.opens_clause);
+                assert_eq!((l.norm.as_deref(), l.stem.as_deref()), (None, None));
+            });
+            with_lexeme("won't", |l| assert_eq!(l.cue, CueKind::Full));
             // Keys of every length up to the longest cached one, and past it.
             let long = "xbcdefghijklmnopqrstuvwxyzabcdefghij";
             for n in 1..=long.len() {
-                with_lexeme(&long[..n], never, |l| {
+                with_lexeme(&long[..n], |l| {
                     assert_eq!(l.norm, None, "{n}");
                     assert!(!l.function_word);
                 });
             }
-            with_lexeme("is", never, |l| assert!(l.function_word));
+            with_lexeme("is", |l| assert!(l.function_word));
         }
+    }
+
+    #[test]
+    fn the_cache_tells_dictionary_words() {
+        let words = |w: &str| with_lexeme(w, |l| l.words);
+        assert_eq!(
+            words("template"),
+            Words {
+                english: true,
+                dictionary: true
+            }
+        );
+        assert_eq!(
+            words("templates"),
+            Words {
+                english: false,
+                dictionary: true
+            }
+        );
+        // Asked twice: the second answer comes from the cache.
+        assert_eq!(
+            words("templates"),
+            Words {
+                english: false,
+                dictionary: true
+            }
+        );
+        assert_eq!(words("kubelet"), Words::default());
+        assert_eq!(
+            words("pod"),
+            Words::default(),
+            "the dictionary starts at four letters"
+        );
+        assert_eq!(
+            Words::of("Template"),
+            Words::default(),
+            "callers pass lower-case words"
+        );
     }
 }

@@ -340,3 +340,24 @@ pub(crate) fn base_forms(word: &str, listed: impl Fn(&str) -> bool) -> bool {
     }
     false
 }
+
+/// Conjunctions that open a clause of their own: a claim on one side is not a claim on the
+/// other ("the PDB blocks the drain *because* …", "not X *but* Y").
+#[inline]
+pub(crate) fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "but"
+            | "because"
+            | "which"
+            | "whereas"
+            | "while"
+            | "although"
+            | "though"
+            | "however"
+            | "therefore"
+            | "otherwise"
+            | "unless"
+            | "so"
+    )
+}

@@ -2646,7 +2646,6 @@ fn verdict_negated<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: u
         || w == "from" && k >= 2 && lower(k - 2) == "far"
 }
 
-/// A dismissive verdict starting at `i`, as its length in tokens.
 /// The verdicts grouped by their first word, and each first word's group.
 struct VerdictGroups {
     of_word: FxHashMap<&'static str, u16>,
@@ -2695,7 +2694,7 @@ pub(crate) fn verdict_group(w: &str) -> u16 {
         .unwrap_or(NO_VERDICT)
 }
 
-/// The length of the verdict that starts at token `i`, if one does.
+/// A dismissive verdict starting at token `i`, as its length in tokens.
 fn verdict_at<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,

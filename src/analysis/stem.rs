@@ -12,40 +12,12 @@ use std::cell::RefCell;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{base_forms, is_english_word};
-
 /// Above this many cached stems the cache is cleared, so memory stays bounded on huge inputs.
 const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
     static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
-    static CACHE: RefCell<FxHashMap<Box<str>, Cached>> = RefCell::new(FxHashMap::default());
-}
-
-/// What the cache keeps for a word: its stem and what the dictionary says of it, so that a word
-/// an answer repeats, or that many answers share, is looked up once.
-struct Cached {
-    stem: Box<str>,
-    words: Words,
-}
-
-/// What the English dictionary (see [`is_english_word`]) says of a lower-case word.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Words {
-    /// The word itself is listed.
-    pub english: bool,
-    /// The word or a base form its ending suggests is listed (see [`base_forms`]).
-    pub dictionary: bool,
-}
-
-impl Words {
-    fn of(word: &str) -> Words {
-        let english = is_english_word(word);
-        Words {
-            english,
-            dictionary: english || base_forms(word, is_english_word),
-        }
-    }
+    static CACHE: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
 }
 
 /// Domain words whose Snowball stem would collide with an unrelated everyday word.
@@ -86,31 +58,20 @@ pub fn stem(word: &str) -> Box<str> {
 
 /// Calls `f` with the stem of a lower-case word, without allocating when the stem is cached.
 pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    with_word(word, |stem, _| f(stem))
-}
-
-/// Calls `f` with the stem of a lower-case word and what the dictionary says of it, without
-/// allocating or looking anything up when the word is cached. Words of fewer than three letters
-/// and words that are not plain lower-case letters are their own stem and in no dictionary (it
-/// lists words of four letters or more).
-pub(crate) fn with_word<R>(word: &str, f: impl FnOnce(&str, Words) -> R) -> R {
     if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return f(word, Words::default());
+        return f(word);
     }
     CACHE.with(|cache| {
-        if let Some(c) = cache.borrow().get(word) {
-            return f(&c.stem, c.words);
+        if let Some(s) = cache.borrow().get(word) {
+            return f(s);
         }
-        let c = Cached {
-            stem: stem_uncached(word),
-            words: Words::of(word),
-        };
-        let out = f(&c.stem, c.words);
+        let stemmed = stem_uncached(word);
+        let out = f(&stemmed);
         let mut cache = cache.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
             cache.clear();
         }
-        cache.insert(word.into(), c);
+        cache.insert(word.into(), stemmed);
         out
     })
 }
@@ -144,45 +105,7 @@ fn singular_of(word: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{stem, with_word, Words};
-
-    #[test]
-    fn the_cache_tells_dictionary_words() {
-        let words = |w: &str| with_word(w, |_, words| words);
-        assert_eq!(
-            words("template"),
-            Words {
-                english: true,
-                dictionary: true
-            }
-        );
-        assert_eq!(
-            words("templates"),
-            Words {
-                english: false,
-                dictionary: true
-            }
-        );
-        // Asked twice: the second answer comes from the cache.
-        assert_eq!(
-            words("templates"),
-            Words {
-                english: false,
-                dictionary: true
-            }
-        );
-        assert_eq!(words("kubelet"), Words::default());
-        assert_eq!(
-            words("pod"),
-            Words::default(),
-            "the dictionary starts at four letters"
-        );
-        assert_eq!(
-            words("Template"),
-            Words::default(),
-            "callers pass lower-case words"
-        );
-    }
+    use super::stem;
 
     #[test]
     fn inflections_share_a_stem() {

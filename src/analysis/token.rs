@@ -104,7 +104,7 @@ pub struct Token {
     /// Whether it is a function word ("the", "because", "so" …).
     pub function_word: bool,
     /// What the dictionary says of the normalised form (never set for function words).
-    pub(crate) words: super::stem::Words,
+    pub(crate) words: super::lexeme::Words,
     /// What the lower-case word can be to negation marking.
     pub(crate) cue: super::negation::CueKind,
     /// The group of the verdicts that start with the lower-case word.

@@ -44,12 +44,15 @@ pub const MISSPELT_WORDS: usize = 6;
 pub fn misspelt_words(analysis: &Analysis, known: &dyn Fn(&str) -> bool) -> Vec<String> {
     let tokens = analysis.tokens();
     let mut out: Vec<String> = Vec::new();
-    // Words already found in a dictionary: prose repeats its words, and a word's base forms
-    // cost up to a dozen lookups.
+    // Words already found among the rubric's own: an answer repeats its terms of art, and a
+    // word's base forms cost up to a dozen lookups.
     let mut spelt: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (i, t) in tokens.iter().enumerate() {
+        // The analyser has told whether the normal form (or a base form of it) is in the
+        // dictionary, so only the other words are looked at further.
         if t.kind != TokenKind::Word
             || t.function_word
+            || t.words.dictionary
             || i > 0 && tokens[i - 1].word == t.word
             || i + 1 < tokens.len() && tokens[i + 1].word == t.word
         {
@@ -62,10 +65,6 @@ pub fn misspelt_words(analysis: &Analysis, known: &dyn Fn(&str) -> bool) -> Vec<
             || spelt.contains(surface)
             || out.iter().any(|w| w == surface)
         {
-            continue;
-        }
-        // The dictionary's part of the test below, already answered for the normalised form.
-        if t.words.dictionary {
             continue;
         }
         // No base form of the normal form is in the dictionary (above), so only the rubric's

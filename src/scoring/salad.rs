@@ -128,20 +128,15 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     let mut words = 0usize;
     let mut function_words = 0usize;
     let mut last_word = u32::MAX;
-    // Fragments: clauses of at most four words with no function word in them.
+    // Fragments: clauses of at most four words with no function word in them, and long runs of
+    // words with almost none — a list written without commas ("ndots:5 search domains
+    // resolv.conf glibc timeout 5s A AAAA conntrack race …").
     let mut fragment_words = 0usize;
     let mut clause = u32::MAX;
     let mut clause_words = 0usize;
-    let mut clause_has_function = false;
-    // A long run of words with almost no function word is a list written without commas
-    // ("ndots:5 search domains resolv.conf glibc timeout 5s A AAAA conntrack race …"): all of it
-    // is fragments.
     let mut clause_function_words = 0usize;
-    let close = |clause_words: usize,
-                 has_function: bool,
-                 function_words: usize,
-                 fragment_words: &mut usize| {
-        let short_bare = clause_words > 0 && clause_words <= 4 && !has_function;
+    let close = |clause_words: usize, function_words: usize, fragment_words: &mut usize| {
+        let short_bare = clause_words > 0 && clause_words <= 4 && function_words == 0;
         if short_bare || is_run_on_list(clause_words, function_words) {
             *fragment_words += clause_words;
         }
@@ -152,15 +147,9 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
         .filter(|t| prose(t) && t.kind == crate::analysis::TokenKind::Word)
     {
         if t.clause != clause {
-            close(
-                clause_words,
-                clause_has_function,
-                clause_function_words,
-                &mut fragment_words,
-            );
+            close(clause_words, clause_function_words, &mut fragment_words);
             clause = t.clause;
             clause_words = 0;
-            clause_has_function = false;
             clause_function_words = 0;
         }
         if t.word != last_word {
@@ -170,16 +159,10 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
             if t.function_word {
                 function_words += 1;
                 clause_function_words += 1;
-                clause_has_function = true;
             }
         }
     }
-    close(
-        clause_words,
-        clause_has_function,
-        clause_function_words,
-        &mut fragment_words,
-    );
+    close(clause_words, clause_function_words, &mut fragment_words);
     if words < 4 {
         return false;
     }

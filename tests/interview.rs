@@ -296,7 +296,7 @@ fn a_follow_up_that_covers_the_concept_recovers_half_its_share() {
     let bank = test_bank();
     let mut iv = Interview::new(&bank, ids_plan(&["m01"])).unwrap();
     iv.next_question().unwrap();
-    // Covers selector (2 of 5 weight) and endpoints (1 of 5): 60 % of the weight, 56.7 on the
+    // Covers selector (2 of 5 weight) and endpoints (1 of 5): 60 % of the weight, 53.5 on the
     // examiner's scale.
     let graded = iv
         .submit(
@@ -304,7 +304,7 @@ fn a_follow_up_that_covers_the_concept_recovers_half_its_share() {
             secs(60),
         )
         .unwrap();
-    assert_eq!(graded.grade.score, 56.7);
+    assert_eq!(graded.grade.score, 53.5);
     let probe = graded.follow_up().expect("a probe").clone();
     assert_eq!(
         probe.concept, "readiness",
@@ -322,7 +322,7 @@ fn a_follow_up_that_covers_the_concept_recovers_half_its_share() {
     assert!(fu.hit);
     // readiness is 1 of 5 weight = 20 points; half is 10.
     assert_eq!(fu.recovered, FOLLOW_UP_RECOVERY * 20.0);
-    assert_eq!(turn.score, 66.7);
+    assert_eq!(turn.score, 63.5);
     assert_eq!(turn.band, Band::Good);
     let mark = turn
         .grade
@@ -824,12 +824,12 @@ fn snapshot_card() -> Scorecard {
 fn scorecard_of_the_scripted_interview() {
     let card = snapshot_card();
     let scores: Vec<f32> = card.questions.iter().map(|q| q.score).collect();
-    // m01: 60 − 15 (misconception) = 45, +10 from the follow-up = 55.
-    // s01: 5 of 6 weight = 83.3, × 0.9 for the hint = 75.
+    // m01: 60 % of the weight is 53.5 on the examiner's scale, − 15 (misconception) = 38.5,
+    // + 10 from the follow-up = 48.5.
+    // s01: 5 of 6 weight = 83.3 (the scale is the identity above 80), × 0.9 for the hint = 75.
     // x01: skipped. m02: nothing covered.
-    // 55 % and 75 % of the weight, on the examiner's scale.
-    assert_eq!(scores, [51.7, 75.0, 0.0, 0.0]);
-    assert_eq!(card.overall, 31.7);
+    assert_eq!(scores, [48.5, 75.0, 0.0, 0.0]);
+    assert_eq!(card.overall, 30.9);
     assert_eq!(card.recommendation.verdict, Verdict::StrongNoHire);
     assert_eq!(card.candidate.as_deref(), Some("Ada"));
     let estimate = card.level_estimate.as_ref().unwrap();

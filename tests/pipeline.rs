@@ -332,11 +332,14 @@ fn the_examiner_scale_keeps_the_ends_and_flattens_the_middle() {
     assert_eq!(examiner_scale(0.0), 0.0);
     assert_eq!(examiner_scale(100.0), 100.0);
     assert_eq!(examiner_scale(15.0), 15.0);
-    // A third to two thirds of the rubric is partial, 40 to 60.
+    // A third to nearly three quarters of the rubric is partial, 40 to 60; the score then
+    // climbs steeply to meet the share at 80.
     assert_eq!(examiner_scale(35.0), 40.0);
-    assert_eq!(examiner_scale(50.0), 50.0);
-    assert_eq!(examiner_scale(65.0), 60.0);
-    assert!(examiner_scale(72.0) < 72.0);
+    assert!(examiner_scale(65.0) > 55.0 && examiner_scale(65.0) < 60.0);
+    assert_eq!(examiner_scale(72.0), 60.0);
+    assert_eq!(examiner_scale(76.0), 70.0);
+    assert_eq!(examiner_scale(80.0), 80.0);
+    assert_eq!(examiner_scale(90.0), 90.0);
     let mut last = -1.0;
     for k in 0..=1000 {
         let y = examiner_scale(k as f32 / 10.0);

@@ -86,6 +86,17 @@ fn answer_rated(bank: &Bank, id: &str, want: Rating) -> Option<String> {
             .map(|(_, s)| *s)
             .collect::<String>()
     }));
+    // The model answer without two of its sentences.
+    for a in 0..sentences.len() {
+        candidates.extend((a + 1..sentences.len()).map(|b| {
+            sentences
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != a && *i != b)
+                .map(|(_, s)| *s)
+                .collect::<String>()
+        }));
+    }
     candidates.extend(entry.rubric.examples.iter().map(|e| e.answer.clone()));
     candidates
         .into_iter()

@@ -406,6 +406,9 @@ impl Grader {
                 && self.coverage.is_none()
                 && words < crate::scoring::VAGUE_MAX_WORDS
                 && is_vague(words, specific_words(answer, analysis, 2)),
+            // Hedges matter only where the floor is chosen: an answer credited for nothing.
+            hedged: hits == 0
+                && crate::scoring::hedges(analysis) >= crate::scoring::HEDGES_OF_A_VAGUE_ANSWER,
         };
         let coverage = self.coverage.as_ref().map(|c| c.assess(answer, analysis));
         self.model.grade(&self.rubric, findings, text, coverage)
@@ -532,6 +535,7 @@ impl Grader {
                 content_words: 0,
                 sentences: (0, 0),
                 vague: false,
+                hedged: false,
             };
             let coverage = self
                 .coverage

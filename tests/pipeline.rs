@@ -445,6 +445,12 @@ fn an_answer_that_denies_or_argues_several_wrong_beliefs_earns_a_lower_floor() {
         .grade("The image was probably never pulled properly. I'd rebuild the container image, redeploy it and add more logs.")
         .unwrap();
     assert_eq!(only_wrong.score, rubric_grader::WRONG_ENGAGEMENT_FLOOR);
+    // The same belief hedged and wrapped in generic advice: vague, not confidently wrong.
+    let hedged = grader
+        .grade("The image was probably never pulled properly, I think. I'd rebuild the container image, redeploy it and add more logs.")
+        .unwrap();
+    assert_eq!(hedged.misconceptions.len(), 1);
+    assert_eq!(hedged.score, rubric_grader::ENGAGEMENT_FLOOR);
     // Several wrong beliefs argued with conviction.
     let wrong = grader
         .grade("The image was never pulled, which is why the container prints nothing, and logs only show up through a logging sidecar, so rebuild the image.")

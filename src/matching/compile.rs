@@ -131,9 +131,9 @@ pub(crate) struct LazyRegex {
     pattern: String,
     case_insensitive: bool,
     regex: OnceLock<Option<Regex>>,
-    /// Strings one of which every match contains (see [`super::needles`]), worked out on first
-    /// use; `None` inside when none are known.
-    needles: OnceLock<Option<Vec<String>>>,
+    /// Sets of strings, every match containing one string of each (see [`super::needles`]),
+    /// worked out on first use; `None` inside when none are known.
+    needles: OnceLock<Option<Vec<Vec<String>>>>,
 }
 
 impl LazyRegex {
@@ -160,12 +160,15 @@ impl LazyRegex {
     }
 
     /// Whether the regex can match the answer whose ASCII-lower-cased text is `lower`: false
-    /// when the answer holds none of its needles, so it is neither searched nor built for it.
+    /// when the answer lacks every needle of one of its sets, so it is neither searched nor built for it.
     pub fn may_match(&self, lower: &str) -> bool {
         self.needles
             .get_or_init(|| super::needles::needles(&self.pattern, self.case_insensitive))
             .as_ref()
-            .is_none_or(|needles| needles.iter().any(|n| lower.contains(n.as_str())))
+            .is_none_or(|sets| {
+                sets.iter()
+                    .all(|set| set.iter().any(|n| lower.contains(n.as_str())))
+            })
     }
 
     /// Whether the regex crate would build `pattern`, known without building what only speeds

@@ -16,12 +16,18 @@ const MAX_NEEDLES: usize = 16;
 /// Most strings a set grows to while it is worked out (alternations, optional parts).
 const MAX_SET: usize = 64;
 
-/// The needles of `pattern`, case-insensitive or not: lower-case strings, at least one of which
-/// every match contains, whether the regex crate reads the pattern with ASCII or Unicode classes
-/// (the needles of both readings together). `None` when no short set is known (a pattern of
-/// classes, a branch with no literal): the regex is then always searched.
-pub(crate) fn needles(pattern: &str, case_insensitive: bool) -> Option<Vec<String>> {
-    let mut all = Vec::new();
+/// Most sets of needles a pattern keeps: every match holds a string of each.
+const MAX_CONJUNCTS: usize = 3;
+
+/// The needles of `pattern`, case-insensitive or not: up to [`MAX_CONJUNCTS`] sets of
+/// lower-case strings, every match containing at least one string of each set, whether the
+/// regex crate reads the pattern with ASCII or Unicode classes (the needles of both readings
+/// together). A concatenation gives a set per part it cannot match without
+/// (`traffic to the (heaviest|largest)` needs `traffic to the ` and one of the adjectives), so
+/// an answer that holds the common part only is still not searched. `None` when no short set
+/// is known (a pattern of classes, a branch with no literal): the regex is then always searched.
+pub(crate) fn needles(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<String>>> {
+    let mut readings = Vec::new();
     for unicode in [false, true] {
         let hir = regex_syntax::ParserBuilder::new()
             .case_insensitive(case_insensitive)
@@ -31,14 +37,69 @@ pub(crate) fn needles(pattern: &str, case_insensitive: bool) -> Option<Vec<Strin
             .parse(pattern);
         // A reading that does not parse is not the one the regex crate builds.
         if let Ok(hir) = hir {
-            union(&mut all, required(&hir)?);
+            readings.push(required_all(&hir)?);
         }
     }
-    let all = minimal(all);
-    if all.is_empty() || all.len() > MAX_NEEDLES {
-        return None;
+    // Whichever reading is built, the text holds a string of its set: so of the union of one
+    // set of each reading.
+    let conjuncts = readings.iter().map(Vec::len).min()?;
+    let sets: Vec<Vec<String>> = (0..conjuncts)
+        .filter_map(|i| {
+            let mut all = Vec::new();
+            for reading in &readings {
+                union(&mut all, reading[i].clone());
+            }
+            let all = minimal(all);
+            if all.is_empty() || all.len() > MAX_NEEDLES {
+                return None;
+            }
+            all.into_iter().map(|s| String::from_utf8(s).ok()).collect()
+        })
+        .collect();
+    (!sets.is_empty()).then_some(sets)
+}
+
+/// Up to [`MAX_CONJUNCTS`] sets of strings, every match of `hir` containing a string of each
+/// (none of them empty), best first (see [`consider`]): one per part of a concatenation that
+/// every match needs, or the one set [`required`] finds.
+fn required_all(hir: &Hir) -> Option<Vec<Vec<Vec<u8>>>> {
+    match hir.kind() {
+        HirKind::Capture(c) => required_all(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_all(&r.sub),
+        HirKind::Concat(items) => {
+            let mut sets: Vec<Vec<Vec<u8>>> = Vec::new();
+            let mut keep = |candidate: Vec<Vec<u8>>| {
+                let candidate = minimal(candidate);
+                if !candidate.is_empty()
+                    && !candidate.iter().any(Vec::is_empty)
+                    && candidate.len() <= MAX_NEEDLES
+                {
+                    sets.push(candidate);
+                }
+            };
+            // A run of exact parts grows while it stays a short set, then starts again: its
+            // strings are long, and each run is a set of its own.
+            let mut run = vec![Vec::new()];
+            for item in items {
+                if let Some(set) = exact(item) {
+                    match product(&run, &set).filter(|p| minimal(p.clone()).len() <= MAX_NEEDLES) {
+                        Some(longer) => run = longer,
+                        None => keep(std::mem::replace(&mut run, set)),
+                    }
+                } else {
+                    keep(std::mem::replace(&mut run, vec![Vec::new()]));
+                    for inner in required_all(item).into_iter().flatten() {
+                        keep(inner);
+                    }
+                }
+            }
+            keep(run);
+            sets.sort_by_key(|s| std::cmp::Reverse(rank(s)));
+            sets.truncate(MAX_CONJUNCTS);
+            (!sets.is_empty()).then_some(sets)
+        }
+        _ => required(hir).map(|set| vec![set]),
     }
-    all.into_iter().map(|s| String::from_utf8(s).ok()).collect()
 }
 
 /// A set of strings, one of which every match of `hir` contains (none of them empty), the best
@@ -79,16 +140,18 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 /// longer shortest string, then fewer strings.
 fn consider(best: &mut Option<Vec<Vec<u8>>>, candidate: Vec<Vec<u8>>) {
     let candidate = minimal(candidate);
-    let rank = |s: &[Vec<u8>]| {
-        let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
-        (shortest, std::cmp::Reverse(s.len()))
-    };
     if candidate.iter().any(Vec::is_empty) || candidate.len() > MAX_NEEDLES {
         return;
     }
     if best.as_ref().is_none_or(|b| rank(&candidate) > rank(b)) {
         *best = Some(candidate);
     }
+}
+
+/// How good a set of needles is: the longer its shortest string, then the fewer strings.
+fn rank(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(set.len()))
 }
 
 /// `set` without the strings that contain another of its strings: a text holds one of the
@@ -210,8 +273,9 @@ fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
 mod tests {
     use super::needles;
 
+    /// The best set of needles.
     fn of(pattern: &str) -> Option<Vec<String>> {
-        needles(pattern, true)
+        needles(pattern, true).map(|mut sets| sets.swap_remove(0))
     }
 
     fn strings(s: &[&str]) -> Option<Vec<String>> {
@@ -231,7 +295,8 @@ mod tests {
             strings(&["ubelet", "ube-proxy"])
         );
         assert_eq!(
-            needles(r"nr_hugepages[^.;]{0,20}(sets|is) the size", false),
+            needles(r"nr_hugepages[^.;]{0,20}(sets|is) the size", false)
+                .map(|mut sets| sets.swap_remove(0)),
             strings(&["nr_hugepages"])
         );
     }
@@ -246,7 +311,25 @@ mod tests {
     #[test]
     fn case_sensitive_patterns_give_lower_case_needles() {
         assert_eq!(of("(?-i)Tempo"), strings(&["tempo"]));
-        assert_eq!(needles("Tempo", false), strings(&["tempo"]));
+        assert_eq!(
+            needles("Tempo", false),
+            Some(vec![vec!["tempo".to_string()]])
+        );
+    }
+
+    #[test]
+    fn each_part_a_concatenation_needs_is_a_set_of_its_own() {
+        let sets = needles(
+            r"\btraffic to the\s+(heaviest|largest)\b[^.;]{0,20}node",
+            false,
+        )
+        .unwrap();
+        assert_eq!(sets.len(), 3);
+        assert_eq!(sets[0], ["traffic to the"]);
+        assert!(sets.contains(&vec!["largest".to_string(), "heaviest".to_string()]));
+        assert!(sets.contains(&vec!["node".to_string()]));
+        // An alternation at the top is one set.
+        assert_eq!(needles("(foo|bar)baz|qux", false).map(|s| s.len()), Some(1));
     }
 
     #[test]

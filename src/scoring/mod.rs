@@ -17,9 +17,9 @@ pub(crate) use model::round1;
 pub use model::ScoringModel;
 use polish::{content_sentences, evidence_sentences};
 pub use polish::{
-    filler_markers, is_dictionary_word, is_diluted, is_terse, misspelt_words,
-    DILUTED_MIN_SENTENCES, FILLER_MARKERS, MISSPELT_WORDS, POLISH_CAP, TERSE_MIN_MODEL_WORDS,
-    TERSE_SHARE,
+    filler_markers, hedges, is_dictionary_word, is_diluted, is_terse, misspelt_words,
+    DILUTED_MIN_SENTENCES, FILLER_MARKERS, HEDGES_OF_A_VAGUE_ANSWER, MISSPELT_WORDS, POLISH_CAP,
+    TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
 };
 pub(crate) use salad::is_keyword_salad;
 use salad::SALAD_FACTOR;
@@ -57,6 +57,9 @@ pub(crate) struct TextSignals {
     /// A very short answer that names nothing specific (see [`is_vague`]); only measured for
     /// hand-written rubrics and whole answers (never a follow-up).
     pub vague: bool,
+    /// An answer credited for nothing that holds at least [`HEDGES_OF_A_VAGUE_ANSWER`]
+    /// different [`hedges`]: vague, not fluently wrong (false when not measured).
+    pub hedged: bool,
 }
 
 /// Answers shorter than this many words can be vague (see [`is_vague`]).
@@ -495,9 +498,12 @@ impl ScoringModel {
         // belief or speaking the subject fluently has engaged only to be wrong, and examiners
         // rank it below a vague but harmless one (and still above one about something else). A
         // thin answer's one point, though it earns nothing, is still a point it made.
+        // A hedged answer ("maybe more replicas would help, check the dashboards") is vague
+        // rather than wrong, even when it voices one naive belief or speaks the subject fluently.
         let uncredited = hits == 0;
         let argues_wrong = misconceptions.len() >= FLOORLESS_MISCONCEPTIONS
             || (uncredited
+                && !text.hedged
                 && (!misconceptions.is_empty() || is_fluent(text.topic_words, text.content_words)))
             || denies;
         let floor = if argues_wrong {

@@ -242,45 +242,111 @@ pub(crate) fn evidence_sentences<'a>(
 /// `content` (sorted ids of sentences that carry rubric content: "in my experience, the
 /// kubelet sends SIGTERM" is a claim with a preamble, not filler).
 pub fn filler_markers(analysis: &Analysis, content: &[u32]) -> usize {
-    let tokens = analysis.tokens();
-    let n = tokens.len();
-    // First word → the markers it starts: one integer lookup per word (the hash the analyser
-    // already took of its normal form), and only those markers compared.
-    static FIRST: OnceLock<FxHashMap<u64, Vec<usize>>> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut map: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        // Keyed as the analyser keys the word ("there's" → "there", "empathise" → "empathize").
-        let analyzer = crate::analysis::Analyzer::new();
-        for (k, m) in FILLER.iter().enumerate() {
-            let first = analyzer.analyze(m[0]);
-            if !first.tokens().is_empty() {
-                map.entry(first.hashes(0).1).or_default().push(k);
-            }
-        }
-        map
-    });
-    let mut seen = [false; FILLER.len()];
-    for (i, t) in tokens.iter().enumerate() {
-        let Some(starts) = first.get(&analysis.hashes(i).1) else {
-            continue;
-        };
-        if content.binary_search(&t.sentence).is_ok() {
-            continue;
-        }
-        for &k in starts {
-            let marker = FILLER[k];
-            if !seen[k]
-                && i + marker.len() <= n
-                && marker
-                    .iter()
-                    .enumerate()
-                    .all(|(d, m)| analysis.lower(i + d) == *m)
-            {
-                seen[k] = true;
-            }
+    static TABLE: MarkerTable = MarkerTable::new(FILLER);
+    TABLE.distinct_in(analysis, content)
+}
+
+/// How many different hedges and pieces of generic advice the answer holds — "maybe",
+/// "probably", "I think", "it depends", "try", "make sure", "check the", "something". A vague
+/// answer is full of them; a confidently wrong one, which states its claims, almost never holds
+/// two (on the development sets: 31 % of weak answers, none of 508 wrong ones).
+pub fn hedges(analysis: &Analysis) -> usize {
+    static TABLE: MarkerTable = MarkerTable::new(HEDGES);
+    TABLE.distinct_in(analysis, &[])
+}
+
+/// An uncredited answer holding this many different [`hedges`] is vague rather than fluently
+/// wrong: it keeps the engagement floor of a weak answer.
+pub const HEDGES_OF_A_VAGUE_ANSWER: usize = 2;
+
+/// Hedges and generic advice, as lower-case word sequences (see [`hedges`]).
+const HEDGES: &[&[&str]] = &[
+    &["maybe"],
+    &["probably"],
+    &["might"],
+    &["perhaps"],
+    &["possibly"],
+    &["somehow"],
+    &["i", "think"],
+    &["not", "sure"],
+    &["i", "guess"],
+    &["it", "depends"],
+    &["try"],
+    &["see", "if"],
+    &["make", "sure"],
+    &["double", "check"],
+    &["double-check"],
+    &["check", "the"],
+    &["look", "at"],
+    &["test", "it"],
+    &["keep", "an", "eye"],
+    &["best", "practice"],
+    &["best", "practices"],
+    &["good", "idea"],
+    &["something"],
+    &["somewhere"],
+    &["some", "setting"],
+    &["some", "settings"],
+    &["a", "bit"],
+];
+
+/// A list of markers (lower-case word sequences) found by their first word: one integer lookup
+/// per word of the answer (the hash the analyser already took of its normal form), and only the
+/// markers that word starts compared.
+struct MarkerTable {
+    markers: &'static [&'static [&'static str]],
+    first: OnceLock<FxHashMap<u64, Vec<usize>>>,
+}
+
+impl MarkerTable {
+    const fn new(markers: &'static [&'static [&'static str]]) -> MarkerTable {
+        MarkerTable {
+            markers,
+            first: OnceLock::new(),
         }
     }
-    seen.iter().filter(|s| **s).count()
+
+    /// How many different markers the answer holds outside the sentences listed in `skip`
+    /// (sorted sentence ids).
+    fn distinct_in(&self, analysis: &Analysis, skip: &[u32]) -> usize {
+        let first = self.first.get_or_init(|| {
+            let mut map: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+            // Keyed as the analyser keys the word ("there's" → "there", "empathise" →
+            // "empathize").
+            let analyzer = crate::analysis::Analyzer::new();
+            for (k, m) in self.markers.iter().enumerate() {
+                let first = analyzer.analyze(m[0]);
+                if !first.tokens().is_empty() {
+                    map.entry(first.hashes(0).1).or_default().push(k);
+                }
+            }
+            map
+        });
+        let tokens = analysis.tokens();
+        let n = tokens.len();
+        let mut seen = vec![false; self.markers.len()];
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(starts) = first.get(&analysis.hashes(i).1) else {
+                continue;
+            };
+            if skip.binary_search(&t.sentence).is_ok() {
+                continue;
+            }
+            for &k in starts {
+                let marker = self.markers[k];
+                if !seen[k]
+                    && i + marker.len() <= n
+                    && marker
+                        .iter()
+                        .enumerate()
+                        .all(|(d, m)| analysis.lower(i + d) == *m)
+                {
+                    seen[k] = true;
+                }
+            }
+        }
+        seen.iter().filter(|s| **s).count()
+    }
 }
 
 #[cfg(test)]
@@ -304,6 +370,20 @@ mod tests {
         // A short answer with one sentence of context is not diluted.
         assert!(!is_diluted(2, 4));
         assert!(!is_diluted(3, DILUTED_MIN_SENTENCES - 1));
+    }
+
+    #[test]
+    fn hedges_count_distinct_hedges_and_generic_advice() {
+        let count = |t: &str| hedges(&Analyzer::new().analyze(t));
+        assert_eq!(count("Maybe it is the MTU. Maybe not."), 1);
+        assert_eq!(
+            count("It depends, I think; try it and check the dashboards."),
+            4
+        );
+        assert_eq!(
+            count("The kubelet sends SIGTERM, then SIGKILL after 30 s."),
+            0
+        );
     }
 
     #[test]

@@ -11,6 +11,54 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "verdict: impossible",
+        "CPU throttling is impossible here, since usage never reaches the limit.",
+        "CPU throttling",
+        false,
+    ),
+    (
+        "verdict: not possible",
+        "A memory leak is not possible in this setup because the heap is capped.",
+        "memory leak",
+        false,
+    ),
+    (
+        "verdict: the worst option",
+        "Gateway mode is the worst option for tail sampling.",
+        "Gateway mode",
+        false,
+    ),
+    (
+        "verdict: a poor choice",
+        "For a stateful database a Deployment is a poor choice.",
+        "Deployment",
+        false,
+    ),
+    (
+        "possibility verdict that goes on: kept",
+        "Without a PodDisruptionBudget, a safe drain is impossible.",
+        "PodDisruptionBudget",
+        true,
+    ),
+    (
+        "possibility verdict that goes on: kept",
+        "It is impossible to see the crash without the previous logs, so fetch them.",
+        "previous logs",
+        true,
+    ),
+    (
+        "possibility verdict that goes on: kept",
+        "CPU throttling makes it impossible to meet the latency target.",
+        "CPU throttling",
+        true,
+    ),
+    (
+        "verdict: the best option, kept",
+        "Gateway mode is the best option for tail sampling.",
+        "Gateway mode",
+        true,
+    ),
+    (
         "list before a dash, pointer verdict",
         "The Proxy-Wasm sandbox, the WasmPlugin resource, OCI packaging — it's all hype that rarely matters.",
         "WasmPlugin",

@@ -218,7 +218,9 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
         }
         if !inside_identifier && !conditional[i] {
             if let Some(len) = verdict_at(tokens, &lower, i, n).filter(|&len| {
-                !attributive(tokens, &lower, i, len) && !verdict_negated(tokens, &lower, i)
+                !attributive(tokens, &lower, i, len)
+                    && !verdict_negated(tokens, &lower, i)
+                    && !verdict_goes_on(tokens, &lower, i, len)
             }) {
                 // "*Skipping* the readiness probe is a bad idea", "it's a mistake *to drop* the
                 // PDB": harm done by leaving something out says the thing matters.
@@ -789,6 +791,30 @@ fn verb_between_nouns<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j
 }
 
 /// Whether `w` can start any rule: a negation trigger, a verdict, a dismissal or an alternative.
+/// Whether the possibility verdict of `len` words at `i` goes on to say what is impossible:
+/// "a safe drain is impossible *without* a PDB", "it is impossible *to* see the crash", "makes
+/// a clean handover possible" — the words before it are not what it dismisses.
+fn verdict_goes_on<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+    len: usize,
+) -> bool {
+    let last = lower(i + len - 1);
+    if last != "impossible" && last != "possible" {
+        return false;
+    }
+    let clause = tokens[i].clause;
+    let next = i + len;
+    next < tokens.len()
+        && tokens[next].clause == clause
+        && matches!(
+            lower(next),
+            "to" | "for" | "without" | "unless" | "if" | "once" | "until" | "when"
+        )
+        || i > 0 && tokens[i - 1].clause == clause && matches!(lower(i - 1), "it" | "that")
+}
+
 /// Verbs that dismiss their object when used as advice: "forget X", "skip X", "I'd ignore X".
 const DISMISSALS: &[&str] = &[
     "forget",
@@ -2260,6 +2286,24 @@ const VERDICTS: &[&[&str]] = &[
     &["antipattern"],
     &["the", "wrong", "fix"],
     &["the", "wrong", "tool"],
+    &["the", "wrong", "choice"],
+    &["the", "wrong", "option"],
+    &["the", "worst", "option"],
+    &["the", "worst", "choice"],
+    &["a", "poor", "choice"],
+    &["a", "bad", "choice"],
+    &["a", "poor", "fit"],
+    &["a", "bad", "fit"],
+    // "X is impossible here", "X isn't possible in this setup" (not "impossible to debug
+    // without X": see `verdict_goes_on`).
+    &["is", "impossible"],
+    &["are", "impossible"],
+    &["was", "impossible"],
+    &["be", "impossible"],
+    &["is", "not", "possible"],
+    &["isn't", "possible"],
+    &["are", "not", "possible"],
+    &["aren't", "possible"],
     &["the", "wrong", "reflex"],
     &["redundant"],
     &["counterproductive"],
@@ -3439,15 +3483,20 @@ fn in_short_quote(tokens: &[Token], text: &str, i: usize) -> bool {
 /// How far a short quotation reaches either side of a cue, in tokens.
 const QUOTE_TOKENS: usize = 6;
 
-/// "You cannot go back *without* reinstalling": a negation before "without" in its clause makes
-/// what follows a requirement, not something ruled out.
+/// "You cannot go back *without* reinstalling", "it is impossible to see the crash *without*
+/// the previous logs": a negation before "without" in its clause makes what follows a
+/// requirement, not something ruled out.
 fn negated_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
     let clause = tokens[i].clause;
     (i.saturating_sub(8)..i)
         .filter(|&k| tokens[k].clause == clause)
         .any(|k| {
             let w = lower(k);
-            w.ends_with("n't") || matches!(w, "not" | "cannot" | "never" | "no")
+            w.ends_with("n't")
+                || matches!(
+                    w,
+                    "not" | "cannot" | "never" | "no" | "impossible" | "unable" | "hard"
+                )
         })
 }
 

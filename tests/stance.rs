@@ -11,6 +11,42 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "verdict: plural non-issues",
+        "Client-side balancing and DNS caching are non-issues too.",
+        "DNS caching",
+        false,
+    ),
+    (
+        "verdict: plural red herrings",
+        "Regex paths and merged Ingress objects are red herrings too.",
+        "Ingress objects",
+        false,
+    ),
+    (
+        "verdict: just extra complexity",
+        "Scoping with the Sidecar resource or going ambient is just extra complexity.",
+        "Sidecar resource",
+        false,
+    ),
+    (
+        "reply whose first clause dismisses",
+        "Reading the release notes? I wouldn't bother, minor versions never break anything.",
+        "release notes",
+        false,
+    ),
+    (
+        "complexity named, not dismissed: kept",
+        "Ambient mode removes the sidecar, which cuts extra complexity from every pod.",
+        "Ambient mode",
+        true,
+    ),
+    (
+        "question answered in its first clause: kept",
+        "Why read the release notes? Because minor versions remove deprecated APIs.",
+        "release notes",
+        true,
+    ),
+    (
         "verdict: impossible",
         "CPU throttling is impossible here, since usage never reaches the limit.",
         "CPU throttling",

@@ -2322,6 +2322,14 @@ const VERDICTS: &[&[&str]] = &[
     &["no", "longer", "relevant"],
     &["a", "non", "issue"],
     &["non", "issue"],
+    &["non", "issues"],
+    &["red", "herrings"],
+    &["just", "extra", "complexity"],
+    &["only", "extra", "complexity"],
+    &["just", "more", "complexity"],
+    &["just", "added", "complexity"],
+    &["needless", "complexity"],
+    &["unnecessary", "complexity"],
     &["a", "non", "factor"],
     &["a", "non", "starter"],
     &["a", "dead", "end"],
@@ -2937,9 +2945,17 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                     "is" | "are" | "does" | "do" | "can" | "will" | "would" | "should" | "did"
                 )
                 && (matches!(lower(start), "no" | "nope") || is_no_reply(lower, start, end));
+            // The reply's first clause is the reply ("I wouldn't bother, minor versions never
+            // break anything").
+            let reply_end = (start..end)
+                .find(|&k| tokens[k].clause != tokens[start].clause)
+                .unwrap_or(end);
             if asked
                 && (short_question
                     && (end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end)
+                        || reply_end < end
+                            && reply_end - start <= REPLY_TOKENS
+                            && is_denial_reply(lower, start, reply_end)
                         || doubting_reply(lower, start, end)
                         || dismissed_pronoun_reply(tokens, lower, start, end)
                         || dismissed)

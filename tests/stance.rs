@@ -11,6 +11,24 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "verdict: over-engineering",
+        "HA pairs, sharding and object storage are over-engineering.",
+        "object storage",
+        false,
+    ),
+    (
+        "verdict: makes no difference",
+        "The preStop hook makes no difference once the app drains on SIGTERM.",
+        "preStop hook",
+        false,
+    ),
+    (
+        "over-engineering avoided: kept",
+        "Sharding avoids over-engineering a single huge Prometheus.",
+        "Sharding",
+        true,
+    ),
+    (
         "verdict: plural non-issues",
         "Client-side balancing and DNS caching are non-issues too.",
         "DNS caching",

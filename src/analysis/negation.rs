@@ -2358,6 +2358,16 @@ const VERDICTS: &[&[&str]] = &[
     &["hardly", "matters"],
     &["barely", "matters"],
     &["makes", "little", "difference"],
+    &["makes", "no", "difference"],
+    &["make", "no", "difference"],
+    // "over" is a cue of its own ("Y over X") and a hyphen's first piece no word of its own:
+    // "over-engineering" is found from its copula.
+    &["is", "over", "engineering"],
+    &["are", "over", "engineering"],
+    &["is", "over", "engineered"],
+    &["are", "over", "engineered"],
+    &["overengineering"],
+    &["overengineered"],
     &["makes", "zero", "difference"],
     &["plays", "little", "role"],
     &["the", "least", "likely", "cause"],

@@ -11,6 +11,18 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "list then pointer verdict: all the same",
+        "Overlay or native routing, eBPF or iptables, it's all the same in practice.",
+        "native routing",
+        false,
+    ),
+    (
+        "the same named as a fact: kept",
+        "Native routing and the overlay use the same MTU, so lower it on both.",
+        "native routing",
+        true,
+    ),
+    (
         "verdict: over-engineering",
         "HA pairs, sharding and object storage are over-engineering.",
         "object storage",

@@ -2359,6 +2359,8 @@ const VERDICTS: &[&[&str]] = &[
     &["barely", "matters"],
     &["makes", "little", "difference"],
     &["makes", "no", "difference"],
+    &["all", "the", "same", "in", "practice"],
+    &["all", "the", "same", "anyway"],
     &["make", "no", "difference"],
     // "over" is a cue of its own ("Y over X") and a hyphen's first piece no word of its own:
     // "over-engineering" is found from its copula.

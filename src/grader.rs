@@ -69,7 +69,8 @@ pub struct Grader {
 /// (`preStop`, `kube-proxy`, `pod-security.kubernetes.io/enforce=baseline`), a flag
 /// (`--previous`), a number or code (`443`, `k8s`, `10.0.0.0/8`), an acronym of three capitals
 /// or more (`SDS`, `RBAC`), or a lower-case term of art that no dictionary lists (`kubectl`,
-/// `provisioner`). Stops counting at two (all [`is_vague`] needs).
+/// `provisioner`). Stops counting at `limit`: [`is_vague`] needs two, the fluency test
+/// [`FLUENT_MIN_SPECIFIC`].
 fn specific_words(answer: &str, analysis: &Analysis, limit: u32) -> u32 {
     let tokens = analysis.tokens();
     let mut count = 0;

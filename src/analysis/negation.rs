@@ -790,7 +790,6 @@ fn verb_between_nouns<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j
         && matches!(lower(j + 1), "the" | "a" | "an")
 }
 
-/// Whether `w` can start any rule: a negation trigger, a verdict, a dismissal or an alternative.
 /// Whether the possibility verdict of `len` words at `i` goes on to say what is impossible:
 /// "a safe drain is impossible *without* a PDB", "it is impossible *to* see the crash", "makes
 /// a clean handover possible" — the words before it are not what it dismisses.
@@ -2359,9 +2358,9 @@ const VERDICTS: &[&[&str]] = &[
     &["barely", "matters"],
     &["makes", "little", "difference"],
     &["makes", "no", "difference"],
+    &["make", "no", "difference"],
     &["all", "the", "same", "in", "practice"],
     &["all", "the", "same", "anyway"],
-    &["make", "no", "difference"],
     // "over" is a cue of its own ("Y over X") and a hyphen's first piece no word of its own:
     // "over-engineering" is found from its copula.
     &["is", "over", "engineering"],

@@ -160,7 +160,8 @@ impl LazyRegex {
     }
 
     /// Whether the regex can match the answer whose ASCII-lower-cased text is `lower`: false
-    /// when the answer lacks every needle of one of its sets, so it is neither searched nor built for it.
+    /// when the answer lacks every needle of one of its sets, so it is neither searched nor
+    /// built for it.
     pub fn may_match(&self, lower: &str) -> bool {
         self.needles
             .get_or_init(|| super::needles::needles(&self.pattern, self.case_insensitive))

@@ -11,6 +11,18 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "without after an adjective that is no negation",
+        "A hard limit without a memory request gets the limit copied into the request.",
+        "memory request",
+        false,
+    ),
+    (
+        "without after 'hard to': a requirement, kept",
+        "It is hard to tell what killed it without the previous logs.",
+        "previous logs",
+        true,
+    ),
+    (
         "list then pointer verdict: all the same",
         "Overlay or native routing, eBPF or iptables, it's all the same in practice.",
         "native routing",

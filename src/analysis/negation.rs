@@ -3520,10 +3520,9 @@ fn negated_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: us
         .any(|k| {
             let w = lower(k);
             w.ends_with("n't")
-                || matches!(
-                    w,
-                    "not" | "cannot" | "never" | "no" | "impossible" | "unable" | "hard"
-                )
+                || matches!(w, "not" | "cannot" | "never" | "no" | "impossible" | "unable")
+                // "hard to tell *without* the logs", not a "hard limit *without* a request".
+                || w == "hard" && k + 1 < i && lower(k + 1) == "to"
         })
 }
 

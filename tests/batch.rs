@@ -205,3 +205,56 @@ fn issue13_unknown_ids_cost_little_and_are_not_echoed_whole() {
     assert!(errors[0].len() < 120, "{}", errors[0]);
     assert!(errors[0].ends_with("… (1048576 bytes)`"), "{}", errors[0]);
 }
+
+#[test]
+fn answers_to_mixed_questions_come_out_in_input_order_with_their_own_grades() {
+    // Batch grades a chunk question by question; the lines must still come out as read, each
+    // graded against its own question.
+    let bank = Bank::embedded().unwrap();
+    let questions = ["q017", "g01", "q003", "g01", "q017", "q003", "g01"];
+    let answer =
+        "The container got SIGKILL, exit code 137: the OOM killer, so raise the memory limit.";
+    let input: String = questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": i, "question": q, "answer": answer})
+            )
+        })
+        .collect();
+    for chunk in [1, 3, 4096] {
+        let mut out = Vec::new();
+        run(
+            &bank,
+            input.as_bytes(),
+            InputFormat::JsonLines,
+            &mut out,
+            &BatchOptions { chunk, full: false },
+            |_| {},
+            |_| {},
+        )
+        .unwrap();
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), questions.len());
+        for (i, (line, q)) in lines.iter().zip(questions).enumerate() {
+            assert_eq!(line["id"], i, "chunk {chunk}");
+            assert_eq!(line["question"], q, "chunk {chunk}");
+            let alone = rubric_grader::Grader::for_entry(&bank, bank.find(q).unwrap())
+                .unwrap()
+                .grade(answer)
+                .unwrap()
+                .score;
+            let written = line["score"].as_f64().unwrap();
+            assert!(
+                (written - f64::from(alone)).abs() < 0.01,
+                "{q}, chunk {chunk}: {written} vs {alone}"
+            );
+        }
+    }
+}

@@ -22,9 +22,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use rayon::prelude::*;
 use rubric_grader::authoring::draft::{self as drafting, Background, DraftOptions};
 use rubric_grader::authoring::{lint, Severity};
+use rubric_grader::batch::map_by_grader;
 use rubric_grader::feedback::render::{explanation_to_text, to_json, to_markdown, to_text, Style};
 use rubric_grader::{Error, Feedback, Glossary, Level, LoadError, Rubric};
 
@@ -150,15 +150,20 @@ fn grade_all(
     threads: Option<&rayon::ThreadPool>,
 ) -> Result<Vec<Grade>, (usize, Error)> {
     let run = || {
-        jobs.par_iter()
-            .enumerate()
-            .map(|(i, (grader, answer))| {
+        // Question by question, in parallel; the first failure in input order is reported.
+        map_by_grader(
+            jobs,
+            |(grader, _)| grader,
+            |(grader, answer)| {
                 grader
                     .grade(answer)
                     .map(|grade| Grade::new(grade, Arc::clone(grader)))
-                    .map_err(|e| (i, e))
-            })
-            .collect::<Result<Vec<Grade>, (usize, Error)>>()
+            },
+        )
+        .into_iter()
+        .enumerate()
+        .map(|(i, graded)| graded.map_err(|e| (i, e)))
+        .collect::<Result<Vec<Grade>, (usize, Error)>>()
     };
     match threads {
         Some(pool) => pool.install(run),

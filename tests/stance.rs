@@ -11,6 +11,108 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "second predicate with a relevance verdict",
+        "Error budgets are a management concept and have nothing to do with alerting.",
+        "Error budgets",
+        false,
+    ),
+    (
+        "second predicate with a dismissive verdict",
+        "Multi-primary versus primary-remote is just naming and makes no difference.",
+        "Multi-primary",
+        false,
+    ),
+    (
+        "second predicate that is a claim: kept",
+        "The sidecar is injected by the webhook and never needs a restart of the control plane.",
+        "sidecar",
+        true,
+    ),
+    (
+        "ranked last",
+        "Leases and lock objects are the last thing I'd look at.",
+        "lock objects",
+        false,
+    ),
+    (
+        "ranked last, put first: an order of steps, kept",
+        "The last thing I'd check is the lease object, after the logs.",
+        "lease object",
+        true,
+    ),
+    (
+        "setting name then a verdict",
+        "hostPath: irrelevant.",
+        "hostPath",
+        false,
+    ),
+    (
+        "colon then don't bother",
+        "Timestamps: don't bother, it doesn't matter.",
+        "Timestamps",
+        false,
+    ),
+    (
+        "colon then never seen them matter",
+        "hostPath and hostPID: never seen them matter.",
+        "hostPID",
+        false,
+    ),
+    (
+        "verdict: a theoretical problem",
+        "Backpressure is a theoretical problem with a buffer this size.",
+        "Backpressure",
+        false,
+    ),
+    (
+        "theoretical unless: kept",
+        "Backpressure is only theoretical unless the consumers fall behind, so watch consumer lag.",
+        "Backpressure",
+        true,
+    ),
+    (
+        "something you don't need",
+        "Locking egress down with NetworkPolicies is something you don't need for this.",
+        "NetworkPolicies",
+        false,
+    ),
+    (
+        "something you can forget about",
+        "BGP peering with the underlay is something you can forget about, it configures itself.",
+        "BGP peering",
+        false,
+    ),
+    (
+        "something nobody ever does",
+        "Replaying logs from the buffer is something nobody ever does.",
+        "Replaying logs",
+        false,
+    ),
+    (
+        "something you can't do without: kept",
+        "A PodDisruptionBudget is something you can't drain safely without.",
+        "PodDisruptionBudget",
+        true,
+    ),
+    (
+        "something you don't want to skip: kept",
+        "A dry run is something you don't want to skip before deleting.",
+        "dry run",
+        true,
+    ),
+    (
+        "only matters elsewhere, not here",
+        "NAT gateways and static IPs only matter on-prem, not here.",
+        "NAT gateways",
+        false,
+    ),
+    (
+        "only matters for a case: kept",
+        "PDBs only matter for voluntary disruptions, not for node crashes.",
+        "PDBs",
+        true,
+    ),
+    (
         "without after an adjective that is no negation",
         "A hard limit without a memory request gets the limit copied into the request.",
         "memory request",

@@ -156,8 +156,9 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             i += 1;
             continue;
         }
-        if is_field_value(tokens, text, i) {
-            // `failurePolicy: Ignore`, `restartPolicy: Never`: a setting's value, not a cue.
+        if is_field_value(tokens, text, i) && verdict_at(tokens, &lower, i, n).is_none() {
+            // `failurePolicy: Ignore`, `restartPolicy: Never`: a setting's value, not a cue; but
+            // "hostPath: irrelevant" is a verdict on the setting.
             i += 1;
             continue;
         }
@@ -195,6 +196,8 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             if let Some(v) = first_content(tokens, &lower, scope_start) {
                 deny_through(tokens, i, scope_start, v);
             }
+            // Unless the noun is "something" after a copula: "X is something you don't need".
+            deny_described(tokens, &lower, i, DenialRule::Subject);
         } else if is_trigger && !inside_identifier && !figure {
             // "cluster.local from the other cluster *resolves to nothing*", "the probe *returns
             // nothing*": "nothing" as the object denies the verb before it.
@@ -206,12 +209,14 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             if pointer || relevance || gerund_subject(tokens, &lower, i) {
                 // "X doesn't help", "X isn't the cause": the subject before the cue is denied,
                 // and so is the verdict after it.
-                deny_subject(tokens, &lower, i, DenialRule::Subject, pointer);
+                deny_subject(tokens, &lower, i, DenialRule::Subject, pointer, relevance);
             }
             if relevance {
                 deny_antecedent(tokens, &lower, i, false);
             }
             deny_listed_before_colon(tokens, text, &lower, i);
+            deny_described(tokens, &lower, i, DenialRule::Subject);
+            deny_restricted(tokens, &lower, i);
             if !ends_clause(tokens, text, i, scope_start) {
                 forward_scope(tokens, &lower, i, w, scope_start);
             }
@@ -227,7 +232,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 let harm = is_harm_verdict(&lower, i, len);
                 let kept = harm && omission_subject(tokens, &lower, i);
                 if !kept && !deny_causative_object(tokens, &lower, i) {
-                    deny_subject(tokens, &lower, i, DenialRule::Verdict, false);
+                    deny_subject(tokens, &lower, i, DenialRule::Verdict, false, true);
                 }
                 // "Preferred (not required) affinity": a verdict in brackets judges the word
                 // before them, not what follows.
@@ -253,7 +258,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                     || explained
                     || pointer
                     || harm && omission_follows(tokens, &lower, i + len);
-                if !judges_before {
+                if !judges_before && !ranks_last(&lower, i, len) {
                     // "Pointless to tune X": nothing before the verdict, so it judges what follows.
                     // The scope is counted from the verdict's last word: "the last thing you
                     // want is *a liveness probe*".
@@ -532,6 +537,110 @@ fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i
     for t in &mut tokens[i + 1..j] {
         negate(t, i, DenialRule::Dismissal);
     }
+    deny_described(tokens, lower, i, DenialRule::Dismissal);
+}
+
+/// "BGP peering is *something you can forget about*", "locking it down is *something you don't
+/// need*", "replaying logs is *something nobody ever does*": a cue or dismissal with no object
+/// of its own, in a clause describing "something" after a copula, judges the copula's subject.
+fn deny_described<'a>(
+    tokens: &mut [Token],
+    lower: &impl Fn(usize) -> &'a str,
+    cue: usize,
+    rule: DenialRule,
+) {
+    let clause = tokens[cue].clause;
+    let pronoun = if matches!(lower(cue), "nobody" | "no-one" | "noone") {
+        cue
+    } else {
+        let mut k = cue;
+        while k > 0
+            && tokens[k - 1].clause == clause
+            && (is_auxiliary(lower(k - 1)) || ADVERBS.contains(&lower(k - 1)))
+        {
+            k -= 1;
+        }
+        if k == 0
+            || tokens[k - 1].clause != clause
+            || !matches!(lower(k - 1), "i" | "you" | "we" | "people" | "nobody")
+        {
+            return;
+        }
+        k - 1
+    };
+    let Some(copula) = described_by(tokens, lower, pronoun) else {
+        return;
+    };
+    // No object: at most the verb itself after the cue ("don't *need* for this").
+    let content_after = (cue + 1..tokens.len())
+        .take_while(|&k| tokens[k].clause == clause)
+        .filter(|&k| !tokens[k].function_word && !ADVERBS.contains(&lower(k)))
+        .count();
+    // "A PDB is something you can't drain *without*": a requirement.
+    if (cue + 1..tokens.len())
+        .take_while(|&k| tokens[k].clause == clause)
+        .any(|k| lower(k) == "without")
+    {
+        return;
+    }
+    let verb_cue = DISMISSALS.contains(&lower(cue)) || lower(cue) == "nobody";
+    if content_after <= usize::from(!verb_cue) {
+        deny_subject(tokens, lower, copula, rule, false, false);
+    }
+}
+
+/// "NAT gateways only matter on-prem, *not here*": a relevance restricted elsewhere, then
+/// "not here" (or "not in this case"), denies the subject of the restricted clause.
+fn deny_restricted<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, cue: usize) {
+    let here = |k: usize| k < tokens.len() && tokens[k].sentence == tokens[cue].sentence;
+    let restricted_here = lower(cue) == "not"
+        && here(cue + 1)
+        && (lower(cue + 1) == "here"
+            || here(cue + 3)
+                && matches!(lower(cue + 1), "in" | "for")
+                && matches!(lower(cue + 2), "this" | "our" | "your")
+                && matches!(lower(cue + 3), "case" | "cluster" | "scenario" | "one"));
+    if !restricted_here || cue == 0 || !tokens[cue].after_comma {
+        return;
+    }
+    let sentence = tokens[cue].sentence;
+    let only = (cue.saturating_sub(CLAUSE_REACH)..cue)
+        .rev()
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .find(|&k| {
+            lower(k) == "only"
+                && k + 1 < cue
+                && matches!(
+                    lower(k + 1),
+                    "matter" | "matters" | "apply" | "applies" | "helps" | "help" | "relevant"
+                )
+        });
+    if let Some(only) = only {
+        deny_subject(tokens, lower, only, DenialRule::Subject, false, false);
+    }
+}
+
+/// "X is *something* (that) *you* …", "X is *a thing nobody* …": when the pronoun at `pronoun`
+/// opens a clause describing "something" after a copula, the copula's position; the clause's
+/// verdict is a verdict on X.
+fn described_by<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    pronoun: usize,
+) -> Option<usize> {
+    let clause = tokens[pronoun].clause;
+    let mut k = pronoun;
+    if k > 0 && matches!(lower(k - 1), "that" | "which") {
+        k -= 1;
+    }
+    if k == 0 || !matches!(lower(k - 1), "something" | "thing" | "anything") {
+        return None;
+    }
+    k -= 1;
+    if k > 0 && matches!(lower(k - 1), "a" | "one" | "the") {
+        k -= 1;
+    }
+    (k > 0 && tokens[k - 1].clause == clause && is_copula(lower(k - 1))).then_some(k - 1)
 }
 
 /// Verbs that open an instruction of their own after "and": "forget the dashboard *and check*
@@ -792,7 +901,8 @@ fn verb_between_nouns<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j
 
 /// Whether the possibility verdict of `len` words at `i` goes on to say what is impossible:
 /// "a safe drain is impossible *without* a PDB", "it is impossible *to* see the crash", "makes
-/// a clean handover possible" — the words before it are not what it dismisses.
+/// a clean handover possible", "the risk is only theoretical *unless* …" — the words before it
+/// are not what it dismisses.
 fn verdict_goes_on<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,
@@ -800,17 +910,19 @@ fn verdict_goes_on<'a>(
     len: usize,
 ) -> bool {
     let last = lower(i + len - 1);
-    if last != "impossible" && last != "possible" {
+    if last != "impossible"
+        && last != "possible"
+        && !(i..i + len).any(|k| lower(k) == "theoretical")
+    {
         return false;
     }
     let clause = tokens[i].clause;
     let next = i + len;
     next < tokens.len()
-        && tokens[next].clause == clause
-        && matches!(
-            lower(next),
-            "to" | "for" | "without" | "unless" | "if" | "once" | "until" | "when"
-        )
+        && (tokens[next].clause == clause
+            && matches!(lower(next), "to" | "for" | "without")
+            || tokens[next].sentence == tokens[i].sentence
+                && matches!(lower(next), "unless" | "if" | "once" | "until" | "when"))
         || i > 0 && tokens[i - 1].clause == clause && matches!(lower(i - 1), "it" | "that")
 }
 
@@ -986,7 +1098,7 @@ fn forward_scope<'a>(
         // "I wouldn't bother with any of that": the scope names nothing but points back, so
         // what it points at — the clause before — is denied.
         if anaphoric_scope(tokens, lower, scope_start) {
-            deny_subject(tokens, lower, i, rule, true);
+            deny_subject(tokens, lower, i, rule, true, false);
         }
     }
 }
@@ -1380,6 +1492,7 @@ fn deny_subject<'a>(
     cue: usize,
     rule: DenialRule,
     list: bool,
+    relevance: bool,
 ) {
     let before = cue;
     // "You don't need …", "we don't care about …": the subject is the speaker or listener, not
@@ -1449,12 +1562,78 @@ fn deny_subject<'a>(
             break;
         }
         // "It is as secure as a KMS *and* never needs rotation": the cue judges a second
-        // predicate of the same subject, not what the first predicate says.
-        if matches!(lower(j), "and" | "or") && predicate_before(tokens, lower, j) {
+        // predicate of the same subject, not what the first predicate says. A verdict on
+        // relevance is the exception: "Error budgets are a management concept *and have
+        // nothing to do with* alerting" judges the subject the two predicates share.
+        if matches!(lower(j), "and" | "or")
+            && predicate_before(tokens, lower, j)
+            && !(relevance
+                && bare_predicate(lower, j + 1, before)
+                && judges_relevance(lower, before, tokens.len()))
+        {
             break;
         }
         negate(&mut tokens[j], cue, rule);
     }
+}
+
+/// "The last thing I'd look at": a verdict that ranks what comes before it last; put first
+/// ("the last thing I'd check is the lease") it orders steps and dismisses nothing.
+fn ranks_last<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, len: usize) -> bool {
+    lower(i) == "the"
+        && lower(i + 1) == "last"
+        && matches!(
+            lower(i + len - 1),
+            "look" | "check" | "suspect" | "blame" | "touch" | "worry"
+        )
+}
+
+/// Whether the cue or verdict at `cue` judges only relevance, with no object of a claim: "has
+/// *nothing to do with*", "makes *no difference*", "*doesn't matter*", "*won't help*" (but not
+/// "never *needs* a restart", a claim about the subject).
+fn judges_relevance<'a>(lower: &impl Fn(usize) -> &'a str, cue: usize, n: usize) -> bool {
+    (cue..n.min(cue + 3)).any(|k| {
+        let w = lower(k);
+        w == "nothing"
+            || [
+                "matter",
+                "help",
+                "differen",
+                "relevan",
+                "related",
+                "irrelevant",
+                "affect",
+                "impact",
+                "effect",
+                "bearing",
+                "role",
+                "factor",
+                "involv",
+                "pointless",
+                "useless",
+                "overkill",
+                "overrated",
+                "herring",
+                "myth",
+                "waste",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
+    })
+}
+
+/// Whether tokens `from..cue` are only the verb of a second predicate, with no subject of its
+/// own: "and *has* nothing to do with", "and *really makes* no difference", "and *won't*".
+fn bare_predicate<'a>(lower: &impl Fn(usize) -> &'a str, from: usize, cue: usize) -> bool {
+    (from..cue).all(|k| {
+        let w = lower(k);
+        is_auxiliary(w)
+            || ADVERBS.contains(&w)
+            || matches!(
+                w,
+                "make" | "makes" | "made" | "honestly" | "simply" | "also"
+            )
+    })
 }
 
 /// "The --previous flag only shows another pod's logs, *so it won't help*": a verdict whose
@@ -2498,6 +2677,43 @@ const VERDICTS: &[&[&str]] = &[
     &["the", "last", "thing", "i'd", "want"],
     &["the", "last", "thing", "we", "want"],
     &["the", "last", "thing", "we", "need"],
+    // ranked last, which judges only what comes before: "leases are *the last thing I'd look
+    // at*" (but "the last thing I'd check is the lease" is an order of steps)
+    &["the", "last", "thing", "i'd", "look"],
+    &["the", "last", "thing", "i'd", "check"],
+    &["the", "last", "thing", "i'd", "suspect"],
+    &["the", "last", "thing", "i'd", "blame"],
+    &["the", "last", "thing", "i'd", "touch"],
+    &["the", "last", "thing", "i'd", "worry"],
+    &["the", "last", "thing", "i", "would", "look"],
+    &["the", "last", "thing", "i", "would", "check"],
+    &["the", "last", "thing", "i", "would", "suspect"],
+    &["the", "last", "thing", "i", "would", "worry"],
+    &["the", "last", "thing", "to", "look"],
+    &["the", "last", "thing", "to", "check"],
+    &["the", "last", "thing", "to", "suspect"],
+    &["the", "last", "thing", "to", "blame"],
+    &["the", "last", "thing", "to", "worry"],
+    &["the", "last", "place", "i'd", "look"],
+    &["the", "last", "place", "to", "look"],
+    // "Timestamps: *don't bother*", "hostPath? *Never seen it matter*"
+    &["don't", "bother"],
+    &["never", "seen", "it", "matter"],
+    &["never", "seen", "them", "matter"],
+    &["never", "seen", "that", "matter"],
+    &["never", "seen", "this", "matter"],
+    &["never", "seen", "any", "of", "it", "matter"],
+    &["never", "seen", "any", "of", "that", "matter"],
+    &["never", "seen", "any", "of", "them", "matter"],
+    &["never", "seen", "it", "make", "a", "difference"],
+    &["never", "seen", "them", "make", "a", "difference"],
+    // "backpressure is *a theoretical problem*" (not "… unless the disk fills")
+    &["a", "theoretical", "problem"],
+    &["a", "theoretical", "concern"],
+    &["a", "theoretical", "risk"],
+    &["purely", "theoretical"],
+    &["only", "theoretical"],
+    &["mostly", "theoretical"],
     &["not", "what's", "causing"],
     &["not", "what", "is", "causing"],
     &["isn't", "what's", "causing"],

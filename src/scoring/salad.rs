@@ -12,6 +12,10 @@ use crate::analysis::Analysis;
 /// examiners give a bare list of the right terms 0–25.
 pub(crate) const SALAD_FACTOR: f32 = 0.2;
 
+/// The most words after its tool a command without a flag has (`kubectl label ns payments
+/// istio-injection=enabled` has four).
+const COMMAND_MAX_WORDS: usize = 10;
+
 /// Command-line tools whose invocations are steps of an answer, not keywords.
 const CLI_TOOLS: &[&str] = &[
     "kubectl",
@@ -88,7 +92,8 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     };
     // A clause that starts with a CLI tool and goes on (`kubectl label ns payments …`), or holds
     // a `--flag`, is a command: a step of a procedure. A tool named as a list item
-    // (`iptables,`) is not.
+    // (`iptables,`) is not, nor one that heads a long run of terms (`cosign Sigstore SLSA
+    // provenance SBOM Kyverno …`): a command without a flag is a few words.
     let mut command_clauses: Vec<u32> = Vec::new();
     let mut clause_start = 0usize;
     for (i, t) in tokens.iter().enumerate() {
@@ -103,7 +108,9 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
                 .len()
         };
         let command =
-            (word_in_clause <= 1 && is_cli_tool(analysis.lower(i)) && clause_words_after() >= 2)
+            (word_in_clause <= 1
+                && is_cli_tool(analysis.lower(i))
+                && (2..=COMMAND_MAX_WORDS).contains(&clause_words_after()))
                 || is_flag(t);
         if command && command_clauses.last() != Some(&t.clause) {
             command_clauses.push(t.clause);
@@ -319,6 +326,17 @@ mod tests {
             "The resolver waits for its five second timeout when one of the parallel A and \
              AAAA queries is dropped by the conntrack race in the kernel."
         ));
+    }
+
+    #[test]
+    fn a_list_headed_by_a_tool_name_is_a_list() {
+        // A tool first, then a long run of terms: not a command.
+        assert!(salad(
+            "cosign Sigstore SLSA provenance SBOM Kyverno admission digest OIDC CI registry \
+             branch protection signed commits Trivy Rekor Fulcio attestation"
+        ));
+        // A command of a few words still is one.
+        assert!(!salad("kubectl label namespace payments istio-injection enabled"));
     }
 
     #[test]

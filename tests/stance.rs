@@ -11,6 +11,24 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "list ending in a setting name, colon, pointer",
+        "Hub-and-spoke, ConversionReview, caBundle: you don't need any of it.",
+        "caBundle",
+        false,
+    ),
+    (
+        "list, colon, pointer then 'for this'",
+        "EndpointSlices, APF, NodeLocal DNSCache: you don't need any of it for this.",
+        "NodeLocal DNSCache",
+        false,
+    ),
+    (
+        "setting name, colon, advice about it: kept",
+        "caBundle: you don't need to set it by hand, cert-manager injects it.",
+        "caBundle",
+        true,
+    ),
+    (
         "second predicate with a relevance verdict",
         "Error budgets are a management concept and have nothing to do with alerting.",
         "Error budgets",

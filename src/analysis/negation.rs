@@ -190,7 +190,11 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 // should — and rules nothing out.
                 || (w.ends_with("n't") || w == "not") && indefinite_subject(tokens, &lower, i)
                 || in_short_quote(tokens, text, i));
-        if is_trigger && !inside_identifier && !figure && relative_clause(tokens, &lower, i, w) {
+        if is_trigger
+            && !inside_identifier
+            && !figure
+            && relative_clause(tokens, text, &lower, i, w)
+        {
             // "pods *that don't* need the mesh", "plugins *it doesn't* need": the clause only
             // describes a noun, so it negates its own verb and nothing around it.
             if let Some(v) = first_content(tokens, &lower, scope_start) {
@@ -275,7 +279,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 continue;
             }
             if is_dismissal(tokens, &lower, i) {
-                deny_dismissed(tokens, &lower, i);
+                deny_dismissed(tokens, text, &lower, i);
                 deny_listed_before_colon(tokens, text, &lower, i);
             }
         }
@@ -502,7 +506,12 @@ fn framed_by_believer<'a>(
 
 /// The object of a dismissal, up to the end of its clause or an "and"/"or" ("skip that *and*
 /// Jaeger shows a trace per hop" is a consequence, not a second dismissal).
-fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i: usize) {
+fn deny_dismissed<'a>(
+    tokens: &mut [Token],
+    text: &str,
+    lower: &impl Fn(usize) -> &'a str,
+    i: usize,
+) {
     // A dismissal rules out a list: "skip the enforce, warn and audit modes and the …".
     let last_word = tokens[i].word + LIST_SCOPE_WORDS;
     let sentence = tokens[i].sentence;
@@ -531,7 +540,9 @@ fn deny_dismissed<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, i
     }
     // "Skip injection for pods *that don't need* the mesh", "skip objects *it doesn't care
     // about*": an object narrowed by a negated relative clause is a selection, not a dismissal.
-    if (i + 1..j).any(|k| could_be_cue(lower(k)) && relative_clause(tokens, lower, k, lower(k))) {
+    if (i + 1..j)
+        .any(|k| could_be_cue(lower(k)) && relative_clause(tokens, text, lower, k, lower(k)))
+    {
         return;
     }
     for t in &mut tokens[i + 1..j] {
@@ -919,8 +930,7 @@ fn verdict_goes_on<'a>(
     let clause = tokens[i].clause;
     let next = i + len;
     next < tokens.len()
-        && (tokens[next].clause == clause
-            && matches!(lower(next), "to" | "for" | "without")
+        && (tokens[next].clause == clause && matches!(lower(next), "to" | "for" | "without")
             || tokens[next].sentence == tokens[i].sentence
                 && matches!(lower(next), "unless" | "if" | "once" | "until" | "when"))
         || i > 0 && tokens[i - 1].clause == clause && matches!(lower(i - 1), "it" | "that")
@@ -1153,6 +1163,7 @@ fn deny_through(tokens: &mut [Token], cue: usize, start: usize, verb: usize) {
 /// it"), nor after an adverb or a preposition's object ("in practice *we don't* use it").
 fn relative_clause<'a>(
     tokens: &[Token],
+    text: &str,
     lower: &impl Fn(usize) -> &'a str,
     i: usize,
     w: &str,
@@ -1168,6 +1179,13 @@ fn relative_clause<'a>(
     let clause = tokens[i].clause;
     let (noun, marker) = (i - 2, i - 1);
     if tokens[noun].clause != clause || tokens[noun].kind != super::TokenKind::Word {
+        return false;
+    }
+    // "caBundle: you don't need any of it": a setting name's colon, not a relative clause.
+    if text
+        .get(tokens[noun].span.end..tokens[marker].span.start)
+        .is_some_and(|between| !between.trim().is_empty())
+    {
         return false;
     }
     let n = lower(noun);
@@ -1723,22 +1741,42 @@ fn deny_listed_before_colon<'a>(
 ) {
     let clause = tokens[cue].clause;
     let sentence = tokens[cue].sentence;
-    let start = clause_start(tokens, cue);
+    let colon_after = |k: usize| {
+        text.get(tokens[k].span.end..tokens[k + 1].span.start)
+            .is_some_and(|between| between.contains(':'))
+    };
+    // A setting name's colon keeps its clause going (`caBundle: you don't need any of it`).
+    let start = (clause_start(tokens, cue)..cue)
+        .rev()
+        .find(|&k| k + 1 < cue && colon_after(k))
+        .map_or_else(|| clause_start(tokens, cue), |k| k + 1);
     if start == 0 || tokens[start - 1].sentence != sentence {
         return;
     }
-    let colon = text
-        .get(tokens[start - 1].span.end..tokens[start].span.start)
-        .is_some_and(|between| between.contains(':'));
+    let colon = colon_after(start - 1);
     // The pronoun ends the clause, within a few words of the cue.
     let mut end = cue + 1;
-    while end < tokens.len() && end < cue + 6 && tokens[end].clause == clause {
+    while end < tokens.len() && end < cue + 8 && tokens[end].clause == clause {
         end += 1;
     }
-    if end == cue + 1
-        || end < tokens.len() && tokens[end].clause == clause
+    if end == cue + 1 || end < tokens.len() && tokens[end].clause == clause {
+        return;
+    }
+    // The pronoun, before a closing "here", "for this" or "at all".
+    let mut last = end - 1;
+    if matches!(lower(last), "here" | "anyway") {
+        last -= 1;
+    } else if last >= cue + 3
+        && matches!(
+            (lower(last - 1), lower(last)),
+            ("for", "this" | "that") | ("at", "all")
+        )
+    {
+        last -= 2;
+    }
+    if last <= cue
         || !matches!(
-            lower(end - 1),
+            lower(last),
             "that" | "those" | "them" | "these" | "it" | "all"
         )
     {
@@ -1746,7 +1784,7 @@ fn deny_listed_before_colon<'a>(
     }
     // Without a colon only a plural pronoun points back at things, the subject that opens the
     // sentence: "The node's conditions never say why, so don't bother reading *them*".
-    let plural = matches!(lower(end - 1), "them" | "those" | "these");
+    let plural = matches!(lower(last), "them" | "those" | "these");
     if !colon && !plural {
         return;
     }
@@ -1754,7 +1792,7 @@ fn deny_listed_before_colon<'a>(
     // wouldn't *bother with* any of that"); "PDBs: don't *delete* them" keeps them.
     let dismissal = DISMISSALS.contains(&lower(cue));
     if !dismissal
-        && !(cue + 1..end - 1).any(|k| {
+        && !(cue + 1..last).any(|k| {
             matches!(
                 lower(k),
                 "bother"

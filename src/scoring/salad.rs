@@ -107,11 +107,10 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
         };
-        let command =
-            (word_in_clause <= 1
-                && is_cli_tool(analysis.lower(i))
-                && (2..=COMMAND_MAX_WORDS).contains(&clause_words_after()))
-                || is_flag(t);
+        let command = (word_in_clause <= 1
+            && is_cli_tool(analysis.lower(i))
+            && (2..=COMMAND_MAX_WORDS).contains(&clause_words_after()))
+            || is_flag(t);
         if command && command_clauses.last() != Some(&t.clause) {
             command_clauses.push(t.clause);
         }
@@ -336,7 +335,9 @@ mod tests {
              branch protection signed commits Trivy Rekor Fulcio attestation"
         ));
         // A command of a few words still is one.
-        assert!(!salad("kubectl label namespace payments istio-injection enabled"));
+        assert!(!salad(
+            "kubectl label namespace payments istio-injection enabled"
+        ));
     }
 
     #[test]

@@ -11,6 +11,30 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "verdict: should not happen",
+        "An old leader cut off in the minority fails its writes, so two leaders both accepting writes should not happen.",
+        "accepting writes",
+        false,
+    ),
+    (
+        "verdict: cannot happen",
+        "Split brain cannot happen with a Raft quorum.",
+        "Split brain",
+        false,
+    ),
+    (
+        "made sure cannot happen: kept",
+        "Fencing makes sure a double attach cannot happen.",
+        "Fencing",
+        true,
+    ),
+    (
+        "condition before a verdict: kept",
+        "Without quorum, writes cannot happen, so the minority side stops.",
+        "quorum",
+        true,
+    ),
+    (
         "list ending in a setting name, colon, pointer",
         "Hub-and-spoke, ConversionReview, caBundle: you don't need any of it.",
         "caBundle",

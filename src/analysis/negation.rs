@@ -913,7 +913,7 @@ fn verb_between_nouns<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j
 /// Whether the possibility verdict of `len` words at `i` goes on to say what is impossible:
 /// "a safe drain is impossible *without* a PDB", "it is impossible *to* see the crash", "makes
 /// a clean handover possible", "the risk is only theoretical *unless* …" — the words before it
-/// are not what it dismisses.
+/// are not what it dismisses; nor is what something "makes sure cannot happen".
 fn verdict_goes_on<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,
@@ -921,6 +921,28 @@ fn verdict_goes_on<'a>(
     len: usize,
 ) -> bool {
     let last = lower(i + len - 1);
+    if last == "happen" {
+        // "Fencing makes sure a double attach cannot happen": what is prevented is the object
+        // of a claim, which the verdict does not dismiss.
+        let clause = tokens[i].clause;
+        return (clause_start(tokens, i)..i).any(|k| {
+            tokens[k].clause == clause
+                && matches!(
+                    lower(k),
+                    "sure"
+                        | "ensure"
+                        | "ensures"
+                        | "ensuring"
+                        | "guarantee"
+                        | "guarantees"
+                        | "guaranteeing"
+                        | "that"
+                        | "prevent"
+                        | "prevents"
+                        | "because"
+                )
+        });
+    }
     if last != "impossible"
         && last != "possible"
         && !(i..i + len).any(|k| lower(k) == "theoretical")
@@ -1569,7 +1591,12 @@ fn deny_subject<'a>(
             } else {
                 empty && !crossed
             };
-            if !borrowed || pronoun {
+            // "*Without quorum*, writes cannot happen": a condition is not the subject.
+            let condition = matches!(
+                lower(clause_start(tokens, j)),
+                "without" | "if" | "unless" | "when" | "once"
+            );
+            if !borrowed || pronoun || condition {
                 break;
             }
             extended = true;
@@ -2745,6 +2772,15 @@ const VERDICTS: &[&[&str]] = &[
     &["never", "seen", "any", "of", "them", "matter"],
     &["never", "seen", "it", "make", "a", "difference"],
     &["never", "seen", "them", "make", "a", "difference"],
+    // "two leaders accepting writes *should not happen*" (not "fencing makes sure a double
+    // attach *cannot happen*": see `verdict_goes_on`)
+    &["should", "not", "happen"],
+    &["shouldn't", "happen"],
+    &["cannot", "happen"],
+    &["can't", "happen"],
+    &["can", "not", "happen"],
+    &["won't", "happen"],
+    &["will", "not", "happen"],
     // "backpressure is *a theoretical problem*" (not "… unless the disk fills")
     &["a", "theoretical", "problem"],
     &["a", "theoretical", "concern"],

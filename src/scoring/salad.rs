@@ -84,11 +84,13 @@ fn is_cli_tool(word: &str) -> bool {
 pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     let tokens = analysis.tokens();
     let bytes = text.as_bytes();
+    // `-n`, `--force`; not a negative number (`oom_score_adj -997`).
     let is_flag = |t: &crate::analysis::Token| {
         let s = t.span.start;
         s >= 2
             && bytes[s - 1] == b'-'
             && (bytes[s - 2] == b'-' || bytes[s - 2].is_ascii_whitespace())
+            && bytes.get(s).is_some_and(u8::is_ascii_alphabetic)
     };
     // A clause that starts with a CLI tool and goes on (`kubectl label ns payments …`), or holds
     // a `--flag`, is a command: a step of a procedure. A tool named as a list item
@@ -333,6 +335,11 @@ mod tests {
         assert!(salad(
             "cosign Sigstore SLSA provenance SBOM Kyverno admission digest OIDC CI registry \
              branch protection signed commits Trivy Rekor Fulcio attestation"
+        ));
+        // A negative number is no flag.
+        assert!(salad(
+            "Guaranteed Burstable BestEffort requests limits eviction kubelet memory.available \
+             PriorityClass usage over request oom_score_adj -997 1000 OOM killer cgroup"
         ));
         // A command of a few words still is one.
         assert!(!salad(

@@ -16,6 +16,10 @@ pub(crate) const SALAD_FACTOR: f32 = 0.2;
 /// istio-injection=enabled` has four).
 const COMMAND_MAX_WORDS: usize = 10;
 
+/// Words a command's flags and their values may add to [`COMMAND_MAX_WORDS`] when the clause does
+/// not open with a tool (`set --grace-period=30 on the pod`).
+const FLAG_WORDS: usize = 4;
+
 /// Command-line tools whose invocations are steps of an answer, not keywords.
 const CLI_TOOLS: &[&str] = &[
     "kubectl",
@@ -109,10 +113,29 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
         };
+        // A flag makes its clause a command when the clause is command-sized or opens with a
+        // tool; a flag inside a long run of terms (`… ephemeral container --target port-forward
+        // flame graph …`) is one more term.
+        let flag_command = || {
+            is_flag(t) && {
+                let clause_tokens = tokens[clause_start..]
+                    .iter()
+                    .take_while(|u| u.clause == t.clause);
+                let words = clause_tokens
+                    .map(|u| u.word)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len();
+                let tool_first = (clause_start..tokens.len())
+                    .take_while(|&k| tokens[k].clause == t.clause)
+                    .find(|&k| tokens[k].kind == crate::analysis::TokenKind::Word)
+                    .is_some_and(|k| is_cli_tool(analysis.lower(k)));
+                tool_first || words <= COMMAND_MAX_WORDS + FLAG_WORDS
+            }
+        };
         let command = (word_in_clause <= 1
             && is_cli_tool(analysis.lower(i))
             && (2..=COMMAND_MAX_WORDS).contains(&clause_words_after()))
-            || is_flag(t);
+            || flag_command();
         if command && command_clauses.last() != Some(&t.clause) {
             command_clauses.push(t.clause);
         }
@@ -335,6 +358,17 @@ mod tests {
         assert!(salad(
             "cosign Sigstore SLSA provenance SBOM Kyverno admission digest OIDC CI registry \
              branch protection signed commits Trivy Rekor Fulcio attestation"
+        ));
+        // A flag among many terms is one more term.
+        assert!(salad(
+            "pprof perf kubectl debug ephemeral container --target port-forward flame graph \
+             /proc/pid/root CAP_SYS_ADMIN perf_event_paranoid sidecar shareProcessNamespace eBPF \
+             symbols"
+        ));
+        assert!(salad(
+            "EncryptionConfiguration resources secrets kms apiVersion v2 endpoint unix socket \
+             identity --encryption-provider-config kube-apiserver DEK KEK envelope etcdctl kubectl \
+             replace"
         ));
         // A negative number is no flag.
         assert!(salad(

@@ -11,6 +11,48 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "verdict: a rabbit hole",
+        "Heap profiles are a rabbit hole and comparing two of them won't change anything.",
+        "Heap profiles",
+        false,
+    ),
+    (
+        "verdict: overblown",
+        "Honestly, the whole drift discussion is overblown here.",
+        "drift",
+        false,
+    ),
+    (
+        "verdict: too noisy to be useful",
+        "The kubelet logs are too noisy to be useful.",
+        "kubelet logs",
+        false,
+    ),
+    (
+        "ranked last, plural",
+        "Cilium and Pixie are the last things I'd look at.",
+        "Pixie",
+        false,
+    ),
+    (
+        "list before a dash, then skip it",
+        "port-forward and /debug/pprof — skip it.",
+        "port-forward",
+        false,
+    ),
+    (
+        "list, comma, any of it",
+        "The Sidecar resource, telemetry tuning, ambient mode, I wouldn't bother with any of it.",
+        "ambient mode",
+        false,
+    ),
+    (
+        "list, comma, a negated dismissal of it: kept",
+        "The Sidecar resource, telemetry tuning, ambient mode, I wouldn't skip any of it.",
+        "ambient mode",
+        true,
+    ),
+    (
         "verdict: should not happen",
         "An old leader cut off in the minority fails its writes, so two leaders both accepting writes should not happen.",
         "accepting writes",

@@ -600,6 +600,19 @@ fn deny_described<'a>(
     }
 }
 
+/// Whether the clause starting at `start` follows a comma-separated list of at least three items
+/// in its sentence ("The Sidecar resource, telemetry tuning, ambient mode, *I wouldn't …*").
+fn after_list(tokens: &[Token], start: usize) -> bool {
+    let sentence = tokens[start].sentence;
+    (0..start)
+        .rev()
+        .take_while(|&k| tokens[k].sentence == sentence)
+        .filter(|&k| tokens[k + 1].after_comma && tokens[k + 1].clause != tokens[k].clause)
+        .count()
+        >= 2
+        && tokens[start].after_comma
+}
+
 /// "NAT gateways only matter on-prem, *not here*": a relevance restricted elsewhere, then
 /// "not here" (or "not in this case"), denies the subject of the restricted clause.
 fn deny_restricted<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, cue: usize) {
@@ -1780,7 +1793,15 @@ fn deny_listed_before_colon<'a>(
     if start == 0 || tokens[start - 1].sentence != sentence {
         return;
     }
-    let colon = colon_after(start - 1);
+    // A dash introduces as a colon does: "port-forward and /debug/pprof — skip it".
+    let colon = colon_after(start - 1)
+        || text
+            .get(tokens[start - 1].span.end..tokens[start].span.start)
+            .is_some_and(|between| {
+                between.contains('\u{2014}')
+                    || between.contains('\u{2013}')
+                    || between.contains(" - ")
+            });
     // The pronoun ends the clause, within a few words of the cue.
     let mut end = cue + 1;
     while end < tokens.len() && end < cue + 8 && tokens[end].clause == clause {
@@ -1811,7 +1832,9 @@ fn deny_listed_before_colon<'a>(
     }
     // Without a colon only a plural pronoun points back at things, the subject that opens the
     // sentence: "The node's conditions never say why, so don't bother reading *them*".
-    let plural = matches!(lower(last), "them" | "those" | "these");
+    // "Any of it", "all of that" after a comma-separated list quantify the list.
+    let plural = matches!(lower(last), "them" | "those" | "these")
+        || last > 0 && lower(last - 1) == "of" && after_list(tokens, start);
     if !colon && !plural {
         return;
     }
@@ -2067,7 +2090,14 @@ fn has_content_between<'a>(
     from: usize,
     to: usize,
 ) -> bool {
-    (from..to).any(|k| !tokens[k].function_word && !is_copula(lower(k)))
+    (from..to).any(|k| {
+        !tokens[k].function_word
+            && !is_copula(lower(k))
+            && !matches!(
+                lower(k),
+                "also" | "too" | "equally" | "likewise" | "honestly"
+            )
+    })
 }
 
 fn is_copula(w: &str) -> bool {
@@ -2781,6 +2811,20 @@ const VERDICTS: &[&[&str]] = &[
     &["can", "not", "happen"],
     &["won't", "happen"],
     &["will", "not", "happen"],
+    // "heap profiles are *a rabbit hole*", "the drift discussion is *overblown*", "X, also *not
+    // important*", "the kubelet logs are *too noisy to be useful*"
+    &["a", "rabbit", "hole"],
+    &["rabbit", "hole"],
+    &["overblown"],
+    &["overstated"],
+    &["not", "important"],
+    &["not", "that", "important"],
+    &["unimportant"],
+    &["too", "noisy", "to", "be", "useful"],
+    &["too", "noisy", "to", "help"],
+    &["the", "last", "things", "i'd", "look"],
+    &["the", "last", "things", "i'd", "check"],
+    &["the", "last", "things", "to", "check"],
     // "backpressure is *a theoretical problem*" (not "… unless the disk fills")
     &["a", "theoretical", "problem"],
     &["a", "theoretical", "concern"],

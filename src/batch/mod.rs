@@ -45,7 +45,8 @@ impl InputFormat {
 /// Options for [`run`].
 #[derive(Clone, Debug)]
 pub struct BatchOptions {
-    /// Records graded together (and held in memory at once).
+    /// Records graded together; at most two chunks are held in memory at once (the one being
+    /// graded and the next, read meanwhile).
     pub chunk: usize,
     /// Write the whole grade (concepts, evidence, feedback) instead of the compact result.
     pub full: bool,

@@ -11,6 +11,18 @@ use std::collections::BTreeSet;
 const TABLE: &[(&str, &str, &str, bool)] = &[
     // ---- Denials: the concept must not be credited. ----
     (
+        "colon, then an adverb before the verdict",
+        "Retries: equally pointless.",
+        "Retries",
+        false,
+    ),
+    (
+        "colon, then a stance adverb before the verdict",
+        "The PodDisruptionBudget: honestly irrelevant.",
+        "PodDisruptionBudget",
+        false,
+    ),
+    (
         "verdict: a rabbit hole",
         "Heap profiles are a rabbit hole and comparing two of them won't change anything.",
         "Heap profiles",

@@ -625,8 +625,9 @@ impl GraderCache {
 
 /// `f` of every item, worked out in parallel and returned in input order, with the items of one
 /// grader taken one after another: its tables then stay in the CPU cache from one answer to the
-/// next, which makes grading answers to mixed questions about 1.7 times as fast as taking them
-/// in input order. `rubric batch`, `POST /v1/batch` and the Python `grade_many` grade this way.
+/// next, which makes grading answers to mixed questions about twice as fast as taking them in
+/// input order (`cargo bench --bench batch`, one thread: about 21,000 answers/s against 11,000).
+/// `rubric batch`, `POST /v1/batch` and the Python `grade_many` grade this way.
 pub fn map_by_grader<T, R>(
     items: &[T],
     grader: impl Fn(&T) -> &Arc<Grader> + Sync,

@@ -125,6 +125,25 @@ pub struct DatasetEvaluation {
     pub draft_ms_max: f64,
     /// Per split, in name order, then `all`.
     pub splits: Vec<SplitEvaluation>,
+    /// Every answer's scores, in input order (not part of the JSON report; `rubric draft
+    /// --evaluate --scores FILE` writes them as JSON Lines).
+    #[serde(skip)]
+    pub scores: Vec<AnswerScores>,
+}
+
+/// One answer's human score beside its drafted-rubric score and its recall baseline.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AnswerScores {
+    /// `dataset/split` (see [`DatasetRecord::group`]).
+    pub split: String,
+    /// The question's id, or its text without one.
+    pub question: String,
+    /// The human score.
+    pub human: f64,
+    /// The drafted rubric's score, 0–100.
+    pub drafted: f64,
+    /// Content-word recall of the best reference, 0–1.
+    pub baseline: f64,
 }
 
 /// Content-word recall of the best reference: the share of a reference's distinct stemmed
@@ -216,6 +235,17 @@ pub fn evaluate_dataset(
         eval.draft_ms_mean = times.iter().sum::<f64>() / times.len() as f64;
         eval.draft_ms_max = times.iter().copied().fold(0.0, f64::max);
     }
+    eval.scores = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| AnswerScores {
+            split: r.group(),
+            question: r.key().1,
+            human: r.score,
+            drafted: drafted[i],
+            baseline: baseline[i],
+        })
+        .collect();
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
         groups.entry(r.group()).or_default().push(i);

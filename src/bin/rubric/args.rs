@@ -145,6 +145,10 @@ pub enum Command {
         /// answer, score} to draft one rubric per question on and correlate with its scores.
         #[arg(long, value_name = "FILE", requires = "evaluate")]
         dataset: Option<PathBuf>,
+        /// With --dataset: also write every answer's human, drafted and baseline scores to FILE
+        /// (JSON Lines, input order).
+        #[arg(long, value_name = "FILE", requires = "dataset")]
+        scores: Option<PathBuf>,
         /// With --evaluate: output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,

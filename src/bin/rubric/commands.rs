@@ -396,6 +396,7 @@ pub fn draft_evaluate_dataset(
     out: &mut dyn Write,
     bank: &Bank,
     file: &Path,
+    scores: Option<&Path>,
     format: ReportFormat,
 ) -> CliResult {
     use rubric_grader::authoring::dataset;
@@ -417,6 +418,14 @@ pub fn draft_evaluate_dataset(
         bar.set_position(done as u64);
     });
     bar.finish_and_clear();
+    if let Some(dest) = scores {
+        let mut lines = Vec::new();
+        for s in &e.scores {
+            serde_json::to_writer(&mut lines, s)?;
+            lines.push(b'\n');
+        }
+        rubric_grader::durable::write_atomic(dest, &lines).at(dest)?;
+    }
     match format {
         ReportFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?,
         ReportFormat::Text => {

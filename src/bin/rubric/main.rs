@@ -273,12 +273,13 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
             out: dest,
             evaluate,
             dataset,
+            scores,
             format,
         } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
             match (evaluate, dataset, question) {
                 (true, Some(file), _) => {
-                    commands::draft_evaluate_dataset(out, &bank, file, *format)
+                    commands::draft_evaluate_dataset(out, &bank, file, scores.as_deref(), *format)
                 }
                 (true, None, _) => commands::draft_evaluate(out, &bank, *format),
                 (false, _, Some(q)) => commands::draft(

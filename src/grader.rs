@@ -15,6 +15,12 @@ use crate::scoring::{
     credited_sentences, is_dump, is_keyword_salad, is_vague, Grade, ScoringModel, TextSignals,
 };
 
+/// The fewest words an answer needs before a drafted rubric (one with coverage) checks it for
+/// keyword salad: on our course set (`tests/draft-dev/cs-course.jsonl`) four of the five short
+/// answers the guard flagged were full-marks answers, and r went 0.569 → 0.573 (SemEval-2013
+/// unchanged).
+const DRAFT_SALAD_MIN_WORDS: u32 = 14;
+
 /// Default size limit for one answer: 1 MiB.
 pub const DEFAULT_MAX_ANSWER_BYTES: usize = 1 << 20;
 
@@ -378,7 +384,13 @@ impl Grader {
         let engagement = self.engagement(analysis, fluency);
         let text = TextSignals {
             // Only worth checking when there is credit to take away.
-            keyword_salad: self.salad_guard && hits >= 2 && is_keyword_salad(analysis, answer),
+            // A drafted rubric (one with coverage) grades course answers, where a few right terms
+            // are a terse answer ("Stack works last-in-first-out. Queue works
+            // first-in-first-out."); only a longer run of them is a list dumped for credit.
+            keyword_salad: self.salad_guard
+                && hits >= 2
+                && (self.coverage.is_none() || words >= DRAFT_SALAD_MIN_WORDS)
+                && is_keyword_salad(analysis, answer),
             words,
             empty: analysis.is_empty(),
             on_topic: engagement.on_topic,

@@ -264,10 +264,37 @@ const QUANTITIES: &[&str] = &[
 /// idea (a share of ½ for references of more than 12 content words was lower on the SemEval-2013
 /// training splits: SciEntsBank 0.503 against 0.509, Beetle unchanged).
 const COVERAGE_SHARE: f32 = 0.7;
-/// Recall of a reference's content words that earns the full coverage credit.
+/// Recall of a reference's content words that earns the full coverage credit, for a draft of
+/// several references (the best of them is already an optimistic recall) or one of at most
+/// [`FULL_ANSWER_WORDS`] distinct content words.
 const COVERAGE_FULL: f32 = 1.0;
+/// A single reference longer than this (distinct content words) holds more than a full-marks
+/// answer needs — its examples, asides and second phrasings — so coverage asks for a share of
+/// it: `full = √(FULL_ANSWER_WORDS / n)` (½ for 24 words). Measured against `full` = 1: our
+/// course set (`tests/draft-dev/cs-course.jsonl`, references of 6–22 content words) r 0.536 →
+/// 0.569; the SemEval-2013 training splits (development) Beetle 0.600 → 0.598, SciEntsBank 0.511
+/// → 0.514 (a linear share, `6 / n`, gave the course set more but cost SciEntsBank's unseen
+/// splits; applied to several references too, it cost Beetle train 0.016).
+const FULL_ANSWER_WORDS: f32 = 6.0;
 /// Points off for stating the antonym of a reference's key word.
 const ANTONYM_PENALTY: f32 = 10.0;
+
+/// The recall of a single reference (analysed as `a`) that earns full coverage credit: all of a
+/// short one, `√(FULL_ANSWER_WORDS / n)` of one of `n` distinct content words (see
+/// [`FULL_ANSWER_WORDS`]), rounded to two decimals so the drafted RON reads well.
+fn coverage_full(a: &crate::analysis::Analysis) -> f32 {
+    let distinct: BTreeSet<&str> = a
+        .tokens()
+        .iter()
+        .filter(|t| crate::matching::is_content(a, t))
+        .map(|t| a.stem(t))
+        .collect();
+    let n = distinct.len() as f32;
+    if n <= FULL_ANSWER_WORDS {
+        return COVERAGE_FULL;
+    }
+    ((FULL_ANSWER_WORDS / n).sqrt() * 100.0).round() / 100.0
+}
 
 /// Drafts a rubric for `question` from `model_answer` alone.
 pub fn draft(
@@ -544,7 +571,11 @@ pub fn draft_from_references(
         examples: Vec::new(),
         coverage: (!references.is_empty()).then(|| Coverage {
             weight: coverage_weight,
-            full: COVERAGE_FULL,
+            full: if references.len() == 1 {
+                coverage_full(&a)
+            } else {
+                COVERAGE_FULL
+            },
             // The best of several references is already an optimistic recall: no saturation.
             curve: if references.len() > 1 { 1.0 } else { 2.0 },
             references: references.iter().map(|r| r.to_string()).collect(),

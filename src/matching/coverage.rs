@@ -390,6 +390,31 @@ fn related(a: &str, b: &str) -> bool {
     common >= 4 && (common == shorter || (shorter >= 6 && common + 1 == shorter))
 }
 
+/// The hyphenated compounds of `a` (analysed from `text`: "in-order", "sub-tree": two or more word tokens of one word,
+/// each joined to the next by a hyphen) with the stem of the word written solid and their tokens.
+fn compounds<'a>(a: &'a Analysis, text: &str) -> Vec<(String, &'a [Token])> {
+    let tokens = a.tokens();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = start + 1;
+        while end < tokens.len()
+            && tokens[end].word == tokens[start].word
+            && tokens[end - 1].span.end + 1 == tokens[end].span.start
+            && text.as_bytes().get(tokens[end - 1].span.end) == Some(&b'-')
+        {
+            end += 1;
+        }
+        let parts = &tokens[start..end];
+        if parts.len() >= 2 && parts.iter().all(|t| t.kind == TokenKind::Word) {
+            let solid: String = parts.iter().map(|t| a.norm(t)).collect();
+            out.push((crate::analysis::stem(&solid).into(), parts));
+        }
+        start = end;
+    }
+    out
+}
+
 /// A [`Coverage`] compiled for one rubric.
 #[derive(Clone, Debug)]
 pub struct WordCoverage {
@@ -534,6 +559,18 @@ impl WordCoverage {
                         growth: false,
                         number: t.kind == TokenKind::Number,
                     });
+                }
+                // A compound written with hyphens ("in-order", "sub-tree") is also stated by the
+                // word written solid ("inorder", "subtree"): every content part takes its stem.
+                for (joined, parts) in compounds(&a, text) {
+                    for t in parts.iter().filter(|t| counted(t)) {
+                        let stem = a.stem(t);
+                        if let Some(w) = words.iter_mut().find(|w| w.stems[0] == stem) {
+                            if !w.stems.contains(&joined) {
+                                w.stems.push(joined.clone());
+                            }
+                        }
+                    }
                 }
                 // An order of growth is what its sentence claims: it weighs as much as the
                 // reference's other words together, at most GROWTH_WEIGHT.
@@ -798,6 +835,22 @@ impl WordCoverage {
                     && n.bytes().all(|b| b.is_ascii_lowercase())
                 {
                     self.spell(text, t, n, &mut seen);
+                }
+            }
+        }
+        // A hyphenated compound of the answer also states the word written solid: "in-order"
+        // states a reference's "inorder".
+        for (joined, parts) in compounds(answer, text) {
+            if self.index_sieve.may_contain(Sieve::of_word(&joined)) {
+                if let Some(hits) = self.index.get(joined.as_str()) {
+                    let side = if parts.iter().any(|t| t.negated) {
+                        DENIED
+                    } else {
+                        ASSERTED
+                    };
+                    for &(i, antonym) in hits {
+                        seen[i as usize] |= if antonym { side << ANTONYM } else { side };
+                    }
                 }
             }
         }

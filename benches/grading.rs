@@ -1,7 +1,8 @@
 //! `cargo bench --bench grading`: grading cost against the cost of bare Unicode word segmentation
 //! of the same ~250-word answer, on the 10-concept test rubric; and loading + compiling the bank;
 //! and `rubric draft`: drafting a rubric from the fixture's model answer (with the bank as
-//! background), and grading the same answer with the draft (its coverage block included).
+//! background), and grading the same answer with the draft (its coverage block included);
+//! and over the bank, every rubric's hand-written grader against its draft's.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rubric_grader::{Analyzer, Bank, Grader, Rubric};
@@ -86,6 +87,63 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("c_grade_250_words_drafted", |b| {
         b.iter(|| drafted_grader.grade(black_box(ANSWER)).map(|g| g.score))
+    });
+    g.finish();
+
+    // The same comparison over the bank: each rubric's hand-written grader against the one
+    // drafted from its model answer alone, both grading the rubric's first five marked examples
+    // of 60 words or more (590 answers a pass).
+    let pairs: Vec<(Grader, Grader, Vec<String>)> = bank
+        .rubrics()
+        .map(|r| {
+            let hand = Grader::builder()
+                .glossary(bank.glossary())
+                .build(r)
+                .expect("bank rubric compiles");
+            let draft = rubric_grader::authoring::draft::draft(
+                &r.question,
+                &r.model_answer,
+                &background,
+                bank.glossary(),
+                &rubric_grader::authoring::draft::DraftOptions::default(),
+            );
+            let drafted = Grader::builder()
+                .glossary(bank.glossary())
+                .build(&draft)
+                .expect("draft compiles");
+            let answers = r
+                .examples
+                .iter()
+                .filter(|x| x.answer.split_whitespace().count() >= 60)
+                .take(5)
+                .map(|x| x.answer.clone())
+                .collect();
+            (hand, drafted, answers)
+        })
+        .collect();
+    let mut g = c.benchmark_group("draft_bank");
+    g.sample_size(10);
+    g.bench_function("a_hand_written_bank_examples", |b| {
+        b.iter(|| {
+            let mut total = 0.0f32;
+            for (hand, _, answers) in &pairs {
+                for a in answers {
+                    total += hand.grade(black_box(a)).map_or(0.0, |g| g.score);
+                }
+            }
+            total
+        })
+    });
+    g.bench_function("b_drafted_bank_examples", |b| {
+        b.iter(|| {
+            let mut total = 0.0f32;
+            for (_, drafted, answers) in &pairs {
+                for a in answers {
+                    total += drafted.grade(black_box(a)).map_or(0.0, |g| g.score);
+                }
+            }
+            total
+        })
     });
     g.finish();
 

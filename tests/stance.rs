@@ -9,6 +9,126 @@ use std::collections::BTreeSet;
 
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
+    (
+        "verdict: is no matter",
+        "The restart count is no matter here.",
+        "restart count",
+        false,
+    ),
+    (
+        "verdict: an old myth",
+        "The MTU problem is an old myth.",
+        "MTU",
+        false,
+    ),
+    (
+        "verdict: too much complexity",
+        "A service mesh is too much complexity for two services.",
+        "service mesh",
+        false,
+    ),
+    (
+        "verdict: too complicated",
+        "NodeLocal DNSCache is too complicated for this.",
+        "NodeLocal DNSCache",
+        false,
+    ),
+    (
+        "verdict: not worth it",
+        "Audit logging is not worth it here.",
+        "Audit logging",
+        false,
+    ),
+    (
+        "verdict: an edge case I wouldn't bother with",
+        "Stale conntrack entries are an edge case I wouldn't bother with.",
+        "conntrack entries",
+        false,
+    ),
+    (
+        "verdict: academic",
+        "Whether kube-proxy runs in IPVS mode is purely academic.",
+        "IPVS mode",
+        false,
+    ),
+    (
+        "verdict: isn't the way",
+        "A bigger node isn't the way.",
+        "bigger node",
+        false,
+    ),
+    (
+        "verdict: always fine",
+        "The CoreDNS pods are always fine.",
+        "CoreDNS",
+        false,
+    ),
+    (
+        "verdict: isn't a big deal",
+        "Losing the etcd snapshot isn't a big deal.",
+        "etcd snapshot",
+        false,
+    ),
+    (
+        "verdict: don't change anything",
+        "Requests and limits don't change anything here.",
+        "Requests",
+        false,
+    ),
+    (
+        "verdict: nobody calls",
+        "The eviction API is something nobody calls directly.",
+        "eviction API",
+        false,
+    ),
+    (
+        "verdict: something I'd never touch",
+        "The kubelet config is something I'd never touch.",
+        "kubelet config",
+        false,
+    ),
+    (
+        "reply: rhetorical without a question mark",
+        "Pod anti-affinity? Why would that matter for a single replica.",
+        "anti-affinity",
+        false,
+    ),
+    (
+        "terse note: comma, then no",
+        "A PodDisruptionBudget, no.",
+        "PodDisruptionBudget",
+        false,
+    ),
+    (
+        "look-alike: no matter which",
+        "No matter which node the pod lands on, the PVC follows it.",
+        "PVC",
+        true,
+    ),
+    (
+        "look-alike: too complicated by hand, so use X",
+        "Managing certificates by hand gets too complicated, so use cert-manager.",
+        "cert-manager",
+        true,
+    ),
+    (
+        "look-alike: X is the way",
+        "A readiness probe is the way to keep traffic off a pod that is starting.",
+        "readiness probe",
+        true,
+    ),
+    (
+        "look-alike: comma and no inside the sentence",
+        "The drain waits for the PodDisruptionBudget, and no pod is evicted beyond it.",
+        "PodDisruptionBudget",
+        true,
+    ),
+    (
+        "look-alike: why question answered",
+        "Why would a PDB matter? Because the drain evicts every replica at once without one.",
+        "PDB",
+        true,
+    ),
     // ---- Denials: the concept must not be credited. ----
     (
         "colon, then an adverb before the verdict",

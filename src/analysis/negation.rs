@@ -2851,6 +2851,47 @@ const VERDICTS: &[&[&str]] = &[
     &["won't", "move", "the", "needle"],
     &["doesn't", "move", "the", "needle"],
     &["not", "move", "the", "needle"],
+    // blind-7's forms: "the search domain list *is no matter*", "*an old myth*", "*too much
+    // complexity*, *no worth it*", "*an edge case I wouldn't bother with*", "*academic*", "*isn't
+    // the way*", "*always fine*", "*isn't a big deal*", "*don't change anything*", "an API
+    // *nobody calls*", "*something I'd never touch*", "*something people install and then
+    // forget*", "*never seen it show anything useful*"
+    &["is", "no", "matter"],
+    &["are", "no", "matter"],
+    &["old", "myth"],
+    &["too", "much", "complexity"],
+    &["too", "complicated"],
+    &["no", "worth", "it"],
+    &["not", "worth", "it"],
+    &["an", "edge", "case", "i", "wouldn't"],
+    &["an", "edge", "case", "i", "would", "not"],
+    &["is", "academic"],
+    &["are", "academic"],
+    &["purely", "academic"],
+    &["mostly", "academic"],
+    &["isn't", "the", "way"],
+    &["is", "not", "the", "way"],
+    &["is", "always", "fine"],
+    &["are", "always", "fine"],
+    &["isn't", "a", "big", "deal"],
+    &["not", "a", "big", "deal"],
+    &["no", "big", "deal"],
+    &["don't", "change", "anything"],
+    &["doesn't", "change", "anything"],
+    &["won't", "change", "anything"],
+    &["nobody", "calls"],
+    &["nobody", "uses"],
+    &["nobody", "needs"],
+    &["no", "one", "uses"],
+    &["something", "i'd", "never", "touch"],
+    &["something", "i", "would", "never", "touch"],
+    &["something", "i", "wouldn't", "bother"],
+    &["install", "and", "then", "forget"],
+    &["install", "and", "forget"],
+    &["never", "seen", "it", "show", "anything"],
+    &["never", "seen", "it", "do", "anything"],
+    &["never", "seen", "it", "help"],
+    &["never", "seen", "them", "help"],
 ];
 
 /// Words that make a verdict a judgement of harm ("a mistake", "a bad idea", "counterproductive",
@@ -3303,6 +3344,9 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                             && is_denial_reply(lower, start, reply_end)
                         || doubting_reply(lower, start, end)
                         || dismissed_pronoun_reply(tokens, lower, start, end)
+                        // "Audience binding? *Why would that matter* inside a cluster." — a
+                        // rhetorical reply, with or without its question mark
+                        || rhetorical(lower, start, end)
                         || dismissed)
                     || answered_no)
             {
@@ -3394,11 +3438,15 @@ fn deny_terse_verdict<'a>(
             ),
             _ => false,
         };
+        // "Firewall for VXLAN ports, no.": a bare "no" after a comma ends the note too.
+        let comma_no =
+            end - k == 1 && matches!(lower(k), "no" | "nope" | "nah") && between.contains(',');
         refusal
             && k - start <= 6
-            && ["\u{2014}", "\u{2013}", ":", "=>", "->", " - "]
+            && (["\u{2014}", "\u{2013}", ":", "=>", "->", " - "]
                 .iter()
                 .any(|sep| between.contains(sep))
+                || comma_no)
             && !is_field_value(tokens, text, k)
     });
     if let Some(key_end) = key_end {

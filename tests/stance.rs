@@ -3064,6 +3064,8 @@ fn a_mention_in_the_reason_for_a_denial_is_part_of_the_denial() {
     for denied in [
         "kubectl logs --previous won't help because the previous container never existed.",
         "Forget --previous, since previous containers are deleted immediately.",
+        // A dash gives the reason too.
+        "Forget --previous — previous containers are deleted immediately.",
     ] {
         let g = grader.grade(denied).unwrap();
         assert!(!g.concepts[0].hit, "{denied}");
@@ -3071,6 +3073,7 @@ fn a_mention_in_the_reason_for_a_denial_is_part_of_the_denial() {
     for kept in [
         // A contrast between the two: the second is a claim of its own.
         "kubectl logs won't help, but the previous container's logs will, because they survive the restart.",
+        "kubectl logs won't help — but the previous container's logs will.",
         // No denial before it.
         "Read the previous container's logs because the current one has just started.",
         // A plain negation, not a dismissal: its reason is a claim of its own.

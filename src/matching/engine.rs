@@ -227,7 +227,7 @@ impl Engine {
                     && hits.iter().any(|n| n.negated && is_dismissal(analysis, n));
                 let counts = |h: &Hit| {
                     polarity.counts(h.negated)
-                        && !(dismissed && in_reason_for_denial(analysis, hits, h))
+                        && !(dismissed && in_reason_for_denial(answer, analysis, hits, h))
                 };
                 let hit = hits.iter().any(counts);
                 let only_in_wrong_claims = hit
@@ -514,12 +514,26 @@ fn collect_leaves(node: &Node, table: &[Node], f: &mut impl FnMut(u32)) {
 /// overkill" — or "forget it"), later in its sentence, is part of the dismissal, not a claim of
 /// its own (unless a contrast comes between: "… won't help, but the previous container's logs
 /// will"). A plain negation gives its reason as a claim: "it does not protect against kernel
-/// exploits, since *the kernel is shared*".
-fn in_reason_for_denial(analysis: &Analysis, hits: &[Hit], h: &Hit) -> bool {
+/// exploits, since *the kernel is shared*". A dash or a colon after the dismissal gives its
+/// reason too: "Capabilities aren't the issue — *Kubernetes drops every capability by
+/// default*".
+fn in_reason_for_denial(text: &str, analysis: &Analysis, hits: &[Hit], h: &Hit) -> bool {
+    let tokens = analysis.tokens();
     hits.iter().any(|n| {
         n.negated && n.sentence == h.sentence && n.last < h.first && is_dismissal(analysis, n) && {
             let between = || (n.last + 1..h.first).map(|k| analysis.lower(k as usize));
-            between().any(|w| matches!(w, "because" | "since"))
+            let explained = || {
+                (n.last as usize + 1..=h.first as usize).any(|k| {
+                    let gap = text
+                        .get(tokens[k - 1].span.end..tokens[k].span.start)
+                        .unwrap_or("");
+                    gap.contains('\u{2014}')
+                        || gap.contains('\u{2013}')
+                        || gap.contains(" - ")
+                        || gap.contains(": ")
+                })
+            };
+            (between().any(|w| matches!(w, "because" | "since")) || explained())
                 && !between().any(|w| {
                     matches!(
                         w,

@@ -10,6 +10,66 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "verdict: plays no role",
+        "The search domain list plays no role in this.",
+        "search domain list",
+        false,
+    ),
+    (
+        "verdict: the last thing I'd enable",
+        "Strict mTLS is the last thing I'd enable.",
+        "Strict mTLS",
+        false,
+    ),
+    (
+        "verdict: things people over-engineer",
+        "Sharding the collectors is one of those things people over-engineer.",
+        "Sharding",
+        false,
+    ),
+    (
+        "verdict: neither changes anything",
+        "Retries and timeouts, neither changes anything here.",
+        "Retries",
+        false,
+    ),
+    (
+        "reply: no effect on anything",
+        "Pod priority? No effect on anything.",
+        "Pod priority",
+        false,
+    ),
+    (
+        "reply: a verdict noun alone",
+        "Exemplars? A gimmick.",
+        "Exemplars",
+        false,
+    ),
+    (
+        "reply: but it's never that",
+        "The runtime socket? People blame it, but it's never that.",
+        "runtime socket",
+        false,
+    ),
+    (
+        "look-alike: reply, but it's never optional",
+        "The runtime socket? People forget it, but it's never optional to lock it down.",
+        "runtime socket",
+        true,
+    ),
+    (
+        "look-alike: the first thing I'd enable",
+        "Strict mTLS is the first thing I'd enable once every workload has a sidecar.",
+        "Strict mTLS",
+        true,
+    ),
+    (
+        "look-alike: a reply that explains",
+        "Exemplars? They link a metric sample to the trace that produced it.",
+        "Exemplars",
+        true,
+    ),
+    (
         "verdict: is no matter",
         "The restart count is no matter here.",
         "restart count",

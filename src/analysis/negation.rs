@@ -2892,6 +2892,23 @@ const VERDICTS: &[&[&str]] = &[
     &["never", "seen", "it", "do", "anything"],
     &["never", "seen", "it", "help"],
     &["never", "seen", "them", "help"],
+    // blind-8's: "ndots *plays no role*", "a legacy setting *nobody touches*", "STRICT mode is
+    // *the last thing I'd enable*", "things *people over-engineer*", "I've *never seen it
+    // tell* me anything", "*neither changes anything*", "*no effect on anything*"
+    &["plays", "no", "role"],
+    &["play", "no", "role"],
+    &["nobody", "touches"],
+    &["the", "last", "thing", "i'd", "enable"],
+    &["the", "last", "thing", "i", "would", "enable"],
+    &["the", "last", "thing", "i'd", "turn", "on"],
+    &["people", "over", "engineer"],
+    &["never", "seen", "it", "tell"],
+    &["never", "seen", "them", "tell"],
+    &["never", "seen", "those", "help"],
+    &["never", "seen", "those", "matter"],
+    &["neither", "changes", "anything"],
+    &["no", "effect", "on", "anything"],
+    &["has", "no", "effect", "in", "practice"],
 ];
 
 /// Words that make a verdict a judgement of harm ("a mistake", "a bad idea", "counterproductive",
@@ -3347,6 +3364,8 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                         // "Audience binding? *Why would that matter* inside a cluster." — a
                         // rhetorical reply, with or without its question mark
                         || rhetorical(lower, start, end)
+                        // "hostPath? People blame it, *but it's never that*."
+                        || but_never_that(tokens, lower, start, end)
                         || dismissed)
                     || answered_no)
             {
@@ -3454,6 +3473,27 @@ fn deny_terse_verdict<'a>(
             negate(t, key_end, DenialRule::Verdict);
         }
     }
+}
+
+/// A reply whose last clause turns on the question and rules it out through a pronoun: "People
+/// blame them, *but it's never that*", "Everyone mentions it, *but it isn't it*" (the clause opens
+/// with "but", holds a negation, and ends on the pronoun; "… but it's never optional" does not).
+fn but_never_that<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    start: usize,
+    end: usize,
+) -> bool {
+    let Some(last) = (start + 1..end)
+        .rev()
+        .find(|&k| tokens[k].clause != tokens[k - 1].clause)
+    else {
+        return false;
+    };
+    lower(last) == "but"
+        && end - last <= REPLY_TOKENS + 1
+        && is_denial_reply(lower, last, end)
+        && matches!(lower(end - 1), "that" | "it" | "them" | "those" | "this")
 }
 
 /// A reply of doubt about the question through a pronoun: "Querying the database? *I'd be
@@ -3743,6 +3783,13 @@ fn is_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usi
                 | "unnecessary"
                 | "negligible"
                 | "none"
+                | "gimmick"
+                | "distraction"
+                | "hype"
+                | "academic"
+                | "overengineering"
+                | "overblown"
+                | "overstated"
         ) || w.ends_with("n't")
     })
 }

@@ -10,6 +10,24 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "reply: a red herring",
+        "Overlay versus native routing? A red herring.",
+        "native routing",
+        false,
+    ),
+    (
+        "dash list, then I've never seen any of those matter",
+        "Placement groups, CPU pinning, NUMA — I've never seen any of those matter.",
+        "CPU pinning",
+        false,
+    ),
+    (
+        "look-alike: dash list, then a claim with I've",
+        "Placement groups, CPU pinning, NUMA — I've used all of those to cut tail latency.",
+        "CPU pinning",
+        true,
+    ),
+    (
         "verdict: plays no role",
         "The search domain list plays no role in this.",
         "search domain list",

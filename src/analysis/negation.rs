@@ -2800,6 +2800,8 @@ const VERDICTS: &[&[&str]] = &[
     &["never", "seen", "any", "of", "it", "matter"],
     &["never", "seen", "any", "of", "that", "matter"],
     &["never", "seen", "any", "of", "them", "matter"],
+    &["never", "seen", "any", "of", "those", "matter"],
+    &["never", "seen", "any", "of", "these", "matter"],
     &["never", "seen", "it", "make", "a", "difference"],
     &["never", "seen", "them", "make", "a", "difference"],
     // "two leaders accepting writes *should not happen*" (not "fencing makes sure a double
@@ -3550,7 +3552,7 @@ fn deny_fronted_topic<'a>(
     let Some(p) = (start + 1..end.min(start + 18)).find(|&k| {
         matches!(
             lower(k),
-            "i" | "we" | "you" | "i'd" | "we'd" | "you'd" | "i'll" | "we'll"
+            "i" | "we" | "you" | "i'd" | "we'd" | "you'd" | "i'll" | "we'll" | "i've" | "we've"
         ) || tokens[k].after_comma && DISMISSALS.contains(&lower(k))
     }) else {
         return;
@@ -3624,6 +3626,8 @@ fn deny_fronted_topic<'a>(
                     | "delete"
                     | "care"
                     | "worry"
+                    // "… — I've never seen any of those matter"
+                    | "matter"
             )
     }) else {
         return;
@@ -3784,6 +3788,7 @@ fn is_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usi
                 | "negligible"
                 | "none"
                 | "gimmick"
+                | "herring"
                 | "distraction"
                 | "hype"
                 | "academic"

@@ -10,6 +10,24 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "look-alike: a finding, X lacks Y",
+        "The StorageClass lacks allowVolumeExpansion, so the resize is rejected.",
+        "allowVolumeExpansion",
+        true,
+    ),
+    (
+        "look-alike: a finding, the pods lack Y",
+        "The pods lack a toleration for the GPU taint, so they stay Pending.",
+        "toleration",
+        true,
+    ),
+    (
+        "denial: the speaker lacks the time for X",
+        "We lack the time for a canary rollout here.",
+        "canary rollout",
+        false,
+    ),
+    (
         "reply: a red herring",
         "Overlay versus native routing? A red herring.",
         "native routing",

@@ -189,6 +189,10 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                 // indefinite subject is a diagnosis — something somewhere fails to do what it
                 // should — and rules nothing out.
                 || (w.ends_with("n't") || w == "not") && indefinite_subject(tokens, &lower, i)
+                // "The StorageClass *lacks* allowVolumeExpansion", "the pods *lack* a
+                // toleration": a thing that lacks something is a finding, like "is missing" —
+                // the cause of the failure — and rules nothing out.
+                || matches!(w, "lacks" | "lack") && has_subject_before(tokens, &lower, i)
                 || in_short_quote(tokens, text, i));
         if is_trigger
             && !inside_identifier
@@ -3420,6 +3424,16 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             }
         }
     }
+}
+
+/// Whether the verb at `i` has a noun subject before it in its clause ("the pods lack …"), not
+/// a speaker ("we lack the time to …") or nothing at all.
+fn has_subject_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    i > 0
+        && tokens[i - 1].clause == tokens[i].clause
+        && tokens[i - 1].kind == super::TokenKind::Word
+        && !tokens[i - 1].function_word
+        && !is_subject_pronoun(lower(i - 1))
 }
 
 /// Terse notes that rule their subject out: "Sidecar: no.", "PDB — n/a", "Taints => nope". The

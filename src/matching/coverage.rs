@@ -1224,6 +1224,19 @@ mod word_tests {
     }
 
     #[test]
+    fn a_hyphenated_compound_states_the_word_written_solid() {
+        // The answer's "in-order" states the reference's "inorder" …
+        let c = assess("Inorder traversal", "in-order traversal");
+        assert!(c.covered.iter().any(|w| w == "inorder"), "{c:?}");
+        // … the answer's "inorder" states the reference's "in-order" …
+        let c = assess("An in-order traversal", "inorder traversal");
+        assert!(c.covered.iter().any(|w| w == "order"), "{c:?}");
+        // … and two separate words are not a compound.
+        let c = assess("Inorder traversal", "in order traversal");
+        assert!(c.missing.iter().any(|w| w == "inorder"), "{c:?}");
+    }
+
+    #[test]
     fn the_question_s_setup_is_demoted_less_than_what_it_asks() {
         let question = "Denise built a circuit with a switch. Why does the bulb light? Explain.";
         let analyzer = Analyzer::new();

@@ -16,6 +16,7 @@ mod token;
 pub use analyzer::{Analysis, Analyzer};
 pub use lexicon::is_function_word;
 pub(crate) use lexicon::{base_forms, function_words, is_english_word, is_negation_trigger};
+pub(crate) use negation::dash_between;
 pub use negation::DenialRule;
 pub use token::{Span, Token, TokenKind};
 

@@ -1798,14 +1798,7 @@ fn deny_listed_before_colon<'a>(
         return;
     }
     // A dash introduces as a colon does: "port-forward and /debug/pprof — skip it".
-    let colon = colon_after(start - 1)
-        || text
-            .get(tokens[start - 1].span.end..tokens[start].span.start)
-            .is_some_and(|between| {
-                between.contains('\u{2014}')
-                    || between.contains('\u{2013}')
-                    || between.contains(" - ")
-            });
+    let colon = colon_after(start - 1) || dash_between(tokens, text, start - 1, start);
     // The pronoun ends the clause, within a few words of the cue.
     let mut end = cue + 1;
     while end < tokens.len() && end < cue + 8 && tokens[end].clause == clause {
@@ -3426,6 +3419,15 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
     }
 }
 
+/// Whether a dash used as punctuation — an em or en dash, or a hyphen between spaces — stands
+/// between tokens `a` and `b` of `text` ("port-forward and pprof *—* skip it").
+pub(crate) fn dash_between(tokens: &[Token], text: &str, a: usize, b: usize) -> bool {
+    text.get(tokens[a].span.end..tokens[b].span.start)
+        .is_some_and(|gap| {
+            gap.contains('\u{2014}') || gap.contains('\u{2013}') || gap.contains(" - ")
+        })
+}
+
 /// Whether the verb at `i` has a noun subject before it in its clause ("the pods lack …"), not
 /// a speaker ("we lack the time to …") or nothing at all.
 fn has_subject_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, i: usize) -> bool {
@@ -3573,12 +3575,7 @@ fn deny_fronted_topic<'a>(
     };
     // "heap profiles, inuse_space, diffs between snapshots — I wouldn't bother": a list put
     // before a dash, from the last break that is not a comma (a semicolon, a colon, the start).
-    let dashed = p > start
-        && text
-            .get(tokens[p - 1].span.end..tokens[p].span.start)
-            .is_some_and(|gap| {
-                gap.contains('\u{2014}') || gap.contains('\u{2013}') || gap.contains(" - ")
-            });
+    let dashed = p > start && dash_between(tokens, text, p - 1, p);
     let topic_start = if dashed {
         (start + 1..p)
             .rev()

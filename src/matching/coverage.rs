@@ -390,8 +390,9 @@ fn related(a: &str, b: &str) -> bool {
     common >= 4 && (common == shorter || (shorter >= 6 && common + 1 == shorter))
 }
 
-/// The hyphenated compounds of `a` (analysed from `text`: "in-order", "sub-tree": two or more word tokens of one word,
-/// each joined to the next by a hyphen) with the stem of the word written solid and their tokens.
+/// The hyphenated compounds of `a`, analysed from `text` ("in-order", "sub-tree": two or more
+/// word tokens of one word, each joined to the next by a hyphen), each with the stem of the word
+/// written solid and its tokens.
 fn compounds<'a>(a: &'a Analysis, text: &str) -> Vec<(String, &'a [Token])> {
     let tokens = a.tokens();
     let mut out = Vec::new();

@@ -524,13 +524,10 @@ fn in_reason_for_denial(text: &str, analysis: &Analysis, hits: &[Hit], h: &Hit) 
             let between = || (n.last + 1..h.first).map(|k| analysis.lower(k as usize));
             let explained = || {
                 (n.last as usize + 1..=h.first as usize).any(|k| {
-                    let gap = text
-                        .get(tokens[k - 1].span.end..tokens[k].span.start)
-                        .unwrap_or("");
-                    gap.contains('\u{2014}')
-                        || gap.contains('\u{2013}')
-                        || gap.contains(" - ")
-                        || gap.contains(": ")
+                    crate::analysis::dash_between(tokens, text, k - 1, k)
+                        || text
+                            .get(tokens[k - 1].span.end..tokens[k].span.start)
+                            .is_some_and(|gap| gap.contains(": "))
                 })
             };
             (between().any(|w| matches!(w, "because" | "since")) || explained())

@@ -308,6 +308,8 @@ pub fn interview(
                 Input::TooLarge(n) => too_large(out, n),
                 Input::Hint => match iv.hint() {
                     Ok(h) => {
+                        // Saved before it is shown: a Ctrl-C right after keeps the hint taken.
+                        save(&iv)?;
                         let _ = writeln!(
                             out,
                             "{}",
@@ -324,6 +326,7 @@ pub fn interview(
                 },
                 Input::Skip => {
                     iv.skip()?;
+                    save(&iv)?;
                     let _ = writeln!(out, "Skipped.");
                 }
                 Input::Quit => return quit(&iv, &path, recorder.as_ref(), out, &save),

@@ -311,6 +311,60 @@ fn a_wrong_central_claim_is_worth_at_most_the_cap() {
     );
 }
 
+/// One wrong belief in an answer credited for two thirds of the rubric apart from what it
+/// contradicts, which also asserts the contradicted concept on its own, is a slip: the belief
+/// costs its penalty and the concept, and no contradiction cap applies. With less credited, or
+/// two beliefs, the cap holds.
+#[test]
+fn one_slip_in_a_thorough_answer_costs_its_penalty_not_the_cap() {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n06", title: "t", category: "demo", level: mid, question: "Why is a deleted pod still receiving traffic?",
+        model_answer: "Endpoint removal and SIGTERM happen in parallel, so kube-proxy and load balancers still route to the pod for a moment; add a preStop sleep, keep the grace period above it, handle SIGTERM by draining, and check the readiness probe.",
+        concepts: [
+            (id: "parallel", label: "removal and SIGTERM in parallel", matcher: Any(["in parallel", "at the same time"]), hint: "h"),
+            (id: "proxy", label: "kube-proxy lag", matcher: Any(["kube-proxy"]), hint: "h"),
+            (id: "prestop", label: "preStop sleep", matcher: Any(["preStop"]), hint: "h"),
+            (id: "grace", label: "grace period above the sleep", matcher: Any(["grace period"]), hint: "h"),
+            (id: "drain", label: "drain on SIGTERM", matcher: Any(["drain", "draining"]), hint: "h"),
+            (id: "lb", label: "load balancer lag", matcher: Any(["load balancer"]), hint: "h"),
+        ],
+        misconceptions: [
+            (id: "sequential", label: "thinks traffic stops before SIGTERM", matcher: Any(["traffic stops before SIGTERM"]),
+             penalty: 10.0, correction: "They happen in parallel.", contradicts: ["parallel"]),
+            (id: "force", label: "recommends force deletion", matcher: Any(["force delete it"]),
+             penalty: 10.0, correction: "Force deletion does not help."),
+        ])"#,
+        "<n06>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let thorough = "On most clusters traffic stops before SIGTERM. Endpoint removal and SIGTERM happen in parallel. \
+        kube-proxy and the cloud load balancer take a moment to notice. Add a preStop sleep, keep the grace period above it, \
+        and drain connections on SIGTERM.";
+    let g = grader.grade(thorough).unwrap();
+    assert!(g.concepts[0].contradicted && !g.concepts[0].hit);
+    assert!(
+        g.band >= rubric_grader::Band::Good,
+        "a slip is not capped: {}",
+        g.score
+    );
+    assert!(
+        g.score < 100.0 - 10.0 + 0.1,
+        "the penalty and the concept still cost: {}",
+        g.score
+    );
+    // Two beliefs: no slip.
+    let two = grader
+        .grade(&format!("{thorough} Or just force delete it."))
+        .unwrap();
+    assert!(two.band < rubric_grader::Band::Good, "{}", two.score);
+    // The belief held and little else credited: capped as before.
+    let thin = grader
+        .grade("Traffic stops before SIGTERM, although some say they happen in parallel; add a preStop sleep.")
+        .unwrap();
+    assert!(thin.band < rubric_grader::Band::Good, "{}", thin.score);
+}
+
 #[test]
 fn a_wrong_number_scores_at_least_15_below_the_right_one_on_g01() {
     let bank = rubric_grader::Bank::embedded().unwrap();

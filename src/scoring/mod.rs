@@ -87,6 +87,13 @@ pub const MOSTLY_RIGHT_NUMERATOR: usize = 2;
 /// See [`MOSTLY_RIGHT_NUMERATOR`].
 pub const MOSTLY_RIGHT_DENOMINATOR: usize = 3;
 
+/// An answer holding one wrong belief and credited for at least this share (numerator /
+/// denominator) of the rubric's concepts, apart from those the belief contradicts, has made a
+/// slip: the belief costs its penalty, but no contradiction cap applies.
+pub const SLIP_NUMERATOR: usize = 2;
+/// See [`SLIP_NUMERATOR`].
+pub const SLIP_DENOMINATOR: usize = 3;
+
 /// An answer that holds a wrong belief and is credited for less than this share of the rubric
 /// (by weight) is confidently wrong rather than partly right: what it gets right is the
 /// vocabulary around its wrong claim, and it is capped like a wrong central claim, at
@@ -386,7 +393,19 @@ impl ScoringModel {
         let mostly_wrong = !misconceptions.is_empty()
             && coverage < MOSTLY_WRONG_SHARE
             && score > crate::rubric::WRONG_CENTRAL_CLAIM_CAP;
-        if contradicted.iter().any(|x| *x) || mostly_wrong {
+        // One wrong belief in an answer credited for most of the rubric apart from what the
+        // belief contradicts is a slip in a thorough answer, not a wrong centre: the belief
+        // costs its penalty and the concepts it contradicts earn nothing, but nothing caps the
+        // rest. Wrong answers in the right vocabulary come nowhere near this share (none of
+        // the development sets' 970 that hold a belief reaches it); a thorough answer that
+        // trips a broad misconception does.
+        let slip = misconceptions.len() == 1
+            && credited_concepts * SLIP_DENOMINATOR >= findings.concepts.len() * SLIP_NUMERATOR
+            && contradicted
+                .iter()
+                .zip(&findings.concepts)
+                .all(|(x, c)| !x || c.asserted_apart);
+        if (contradicted.iter().any(|x| *x) || mostly_wrong) && !slip {
             // A wrong claim about what the question asks cannot be good; a wrong central claim
             // (it contradicts a required concept) is worth little whatever else is said.
             let cap = if central || mostly_wrong {

@@ -365,6 +365,47 @@ fn one_slip_in_a_thorough_answer_costs_its_penalty_not_the_cap() {
     assert!(thin.band < rubric_grader::Band::Good, "{}", thin.score);
 }
 
+/// A long answer with many credited sentences that holds one wrong belief, and states the
+/// contradicted concept in a sentence of its own, keeps that concept's credit (the belief still
+/// costs its penalty); a short answer stating the same belief does not.
+#[test]
+fn a_thorough_answer_that_says_both_keeps_what_it_states_on_its_own() {
+    let rubric = rubric_grader::Rubric::from_ron(
+        r#"(id: "n07", title: "t", category: "demo", level: mid, question: "What does exit code 137 mean and what do you check?",
+        model_answer: "137 is SIGKILL, 128 plus 9, usually from the OOM killer; check the memory limit, the events, dmesg and the app's heap.",
+        concepts: [
+            (id: "sigkill", label: "137 = SIGKILL", required: true, weight: 3.0, matcher: Any(["SIGKILL"]), hint: "h"),
+            (id: "math", label: "128 + signal number", matcher: Any(["128"]), hint: "h"),
+            (id: "oom", label: "usually the OOM killer", matcher: Any(["OOM killer"]), hint: "h"),
+            (id: "limit", label: "memory limit", matcher: Any(["memory limit"]), hint: "h"),
+            (id: "events", label: "events", matcher: Any(["events"]), hint: "h"),
+            (id: "dmesg", label: "dmesg", matcher: Any(["dmesg"]), hint: "h"),
+            (id: "heap", label: "heap", matcher: Any(["heap"]), hint: "h"),
+        ],
+        misconceptions: [(id: "sigterm", label: "thinks 137 is SIGTERM", matcher: Any(["137 is SIGTERM"]),
+            penalty: 10.0, correction: "137 is SIGKILL; 143 is SIGTERM.", contradicts: ["sigkill"])])"#,
+        "<n07>",
+    )
+    .unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let long = "The container was stopped with SIGKILL. The code is 128 plus the signal number. \
+        Most often the OOM killer sent it. Compare usage with the memory limit. Read the pod's events. \
+        Look at dmesg on the node. Profile the heap. In my notes I once wrote that 137 is SIGTERM.";
+    let g = grader.grade(long).unwrap();
+    assert!(g.concepts[0].hit && !g.concepts[0].contradicted, "{g:?}");
+    assert_eq!(g.misconceptions.len(), 1);
+    assert!(g.score >= 80.0 && g.score <= 90.0, "{}", g.score);
+    let short = grader
+        .grade("137 is SIGTERM. It may be SIGKILL from the OOM killer, check the events.")
+        .unwrap();
+    assert!(short.concepts[0].contradicted && !short.concepts[0].hit);
+    assert!(
+        short.score <= rubric_grader::WRONG_CENTRAL_CLAIM_CAP,
+        "{}",
+        short.score
+    );
+}
+
 #[test]
 fn a_wrong_number_scores_at_least_15_below_the_right_one_on_g01() {
     let bank = rubric_grader::Bank::embedded().unwrap();

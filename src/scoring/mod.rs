@@ -94,6 +94,11 @@ pub const SLIP_NUMERATOR: usize = 2;
 /// See [`SLIP_NUMERATOR`].
 pub const SLIP_DENOMINATOR: usize = 3;
 
+/// An answer holding one wrong belief, with at least this many sentences the rubric credits,
+/// that states every concept the belief contradicts in a sentence of its own, keeps the credit
+/// of those concepts (the belief still costs its penalty).
+pub const SAYS_BOTH_SENTENCES: u32 = 6;
+
 /// An answer that holds a wrong belief and is credited for less than this share of the rubric
 /// (by weight) is confidently wrong rather than partly right: what it gets right is the
 /// vocabulary around its wrong claim, and it is capped like a wrong central claim, at
@@ -269,6 +274,21 @@ impl ScoringModel {
                     contradicted[ci] = true;
                 }
             }
+        }
+        // A thorough answer that holds one wrong belief and states each concept the belief
+        // contradicts in sentences of its own, among many sentences the rubric credits, says
+        // both: the belief costs its penalty, and what it states on its own keeps its credit. A
+        // wrong answer in the right vocabulary is short of credited sentences; a long strong one
+        // that trips a broad misconception is not.
+        let holds_one = held.iter().filter(|h| **h).count() == 1;
+        let says_both = holds_one
+            && text.sentences.1 >= SAYS_BOTH_SENTENCES
+            && contradicted
+                .iter()
+                .zip(&findings.concepts)
+                .all(|(x, c)| !x || (c.hit && c.asserted_apart));
+        if says_both {
+            contradicted.iter_mut().for_each(|x| *x = false);
         }
         // An answer credited for most of the rubric besides what it contradicts, that also
         // asserts the contradicted concept on its own, says both: it cannot be good, but it is

@@ -131,6 +131,18 @@ fn bench(c: &mut Criterion) {
     };
     let mut g = c.benchmark_group("draft_bank");
     g.sample_size(10);
+    // The baseline for the bank: bare Unicode word segmentation of the same 590 answers. Bank
+    // rubrics are far larger than the 10-concept fixture (hundreds of phrases, dozens of
+    // misconceptions each), so their ratio to segmentation is several times the fixture's.
+    g.bench_function("0_word_segmentation_of_the_same_answers", |b| {
+        b.iter(|| {
+            pairs
+                .iter()
+                .flat_map(|p| p.2.iter())
+                .map(|a| black_box(a.as_str()).split_word_bounds().count())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("a_hand_written_bank_examples", |b| {
         b.iter(|| grade_all(|p| &p.0))
     });

@@ -10,6 +10,84 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "verdict: a fad",
+        "CEL is a fad.",
+        "CEL",
+        false,
+    ),
+    (
+        "verdict: the last thing I'd install",
+        "Gatekeeper or Kyverno are the last thing I'd install.",
+        "Kyverno",
+        false,
+    ),
+    (
+        "verdict: something nobody maintains",
+        "AppArmor profiles are a pain nobody maintains.",
+        "AppArmor",
+        false,
+    ),
+    (
+        "verdict: implementation trivia",
+        "The retry budget is implementation trivia.",
+        "retry budget",
+        false,
+    ),
+    (
+        "verdict: changes nothing",
+        "Those settings change nothing.",
+        "settings",
+        false,
+    ),
+    (
+        "reply: I haven't seen that matter in practice",
+        "Node affinity? I haven't seen that matter in practice.",
+        "node affinity",
+        false,
+    ),
+    (
+        "reply: both are the same",
+        "Multi-primary versus primary-remote? Both are the same in practice.",
+        "primary-remote",
+        false,
+    ),
+    (
+        "fronted topic, just ignore it",
+        "The readiness probe too, just ignore it.",
+        "readiness probe",
+        false,
+    ),
+    (
+        "look-alike: the last thing the kubelet does",
+        "The last thing the kubelet does is send SIGKILL.",
+        "SIGKILL",
+        true,
+    ),
+    (
+        "look-alike: install X to do Y",
+        "Install Kyverno and write a policy that rejects hostNetwork.",
+        "Kyverno",
+        true,
+    ),
+    (
+        "look-alike: changes how fast",
+        "Raising the lease duration changes how fast a new leader takes over.",
+        "lease duration",
+        true,
+    ),
+    (
+        "look-alike: both share",
+        "Both multi-primary and primary-remote share one root of trust.",
+        "primary-remote",
+        true,
+    ),
+    (
+        "look-alike: a list, all of them needed",
+        "Requests, limits, quotas - all of them need to be set per namespace.",
+        "quotas",
+        true,
+    ),
+    (
         "look-alike: a finding, X lacks Y",
         "The StorageClass lacks allowVolumeExpansion, so the resize is rejected.",
         "allowVolumeExpansion",

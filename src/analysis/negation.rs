@@ -52,6 +52,31 @@ const SUBJECT_WORDS: u32 = 14;
 /// A reply ("Not a factor.") is at most this many tokens long.
 const REPLY_TOKENS: usize = 6;
 
+/// The end of `start..end` without trailing hedges ("in practice", "honestly", "here").
+fn trim_hedges<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> usize {
+    let mut end = end;
+    loop {
+        let last = |k: usize| end >= start + k + 1;
+        if last(2)
+            && lower(end - 2) == "in"
+            && matches!(lower(end - 1), "practice" | "reality" | "general")
+        {
+            end -= 2;
+        } else if last(2) && lower(end - 2) == "to" && lower(end - 1) == "me" {
+            end -= 2;
+        } else if last(1)
+            && matches!(
+                lower(end - 1),
+                "honestly" | "here" | "really" | "anyway" | "either" | "frankly"
+            )
+        {
+            end -= 1;
+        } else {
+            return end;
+        }
+    }
+}
+
 /// Why a token is denied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -1730,6 +1755,11 @@ fn deny_antecedent<'a>(
                 // matters; a verdict is placed, not narrowed ("that's a red herring *in*
                 // Kubernetes").
                 && matches!(lower(k), "on" | "in" | "inside" | "at")
+                // "in practice", "in reality", "in general": a hedge on the whole claim, not
+                // where it acts ("I haven't seen that matter *in practice*").
+                && !(lower(k) == "in"
+                    && k + 1 < tokens.len()
+                    && matches!(lower(k + 1), "practice" | "reality" | "general" | "real"))
         });
     if complement {
         return;
@@ -2908,6 +2938,29 @@ const VERDICTS: &[&[&str]] = &[
     &["neither", "changes", "anything"],
     &["no", "effect", "on", "anything"],
     &["has", "no", "effect", "in", "practice"],
+    // blind-9's: "CEL is *a fad*", "Kyverno is *the last thing I'd install*", "profiles *nobody
+    // maintains*", "implementation *trivia*", "settings that *change nothing*", "I *haven't seen
+    // that matter*"
+    &["a", "fad"],
+    &["just", "a", "fad"],
+    &["the", "last", "thing", "i'd", "install"],
+    &["the", "last", "thing", "i", "would", "install"],
+    &["the", "last", "thing", "i'd", "add"],
+    &["the", "last", "thing", "i", "would", "add"],
+    &["the", "last", "thing", "i'd", "deploy"],
+    &["the", "last", "thing", "i'd", "use"],
+    &["the", "last", "thing", "i'd", "reach", "for"],
+    &["nobody", "maintains"],
+    &["is", "trivia"],
+    &["are", "trivia"],
+    &["implementation", "trivia"],
+    &["change", "nothing"],
+    &["changes", "nothing"],
+    &["haven't", "seen", "that", "matter"],
+    &["haven't", "seen", "it", "matter"],
+    &["haven't", "seen", "this", "matter"],
+    &["not", "seen", "that", "matter"],
+    &["not", "seen", "it", "matter"],
 ];
 
 /// Words that make a verdict a judgement of harm ("a mistake", "a bad idea", "counterproductive",
@@ -3352,9 +3405,12 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             let reply_end = (start..end)
                 .find(|&k| tokens[k].clause != tokens[start].clause)
                 .unwrap_or(end);
+            // A hedge at the end of the reply is not part of it ("I haven't seen that matter
+            // *in practice*").
+            let core = trim_hedges(lower, start, end);
             if asked
                 && (short_question
-                    && (end - start <= REPLY_TOKENS && is_denial_reply(lower, start, end)
+                    && (core - start <= REPLY_TOKENS && is_denial_reply(lower, start, core)
                         || reply_end < end
                             && reply_end - start <= REPLY_TOKENS
                             && is_denial_reply(lower, start, reply_end)
@@ -3570,6 +3626,12 @@ fn deny_fronted_topic<'a>(
             lower(k),
             "i" | "we" | "you" | "i'd" | "we'd" | "you'd" | "i'll" | "we'll" | "i've" | "we've"
         ) || tokens[k].after_comma && DISMISSALS.contains(&lower(k))
+            // "The readiness probe too, *just* ignore it", "…, *please* skip them": the
+            // predicate starts at the adverb
+            || tokens[k].after_comma
+                && matches!(lower(k), "just" | "please" | "simply" | "kindly")
+                && k + 1 < end
+                && DISMISSALS.contains(&lower(k + 1))
     }) else {
         return;
     };
@@ -3806,7 +3868,11 @@ fn is_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usi
                 | "overengineering"
                 | "overblown"
                 | "overstated"
+                | "fad"
+                | "trivia"
         ) || w.ends_with("n't")
+            // "X versus Y? *Both are the same* (in practice)": no difference worth stating.
+            || w == "same" && k > start && matches!(lower(k - 1), "the" | "all") && (start..k).any(|j| matches!(lower(j), "both" | "they're" | "they" | "it's" | "all"))
     })
 }
 

@@ -56,15 +56,14 @@ const REPLY_TOKENS: usize = 6;
 fn trim_hedges<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> usize {
     let mut end = end;
     loop {
-        let last = |k: usize| end >= start + k + 1;
-        if last(2)
-            && lower(end - 2) == "in"
-            && matches!(lower(end - 1), "practice" | "reality" | "general")
-        {
+        // At least one word of the reply stays before what is trimmed.
+        let two = end > start + 2 && {
+            let (a, b) = (lower(end - 2), lower(end - 1));
+            a == "in" && matches!(b, "practice" | "reality" | "general") || a == "to" && b == "me"
+        };
+        if two {
             end -= 2;
-        } else if last(2) && lower(end - 2) == "to" && lower(end - 1) == "me" {
-            end -= 2;
-        } else if last(1)
+        } else if end > start + 1
             && matches!(
                 lower(end - 1),
                 "honestly" | "here" | "really" | "anyway" | "either" | "frankly"

@@ -10,6 +10,30 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "restricted elsewhere, not a situation like this",
+        "Owner references only matter for big operators, not a simple backup.",
+        "owner references",
+        false,
+    ),
+    (
+        "restricted elsewhere, not for this",
+        "Topology spread only matters at scale, not for this.",
+        "topology spread",
+        false,
+    ),
+    (
+        "restricted elsewhere, not in a small cluster",
+        "Topology spread only matters at scale, not in a three-node cluster.",
+        "topology spread",
+        false,
+    ),
+    (
+        "look-alike: only matters for one role, not another",
+        "Requests only matter for scheduling, not for throttling; limits throttle.",
+        "requests",
+        true,
+    ),
+    (
         "verdict: a fad",
         "CEL is a fad.",
         "CEL",

@@ -651,7 +651,15 @@ fn deny_restricted<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
             || here(cue + 3)
                 && matches!(lower(cue + 1), "in" | "for")
                 && matches!(lower(cue + 2), "this" | "our" | "your")
-                && matches!(lower(cue + 3), "case" | "cluster" | "scenario" | "one"));
+                && matches!(lower(cue + 3), "case" | "cluster" | "scenario" | "one")
+            // "…, not for this", "…, not for us"
+            || matches!(lower(cue + 1), "for")
+                && here(cue + 2)
+                && matches!(lower(cue + 2), "this" | "us" | "you" | "me")
+                && !here(cue + 3)
+            // "…, not a simple backup", "…, not in a three-node cluster": a situation like
+            // this one, named by its kind
+            || situation_after(tokens, lower, cue));
     if !restricted_here || cue == 0 || !tokens[cue].after_comma {
         return;
     }
@@ -670,6 +678,41 @@ fn deny_restricted<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, 
     if let Some(only) = only {
         deny_subject(tokens, lower, only, DenialRule::Subject, false, false);
     }
+}
+
+/// Whether "not" at `cue` is followed, to the end of its sentence, by a situation named by its
+/// kind: "(in/for/on) a/an/our … cluster|setup|backup|app|service|team|project|workload|job".
+fn situation_after<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, cue: usize) -> bool {
+    const KINDS: &[&str] = &[
+        "cluster",
+        "clusters",
+        "setup",
+        "backup",
+        "app",
+        "apps",
+        "service",
+        "team",
+        "teams",
+        "project",
+        "workload",
+        "job",
+        "startup",
+        "company",
+        "shop",
+        "environment",
+    ];
+    let sentence = tokens[cue].sentence;
+    let end = (cue + 1..tokens.len())
+        .find(|&k| tokens[k].sentence != sentence)
+        .unwrap_or(tokens.len());
+    let mut k = cue + 1;
+    if k < end && matches!(lower(k), "in" | "for" | "on") {
+        k += 1;
+    }
+    if k >= end || !matches!(lower(k), "a" | "an" | "our" | "my" | "your") {
+        return false;
+    }
+    end - k <= 5 && KINDS.contains(&lower(end - 1))
 }
 
 /// "X is *something* (that) *you* …", "X is *a thing nobody* …": when the pronoun at `pronoun`

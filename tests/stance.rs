@@ -10,6 +10,48 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "described: a distinction I would ignore",
+        "Multi-primary vs primary-remote is a distinction I would ignore.",
+        "primary-remote",
+        false,
+    ),
+    (
+        "described: a detail I'd skip",
+        "The renew deadline is a detail I'd skip.",
+        "renew deadline",
+        false,
+    ),
+    (
+        "described: something nobody ever reads",
+        "Auditing access is something nobody ever reads.",
+        "auditing",
+        false,
+    ),
+    (
+        "list, then aren't real challenges",
+        "CIDR overlap, latency and DNS aren't real challenges here.",
+        "CIDR overlap",
+        false,
+    ),
+    (
+        "look-alike: something nobody enjoys, but must be done",
+        "Rotating the CA is something nobody enjoys, but it must be done before expiry.",
+        "rotating the CA",
+        true,
+    ),
+    (
+        "look-alike: a distinction that decides",
+        "Multi-primary vs primary-remote is a distinction that decides where istiod runs.",
+        "primary-remote",
+        true,
+    ),
+    (
+        "look-alike: a real problem when",
+        "CIDR overlap is a real problem when the clusters were built with the same pod range.",
+        "CIDR overlap",
+        true,
+    ),
+    (
         "restricted elsewhere, not a situation like this",
         "Owner references only matter for big operators, not a simple backup.",
         "owner references",

@@ -601,7 +601,10 @@ fn deny_described<'a>(
         }
         if k == 0
             || tokens[k - 1].clause != clause
-            || !matches!(lower(k - 1), "i" | "you" | "we" | "people" | "nobody")
+            || !matches!(
+                lower(k - 1),
+                "i" | "you" | "we" | "i'd" | "we'd" | "you'd" | "people" | "nobody"
+            )
         {
             return;
         }
@@ -623,7 +626,36 @@ fn deny_described<'a>(
         return;
     }
     let verb_cue = DISMISSALS.contains(&lower(cue)) || lower(cue) == "nobody";
-    if content_after <= usize::from(!verb_cue) {
+    // "something *nobody* ever reads": "nobody" is the subject, and a verb of neglect may
+    // follow it ("something nobody enjoys" is no verdict on its use).
+    let neglected = lower(cue) == "nobody"
+        && (cue + 1..tokens.len())
+            .take_while(|&k| tokens[k].clause == clause)
+            .find(|&k| !ADVERBS.contains(&lower(k)))
+            .is_some_and(|k| {
+                matches!(
+                    lower(k),
+                    "reads"
+                        | "uses"
+                        | "checks"
+                        | "maintains"
+                        | "touches"
+                        | "tunes"
+                        | "configures"
+                        | "needs"
+                        | "sets"
+                        | "calls"
+                        | "runs"
+                        | "monitors"
+                        | "watches"
+                        | "looks"
+                        | "updates"
+                        | "cares"
+                        | "opens"
+                )
+            });
+    let allowed = usize::from(!verb_cue) + usize::from(neglected);
+    if content_after <= allowed {
         deny_subject(tokens, lower, copula, rule, false, false);
     }
 }
@@ -728,7 +760,21 @@ fn described_by<'a>(
     if k > 0 && matches!(lower(k - 1), "that" | "which") {
         k -= 1;
     }
-    if k == 0 || !matches!(lower(k - 1), "something" | "thing" | "anything") {
+    // "something / a thing / a detail / a distinction I'd ignore"
+    if k == 0
+        || !matches!(
+            lower(k - 1),
+            "something"
+                | "thing"
+                | "anything"
+                | "distinction"
+                | "detail"
+                | "nicety"
+                | "luxury"
+                | "knob"
+                | "topic"
+        )
+    {
         return None;
     }
     k -= 1;
@@ -2355,6 +2401,7 @@ const VERDICT_FILLER: &[&str] = &[
     "meaningful",
     "significant",
     "practical",
+    "real",
 ];
 
 /// Stems of verdicts about relevance: after a cue, they deny the clause's subject.
@@ -2374,6 +2421,7 @@ const RELEVANCE: &[&str] = &[
     "solution",
     "issue",
     "problem",
+    "challenge",
     "factor",
     "involv",
     "relevan",

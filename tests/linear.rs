@@ -49,6 +49,8 @@ const HOSTILE: &[&str] = &[
     "exemplars and they don't help ",
     "Exemplars are a metrics feature. They don't help ",
     "Does the PDB help? No, ",
+    "only matters at scale, not in a ",
+    "is a detail I'd skip, something nobody ever ",
 ];
 
 #[test]

@@ -733,10 +733,15 @@ fn situation_after<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, cue:
         "shop",
         "environment",
     ];
+    // The sentence must end within a few words (looked for no further, so a huge run-on
+    // sentence costs no more per "not").
     let sentence = tokens[cue].sentence;
-    let end = (cue + 1..tokens.len())
-        .find(|&k| tokens[k].sentence != sentence)
-        .unwrap_or(tokens.len());
+    let reach = tokens.len().min(cue + 8);
+    let Some(end) =
+        (cue + 1..=reach).find(|&k| k == tokens.len() || tokens[k].sentence != sentence)
+    else {
+        return false;
+    };
     let mut k = cue + 1;
     if k < end && matches!(lower(k), "in" | "for" | "on") {
         k += 1;

@@ -10,6 +10,54 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "fronted list, those flags never matter",
+        "Lease duration and renew deadline, those flags never matter.",
+        "renew deadline",
+        false,
+    ),
+    (
+        "fronted topic of eight words, I've never seen matter",
+        "Connectivity between the API server and the webhook, I've never seen matter.",
+        "webhook",
+        false,
+    ),
+    (
+        "fronted topic, I would not bother learning",
+        "The difference between WasmPlugin and EnvoyFilter I would not bother learning.",
+        "WasmPlugin",
+        false,
+    ),
+    (
+        "colon, irrelevant details",
+        "EncryptionConfiguration and provider order: irrelevant details.",
+        "provider order",
+        false,
+    ),
+    (
+        "verdict: an irrelevant detail",
+        "Provider order is an irrelevant detail.",
+        "provider order",
+        false,
+    ),
+    (
+        "verdict: plays no part",
+        "The service account identity plays no part in the certificate.",
+        "service account identity",
+        false,
+    ),
+    (
+        "look-alike: fronted list, those flags decide",
+        "Lease duration and renew deadline, those flags decide how fast failover happens.",
+        "renew deadline",
+        true,
+    ),
+    (
+        "look-alike: part of",
+        "The service account identity is part of the certificate's SAN.",
+        "service account identity",
+        true,
+    ),
+    (
         "described: a distinction I would ignore",
         "Multi-primary vs primary-remote is a distinction I would ignore.",
         "primary-remote",

@@ -3056,6 +3056,10 @@ const VERDICTS: &[&[&str]] = &[
     &["haven't", "seen", "this", "matter"],
     &["not", "seen", "that", "matter"],
     &["not", "seen", "it", "matter"],
+    &["irrelevant", "details"],
+    &["irrelevant", "detail"],
+    &["plays", "no", "part"],
+    &["play", "no", "part"],
 ];
 
 /// Words that make a verdict a judgement of harm ("a mistake", "a bad idea", "counterproductive",
@@ -3315,9 +3319,10 @@ fn verdict_at<'a>(
             return None;
         }
     }
+    // The longest verdict that starts here ("irrelevant details", not "irrelevant").
     groups.groups[group as usize]
         .iter()
-        .find(|p| {
+        .filter(|p| {
             i + p.len() <= n
                 && p.iter()
                     .enumerate()
@@ -3325,6 +3330,7 @@ fn verdict_at<'a>(
                     .all(|(k, w)| lower(i + k) == *w)
         })
         .map(|p| p.len())
+        .max()
 }
 
 /// Verbs that dismiss their object when used as advice: "forget X", "I'd skip X".
@@ -3721,6 +3727,8 @@ fn deny_fronted_topic<'a>(
             lower(k),
             "i" | "we" | "you" | "i'd" | "we'd" | "you'd" | "i'll" | "we'll" | "i've" | "we've"
         ) || tokens[k].after_comma && DISMISSALS.contains(&lower(k))
+            // "Lease duration and renew deadline, *those* flags never matter"
+            || tokens[k].after_comma && matches!(lower(k), "those" | "these" | "they")
             // "The readiness probe too, *just* ignore it", "…, *please* skip them": the
             // predicate starts at the adverb
             || tokens[k].after_comma
@@ -3749,7 +3757,7 @@ fn deny_fronted_topic<'a>(
     };
     // A short predicate, one clause to the end of the sentence.
     if topic_start >= p
-        || p - topic_start > if dashed { 16 } else { 5 }
+        || p - topic_start > if dashed { 16 } else { 8 }
         || end - p > 8
         || (p..end).any(|k| tokens[k].clause != tokens[p].clause)
     {
@@ -3823,6 +3831,12 @@ fn deny_fronted_topic<'a>(
                 | "of"
                 | "those"
                 | "these"
+                // "… I would not bother *learning*"
+                | "learning"
+                | "checking"
+                | "reading"
+                | "tuning"
+                | "configuring"
         )
     });
     if !tail_is_empty {

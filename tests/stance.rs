@@ -10,6 +10,24 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "reply: a noun phrase, but they don't matter",
+        "Kernel drop reasons in Hubble? Nice demos, but they don't matter for real incidents.",
+        "Hubble",
+        false,
+    ),
+    (
+        "reply: cute, but they never help",
+        "Exemplars? Cute, but they never help.",
+        "exemplars",
+        false,
+    ),
+    (
+        "look-alike: reply, but they don't replace",
+        "Exemplars? They link a metric to a trace, but they don't replace tracing.",
+        "exemplars",
+        true,
+    ),
+    (
         "fronted list, those flags never matter",
         "Lease duration and renew deadline, those flags never matter.",
         "renew deadline",

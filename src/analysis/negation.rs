@@ -3665,10 +3665,18 @@ fn but_never_that<'a>(
     else {
         return false;
     };
+    let end_core = trim_hedges(lower, last, end);
     lower(last) == "but"
-        && end - last <= REPLY_TOKENS + 1
+        && end - last <= REPLY_TOKENS + 4
         && is_denial_reply(lower, last, end)
-        && matches!(lower(end - 1), "that" | "it" | "them" | "those" | "this")
+        && (matches!(lower(end - 1), "that" | "it" | "them" | "those" | "this")
+            && end - last <= REPLY_TOKENS + 1
+            // "Nice demos, *but they don't matter* (for real incidents)": the pronoun is the
+            // subject, and the verb judges relevance.
+            || last + 3 < end_core
+                && matches!(lower(last + 1), "they" | "it" | "those" | "these")
+                && matches!(lower(last + 2), "don't" | "doesn't" | "won't" | "never" | "rarely")
+                && matches!(lower(last + 3), "matter" | "help" | "matters" | "helps"))
 }
 
 /// A reply of doubt about the question through a pronoun: "Querying the database? *I'd be

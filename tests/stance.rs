@@ -10,6 +10,18 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "fronted topic, please ignore it, then a dismissive reason",
+        "The schedulingGates field also, please ignore it, it never causes this.",
+        "schedulingGates",
+        false,
+    ),
+    (
+        "look-alike: fronted topic, please check it, then a reason",
+        "The schedulingGates field, please check it, it holds the pod back.",
+        "schedulingGates",
+        true,
+    ),
+    (
         "reply: a noun phrase, but they don't matter",
         "Kernel drop reasons in Hubble? Nice demos, but they don't matter for real incidents.",
         "Hubble",

@@ -3763,7 +3763,23 @@ fn deny_fronted_topic<'a>(
             _ => start,
         }
     };
-    // A short predicate, one clause to the end of the sentence.
+    // A short predicate, one clause to the end of the sentence — or followed by one more clause
+    // that gives a dismissive reason through a pronoun ("…, please ignore them, *they never
+    // cause this*"), which ends the predicate.
+    let end = match (p..end).find(|&k| tokens[k].clause != tokens[p].clause) {
+        Some(b)
+            if b + 2 < end
+                && matches!(lower(b), "they" | "it" | "those" | "that")
+                && (b + 1..(b + 3).min(end)).any(|k| {
+                    let w = lower(k);
+                    w.ends_with("n't") || matches!(w, "never" | "not")
+                })
+                && (b..end).all(|k| tokens[k].clause == tokens[b].clause) =>
+        {
+            b
+        }
+        _ => end,
+    };
     if topic_start >= p
         || p - topic_start > if dashed { 16 } else { 8 }
         || end - p > 8

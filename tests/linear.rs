@@ -51,6 +51,7 @@ const HOSTILE: &[&str] = &[
     "Does the PDB help? No, ",
     "only matters at scale, not in a ",
     "is a detail I'd skip, something nobody ever ",
+    "so don't rely on them, ",
 ];
 
 #[test]

@@ -10,6 +10,24 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "advice: so don't rely on them",
+        "Trace IDs are unreliable, so don't rely on them.",
+        "trace IDs",
+        false,
+    ),
+    (
+        "advice: so don't trust it",
+        "The cache is often stale, so don't trust it.",
+        "cache",
+        false,
+    ),
+    (
+        "look-alike: don't rely on them alone",
+        "Probes can be flaky, so don't rely on them alone; alert on errors too.",
+        "probes",
+        true,
+    ),
+    (
         "fronted topic, please ignore it, then a dismissive reason",
         "The schedulingGates field also, please ignore it, it never causes this.",
         "schedulingGates",

@@ -154,6 +154,9 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             continue;
         }
         let full = kind == CueKind::Full;
+        if matches!(w, "don't" | "dont") {
+            deny_reliance(tokens, &lower, i);
+        }
         if full && w == "over" {
             // "I'd prefer Y *over* X", "pick Y over X any day": X is ruled out.
             let clause = tokens[i].clause;
@@ -314,6 +317,32 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
         i += 1;
     }
     mark_replies(tokens, text, &lower);
+}
+
+/// "Trace IDs are unreliable, so *don't rely on them*": advice not to rely on a pronoun that
+/// ends its clause, in a later clause of the sentence, rules out the sentence's subject.
+fn deny_reliance<'a>(tokens: &mut [Token], lower: &impl Fn(usize) -> &'a str, cue: usize) {
+    let n = tokens.len();
+    let word = |k: usize| if k < n { lower(k) } else { "" };
+    let pronoun = match (word(cue + 1), word(cue + 2)) {
+        ("rely" | "count" | "depend", "on") => cue + 3,
+        ("trust", _) => cue + 2,
+        _ => return,
+    };
+    let clause = tokens[cue].clause;
+    if pronoun >= n
+        || !matches!(lower(pronoun), "them" | "it" | "those")
+        || tokens[pronoun].clause != clause
+        || (pronoun + 1 < n && tokens[pronoun + 1].clause == clause)
+        || cue == 0
+        || tokens[cue - 1].sentence != tokens[cue].sentence
+        || tokens[cue - 1].clause == clause && cue >= 2 && tokens[cue - 2].clause == clause
+    {
+        return;
+    }
+    if let Some(first) = near_sentence_start(tokens, cue, CLAUSE_REACH) {
+        deny_leading_subject(tokens, lower, first, cue);
+    }
 }
 
 /// Nouns that name a wrong belief when framed: "a common *misconception* is that X".

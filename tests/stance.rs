@@ -10,6 +10,24 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "pronoun verdict with a trailing hedge, in practice",
+        "Exemplars are a metrics feature, so they don't help in practice.",
+        "exemplars",
+        false,
+    ),
+    (
+        "pronoun verdict after a semicolon, in practice",
+        "We added node affinity; it doesn't help in practice.",
+        "node affinity",
+        false,
+    ),
+    (
+        "look-alike: a pronoun verdict placed in a location",
+        "The sidecar is injected, but it doesn't do anything in the init phase.",
+        "sidecar",
+        true,
+    ),
+    (
         "advice: so don't rely on them",
         "Trace IDs are unreliable, so don't rely on them.",
         "trace IDs",

@@ -82,17 +82,11 @@ pub fn is_vague(words: u32, specific: u32) -> bool {
 /// An answer credited for at least this share (numerator / denominator) of a rubric's concepts
 /// is mostly right: a wrong belief it also holds, about a concept it asserts elsewhere on its
 /// own, caps it below good rather than at [`crate::rubric::WRONG_CENTRAL_CLAIM_CAP`] — it says
-/// both, and a wrong answer in the right vocabulary rarely covers this much.
+/// both, and a wrong answer in the right vocabulary rarely covers this much. Holding only that
+/// one belief, such an answer has made a slip, and no contradiction cap applies at all.
 pub const MOSTLY_RIGHT_NUMERATOR: usize = 2;
 /// See [`MOSTLY_RIGHT_NUMERATOR`].
 pub const MOSTLY_RIGHT_DENOMINATOR: usize = 3;
-
-/// An answer holding one wrong belief and credited for at least this share (numerator /
-/// denominator) of the rubric's concepts, apart from those the belief contradicts, has made a
-/// slip: the belief costs its penalty, but no contradiction cap applies.
-pub const SLIP_NUMERATOR: usize = 2;
-/// See [`SLIP_NUMERATOR`].
-pub const SLIP_DENOMINATOR: usize = 3;
 
 /// An answer holding one wrong belief, with at least this many sentences the rubric credits,
 /// that states every concept the belief contradicts in a sentence of its own, keeps the credit
@@ -281,12 +275,12 @@ impl ScoringModel {
         // wrong answer in the right vocabulary is short of credited sentences; a long strong one
         // that trips a broad misconception is not.
         let holds_one = held.iter().filter(|h| **h).count() == 1;
-        let says_both = holds_one
-            && text.sentences.1 >= SAYS_BOTH_SENTENCES
-            && contradicted
-                .iter()
-                .zip(&findings.concepts)
-                .all(|(x, c)| !x || (c.hit && c.asserted_apart));
+        // Each contradicted concept is also asserted in a sentence with no wrong claim.
+        let asserted_apart = contradicted
+            .iter()
+            .zip(&findings.concepts)
+            .all(|(x, c)| !x || c.asserted_apart);
+        let says_both = holds_one && asserted_apart && text.sentences.1 >= SAYS_BOTH_SENTENCES;
         if says_both {
             contradicted.iter_mut().for_each(|x| *x = false);
         }
@@ -413,18 +407,14 @@ impl ScoringModel {
         let mostly_wrong = !misconceptions.is_empty()
             && coverage < MOSTLY_WRONG_SHARE
             && score > crate::rubric::WRONG_CENTRAL_CLAIM_CAP;
-        // One wrong belief in an answer credited for most of the rubric apart from what the
-        // belief contradicts is a slip in a thorough answer, not a wrong centre: the belief
-        // costs its penalty and the concepts it contradicts earn nothing, but nothing caps the
-        // rest. Wrong answers in the right vocabulary come nowhere near this share (none of
-        // the development sets' 970 that hold a belief reaches it); a thorough answer that
-        // trips a broad misconception does.
-        let slip = misconceptions.len() == 1
-            && credited_concepts * SLIP_DENOMINATOR >= findings.concepts.len() * SLIP_NUMERATOR
-            && contradicted
-                .iter()
-                .zip(&findings.concepts)
-                .all(|(x, c)| !x || c.asserted_apart);
+        // One wrong belief in a mostly right answer (two thirds of the rubric's concepts apart
+        // from what the belief contradicts) that asserts each contradicted concept on its own
+        // is a slip in a thorough answer, not a wrong centre: the belief costs its penalty and
+        // the concepts it contradicts earn nothing, but nothing caps the rest. Wrong answers in
+        // the right vocabulary come nowhere near this share (none of the development sets' 970
+        // that hold a belief reaches it); a thorough answer that trips a broad misconception
+        // does.
+        let slip = holds_one && mostly_right && asserted_apart;
         if (contradicted.iter().any(|x| *x) || mostly_wrong) && !slip {
             // A wrong claim about what the question asks cannot be good; a wrong central claim
             // (it contradicts a required concept) is worth little whatever else is said.

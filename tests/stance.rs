@@ -10,6 +10,84 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "reply: I've never seen that cause it",
+        "MTU mismatches between nodes? I've never seen that cause only occasional failures.",
+        "MTU",
+        false,
+    ),
+    (
+        "reply: that has nothing to do with it, with an object",
+        "Multiple ingress controllers? That has nothing to do with routing.",
+        "multiple ingress controllers",
+        false,
+    ),
+    (
+        "reply pointing back at a run of questions",
+        "Shared root CA? Remote secrets? East-west gateways? You don't need any of that for this.",
+        "shared root CA",
+        false,
+    ),
+    (
+        "reply pointing back at a run of questions, the last one",
+        "Shared root CA? Remote secrets? East-west gateways? You don't need any of that for this.",
+        "east-west gateway",
+        false,
+    ),
+    (
+        "look-alike: a run of questions answered one at a time",
+        "Shared root CA? Yes, both clusters need it. Remote secrets? You don't need them with a flat network.",
+        "shared root CA",
+        true,
+    ),
+    (
+        "reply restricted to another situation",
+        "CNI? That's only relevant when pods can't talk to each other, not for creating them.",
+        "CNI",
+        false,
+    ),
+    (
+        "look-alike: a reply restricting the topic to where it applies",
+        "CNI? That's where the pod IP comes from, so check the plugin logs.",
+        "CNI",
+        true,
+    ),
+    (
+        "rhetorical question answered by belittling it",
+        "Why would DaemonSets matter? They barely use CPU.",
+        "DaemonSets",
+        false,
+    ),
+    (
+        "look-alike: a question about relevance answered with the reason it matters",
+        "Why would DaemonSets matter? They reserve CPU on every node before your pods land.",
+        "DaemonSets",
+        true,
+    ),
+    (
+        "verdict: won't tell you more",
+        "And kubectl describe node won't tell you more than kubectl top already does.",
+        "describe node",
+        false,
+    ),
+    (
+        "look-alike: won't tell you why, then a source that will",
+        "The events won't tell you why, so check describe node for the allocatable CPU.",
+        "describe node",
+        true,
+    ),
+    (
+        "verdict: too much work",
+        "Admission policies won't change anything, and provenance attestations are too much work.",
+        "provenance attestations",
+        false,
+    ),
+    (
+        "look-alike: too much as an amount",
+        "Too much memory pressure makes the kubelet evict pods.",
+        "memory pressure",
+        true,
+    ),
+    (
         "pronoun verdict with a trailing hedge, in practice",
         "Exemplars are a metrics feature, so they don't help in practice.",
         "exemplars",

@@ -3089,6 +3089,24 @@ const VERDICTS: &[&[&str]] = &[
     &["irrelevant", "detail"],
     &["plays", "no", "part"],
     &["play", "no", "part"],
+    // blind-10's: "*too much work*", "describe node *won't tell you more*", "all of that *is
+    // overthinking*", "I've *never seen that cause* it"
+    &["too", "much", "work"],
+    &["too", "much", "effort"],
+    &["too", "much", "hassle"],
+    &["too", "much", "trouble"],
+    &["won't", "tell", "you", "more"],
+    &["won't", "tell", "you", "anything"],
+    &["doesn't", "tell", "you", "anything"],
+    &["don't", "tell", "you", "anything"],
+    &["tells", "you", "nothing"],
+    &["tell", "you", "nothing"],
+    &["is", "overthinking"],
+    &["are", "overthinking"],
+    &["never", "seen", "that", "cause"],
+    &["never", "seen", "it", "cause"],
+    &["never", "seen", "them", "cause"],
+    &["never", "seen", "this", "cause"],
 ];
 
 /// Words that make a verdict a judgement of harm ("a mistake", "a bad idea", "counterproductive",
@@ -3456,6 +3474,9 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
     let n = tokens.len();
     let mut start = 0;
     let mut prev: Option<(usize, usize)> = None;
+    // Where a run of short questions naming a topic each ("Shared root CA? Remote secrets?")
+    // begins, when the sentence before `prev` ends one.
+    let mut run: Option<usize> = None;
     while start < n {
         let sentence = tokens[start].sentence;
         let mut end = start;
@@ -3546,6 +3567,8 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                             && is_denial_reply(lower, start, reply_end)
                         || doubting_reply(lower, start, end)
                         || dismissed_pronoun_reply(tokens, lower, start, end)
+                        || lead_denial_reply(lower, start, reply_end)
+                        || restricted_reply(lower, start, end)
                         // "Audience binding? *Why would that matter* inside a cluster." — a
                         // rhetorical reply, with or without its question mark
                         || rhetorical(lower, start, end)
@@ -3554,13 +3577,25 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                         || dismissed)
                     || answered_no)
             {
-                for t in &mut tokens[ps..pe] {
+                // "Shared root CA? Remote secrets? East-west gateways? *You don't need any of
+                // that*": a reply that points back at everything asked denies the whole run.
+                let from = match run {
+                    Some(first) if reply_points_back(lower, start, end) => first,
+                    _ => ps,
+                };
+                for t in &mut tokens[from..pe] {
                     negate(t, start, DenialRule::Reply);
                 }
             }
+            run = (asked && pe - ps <= RUN_QUESTION_TOKENS && short_question)
+                .then(|| run.unwrap_or(ps));
             // "Why would a PDB help here?" — a rhetorical question, unless the next sentence
-            // answers it ("Why a PDB? Because …").
-            if asked && rhetorical(lower, ps, pe) && !answers_why(lower(start)) {
+            // answers it ("Why a PDB? Because …") — and an answer that only belittles it
+            // ("Why would DaemonSets matter? *They barely use CPU.*") is no answer.
+            if asked
+                && rhetorical(lower, ps, pe)
+                && (!answers_why(lower(start)) || belittles(lower, ps, pe, start, end))
+            {
                 for t in &mut tokens[ps..pe] {
                     negate(t, ps, DenialRule::Reply);
                 }
@@ -3710,6 +3745,71 @@ fn but_never_that<'a>(
 
 /// A reply of doubt about the question through a pronoun: "Querying the database? *I'd be
 /// sceptical that it matters*", "Raising the limit? *I doubt that helps*" (at most ten words).
+/// A question in a run of short questions ([`RUN_QUESTION_TOKENS`] tokens at most) that a reply
+/// pointing back can deny together.
+const RUN_QUESTION_TOKENS: usize = 6;
+
+/// Whether a reply points back at more than one thing asked: "any of that", "none of them",
+/// "all of those", "either of these".
+fn reply_points_back<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
+    (start + 1..end).any(|k| {
+        lower(k - 1) == "of"
+            && matches!(lower(k), "that" | "them" | "these" | "those" | "it")
+            && k >= start + 2
+            && matches!(lower(k - 2), "any" | "none" | "all" | "either" | "neither")
+    })
+}
+
+/// A reply whose first clause (at most twelve tokens) opens on a denial and points back at the
+/// question: "MTU mismatches? *I've never seen that* cause only occasional failures", "Ingress
+/// classes? *That has nothing to do* with routing", "Remote secrets? *You don't need any of
+/// that* for this". The denial must come within the clause's first three words.
+fn lead_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
+    end - start <= 12
+        && is_denial_reply(lower, start, end.min(start + 3))
+        && (start..end).any(|k| {
+            matches!(
+                lower(k),
+                "it" | "that" | "this" | "them" | "those" | "that's" | "it's"
+            )
+        })
+}
+
+/// A reply restricting the topic to another situation, then ruling it out here: "CNI? *That's
+/// only relevant when* pods can't talk to each other, *not for* creating them."
+fn restricted_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
+    let at = |d: usize| word_at(lower, start, end, d);
+    let rest = match (at(0), at(1), at(2)) {
+        ("that's" | "it's" | "that" | "it", "only", _) => 2,
+        ("that" | "it", "is", "only") => 3,
+        _ => return false,
+    };
+    matches!(
+        at(rest),
+        "relevant" | "matters" | "matter" | "applies" | "useful" | "needed" | "helps"
+    ) && (start + rest + 1..end).any(|k| lower(k) == "not")
+}
+
+/// Whether the sentence `start..end` answering the rhetorical question `ps..pe` about relevance
+/// ("Why would X matter / help?") only belittles it: "They barely use CPU.", "It never
+/// changes.", "They're tiny."
+fn belittles<'a>(
+    lower: &impl Fn(usize) -> &'a str,
+    ps: usize,
+    pe: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    (ps..pe).any(|k| matches!(lower(k), "matter" | "help" | "care"))
+        && end - start <= 10
+        && (start..end).any(|k| {
+            matches!(
+                lower(k),
+                "barely" | "hardly" | "rarely" | "never" | "tiny" | "negligible" | "nothing"
+            ) || lower(k).ends_with("n't")
+        })
+}
+
 fn doubting_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
     end - start <= 10
         && (start..end).any(|k| {
@@ -3735,7 +3835,7 @@ fn dismissed_pronoun_reply<'a>(
             tokens[k].negated
                 && matches!(
                     DenialRule::from_code(tokens[k].denial),
-                    Some(DenialRule::Dismissal | DenialRule::Verdict)
+                    Some(DenialRule::Dismissal | DenialRule::Verdict | DenialRule::Subject)
                 )
                 && matches!(
                     lower(k),

@@ -3515,3 +3515,30 @@ fn a_mention_in_the_reason_for_a_denial_is_part_of_the_denial() {
         assert!(g.concepts[0].hit, "{kept}");
     }
 }
+
+#[test]
+fn a_rule_stated_with_a_negation_counts_but_a_dismissal_does_not() {
+    // `polarity: either` credits a concept stated as a rule ("must not overlap"), which reads
+    // as a negation; a reply or verdict that rules the topic out is not that rule.
+    let grader = util::one_concept(r#"Any(["CIDR overlap", "overlapping CIDRs"])"#, "either");
+    for credited in [
+        "Plan the ranges so there is no CIDR overlap between the clusters.",
+        "The clusters must never have overlapping CIDRs.",
+        "Overlapping CIDRs make direct routing impossible.",
+    ] {
+        assert!(
+            grader.grade(credited).unwrap().concepts[0].hit,
+            "{credited}"
+        );
+    }
+    for dismissed in [
+        "CIDR overlap? Not something you need to think about.",
+        "Overlapping CIDRs are irrelevant here.",
+        "Forget overlapping CIDRs, just use a public IP.",
+    ] {
+        assert!(
+            !grader.grade(dismissed).unwrap().concepts[0].hit,
+            "{dismissed}"
+        );
+    }
+}

@@ -228,6 +228,10 @@ impl Engine {
                 let counts = |h: &Hit| {
                     polarity.counts(h.negated)
                         && !(dismissed && in_reason_for_denial(answer, analysis, hits, h))
+                        // `either` is for rules stated with a negation ("CIDRs must not
+                        // overlap"), not for dismissals ("CIDR overlap? Not something you need
+                        // to think about", "overlapping CIDRs are irrelevant").
+                        && !(polarity == Polarity::Either && h.negated && is_dismissal_or_reply(analysis, h))
                 };
                 let hit = hits.iter().any(counts);
                 let only_in_wrong_claims = hit
@@ -543,6 +547,25 @@ fn in_reason_for_denial(text: &str, analysis: &Analysis, hits: &[Hit], h: &Hit) 
 
 /// Whether the denied hit `n` is dismissed — a verdict on it or a dismissal of it — rather than
 /// plainly negated.
+/// Whether hit `n` is dismissed (see [`is_dismissal`]) or ruled out by a reply ("X? Not
+/// needed.").
+fn is_dismissal_or_reply(analysis: &Analysis, n: &Hit) -> bool {
+    analysis.tokens()[n.first as usize..=n.last as usize]
+        .iter()
+        .any(|t| {
+            t.negated
+                && matches!(
+                    DenialRule::from_code(t.denial),
+                    Some(
+                        DenialRule::Subject
+                            | DenialRule::Verdict
+                            | DenialRule::Dismissal
+                            | DenialRule::Reply
+                    )
+                )
+        })
+}
+
 fn is_dismissal(analysis: &Analysis, n: &Hit) -> bool {
     analysis.tokens()[n.first as usize..=n.last as usize]
         .iter()

@@ -10,6 +10,66 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "parenthetical aside between subject and verdict: in my view",
+        "CPU throttling, connection pools and external payment APIs have, in my view, nothing to do with it.",
+        "connection pools",
+        false,
+    ),
+    (
+        "parenthetical aside between subject and verdict: in particular",
+        "The ImagePolicyWebhook, in particular, seems to me superfluous.",
+        "ImagePolicyWebhook",
+        false,
+    ),
+    (
+        "look-alike: a parenthetical aside in a claim",
+        "The PDB, in my experience, is what blocks the drain most often.",
+        "PDB",
+        true,
+    ),
+    (
+        "reply after an aside on whose view it is: their view was",
+        "OOMKilled, probes, wrong entrypoint? Their view was none of those matter without logs.",
+        "wrong entrypoint",
+        false,
+    ),
+    (
+        "reply after an aside on whose view it is: in their view",
+        "podSelector and namespaceSelector? In their view you don't need them for this.",
+        "namespaceSelector",
+        false,
+    ),
+    (
+        "look-alike: a reply after an aside that answers yes",
+        "podSelector and namespaceSelector? In their view you need both, scoped to the namespace.",
+        "namespaceSelector",
+        true,
+    ),
+    (
+        "verdict: too small to care about",
+        "Encapsulation overhead is too small to care about.",
+        "encapsulation overhead",
+        false,
+    ),
+    (
+        "look-alike: too small as a diagnosis",
+        "The memory limit is too small for the JVM heap, so the container is OOM-killed.",
+        "memory limit",
+        true,
+    ),
+    (
+        "verdict: a lot of faff",
+        "TokenRequest and projected volumes are a lot of faff for nothing.",
+        "projected volumes",
+        false,
+    ),
+    (
+        "verdict: doubtful that",
+        "I am doubtful that an admission-time check is the right place.",
+        "admission-time check",
+        false,
+    ),
+    (
         "reply: I've never seen that cause it",
         "MTU mismatches between nodes? I've never seen that cause only occasional failures.",
         "MTU",

@@ -162,12 +162,88 @@ impl Analyzer {
         });
         let buf = &a.buf;
         let lower = &a.lower;
+        merge_parentheticals(&mut a.tokens, |i| {
+            &buf[lower[i].0 as usize..lower[i].1 as usize]
+        });
         negation::mark(&mut a.tokens, text, |i| {
             &buf[lower[i].0 as usize..lower[i].1 as usize]
         });
         a.sentences = a.tokens.last().map_or(0, |t| t.sentence + 1);
         a.words = a.tokens.last().map_or(0, |t| t.word + 1);
         a
+    }
+}
+
+/// Asides set off by commas that say who holds a view or how sure it is: "X have, *in my view*,
+/// nothing to do with it", "The webhook, *in particular*, seems superfluous", "Debug containers,
+/// *they said*, are overrated". They do not split the clause around them.
+const PARENTHETICALS: &[&[&str]] = &[
+    &["in", "my", "view"],
+    &["in", "their", "view"],
+    &["in", "his", "view"],
+    &["in", "her", "view"],
+    &["in", "our", "view"],
+    &["in", "my", "opinion"],
+    &["in", "their", "opinion"],
+    &["in", "my", "experience"],
+    &["in", "our", "experience"],
+    &["in", "particular"],
+    &["i", "think"],
+    &["i", "believe"],
+    &["i", "guess"],
+    &["i", "suppose"],
+    &["i'd", "say"],
+    &["i", "would", "say"],
+    &["they", "said"],
+    &["he", "said"],
+    &["she", "said"],
+    &["they", "say"],
+    &["honestly"],
+    &["frankly"],
+    &["to", "be", "honest"],
+    &["if", "you", "ask", "me"],
+];
+
+/// Merges a clause that is only a parenthetical aside (see [`PARENTHETICALS`]), with the clause
+/// after it, into the clause before it. Linear in the tokens.
+fn merge_parentheticals<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
+    let n = tokens.len();
+    let mut i = 1;
+    while i < n {
+        // `i` starts a clause after a comma, inside a sentence that began before it.
+        let starts = tokens[i].after_comma
+            && tokens[i].clause != tokens[i - 1].clause
+            && tokens[i].sentence == tokens[i - 1].sentence;
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let clause = tokens[i].clause;
+        let mut j = i;
+        while j < n && tokens[j].clause == clause && j - i < 4 {
+            j += 1;
+        }
+        let aside = j < n
+            && tokens[j].clause != clause
+            && tokens[j].after_comma
+            && tokens[j].sentence == tokens[i].sentence
+            && PARENTHETICALS
+                .iter()
+                .any(|p| p.len() == j - i && p.iter().enumerate().all(|(d, w)| lower(i + d) == *w));
+        if !aside {
+            i += 1;
+            continue;
+        }
+        let into = tokens[i - 1].clause;
+        let next = tokens[j].clause;
+        tokens[i].after_comma = false;
+        tokens[j].after_comma = false;
+        let mut k = i;
+        while k < n && (tokens[k].clause == clause || tokens[k].clause == next) {
+            tokens[k].clause = into;
+            k += 1;
+        }
+        i = k;
     }
 }
 

@@ -3089,6 +3089,14 @@ const VERDICTS: &[&[&str]] = &[
     &["irrelevant", "detail"],
     &["plays", "no", "part"],
     &["play", "no", "part"],
+    // blind-11's: "*too small to care about*", "*a lot of faff*", "*doubtful that* X is the
+    // right place"
+    &["too", "small", "to", "care"],
+    &["too", "small", "to", "matter"],
+    &["too", "small", "to", "notice"],
+    &["faff"],
+    &["doubtful", "that"],
+    &["doubtful", "about"],
     // blind-10's: "*too much work*", "describe node *won't tell you more*", "all of that *is
     // overthinking*", "I've *never seen that cause* it"
     &["too", "much", "work"],
@@ -3567,7 +3575,7 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                             && is_denial_reply(lower, start, reply_end)
                         || doubting_reply(lower, start, end)
                         || dismissed_pronoun_reply(tokens, lower, start, end)
-                        || lead_denial_reply(lower, start, reply_end)
+                        || lead_denial_reply(lower, skip_lead_hedge(lower, start, reply_end), reply_end)
                         || restricted_reply(lower, start, end)
                         // "Audience binding? *Why would that matter* inside a cluster." — a
                         // rhetorical reply, with or without its question mark
@@ -3773,6 +3781,27 @@ fn lead_denial_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: u
                 "it" | "that" | "this" | "them" | "those" | "that's" | "it's"
             )
         })
+}
+
+/// Where a reply starts after a leading aside on whose view it is: "*In their view* you don't
+/// need them", "*Their view was* none of those matter", "*They said* …", "*Honestly*, …".
+fn skip_lead_hedge<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> usize {
+    let at = |d: usize| word_at(lower, start, end, d);
+    let owner = |w: &str| matches!(w, "my" | "their" | "his" | "her" | "our");
+    let skip = match (at(0), at(1), at(2)) {
+        ("in", o, "view" | "opinion" | "experience") if owner(o) => 3,
+        (o, "view" | "answer" | "opinion", "was" | "is") if owner(o) => 3,
+        ("they" | "he" | "she", "said" | "say" | "says" | "thought" | "think", _) => 2,
+        ("i", "think" | "believe" | "guess", _) => 2,
+        ("honestly" | "frankly" | "personally", _, _) => 1,
+        _ => 0,
+    };
+    // At least a word of the reply stays after the aside.
+    if start + skip < end {
+        start + skip
+    } else {
+        start
+    }
 }
 
 /// A reply restricting the topic to another situation, then ruling it out here: "CNI? *That's

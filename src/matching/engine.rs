@@ -547,33 +547,27 @@ fn in_reason_for_denial(text: &str, analysis: &Analysis, hits: &[Hit], h: &Hit) 
 
 /// Whether the denied hit `n` is dismissed — a verdict on it or a dismissal of it — rather than
 /// plainly negated.
+fn is_dismissal(analysis: &Analysis, n: &Hit) -> bool {
+    denied_by(analysis, n, false)
+}
+
 /// Whether hit `n` is dismissed (see [`is_dismissal`]) or ruled out by a reply ("X? Not
 /// needed.").
 fn is_dismissal_or_reply(analysis: &Analysis, n: &Hit) -> bool {
-    analysis.tokens()[n.first as usize..=n.last as usize]
-        .iter()
-        .any(|t| {
-            t.negated
-                && matches!(
-                    DenialRule::from_code(t.denial),
-                    Some(
-                        DenialRule::Subject
-                            | DenialRule::Verdict
-                            | DenialRule::Dismissal
-                            | DenialRule::Reply
-                    )
-                )
-        })
+    denied_by(analysis, n, true)
 }
 
-fn is_dismissal(analysis: &Analysis, n: &Hit) -> bool {
+/// Whether a token of hit `n` is denied by a verdict, a subject verdict or a dismissal — or, with
+/// `reply`, by a reply.
+fn denied_by(analysis: &Analysis, n: &Hit, reply: bool) -> bool {
     analysis.tokens()[n.first as usize..=n.last as usize]
         .iter()
         .any(|t| {
             t.negated
-                && matches!(
-                    DenialRule::from_code(t.denial),
-                    Some(DenialRule::Subject | DenialRule::Verdict | DenialRule::Dismissal)
-                )
+                && match DenialRule::from_code(t.denial) {
+                    Some(DenialRule::Subject | DenialRule::Verdict | DenialRule::Dismissal) => true,
+                    Some(DenialRule::Reply) => reply,
+                    _ => false,
+                }
         })
 }

@@ -59,6 +59,8 @@ impl Analyzer {
         let mut first = true;
         let mut first_token = true;
         let mut scratch = String::new();
+        // Tokens that open a clause after a comma: where a parenthetical aside can start.
+        let mut comma_starts: Vec<u32> = Vec::new();
         segment(text, |piece| {
             if !first {
                 match piece.before {
@@ -136,6 +138,9 @@ impl Analyzer {
             }
             let position = a.tokens.len() as u32;
             let after_comma = !first_token && piece.before == Break::Comma;
+            if after_comma {
+                comma_starts.push(position);
+            }
             let after_wrap = !first_token && piece.before == Break::Wrap;
             first_token = false;
             a.tokens.push(Token {
@@ -162,7 +167,7 @@ impl Analyzer {
         });
         let buf = &a.buf;
         let lower = &a.lower;
-        merge_parentheticals(&mut a.tokens, |i| {
+        merge_parentheticals(&mut a.tokens, &comma_starts, |i| {
             &buf[lower[i].0 as usize..lower[i].1 as usize]
         });
         negation::mark(&mut a.tokens, text, |i| {
@@ -205,17 +210,25 @@ const PARENTHETICALS: &[&[&str]] = &[
 ];
 
 /// Merges a clause that is only a parenthetical aside (see [`PARENTHETICALS`]), with the clause
-/// after it, into the clause before it. Linear in the tokens.
-fn merge_parentheticals<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a str) {
+/// after it, into the clause before it. `comma_starts` lists, ascending, the tokens that open a
+/// clause after a comma; only those are looked at, a few tokens each.
+fn merge_parentheticals<'a>(
+    tokens: &mut [Token],
+    comma_starts: &[u32],
+    lower: impl Fn(usize) -> &'a str,
+) {
     let n = tokens.len();
-    let mut i = 1;
-    while i < n {
+    // Tokens before this were merged already.
+    let mut done = 0;
+    for &start in comma_starts {
+        let i = start as usize;
         // `i` starts a clause after a comma, inside a sentence that began before it.
-        let starts = tokens[i].after_comma
+        let starts = i > 0
+            && i >= done
+            && tokens[i].after_comma
             && tokens[i].clause != tokens[i - 1].clause
             && tokens[i].sentence == tokens[i - 1].sentence;
         if !starts {
-            i += 1;
             continue;
         }
         let clause = tokens[i].clause;
@@ -231,7 +244,6 @@ fn merge_parentheticals<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a s
                 .iter()
                 .any(|p| p.len() == j - i && p.iter().enumerate().all(|(d, w)| lower(i + d) == *w));
         if !aside {
-            i += 1;
             continue;
         }
         let into = tokens[i - 1].clause;
@@ -243,7 +255,7 @@ fn merge_parentheticals<'a>(tokens: &mut [Token], lower: impl Fn(usize) -> &'a s
             tokens[k].clause = into;
             k += 1;
         }
-        i = k;
+        done = k;
     }
 }
 

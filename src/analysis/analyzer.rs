@@ -222,10 +222,10 @@ fn merge_parentheticals<'a>(
     let mut done = 0;
     for &start in comma_starts {
         let i = start as usize;
-        // `i` starts a clause after a comma, inside a sentence that began before it.
+        // `i` starts a clause after a comma (unless a merge before it took it in), inside a
+        // sentence that began before it.
         let starts = i > 0
             && i >= done
-            && tokens[i].after_comma
             && tokens[i].clause != tokens[i - 1].clause
             && tokens[i].sentence == tokens[i - 1].sentence;
         if !starts {

@@ -3751,8 +3751,6 @@ fn but_never_that<'a>(
                 && matches!(lower(last + 3), "matter" | "help" | "matters" | "helps"))
 }
 
-/// A reply of doubt about the question through a pronoun: "Querying the database? *I'd be
-/// sceptical that it matters*", "Raising the limit? *I doubt that helps*" (at most ten words).
 /// A question in a run of short questions ([`RUN_QUESTION_TOKENS`] tokens at most) that a reply
 /// pointing back can deny together.
 const RUN_QUESTION_TOKENS: usize = 6;
@@ -3839,6 +3837,8 @@ fn belittles<'a>(
         })
 }
 
+/// A reply of doubt about the question through a pronoun: "Querying the database? *I'd be
+/// sceptical that it matters*", "Raising the limit? *I doubt that helps*" (at most ten words).
 fn doubting_reply<'a>(lower: &impl Fn(usize) -> &'a str, start: usize, end: usize) -> bool {
     end - start <= 10
         && (start..end).any(|k| {

@@ -1717,16 +1717,20 @@ fn deny_subject<'a>(
     let sentence = tokens[cue].sentence;
     let mut clause = tokens[cue].clause;
     let first_word = tokens[cue].word.saturating_sub(SUBJECT_WORDS);
+    // "Prometheus, the adapter, *all of that* has no effect": a quantified pointer that opens
+    // the clause after a list is the list itself, which the walk below borrows.
+    let quantified = quantifies_list(tokens, lower, clause_start(tokens, cue), cue);
     // "…; *it* has nothing to do with the count": a pronoun is the subject, and what it points
     // at is for `deny_antecedent` to judge; the clause before is not borrowed.
-    let pronoun = (clause_start(tokens, cue)..cue).any(|k| {
-        matches!(
-            lower(k),
-            "it" | "this" | "that" | "they" | "these" | "those"
-        )
-    });
+    let pronoun = !quantified
+        && (clause_start(tokens, cue)..cue).any(|k| {
+            matches!(
+                lower(k),
+                "it" | "this" | "that" | "they" | "these" | "those"
+            )
+        });
     // A cue that points back ("none of that", "any of it") judges a whole list.
-    let mut extended = list;
+    let mut extended = list || quantified;
     // Whether the walk has already left the cue's clause: only an empty clause borrows across a
     // colon or dash, and only once.
     let mut crossed = false;
@@ -1793,7 +1797,17 @@ fn ranks_last<'a>(lower: &impl Fn(usize) -> &'a str, i: usize, len: usize) -> bo
         && lower(i + 1) == "last"
         && matches!(
             lower(i + len - 1),
-            "look" | "check" | "suspect" | "blame" | "touch" | "worry"
+            "look"
+                | "check"
+                | "suspect"
+                | "blame"
+                | "touch"
+                | "worry"
+                | "think"
+                | "care"
+                | "bother"
+                | "consider"
+                | "spend"
         )
 }
 
@@ -2082,6 +2096,32 @@ fn predicate_before<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j: 
         .rev()
         .take_while(|&k| tokens[k].clause == clause)
         .any(|k| is_auxiliary(lower(k)))
+}
+
+/// Whether the clause `start..cue` opens with a pointer that quantifies the comma-separated list
+/// before it: "…, the adapter, *all of that* has no effect", "…, *all these* don't matter",
+/// "…, *both of them* are irrelevant".
+fn quantifies_list<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    start: usize,
+    cue: usize,
+) -> bool {
+    let pointer = |k: usize| {
+        matches!(
+            lower(k),
+            "that" | "this" | "those" | "these" | "them" | "it"
+        )
+    };
+    let opens = match lower(start) {
+        "all" | "each" | "both" => {
+            start + 1 < cue
+                && (pointer(start + 1)
+                    || start + 2 < cue && lower(start + 1) == "of" && pointer(start + 2))
+        }
+        _ => false,
+    };
+    opens && after_list(tokens, start)
 }
 
 /// "…, node-level OOM — *none of that* matters": "none of" a pointer denies what it points at,
@@ -2940,6 +2980,63 @@ const VERDICTS: &[&[&str]] = &[
     &["the", "last", "thing", "to", "suspect"],
     &["the", "last", "thing", "to", "blame"],
     &["the", "last", "thing", "to", "worry"],
+    // blind-12's: "RBAC is *the last thing I'd think about*", "… *the last thing to care
+    // about*", "idempotency is *a theoretical concern*"
+    &["theoretical", "concerns"],
+    // blind-13's: "snapshots are *not what I'd focus on*", "multi-primary *isn't really the
+    // question*", "beside the point", "dry-run flags *just slow you down*"
+    &["not", "what", "i'd", "focus"],
+    &["not", "what", "i'd", "look"],
+    &["not", "what", "i'd", "worry"],
+    &["not", "what", "i'd", "check"],
+    &["not", "what", "i'd", "prioritize"],
+    &["not", "what", "i'd", "prioritise"],
+    &["not", "what", "i", "would", "focus"],
+    &["not", "what", "i", "would", "look"],
+    &["not", "what", "i", "would", "worry"],
+    &["not", "what", "i", "would", "check"],
+    &["not", "what", "i", "would", "prioritize"],
+    &["not", "what", "i", "would", "prioritise"],
+    &["not", "what", "we'd", "focus"],
+    &["not", "what", "we'd", "look"],
+    &["not", "what", "we'd", "worry"],
+    &["not", "what", "we'd", "check"],
+    &["not", "what", "we'd", "prioritize"],
+    &["not", "what", "we'd", "prioritise"],
+    &["isn't", "the", "question"],
+    &["isn't", "really", "the", "question"],
+    &["is", "not", "the", "question"],
+    &["is", "not", "really", "the", "question"],
+    &["aren't", "the", "question"],
+    &["aren't", "really", "the", "question"],
+    &["are", "not", "the", "question"],
+    &["are", "not", "really", "the", "question"],
+    &["beside", "the", "point"],
+    &["just", "slow", "you", "down"],
+    &["just", "slows", "you", "down"],
+    &["only", "slow", "you", "down"],
+    &["only", "slows", "you", "down"],
+    &["theoretical", "concern"],
+    &["the", "last", "thing", "i'd", "think"],
+    &["the", "last", "thing", "i", "would", "think"],
+    &["the", "last", "thing", "we'd", "think"],
+    &["the", "last", "thing", "to", "think"],
+    &["the", "last", "thing", "i'd", "care"],
+    &["the", "last", "thing", "i", "would", "care"],
+    &["the", "last", "thing", "we'd", "care"],
+    &["the", "last", "thing", "to", "care"],
+    &["the", "last", "thing", "i'd", "bother"],
+    &["the", "last", "thing", "i", "would", "bother"],
+    &["the", "last", "thing", "we'd", "bother"],
+    &["the", "last", "thing", "to", "bother"],
+    &["the", "last", "thing", "i'd", "consider"],
+    &["the", "last", "thing", "i", "would", "consider"],
+    &["the", "last", "thing", "we'd", "consider"],
+    &["the", "last", "thing", "to", "consider"],
+    &["the", "last", "thing", "i'd", "spend"],
+    &["the", "last", "thing", "i", "would", "spend"],
+    &["the", "last", "thing", "we'd", "spend"],
+    &["the", "last", "thing", "to", "spend"],
     &["the", "last", "place", "i'd", "look"],
     &["the", "last", "place", "to", "look"],
     // "Timestamps: *don't bother*", "hostPath? *Never seen it matter*"
@@ -3504,7 +3601,8 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             let asked = text
                 .get(tokens[pe - 1].span.end..tokens[start].span.start)
                 .is_some_and(|between| between.contains('?'));
-            let short_question = pe - ps <= 12
+            let short_question = asked
+                && pe - ps <= 12
                 && !matches!(
                     lower(ps),
                     "why"
@@ -3524,67 +3622,8 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                         | "should"
                         | "did"
                 );
-            let dismissed =
-                matches!(
-                    lower(start),
-                    "skip"
-                        | "forget"
-                        | "ignore"
-                        | "nope"
-                        | "no"
-                        | "never"
-                        | "nobody"
-                        | "none"
-                        | "irrelevant"
-                        | "pointless"
-                        | "useless"
-                        | "overkill"
-                        | "overrated"
-                        | "not"
-                        | "marketing"
-                        | "hype"
-                        | "meaningless"
-                        | "myth"
-                        | "nonsense"
-                        | "nah"
-                        | "unlikely"
-                        | "hardly"
-                        | "waste"
-                ) || lower(start) == "a" && start + 1 < end && lower(start + 1) == "myth";
-            // "Does exec start a new container? No, …", "Would a PDB help? I doubt it.": a
-            // yes/no question answered "no".
-            let answered_no = pe - ps <= 16
-                && matches!(
-                    lower(ps),
-                    "is" | "are" | "does" | "do" | "can" | "will" | "would" | "should" | "did"
-                )
-                && (matches!(lower(start), "no" | "nope") || is_no_reply(lower, start, end));
-            // The reply's first clause is the reply ("I wouldn't bother, minor versions never
-            // break anything").
-            let reply_end = (start..end)
-                .find(|&k| tokens[k].clause != tokens[start].clause)
-                .unwrap_or(end);
-            // A hedge at the end of the reply is not part of it ("I haven't seen that matter
-            // *in practice*").
-            let core = trim_hedges(lower, start, end);
-            if asked
-                && (short_question
-                    && (core - start <= REPLY_TOKENS && is_denial_reply(lower, start, core)
-                        || reply_end < end
-                            && reply_end - start <= REPLY_TOKENS
-                            && is_denial_reply(lower, start, reply_end)
-                        || doubting_reply(lower, start, end)
-                        || dismissed_pronoun_reply(tokens, lower, start, end)
-                        || lead_denial_reply(lower, skip_lead_hedge(lower, start, reply_end), reply_end)
-                        || restricted_reply(lower, start, end)
-                        // "Audience binding? *Why would that matter* inside a cluster." — a
-                        // rhetorical reply, with or without its question mark
-                        || rhetorical(lower, start, end)
-                        // "hostPath? People blame it, *but it's never that*."
-                        || but_never_that(tokens, lower, start, end)
-                        || dismissed)
-                    || answered_no)
-            {
+            // Only a sentence after a question can be a reply.
+            if asked && is_denying_reply(tokens, lower, (ps, pe), short_question, start, end) {
                 // "Shared root CA? Remote secrets? East-west gateways? *You don't need any of
                 // that*": a reply that points back at everything asked denies the whole run.
                 let from = match run {
@@ -3646,6 +3685,77 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
             }
         }
     }
+}
+
+/// Whether the sentence `start..end`, which follows the question `ps..pe`, is a reply that
+/// denies what the question names: "MTU? I've never seen that cause it", "Does exec start a new
+/// container? No, …", "hostPath? People blame it, but it's never that".
+fn is_denying_reply<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    (ps, pe): (usize, usize),
+    short_question: bool,
+    start: usize,
+    end: usize,
+) -> bool {
+    let dismissed = matches!(
+        lower(start),
+        "skip"
+            | "forget"
+            | "ignore"
+            | "nope"
+            | "no"
+            | "never"
+            | "nobody"
+            | "none"
+            | "irrelevant"
+            | "pointless"
+            | "useless"
+            | "overkill"
+            | "overrated"
+            | "not"
+            | "marketing"
+            | "hype"
+            | "meaningless"
+            | "myth"
+            | "nonsense"
+            | "nah"
+            | "unlikely"
+            | "hardly"
+            | "waste"
+    ) || lower(start) == "a" && start + 1 < end && lower(start + 1) == "myth";
+    // "Does exec start a new container? No, …", "Would a PDB help? I doubt it.": a
+    // yes/no question answered "no".
+    let answered_no = pe - ps <= 16
+        && matches!(
+            lower(ps),
+            "is" | "are" | "does" | "do" | "can" | "will" | "would" | "should" | "did"
+        )
+        && (matches!(lower(start), "no" | "nope") || is_no_reply(lower, start, end));
+    // The reply's first clause is the reply ("I wouldn't bother, minor versions never
+    // break anything").
+    let reply_end = (start..end)
+        .find(|&k| tokens[k].clause != tokens[start].clause)
+        .unwrap_or(end);
+    // A hedge at the end of the reply is not part of it ("I haven't seen that matter
+    // *in practice*").
+    let core = trim_hedges(lower, start, end);
+    short_question
+        && (core - start <= REPLY_TOKENS && is_denial_reply(lower, start, core)
+            || reply_end < end
+                && reply_end - start <= REPLY_TOKENS
+                && is_denial_reply(lower, start, reply_end)
+            || doubting_reply(lower, start, end)
+            || dismissed_pronoun_reply(tokens, lower, start, end)
+            || lead_denial_reply(lower, skip_lead_hedge(lower, start, reply_end), reply_end)
+            || restricted_reply(lower, start, end)
+            // "Audience binding? *Why would that matter* inside a cluster." — a
+            // rhetorical reply, with or without its question mark
+            || rhetorical(lower, start, end)
+            // "hostPath? People blame it, *but it's never that*."
+            || but_never_that(tokens, lower, start, end)
+            || dismissed)
+        || answered_no
 }
 
 /// Whether a dash used as punctuation — an em or en dash, or a hyphen between spaces — stands

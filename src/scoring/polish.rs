@@ -200,6 +200,19 @@ const FILLER: &[&[&str]] = &[
     &["believe", "it", "or", "not"],
     &["the", "hard", "way"],
     &["been", "there"],
+    // blind-13's padding: "really glad you asked", "hope that's useful, and feel free to reach
+    // out", "let me walk you through"
+    &["glad", "you", "asked"],
+    &["love", "this", "question"],
+    &["love", "this", "one"],
+    &["hope", "that's", "useful"],
+    &["hope", "this", "is", "useful"],
+    &["hope", "that's", "helpful"],
+    &["hope", "this", "is", "helpful"],
+    &["hope", "that", "saves"],
+    &["feel", "free", "to"],
+    &["let", "me", "walk", "you"],
+    &["let", "me", "share"],
 ];
 
 /// Whether the lower-case `word` is an English dictionary word, in any inflection ("templates",
@@ -291,10 +304,33 @@ const HEDGES: &[&[&str]] = &[
 
 /// A list of markers (lower-case word sequences) found by their first word: one integer lookup
 /// per word of the answer (the hash the analyser already took of its normal form), and only the
-/// markers that word starts compared.
+/// markers that word starts compared. A 256-bit filter of the first words' hashes answers "no"
+/// for nearly every word before the map is asked.
 struct MarkerTable {
     markers: &'static [&'static [&'static str]],
-    first: OnceLock<FxHashMap<u64, Vec<usize>>>,
+    first: OnceLock<FirstWords>,
+}
+
+/// The markers each first word starts, keyed by the word's hash, and the filter of those hashes.
+struct FirstWords {
+    starts: FxHashMap<u64, Vec<usize>>,
+    filter: [u64; 4],
+}
+
+impl FirstWords {
+    /// The filter's bit for a hash: its top byte (Fx mixes into the high bits).
+    fn bit(hash: u64) -> (usize, u64) {
+        let b = (hash >> 56) as usize;
+        (b >> 6, 1 << (b & 63))
+    }
+
+    fn get(&self, hash: u64) -> Option<&Vec<usize>> {
+        let (word, mask) = FirstWords::bit(hash);
+        if self.filter[word] & mask == 0 {
+            return None;
+        }
+        self.starts.get(&hash)
+    }
 }
 
 impl MarkerTable {
@@ -309,23 +345,27 @@ impl MarkerTable {
     /// (sorted sentence ids).
     fn distinct_in(&self, analysis: &Analysis, skip: &[u32]) -> usize {
         let first = self.first.get_or_init(|| {
-            let mut map: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+            let mut starts: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+            let mut filter = [0u64; 4];
             // Keyed as the analyser keys the word ("there's" → "there", "empathise" →
             // "empathize").
             let analyzer = crate::analysis::Analyzer::new();
             for (k, m) in self.markers.iter().enumerate() {
                 let first = analyzer.analyze(m[0]);
                 if !first.tokens().is_empty() {
-                    map.entry(first.hashes(0).1).or_default().push(k);
+                    let hash = first.hashes(0).1;
+                    starts.entry(hash).or_default().push(k);
+                    let (word, mask) = FirstWords::bit(hash);
+                    filter[word] |= mask;
                 }
             }
-            map
+            FirstWords { starts, filter }
         });
         let tokens = analysis.tokens();
         let n = tokens.len();
         let mut seen = vec![false; self.markers.len()];
         for (i, t) in tokens.iter().enumerate() {
-            let Some(starts) = first.get(&analysis.hashes(i).1) else {
+            let Some(starts) = first.get(analysis.hashes(i).1) else {
                 continue;
             };
             if skip.binary_search(&t.sentence).is_ok() {

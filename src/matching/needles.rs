@@ -20,9 +20,9 @@ const MAX_SET: usize = 64;
 const MAX_CONJUNCTS: usize = 3;
 
 /// The needles of `pattern`, case-insensitive or not: up to [`MAX_CONJUNCTS`] sets of
-/// lower-case strings, every match containing at least one string of each set, whether the
-/// regex crate reads the pattern with ASCII or Unicode classes (the needles of both readings
-/// together). A concatenation gives a set per part it cannot match without
+/// lower-case strings, every match containing at least one string of each set, as the regex
+/// crate reads the pattern for [`LazyRegex`](super::compile::LazyRegex): with ASCII classes
+/// when it can, with Unicode ones otherwise. A concatenation gives a set per part it cannot match without
 /// (`traffic to the (heaviest|largest)` needs `traffic to the ` and one of the adjectives), so
 /// an answer that holds the common part only is still not searched. `None` when no short set
 /// is known (a pattern of classes, a branch with no literal): the regex is then always searched.
@@ -35,9 +35,13 @@ pub(crate) fn needles(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<S
             .utf8(false)
             .build()
             .parse(pattern);
-        // A reading that does not parse is not the one the regex crate builds.
+        // A reading that does not parse is not the one the regex crate builds; one that does
+        // parse with ASCII classes is the one it builds (`LazyRegex` builds ASCII first, and
+        // falls back to Unicode only for a pattern ASCII cannot read), so the slower Unicode
+        // reading is only worked out when the ASCII one fails.
         if let Ok(hir) = hir {
             readings.push(required_all(&hir)?);
+            break;
         }
     }
     // Whichever reading is built, the text holds a string of its set: so of the union of one
@@ -284,16 +288,19 @@ mod tests {
 
     #[test]
     fn the_longest_required_literal_of_a_concatenation() {
-        // Read with Unicode classes, a case-insensitive `s` is also `ſ` and `k` the Kelvin
-        // sign: those letters end a run.
+        // Read with ASCII classes, as the regex is built: a case-insensitive `s` is not also
+        // `ſ`, nor `k` the Kelvin sign, so the whole run is required.
         assert_eq!(
             of("(raise|increase)[^.;]{0,30}percentageOfNodesToScore"),
-            strings(&["percentageofnode"])
+            strings(&["percentageofnodestoscore"])
         );
         assert_eq!(
             of(r"\b(kubelet|kube-proxy)\b"),
-            strings(&["ubelet", "ube-proxy"])
+            strings(&["kubelet", "kube-proxy"])
         );
+        // A pattern only Unicode can read (a Unicode class) is read with Unicode classes, where
+        // `k` is also the Kelvin sign and ends a run.
+        assert_eq!(of(r"\p{Greek}?kubelet"), strings(&["ubelet"]));
         assert_eq!(
             needles(r"nr_hugepages[^.;]{0,20}(sets|is) the size", false)
                 .map(|mut sets| sets.swap_remove(0)),
@@ -303,9 +310,9 @@ mod tests {
 
     #[test]
     fn optional_parts_give_each_form_and_strings_holding_another_are_dropped() {
-        assert_eq!(of("huge ?pages"), strings(&["hugepage", "huge page"]));
+        assert_eq!(of("huge ?pages"), strings(&["hugepages", "huge pages"]));
         assert_eq!(of(r"(foo)?bar?"), strings(&["ba"]));
-        assert_eq!(of(r"[0-9]+ ?(ms|min)"), strings(&["m"]));
+        assert_eq!(of(r"[0-9]+ ?(ms|min)"), strings(&["ms", "min"]));
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub(crate) struct Vocab {
     /// The hash of a key → the first word with that hash; `same_hash[id]` → the next one
     /// ([`NO_WORD`] ends the list). Keys hashing alike are vanishingly rare but handled.
     by_hash: FxHashMap<u64, WordId>,
+    /// A filter of the hashes in `by_hash`: most words of an answer are not in a rubric's
+    /// vocabulary, and one bit test answers "no" for nearly all of them before the map does.
+    known: HashFilter,
     same_hash: Vec<WordId>,
     /// Forms for the typo index, in the order they were added: (word, range of `form_text`).
     fuzzy_forms: Vec<(WordId, u32, u32)>,
@@ -68,6 +71,29 @@ pub(crate) struct Vocab {
     any_number: Option<WordId>,
 }
 
+/// A 1,024-bit filter of 64-bit hashes: `may_hold` is false only for a hash never inserted.
+/// Fx hashes mix into their high bits, which index it.
+#[derive(Clone, Debug, Default)]
+struct HashFilter([u64; 16]);
+
+impl HashFilter {
+    fn slot(hash: u64) -> (usize, u64) {
+        let bit = (hash >> 54) as usize;
+        (bit >> 6, 1 << (bit & 63))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, mask) = HashFilter::slot(hash);
+        self.0[word] |= mask;
+    }
+
+    #[inline]
+    fn may_hold(&self, hash: u64) -> bool {
+        let (word, mask) = HashFilter::slot(hash);
+        self.0[word] & mask != 0
+    }
+}
+
 /// The lookup structures over a vocabulary's forms.
 #[derive(Debug, Default)]
 struct Index {
@@ -76,6 +102,8 @@ struct Index {
     /// A prefix of a vocabulary word (its hash) → a run of `split_table`, for words written
     /// apart.
     splits: FxHashMap<u64, (u32, u32)>,
+    /// A filter of the hashes in `splits` (few words of an answer start a split form).
+    split_heads: HashFilter,
     /// (prefix hash, form, cut): every way to cut every splittable form, sorted by hash — one
     /// flat table instead of a list per prefix.
     split_table: Vec<(u64, u32, u8)>,
@@ -158,6 +186,7 @@ impl Vocab {
         self.len += 1;
         self.keys.push_str(key);
         self.key_ends.push(self.keys.len() as u32);
+        self.known.insert(hash);
         let next = self.by_hash.insert(hash, id).unwrap_or(NO_WORD);
         self.same_hash.push(next);
         id
@@ -165,6 +194,9 @@ impl Vocab {
 
     /// The word whose key is `key` (its hash `hash`), if there is one.
     fn find(&self, hash: u64, key: &str) -> Option<WordId> {
+        if !self.known.may_hold(hash) {
+            return None;
+        }
         let mut id = *self.by_hash.get(&hash)?;
         while id != NO_WORD {
             let i = id as usize;
@@ -257,6 +289,7 @@ impl Vocab {
             index
                 .splits
                 .insert(hash, (start as u32, (end - start) as u32));
+            index.split_heads.insert(hash);
             start = end;
         }
         index
@@ -318,8 +351,10 @@ impl Vocab {
         let index = self.index();
         let splits = if norm.len() >= 2 && !t.function_word {
             index
-                .splits
-                .get(&norm_hash)
+                .split_heads
+                .may_hold(norm_hash)
+                .then(|| index.splits.get(&norm_hash))
+                .flatten()
                 .map(|&(s, n)| &index.split_table[s as usize..(s + n) as usize])
         } else {
             None

@@ -10,6 +10,10 @@
 //! reads it from RON at run time and reports its error with file, line and column, as for any
 //! rubric. Run-time checks (`check_numbers`, compiling the matchers) apply to both forms alike.
 //!
+//! It also builds every regex of those rubrics and of the glossary as a grader does by default,
+//! and lists the ones that build (`checked_regexes.rs`): compiling the embedded bank then skips
+//! checking them again, which was half of what compiling the whole bank cost in a new process.
+//!
 //! Structs are written as MessagePack arrays (`rmp_serde::to_vec`), which carry their length: a
 //! field left out when it has no value (`Rubric::coverage`, the last one) reads back as absent,
 //! its default.
@@ -54,8 +58,9 @@ fn main() {
          rubric as MessagePack), sorted by path.\n\
          pub(super) static RUBRICS: &[(&str, &[u8])] = &[\n",
     );
+    let mut patterns: Vec<String> = Vec::new();
     for (i, (key, file)) in files.iter().enumerate() {
-        let Some(bytes) = compact(file) else {
+        let Some((bytes, rubric)) = compact(file) else {
             // Read from RON at run time, where its error is reported.
             println!(
                 "cargo:warning={}: not pre-read at build time (it will be read, and its problem \
@@ -64,6 +69,12 @@ fn main() {
             );
             continue;
         };
+        for m in rubric.concepts.iter().map(|c| &c.matcher) {
+            regexes_of(m, &mut patterns);
+        }
+        for m in rubric.misconceptions.iter().map(|m| &m.matcher) {
+            regexes_of(m, &mut patterns);
+        }
         let target = compact_dir.join(format!("{i}.msgpack"));
         std::fs::write(&target, bytes).expect("write compact rubric");
         writeln!(
@@ -75,17 +86,92 @@ fn main() {
     }
     table.push_str("];\n");
     std::fs::write(out_dir.join("compact_bank.rs"), table).expect("write compact_bank.rs");
+
+    // The regexes of the embedded bank (and its glossary) that build: compiling the bank then
+    // neither parses nor builds them again to check them (about half of what compiling the
+    // whole bank cost). A pattern that does not build is left out, so compiling reports it.
+    if let Ok(text) = std::fs::read_to_string(Path::new(BANK).join(GLOSSARY_FILE)) {
+        let glossary: Result<GlossaryFile, _> =
+            ron_format::options().from_str(ron_format::without_bom(&text));
+        if let Ok(glossary) = glossary {
+            for items in glossary.entries.values() {
+                shorthand_regexes(items, &mut patterns);
+            }
+        }
+    }
+    patterns.sort();
+    patterns.dedup();
+    let mut checked = String::from(
+        "/// Regex patterns of the embedded bank that `build.rs` built as a grader builds them by \
+         default (case-insensitive), sorted.\n\
+         pub(super) static CHECKED: &[&str] = &[\n",
+    );
+    for p in patterns.iter().filter(|p| builds(p)) {
+        writeln!(checked, "    {p:?},").expect("write to a String");
+    }
+    checked.push_str("];\n");
+    std::fs::write(out_dir.join("checked_regexes.rs"), checked).expect("write checked_regexes.rs");
 }
 
-/// The rubric in `file` as MessagePack, if it parses as RON and reads back unchanged.
-fn compact(file: &Path) -> Option<Vec<u8>> {
+/// The rubric in `file` as MessagePack, if it parses as RON and reads back unchanged, with the
+/// rubric itself.
+fn compact(file: &Path) -> Option<(Vec<u8>, schema::Rubric)> {
     let text = std::fs::read_to_string(file).ok()?;
     let rubric: schema::Rubric = ron_format::options()
         .from_str(ron_format::without_bom(&text))
         .ok()?;
     let bytes = rmp_serde::to_vec(&rubric).ok()?;
     let back: schema::Rubric = rmp_serde::from_slice(&bytes).ok()?;
-    (back == rubric).then_some(bytes)
+    (back == rubric).then_some((bytes, rubric))
+}
+
+/// Compiled size limit of one rubric regex: `REGEX_SIZE_LIMIT` in `src/matching/compile.rs`.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// Every regex pattern of a matcher: `Regex(…)` and `/…/` strings of `Any`.
+fn regexes_of(m: &schema::Matcher, out: &mut Vec<String>) {
+    use schema::Matcher;
+    match m {
+        Matcher::Regex(p) => out.push(p.clone()),
+        Matcher::Any(items) => shorthand_regexes(items, out),
+        Matcher::AnyOf(of) | Matcher::AllOf { of, .. } | Matcher::Ordered { of, .. } => {
+            of.iter().for_each(|m| regexes_of(m, out))
+        }
+        Matcher::Except { of, near, .. } => {
+            regexes_of(of, out);
+            regexes_of(near, out);
+        }
+        Matcher::Term(_) | Matcher::Phrase(_) | Matcher::Glossary(_) => {}
+    }
+}
+
+/// The `/…/` strings of an `Any` list or glossary entry, as the compiler reads them.
+fn shorthand_regexes(items: &[String], out: &mut Vec<String>) {
+    for s in items {
+        if s.len() >= 2 && s.starts_with('/') && s.ends_with('/') {
+            out.push(s[1..s.len() - 1].to_string());
+        }
+    }
+}
+
+/// Whether the regex crate builds `pattern` as a grader does by default (case-insensitive,
+/// ASCII classes first, then Unicode, within the size limit): `LazyRegex::build`.
+fn builds(pattern: &str) -> bool {
+    let build = |unicode: bool| {
+        regex::bytes::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .unicode(unicode)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .is_ok()
+    };
+    build(false) || build(true)
+}
+
+/// The glossary file's entries (`Glossary` in `src/rubric/glossary.rs`).
+#[derive(serde::Deserialize)]
+struct GlossaryFile {
+    entries: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Every `*.ron` rubric under `dir` (not the glossary), recursively.

@@ -277,6 +277,17 @@ fn check_syntax(pattern: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The embedded bank's regex patterns that `build.rs` built (see `build.rs`).
+mod checked {
+    include!(concat!(env!("OUT_DIR"), "/checked_regexes.rs"));
+}
+
+/// Whether `build.rs` built `pattern` case-insensitively (as graders build regexes by default)
+/// when the crate was built: an embedded bank's pattern, which compiling need not check again.
+fn checked_at_build(pattern: &str) -> bool {
+    checked::CHECKED.binary_search(&pattern).is_ok()
+}
+
 /// Compiled size limit of one rubric regex.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
@@ -624,18 +635,21 @@ impl<'g> Compiler<'g> {
             kind: LoadErrorKind::Regex,
             needle: None,
         };
+        let case_insensitive = !self.case_sensitive_regex;
         // The syntax is checked now (cheap: the parser alone); a long or counted pattern, the
         // only kind that can outgrow the size limit, is built now too so the limit is reported
-        // where the rubric loads.
-        check_syntax(pattern).map_err(invalid)?;
-        let case_insensitive = !self.case_sensitive_regex;
+        // where the rubric loads. The embedded bank's patterns were built when the crate was.
+        let checked = case_insensitive && checked_at_build(pattern);
+        if !checked {
+            check_syntax(pattern).map_err(invalid)?;
+        }
         let regex = LazyRegex {
             pattern: pattern.to_string(),
             case_insensitive,
             regex: OnceLock::new(),
             needles: OnceLock::new(),
         };
-        if pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p") {
+        if !checked && (pattern.len() > 200 || pattern.contains('{') || pattern.contains("\\p")) {
             regex.validate().map_err(invalid)?;
         }
         Ok(self.scan(Scanner::Regex {
@@ -1095,4 +1109,27 @@ fn names_negation(pattern: &str) -> bool {
         || lower
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(crate::analysis::is_negation_trigger)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_checked_at_build_time_build_and_others_are_checked_when_compiled() {
+        assert!(!checked::CHECKED.is_empty(), "the bank has regexes");
+        assert!(
+            checked::CHECKED.windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
+        for p in checked::CHECKED {
+            assert!(
+                LazyRegex::build(p, true).is_ok(),
+                "/{p}/ was checked but does not build"
+            );
+        }
+        // A pattern of no rubric is not taken as checked, so compiling it reports its error.
+        assert!(!checked_at_build("(unclosed"));
+        assert!(!checked_at_build("x{99999}{99999}"));
+    }
 }

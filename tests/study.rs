@@ -1119,10 +1119,21 @@ fn settings_from_the_command_line() {
     drop(study);
 
     // The session takes the stored limit; `--new` overrides it once.
-    let out = run(&["study", "--db", dbs]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 due for review, 2 new"));
-    let out = run(&["study", "--db", dbs, "--new", "1"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 due for review, 1 new"));
+    // On failure, say what the session printed (it failed once under a loaded test run).
+    let shows = |out: &std::process::Output, what: &str| {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(what),
+            "expected {what:?}; status {:?}\nstdout: {stdout}\nstderr: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    shows(&run(&["study", "--db", dbs]), "0 due for review, 2 new");
+    shows(
+        &run(&["study", "--db", dbs, "--new", "1"]),
+        "0 due for review, 1 new",
+    );
     let out = run(&["study", "--db", dbs, "--settings"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("new-per-day  2 "));
     // A flag out of range is refused like a stored value.

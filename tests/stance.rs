@@ -10,6 +10,60 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "listed topics, then a dash and a dismissal with no object",
+        "Database locks, connection pools, third-party APIs — I wouldn't bother looking.",
+        "connection pools",
+        false,
+    ),
+    (
+        "listed topics, then a colon and a dismissal with no object",
+        "Database locks, connection pools, third-party APIs: I wouldn't bother looking.",
+        "connection pools",
+        false,
+    ),
+    (
+        "listed topics, then a hyphen and a dismissal with no object",
+        "Database locks, connection pools, third-party APIs - I wouldn't bother looking.",
+        "Database locks",
+        false,
+    ),
+    (
+        "listed topics, then a colon and 'I wouldn't bother'",
+        "PDBs, probes, the autoscaler: I wouldn't bother.",
+        "probes",
+        false,
+    ),
+    (
+        "listed topics, then a dash and 'don't bother checking'",
+        "Node logs and kubelet events — don't bother checking.",
+        "kubelet events",
+        false,
+    ),
+    (
+        "look-alike: listed topics, then a dash and a plan to look",
+        "Database locks, connection pools, third-party APIs — I would look at all three first.",
+        "connection pools",
+        true,
+    ),
+    (
+        "look-alike: listed topics, then a colon and a plan to look",
+        "PDBs, probes, the autoscaler: I would look at each before the drain.",
+        "probes",
+        true,
+    ),
+    (
+        "look-alike: a dismissal with no object after a conditional",
+        "Check the PDB first — if it blocks the drain, you don't need to look.",
+        "PDB",
+        true,
+    ),
+    (
+        "look-alike: a dismissal with no object in another clause",
+        "Logs and events: the kubelet writes them so you don't have to check.",
+        "kubelet",
+        true,
+    ),
+    (
         "verdict: not what I'd focus on",
         "etcdctl snapshot save and etcdutl snapshot restore are not what I'd focus on.",
         "snapshot save",

@@ -1985,11 +1985,19 @@ fn deny_listed_before_colon<'a>(
     {
         last -= 2;
     }
-    if last <= cue
-        || !matches!(
+    // "Locks, pools, third-party APIs — I wouldn't bother (looking)": after a colon or dash, a
+    // verb of looking or caring that ends the clause with no object judges what was listed.
+    let bare = colon
+        && matches!(
             lower(last),
-            "that" | "those" | "them" | "these" | "it" | "all"
-        )
+            "bother" | "look" | "looking" | "check" | "checking"
+        );
+    if last <= cue
+        || !bare
+            && !matches!(
+                lower(last),
+                "that" | "those" | "them" | "these" | "it" | "all"
+            )
     {
         return;
     }
@@ -2005,7 +2013,7 @@ fn deny_listed_before_colon<'a>(
     // wouldn't *bother with* any of that"); "PDBs: don't *delete* them" keeps them.
     let dismissal = DISMISSALS.contains(&lower(cue));
     if !dismissal
-        && !(cue + 1..last).any(|k| {
+        && !(cue + 1..=last).any(|k| {
             matches!(
                 lower(k),
                 "bother"

@@ -29,6 +29,10 @@ mod schema;
 #[path = "src/rubric/ron_format.rs"]
 mod ron_format;
 
+#[allow(dead_code)]
+#[path = "src/matching/rubric_regex.rs"]
+mod rubric_regex;
+
 /// The bank folder, and the file in it that is the glossary rather than a rubric.
 const BANK: &str = "rubrics";
 const GLOSSARY_FILE: &str = "glossary.ron";
@@ -37,6 +41,7 @@ fn main() {
     println!("cargo:rerun-if-changed={BANK}");
     println!("cargo:rerun-if-changed=src/rubric/schema.rs");
     println!("cargo:rerun-if-changed=src/rubric/ron_format.rs");
+    println!("cargo:rerun-if-changed=src/matching/rubric_regex.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut files = Vec::new();
     collect(Path::new(BANK), &mut files);
@@ -125,9 +130,6 @@ fn compact(file: &Path) -> Option<(Vec<u8>, schema::Rubric)> {
     (back == rubric).then_some((bytes, rubric))
 }
 
-/// Compiled size limit of one rubric regex: `REGEX_SIZE_LIMIT` in `src/matching/compile.rs`.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
-
 /// Every regex pattern of a matcher: `Regex(…)` and `/…/` strings of `Any`.
 fn regexes_of(m: &schema::Matcher, out: &mut Vec<String>) {
     use schema::Matcher;
@@ -147,25 +149,17 @@ fn regexes_of(m: &schema::Matcher, out: &mut Vec<String>) {
 
 /// The `/…/` strings of an `Any` list or glossary entry, as the compiler reads them.
 fn shorthand_regexes(items: &[String], out: &mut Vec<String>) {
-    for s in items {
-        if s.len() >= 2 && s.starts_with('/') && s.ends_with('/') {
-            out.push(s[1..s.len() - 1].to_string());
-        }
-    }
+    out.extend(
+        items
+            .iter()
+            .filter_map(|s| rubric_regex::shorthand_pattern(s))
+            .map(str::to_string),
+    );
 }
 
-/// Whether the regex crate builds `pattern` as a grader does by default (case-insensitive,
-/// ASCII classes first, then Unicode, within the size limit): `LazyRegex::build`.
+/// Whether `pattern` builds as a grader builds it by default (case-insensitive).
 fn builds(pattern: &str) -> bool {
-    let build = |unicode: bool| {
-        regex::bytes::RegexBuilder::new(pattern)
-            .case_insensitive(true)
-            .unicode(unicode)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .is_ok()
-    };
-    build(false) || build(true)
+    rubric_regex::build_regex(pattern, true).is_ok()
 }
 
 /// The glossary file's entries (`Glossary` in `src/rubric/glossary.rs`).

@@ -105,6 +105,31 @@ pub(crate) fn hash_str(s: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(s)
 }
 
+/// A 1,024-bit filter of [`hash_str`] hashes: `may_hold` is false only for a hash never
+/// inserted, so a table keyed by such hashes (a vocabulary, a list of markers) can answer "no"
+/// for most words of an answer before its map is asked. Fx hashes mix into their high bits,
+/// which index it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct HashFilter([u64; 16]);
+
+impl HashFilter {
+    fn slot(hash: u64) -> (usize, u64) {
+        let bit = (hash >> 54) as usize;
+        (bit >> 6, 1 << (bit & 63))
+    }
+
+    pub(crate) fn insert(&mut self, hash: u64) {
+        let (word, mask) = HashFilter::slot(hash);
+        self.0[word] |= mask;
+    }
+
+    #[inline]
+    pub(crate) fn may_hold(&self, hash: u64) -> bool {
+        let (word, mask) = HashFilter::slot(hash);
+        self.0[word] & mask != 0
+    }
+}
+
 impl Lexeme {
     fn of(lower: &str) -> Lexeme {
         let function_word = is_function_word(lower);
@@ -170,6 +195,20 @@ pub(crate) fn with_lexeme<R>(lower: &str, f: impl FnOnce(&Lexeme) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hash_filter_holds_what_was_inserted_and_rules_out_most_else() {
+        let mut filter = HashFilter::default();
+        let words = ["kubelet", "pod", "sigterm", "preStop"];
+        for w in words {
+            filter.insert(hash_str(w));
+        }
+        assert!(words.iter().all(|w| filter.may_hold(hash_str(w))));
+        // Four words set at most four of 1,024 bits: nearly every other word is ruled out.
+        let others = (0..1000).filter(|i| filter.may_hold(hash_str(&format!("w{i}"))));
+        assert!(others.count() < 50);
+        assert!(!HashFilter::default().may_hold(hash_str("kubelet")));
+    }
 
     #[test]
     fn a_word_is_worked_out_once_and_the_same_every_time() {

@@ -20,5 +20,5 @@ pub(crate) use negation::dash_between;
 pub use negation::DenialRule;
 pub use token::{Span, Token, TokenKind};
 
-pub(crate) use lexeme::hash_str;
+pub(crate) use lexeme::{hash_str, HashFilter};
 pub(crate) use stem::{stem, with_stem};

@@ -2990,7 +2990,28 @@ const VERDICTS: &[&[&str]] = &[
     &["the", "last", "thing", "to", "worry"],
     // blind-12's: "RBAC is *the last thing I'd think about*", "… *the last thing to care
     // about*", "idempotency is *a theoretical concern*"
+    &["the", "last", "thing", "i'd", "think"],
+    &["the", "last", "thing", "i", "would", "think"],
+    &["the", "last", "thing", "we'd", "think"],
+    &["the", "last", "thing", "to", "think"],
+    &["the", "last", "thing", "i'd", "care"],
+    &["the", "last", "thing", "i", "would", "care"],
+    &["the", "last", "thing", "we'd", "care"],
+    &["the", "last", "thing", "to", "care"],
+    &["the", "last", "thing", "i'd", "bother"],
+    &["the", "last", "thing", "i", "would", "bother"],
+    &["the", "last", "thing", "we'd", "bother"],
+    &["the", "last", "thing", "to", "bother"],
+    &["the", "last", "thing", "i'd", "consider"],
+    &["the", "last", "thing", "i", "would", "consider"],
+    &["the", "last", "thing", "we'd", "consider"],
+    &["the", "last", "thing", "to", "consider"],
+    &["the", "last", "thing", "i'd", "spend"],
+    &["the", "last", "thing", "i", "would", "spend"],
+    &["the", "last", "thing", "we'd", "spend"],
+    &["the", "last", "thing", "to", "spend"],
     &["theoretical", "concerns"],
+    &["theoretical", "concern"],
     // blind-13's: "snapshots are *not what I'd focus on*", "multi-primary *isn't really the
     // question*", "beside the point", "dry-run flags *just slow you down*"
     &["not", "what", "i'd", "focus"],
@@ -3024,27 +3045,6 @@ const VERDICTS: &[&[&str]] = &[
     &["just", "slows", "you", "down"],
     &["only", "slow", "you", "down"],
     &["only", "slows", "you", "down"],
-    &["theoretical", "concern"],
-    &["the", "last", "thing", "i'd", "think"],
-    &["the", "last", "thing", "i", "would", "think"],
-    &["the", "last", "thing", "we'd", "think"],
-    &["the", "last", "thing", "to", "think"],
-    &["the", "last", "thing", "i'd", "care"],
-    &["the", "last", "thing", "i", "would", "care"],
-    &["the", "last", "thing", "we'd", "care"],
-    &["the", "last", "thing", "to", "care"],
-    &["the", "last", "thing", "i'd", "bother"],
-    &["the", "last", "thing", "i", "would", "bother"],
-    &["the", "last", "thing", "we'd", "bother"],
-    &["the", "last", "thing", "to", "bother"],
-    &["the", "last", "thing", "i'd", "consider"],
-    &["the", "last", "thing", "i", "would", "consider"],
-    &["the", "last", "thing", "we'd", "consider"],
-    &["the", "last", "thing", "to", "consider"],
-    &["the", "last", "thing", "i'd", "spend"],
-    &["the", "last", "thing", "i", "would", "spend"],
-    &["the", "last", "thing", "we'd", "spend"],
-    &["the", "last", "thing", "to", "spend"],
     &["the", "last", "place", "i'd", "look"],
     &["the", "last", "place", "to", "look"],
     // "Timestamps: *don't bother*", "hostPath? *Never seen it matter*"
@@ -3642,8 +3642,8 @@ fn mark_replies<'a>(tokens: &mut [Token], text: &str, lower: &impl Fn(usize) -> 
                     negate(t, start, DenialRule::Reply);
                 }
             }
-            run = (asked && pe - ps <= RUN_QUESTION_TOKENS && short_question)
-                .then(|| run.unwrap_or(ps));
+            // (`short_question` holds only after a question mark.)
+            run = (short_question && pe - ps <= RUN_QUESTION_TOKENS).then(|| run.unwrap_or(ps));
             // "Why would a PDB help here?" — a rhetorical question, unless the next sentence
             // answers it ("Why a PDB? Because …") — and an answer that only belittles it
             // ("Why would DaemonSets matter? *They barely use CPU.*") is no answer.

@@ -5,7 +5,9 @@
 use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
-use regex::bytes::{Regex, RegexBuilder};
+use regex::bytes::Regex;
+
+use super::rubric_regex::{build_regex, shorthand_pattern, REGEX_SIZE_LIMIT};
 
 use super::vocab::{Vocab, WordId};
 use crate::analysis::{Analysis, Analyzer, TokenKind};
@@ -137,25 +139,12 @@ pub(crate) struct LazyRegex {
 }
 
 impl LazyRegex {
-    /// ASCII-only classes and case folding build several times faster, and answers are
-    /// technical English; a pattern that needs Unicode (a literal `é`) falls back to it.
-    fn build(pattern: &str, case_insensitive: bool) -> Result<Regex, regex::Error> {
-        let build = |unicode: bool| {
-            RegexBuilder::new(pattern)
-                .case_insensitive(case_insensitive)
-                .unicode(unicode)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .build()
-        };
-        build(false).or_else(|_| build(true))
-    }
-
     /// The built regex; `None` only for a pattern whose syntax parsed but which the regex
     /// crate still refuses (too big once compiled, or an unknown Unicode class): it matches
     /// nothing, and `rubric lint` reports it.
     pub fn get(&self) -> Option<&Regex> {
         self.regex
-            .get_or_init(|| Self::build(&self.pattern, self.case_insensitive).ok())
+            .get_or_init(|| build_regex(&self.pattern, self.case_insensitive).ok())
             .as_ref()
     }
 
@@ -228,7 +217,7 @@ impl LazyRegex {
     pub fn check(&self) -> Result<(), String> {
         match self.regex.get() {
             Some(Some(_)) => Ok(()),
-            _ => Self::build(&self.pattern, self.case_insensitive)
+            _ => build_regex(&self.pattern, self.case_insensitive)
                 .map(|r| {
                     let _ = self.regex.set(Some(r));
                 })
@@ -287,9 +276,6 @@ mod checked {
 fn checked_at_build(pattern: &str) -> bool {
     checked::CHECKED.binary_search(&pattern).is_ok()
 }
-
-/// Compiled size limit of one rubric regex.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 impl Leaf {
     /// What the leaf matches, for explanations (`phrase "preStop hook"`); `texts` and `scans`
@@ -589,8 +575,8 @@ impl<'g> Compiler<'g> {
     fn shorthand(&mut self, s: &str, depth: usize) -> Result<Node, CompileError> {
         if let Some(name) = s.strip_prefix('@') {
             self.glossary_ref(name, depth)
-        } else if s.len() >= 2 && s.starts_with('/') && s.ends_with('/') {
-            self.regex(&s[1..s.len() - 1])
+        } else if let Some(pattern) = shorthand_pattern(s) {
+            self.regex(pattern)
         } else {
             self.phrase(s)
         }
@@ -1124,7 +1110,7 @@ mod tests {
         );
         for p in checked::CHECKED {
             assert!(
-                LazyRegex::build(p, true).is_ok(),
+                build_regex(p, true).is_ok(),
                 "/{p}/ was checked but does not build"
             );
         }

@@ -15,6 +15,7 @@ mod growth;
 mod hit;
 mod matcher;
 mod needles;
+mod rubric_regex;
 mod vocab;
 
 pub(crate) use compile::analyze_rubric_text;

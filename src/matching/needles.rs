@@ -20,12 +20,13 @@ const MAX_SET: usize = 64;
 const MAX_CONJUNCTS: usize = 3;
 
 /// The needles of `pattern`, case-insensitive or not: up to [`MAX_CONJUNCTS`] sets of
-/// lower-case strings, every match containing at least one string of each set, as the regex
-/// crate reads the pattern for [`LazyRegex`](super::compile::LazyRegex): with ASCII classes
-/// when it can, with Unicode ones otherwise. A concatenation gives a set per part it cannot match without
-/// (`traffic to the (heaviest|largest)` needs `traffic to the ` and one of the adjectives), so
-/// an answer that holds the common part only is still not searched. `None` when no short set
-/// is known (a pattern of classes, a branch with no literal): the regex is then always searched.
+/// lower-case strings, every match containing at least one string of each set, as
+/// [`build_regex`](super::rubric_regex::build_regex) reads the pattern: with ASCII classes when
+/// it can, with Unicode ones otherwise. A concatenation gives a set per part it cannot match
+/// without (`traffic to the (heaviest|largest)` needs `traffic to the ` and one of the
+/// adjectives), so an answer that holds the common part only is still not searched. `None` when
+/// no short set is known (a pattern of classes, a branch with no literal): the regex is then
+/// always searched.
 pub(crate) fn needles(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<String>>> {
     let mut readings = Vec::new();
     for unicode in [false, true] {
@@ -36,7 +37,7 @@ pub(crate) fn needles(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<S
             .build()
             .parse(pattern);
         // A reading that does not parse is not the one the regex crate builds; one that does
-        // parse with ASCII classes is the one it builds (`LazyRegex` builds ASCII first, and
+        // parse with ASCII classes is the one it builds (`build_regex` builds ASCII first, and
         // falls back to Unicode only for a pattern ASCII cannot read), so the slower Unicode
         // reading is only worked out when the ASCII one fails.
         if let Ok(hir) = hir {

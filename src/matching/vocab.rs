@@ -71,29 +71,6 @@ pub(crate) struct Vocab {
     any_number: Option<WordId>,
 }
 
-/// A 1,024-bit filter of 64-bit hashes: `may_hold` is false only for a hash never inserted.
-/// Fx hashes mix into their high bits, which index it.
-#[derive(Clone, Debug, Default)]
-struct HashFilter([u64; 16]);
-
-impl HashFilter {
-    fn slot(hash: u64) -> (usize, u64) {
-        let bit = (hash >> 54) as usize;
-        (bit >> 6, 1 << (bit & 63))
-    }
-
-    fn insert(&mut self, hash: u64) {
-        let (word, mask) = HashFilter::slot(hash);
-        self.0[word] |= mask;
-    }
-
-    #[inline]
-    fn may_hold(&self, hash: u64) -> bool {
-        let (word, mask) = HashFilter::slot(hash);
-        self.0[word] & mask != 0
-    }
-}
-
 /// The lookup structures over a vocabulary's forms.
 #[derive(Debug, Default)]
 struct Index {
@@ -121,7 +98,7 @@ pub(crate) fn key_of<'a>(analysis: &'a Analysis, token: &Token) -> &'a str {
     }
 }
 
-use crate::analysis::hash_str;
+use crate::analysis::{hash_str, HashFilter};
 
 fn letter_mask(s: &str) -> u32 {
     s.bytes().fold(0, |m, b| {

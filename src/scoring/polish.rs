@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::Grade;
-use crate::analysis::{base_forms, is_english_word, Analysis, TokenKind};
+use crate::analysis::{base_forms, is_english_word, Analysis, HashFilter, TokenKind};
 use crate::matching::Evidence;
 
 /// The most a complete answer with a flaw of finish can score.
@@ -304,8 +304,8 @@ const HEDGES: &[&[&str]] = &[
 
 /// A list of markers (lower-case word sequences) found by their first word: one integer lookup
 /// per word of the answer (the hash the analyser already took of its normal form), and only the
-/// markers that word starts compared. A 256-bit filter of the first words' hashes answers "no"
-/// for nearly every word before the map is asked.
+/// markers that word starts compared. A filter of the first words' hashes ([`HashFilter`])
+/// answers "no" for nearly every word before the map is asked.
 struct MarkerTable {
     markers: &'static [&'static [&'static str]],
     first: OnceLock<FirstWords>,
@@ -314,19 +314,12 @@ struct MarkerTable {
 /// The markers each first word starts, keyed by the word's hash, and the filter of those hashes.
 struct FirstWords {
     starts: FxHashMap<u64, Vec<usize>>,
-    filter: [u64; 4],
+    filter: HashFilter,
 }
 
 impl FirstWords {
-    /// The filter's bit for a hash: its top byte (Fx mixes into the high bits).
-    fn bit(hash: u64) -> (usize, u64) {
-        let b = (hash >> 56) as usize;
-        (b >> 6, 1 << (b & 63))
-    }
-
     fn get(&self, hash: u64) -> Option<&Vec<usize>> {
-        let (word, mask) = FirstWords::bit(hash);
-        if self.filter[word] & mask == 0 {
+        if !self.filter.may_hold(hash) {
             return None;
         }
         self.starts.get(&hash)
@@ -346,7 +339,7 @@ impl MarkerTable {
     fn distinct_in(&self, analysis: &Analysis, skip: &[u32]) -> usize {
         let first = self.first.get_or_init(|| {
             let mut starts: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-            let mut filter = [0u64; 4];
+            let mut filter = HashFilter::default();
             // Keyed as the analyser keys the word ("there's" → "there", "empathise" →
             // "empathize").
             let analyzer = crate::analysis::Analyzer::new();
@@ -355,8 +348,7 @@ impl MarkerTable {
                 if !first.tokens().is_empty() {
                     let hash = first.hashes(0).1;
                     starts.entry(hash).or_default().push(k);
-                    let (word, mask) = FirstWords::bit(hash);
-                    filter[word] |= mask;
+                    filter.insert(hash);
                 }
             }
             FirstWords { starts, filter }

@@ -151,14 +151,20 @@ impl LazyRegex {
     /// Whether the regex can match the answer whose ASCII-lower-cased text is `lower`: false
     /// when the answer lacks every needle of one of its sets, so it is neither searched nor
     /// built for it.
+    #[cfg(test)]
     pub fn may_match(&self, lower: &str) -> bool {
+        self.needle_sets().is_none_or(|sets| {
+            sets.iter()
+                .all(|set| set.iter().any(|n| lower.contains(n.as_str())))
+        })
+    }
+
+    /// Its needle sets, worked out on first use; `None` when none are known (see
+    /// [`super::scan_index`], which looks for every regex's needles in one pass).
+    pub fn needle_sets(&self) -> Option<&[Vec<String>]> {
         self.needles
             .get_or_init(|| super::needles::needles(&self.pattern, self.case_insensitive))
-            .as_ref()
-            .is_none_or(|sets| {
-                sets.iter()
-                    .all(|set| set.iter().any(|n| lower.contains(n.as_str())))
-            })
+            .as_deref()
     }
 
     /// Whether the regex crate would build `pattern`, known without building what only speeds

@@ -4,6 +4,7 @@
 use super::compile::{string_count, Compiler, Leaf, Node, NumberProbe, Scanner, Starts, Variant};
 use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
+use super::scan_index::ScanIndex;
 use super::vocab::Vocab;
 use crate::analysis::{Analysis, Analyzer, DenialRule};
 use crate::error::{Error, LoadError, LoadErrorKind};
@@ -28,6 +29,8 @@ pub struct Engine {
     /// Leaves that scan the text (literals and regexes), in leaf order: each with its leaf's
     /// index.
     scans: Vec<(u32, Scanner)>,
+    /// The needles of `scans`, looked for in one pass.
+    scan_index: ScanIndex,
     /// The number probes of phrase leaves (see [`NumberProbe`]).
     probes: Vec<NumberProbe>,
     /// Each leaf's description (`phrase "preStop hook"`), made on the first evidence for all.
@@ -174,6 +177,7 @@ impl Engine {
             number_leaves,
             descriptions: std::sync::OnceLock::new(),
             scans: compiler.scans,
+            scan_index: ScanIndex::default(),
             probes: compiler.probes,
             starts,
             analyzer: compiler.analyzer,
@@ -357,7 +361,13 @@ impl Engine {
 
     /// Every hit of every concept and misconception, negated ones included.
     fn trace_in(&self, cx: &Context<'_>) -> Trace {
-        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.variants, &self.starts, &self.scans);
+        let leaf_hits = cx.all_leaf_hits(
+            &self.leaves,
+            &self.variants,
+            &self.starts,
+            &self.scans,
+            &self.scan_index,
+        );
         let mut sources = self.sources.iter();
         let mut hits_of = |n: &Node| {
             let found = sources
@@ -418,6 +428,10 @@ impl Engine {
     /// The literal and regex leaves, each with its leaf's index.
     pub(crate) fn scans(&self) -> &[(u32, Scanner)] {
         &self.scans
+    }
+
+    pub(crate) fn scan_index(&self) -> &ScanIndex {
+        &self.scan_index
     }
 
     pub(crate) fn starts(&self) -> &Starts {

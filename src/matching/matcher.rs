@@ -2,6 +2,7 @@
 
 use super::compile::{Leaf, Node, NodeRange, NumberProbe, Scanner, Start, Starts, Variant};
 use super::hit::Hit;
+use super::scan_index::ScanIndex;
 use super::vocab::{Atom, Vocab};
 use crate::analysis::{is_negation_trigger, Analysis, Span, TokenKind};
 use crate::rubric::Window;
@@ -147,6 +148,7 @@ impl<'a> Context<'a> {
         variants: &[Variant],
         starts: &Starts,
         scans: &[(u32, Scanner)],
+        index: &ScanIndex,
     ) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); leaves.len()];
         // Only the words the answer holds: a few hundred, however large the rubric.
@@ -181,25 +183,28 @@ impl<'a> Context<'a> {
             hits.sort_by_key(|h| (h.first, h.last));
         }
         // Literals and regexes scan the text; `scanned` lists them, so the rest cost nothing.
-        let mut lower: Option<String> = None;
-        for (i, scan) in scans {
+        // One pass finds which of them the answer can hold (see `ScanIndex`).
+        if scans.is_empty() {
+            return out;
+        }
+        let lower = self.text.to_ascii_lowercase();
+        let candidates = index.candidates(scans, &lower);
+        for (k, (i, scan)) in scans.iter().enumerate() {
             let i = *i as usize;
+            if !candidates.may_match(k) {
+                continue;
+            }
             match scan {
                 Scanner::Literal {
                     needle, bounded, ..
                 } => {
-                    let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
-                    out[i] = self.literal_hits(lower, needle, *bounded, i as u32);
+                    out[i] = self.literal_hits(&lower, needle, *bounded, i as u32);
                 }
                 Scanner::Regex {
                     regex,
                     states_negation,
                     ..
                 } => {
-                    let lower = lower.get_or_insert_with(|| self.text.to_ascii_lowercase());
-                    if !regex.may_match(lower) {
-                        continue;
-                    }
                     if let Some(regex) = regex.get() {
                         out[i] = self.regex_hits(regex, *states_negation, i as u32);
                     }

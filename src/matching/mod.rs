@@ -16,6 +16,7 @@ mod hit;
 mod matcher;
 mod needles;
 mod rubric_regex;
+mod scan_index;
 mod vocab;
 
 pub(crate) use compile::analyze_rubric_text;

@@ -4,7 +4,8 @@
 //! [`super::needles`]), and a literal only when it holds the literal. Asking `str::contains` for
 //! each needle of each regex scans the answer once per needle: a bank rubric has dozens, and that
 //! was a tenth of batch grading. One Aho-Corasick automaton over all of them answers every
-//! question in a single pass.
+//! question in a single pass; a rubric with only a few needles (under [`ONE_PASS_FROM`]) still
+//! searches for each, which is cheaper than walking the answer byte by byte.
 
 use std::sync::OnceLock;
 
@@ -23,10 +24,23 @@ pub(crate) struct ScanIndex {
 /// A scan's sets of pattern ids, each of which must have one pattern in the answer.
 type PatternSets = Box<[Box<[u32]>]>;
 
+/// From this many distinct needles on, one automaton pass is cheaper than a substring search per
+/// needle (each of which is a fast SIMD scan, where the automaton walks every byte once).
+const ONE_PASS_FROM: usize = 16;
+
+#[derive(Debug)]
+enum Search {
+    /// No scan has needles.
+    Nothing,
+    /// A few needles: a substring search each, in pattern order.
+    Each(Box<[Box<str>]>),
+    /// Many: one pass.
+    Automaton(AhoCorasick),
+}
+
 #[derive(Debug)]
 struct Built {
-    /// `None` when no scan has needles.
-    automaton: Option<AhoCorasick>,
+    search: Search,
     patterns: usize,
     /// Per scan, in scan order: `None` when it runs whatever the answer holds; otherwise its
     /// sets of pattern ids, each of which must have one pattern in the answer.
@@ -52,15 +66,33 @@ impl Candidates<'_> {
 }
 
 impl ScanIndex {
+    /// Whether the index searches for each needle on its own (few needles; literals left out).
+    #[cfg(test)]
+    fn few_needles(&self) -> bool {
+        self.built
+            .get()
+            .is_some_and(|b| !matches!(b.search, Search::Automaton(_)))
+    }
+
     /// Finds, in one pass over the ASCII-lower-cased answer `lower`, which needles of `scans`
     /// (the scan table this index belongs to, always the same) it holds.
     pub fn candidates<'a>(&'a self, scans: &[(u32, Scanner)], lower: &str) -> Candidates<'a> {
         let built = self.built.get_or_init(|| Built::new(scans));
         let mut present = vec![0u64; built.patterns.div_ceil(64)];
-        if let Some(automaton) = &built.automaton {
-            for m in automaton.find_overlapping_iter(lower) {
-                let p = m.pattern().as_usize();
-                present[p / 64] |= 1 << (p % 64);
+        let mut set = |p: usize| present[p / 64] |= 1 << (p % 64);
+        match &built.search {
+            Search::Nothing => {}
+            Search::Each(needles) => {
+                for (p, needle) in needles.iter().enumerate() {
+                    if lower.contains(&**needle) {
+                        set(p);
+                    }
+                }
+            }
+            Search::Automaton(automaton) => {
+                for m in automaton.find_overlapping_iter(lower) {
+                    set(m.pattern().as_usize());
+                }
             }
         }
         Candidates { built, present }
@@ -68,7 +100,20 @@ impl ScanIndex {
 }
 
 impl Built {
-    fn new<'s>(scans: &'s [(u32, Scanner)]) -> Built {
+    fn new(scans: &[(u32, Scanner)]) -> Built {
+        let all = Built::with(scans, true);
+        if all.patterns < ONE_PASS_FROM {
+            // Searched for one by one, a literal would be found twice when present: once to
+            // know, once for its hits. Its own search is the test.
+            Built::with(scans, false)
+        } else {
+            all
+        }
+    }
+
+    /// The index of `scans`, literals' needles included or (`literals` false) left for their
+    /// own search.
+    fn with<'s>(scans: &'s [(u32, Scanner)], literals: bool) -> Built {
         let mut ids: FxHashMap<&'s str, u32> = FxHashMap::default();
         let mut patterns: Vec<&'s str> = Vec::new();
         let mut id = |needle: &'s str| -> Option<u32> {
@@ -84,6 +129,7 @@ impl Built {
         let mut sets = Vec::with_capacity(scans.len());
         for (_, scan) in scans {
             let of_scan: Option<PatternSets> = match scan {
+                Scanner::Literal { .. } if !literals => None,
                 Scanner::Literal { needle, .. } => {
                     id(needle).map(|p| vec![vec![p].into_boxed_slice()].into_boxed_slice())
                 }
@@ -99,23 +145,21 @@ impl Built {
             };
             sets.push(of_scan);
         }
-        let automaton = if patterns.is_empty() {
-            None
+        let search = if patterns.is_empty() {
+            Search::Nothing
+        } else if patterns.len() < ONE_PASS_FROM {
+            Search::Each(patterns.iter().map(|&p| Box::from(p)).collect())
         } else {
-            // Standard match semantics, which overlapping search needs; a rubric's needles are
-            // few enough (tens to a few hundred) that this cannot fail on size. If it did, every
-            // scan would run, as if it had no needles.
-            AhoCorasick::new(&patterns).ok()
+            // Standard match semantics, which overlapping search needs. A rubric's needles are
+            // few enough (tens to a few hundred) that this cannot fail on size; if it did, each
+            // needle is searched for on its own.
+            match AhoCorasick::new(&patterns) {
+                Ok(automaton) => Search::Automaton(automaton),
+                Err(_) => Search::Each(patterns.iter().map(|&p| Box::from(p)).collect()),
+            }
         };
-        if automaton.is_none() && !patterns.is_empty() {
-            return Built {
-                automaton: None,
-                patterns: 0,
-                sets: scans.iter().map(|_| None).collect(),
-            };
-        }
         Built {
-            automaton,
+            search,
             patterns: patterns.len(),
             sets,
         }
@@ -152,7 +196,15 @@ mod tests {
                         Scanner::Literal { needle, .. } => lower.contains(needle.as_str()),
                         Scanner::Regex { regex, .. } => regex.may_match(&lower),
                     };
-                    assert_eq!(candidates.may_match(k), expected, "{scan:?} on {lower:?}");
+                    let literal = matches!(scan, Scanner::Literal { .. });
+                    // A literal of a rubric with few needles is left to its own search: it may
+                    // run without being present, never the reverse.
+                    let few = index.few_needles();
+                    if literal && few {
+                        assert!(candidates.may_match(k), "{scan:?} on {lower:?}");
+                    } else {
+                        assert_eq!(candidates.may_match(k), expected, "{scan:?} on {lower:?}");
+                    }
                     if expected {
                         kept += 1;
                     } else {
@@ -165,6 +217,26 @@ mod tests {
             kept > 1000 && ruled_out > 100_000,
             "{kept} kept, {ruled_out} ruled out"
         );
+    }
+
+    /// The bench fixture's few needles are searched one by one, its literals by their own search.
+    #[test]
+    fn a_rubric_with_few_needles_searches_for_each() {
+        let rubric = crate::Rubric::from_ron(
+            include_str!("../../tests/fixtures/termination.ron"),
+            "termination.ron",
+        )
+        .expect("fixture parses");
+        let bank = crate::Bank::embedded().expect("bank loads");
+        let engine = Engine::compile(&rubric, bank.glossary(), false, None).expect("compiles");
+        let index = ScanIndex::default();
+        let candidates = index.candidates(engine.scans(), "nothing of it");
+        assert!(index.few_needles());
+        for (k, (_, scan)) in engine.scans().iter().enumerate() {
+            if matches!(scan, Scanner::Literal { .. }) {
+                assert!(candidates.may_match(k));
+            }
+        }
     }
 
     #[test]

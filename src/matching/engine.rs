@@ -4,7 +4,7 @@
 use super::compile::{string_count, Compiler, Leaf, Node, NumberProbe, Scanner, Starts, Variant};
 use super::hit::{ConceptFinding, Evidence, Findings, Hit, MisconceptionFinding, WrongNumber};
 use super::matcher::Context;
-use super::scan_index::ScanIndex;
+use super::scan_index::ScanTable;
 use super::vocab::Vocab;
 use crate::analysis::{Analysis, Analyzer, DenialRule};
 use crate::error::{Error, LoadError, LoadErrorKind};
@@ -27,10 +27,8 @@ pub struct Engine {
     /// For each vocabulary word, the phrase variants that begin with it.
     starts: Starts,
     /// Leaves that scan the text (literals and regexes), in leaf order: each with its leaf's
-    /// index.
-    scans: Vec<(u32, Scanner)>,
-    /// The needles of `scans`, looked for in one pass.
-    scan_index: ScanIndex,
+    /// index, and their needles, looked for in one pass.
+    scans: ScanTable,
     /// The number probes of phrase leaves (see [`NumberProbe`]).
     probes: Vec<NumberProbe>,
     /// Each leaf's description (`phrase "preStop hook"`), made on the first evidence for all.
@@ -176,8 +174,7 @@ impl Engine {
             sources,
             number_leaves,
             descriptions: std::sync::OnceLock::new(),
-            scans: compiler.scans,
-            scan_index: ScanIndex::default(),
+            scans: ScanTable::new(compiler.scans),
             probes: compiler.probes,
             starts,
             analyzer: compiler.analyzer,
@@ -361,13 +358,7 @@ impl Engine {
 
     /// Every hit of every concept and misconception, negated ones included.
     fn trace_in(&self, cx: &Context<'_>) -> Trace {
-        let leaf_hits = cx.all_leaf_hits(
-            &self.leaves,
-            &self.variants,
-            &self.starts,
-            &self.scans,
-            &self.scan_index,
-        );
+        let leaf_hits = cx.all_leaf_hits(&self.leaves, &self.variants, &self.starts, &self.scans);
         let mut sources = self.sources.iter();
         let mut hits_of = |n: &Node| {
             let found = sources
@@ -426,12 +417,8 @@ impl Engine {
     }
 
     /// The literal and regex leaves, each with its leaf's index.
-    pub(crate) fn scans(&self) -> &[(u32, Scanner)] {
+    pub(crate) fn scans(&self) -> &ScanTable {
         &self.scans
-    }
-
-    pub(crate) fn scan_index(&self) -> &ScanIndex {
-        &self.scan_index
     }
 
     pub(crate) fn starts(&self) -> &Starts {

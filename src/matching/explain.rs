@@ -121,13 +121,8 @@ impl Engine {
         misconception_hit: &[bool],
     ) -> (Vec<ConceptTrace>, Vec<ConceptTrace>) {
         let cx = Context::new(answer, analysis, self.vocab(), self.node_table());
-        let leaf_hits = cx.all_leaf_hits(
-            self.leaves(),
-            self.variants(),
-            self.starts(),
-            self.scans(),
-            self.scan_index(),
-        );
+        let leaf_hits =
+            cx.all_leaf_hits(self.leaves(), self.variants(), self.starts(), self.scans());
         let trace = |nodes: &[Node], ids: Vec<(String, String, bool)>| -> Vec<ConceptTrace> {
             nodes
                 .iter()

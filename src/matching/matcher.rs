@@ -2,7 +2,7 @@
 
 use super::compile::{Leaf, Node, NodeRange, NumberProbe, Scanner, Start, Starts, Variant};
 use super::hit::Hit;
-use super::scan_index::ScanIndex;
+use super::scan_index::ScanTable;
 use super::vocab::{Atom, Vocab};
 use crate::analysis::{is_negation_trigger, Analysis, Span, TokenKind};
 use crate::rubric::Window;
@@ -147,8 +147,7 @@ impl<'a> Context<'a> {
         leaves: &[Leaf],
         variants: &[Variant],
         starts: &Starts,
-        scans: &[(u32, Scanner)],
-        index: &ScanIndex,
+        scans: &ScanTable,
     ) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); leaves.len()];
         // Only the words the answer holds: a few hundred, however large the rubric.
@@ -183,12 +182,12 @@ impl<'a> Context<'a> {
             hits.sort_by_key(|h| (h.first, h.last));
         }
         // Literals and regexes scan the text; `scanned` lists them, so the rest cost nothing.
-        // One pass finds which of them the answer can hold (see `ScanIndex`).
+        // One pass finds which of them the answer can hold (see `ScanTable`).
         if scans.is_empty() {
             return out;
         }
         let lower = self.text.to_ascii_lowercase();
-        let candidates = index.candidates(scans, &lower);
+        let candidates = scans.candidates(&lower);
         for (k, (i, scan)) in scans.iter().enumerate() {
             let i = *i as usize;
             if !candidates.may_match(k) {

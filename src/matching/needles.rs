@@ -364,7 +364,7 @@ mod tests {
                 .map(|e| e.answer.as_str())
                 .chain(models.iter().copied())
                 .collect();
-            for (_, scan) in engine.scans() {
+            for (_, scan) in engine.scans().iter() {
                 let Scanner::Regex { regex, text, .. } = scan else {
                     continue;
                 };

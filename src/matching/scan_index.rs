@@ -14,10 +14,12 @@ use rustc_hash::FxHashMap;
 
 use super::compile::Scanner;
 
-/// The needles of a rubric's scanning leaves, made into one automaton on the first answer (a
-/// program that loads the whole bank grades few of its questions).
-#[derive(Debug, Default)]
-pub(crate) struct ScanIndex {
+/// A rubric's scanning leaves (literals and regexes, in leaf order, each with its leaf's index)
+/// and the index of their needles, made on the first answer (a program that loads the whole bank
+/// grades few of its questions).
+#[derive(Debug)]
+pub(crate) struct ScanTable {
+    scans: Vec<(u32, Scanner)>,
     built: OnceLock<Built>,
 }
 
@@ -65,7 +67,22 @@ impl Candidates<'_> {
     }
 }
 
-impl ScanIndex {
+impl std::ops::Deref for ScanTable {
+    type Target = [(u32, Scanner)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.scans
+    }
+}
+
+impl ScanTable {
+    pub fn new(scans: Vec<(u32, Scanner)>) -> ScanTable {
+        ScanTable {
+            scans,
+            built: OnceLock::new(),
+        }
+    }
+
     /// Whether the index searches for each needle on its own (few needles; literals left out).
     #[cfg(test)]
     fn few_needles(&self) -> bool {
@@ -74,10 +91,10 @@ impl ScanIndex {
             .is_some_and(|b| !matches!(b.search, Search::Automaton(_)))
     }
 
-    /// Finds, in one pass over the ASCII-lower-cased answer `lower`, which needles of `scans`
-    /// (the scan table this index belongs to, always the same) it holds.
-    pub fn candidates<'a>(&'a self, scans: &[(u32, Scanner)], lower: &str) -> Candidates<'a> {
-        let built = self.built.get_or_init(|| Built::new(scans));
+    /// Finds, in one pass over the ASCII-lower-cased answer `lower`, which needles of the scans
+    /// it holds.
+    pub fn candidates(&self, lower: &str) -> Candidates<'_> {
+        let built = self.built.get_or_init(|| Built::new(&self.scans));
         let mut present = vec![0u64; built.patterns.div_ceil(64)];
         let mut set = |p: usize| present[p / 64] |= 1 << (p % 64);
         match &built.search {
@@ -101,62 +118,22 @@ impl ScanIndex {
 
 impl Built {
     fn new(scans: &[(u32, Scanner)]) -> Built {
-        let all = Built::with(scans, true);
-        if all.patterns < ONE_PASS_FROM {
+        let (mut patterns, mut sets) = needles_of(scans, true);
+        if patterns.len() < ONE_PASS_FROM {
             // Searched for one by one, a literal would be found twice when present: once to
             // know, once for its hits. Its own search is the test.
-            Built::with(scans, false)
-        } else {
-            all
+            (patterns, sets) = needles_of(scans, false);
         }
-    }
-
-    /// The index of `scans`, literals' needles included or (`literals` false) left for their
-    /// own search.
-    fn with<'s>(scans: &'s [(u32, Scanner)], literals: bool) -> Built {
-        let mut ids: FxHashMap<&'s str, u32> = FxHashMap::default();
-        let mut patterns: Vec<&'s str> = Vec::new();
-        let mut id = |needle: &'s str| -> Option<u32> {
-            // An empty needle is in every answer: its set always holds.
-            if needle.is_empty() {
-                return None;
-            }
-            Some(*ids.entry(needle).or_insert_with(|| {
-                patterns.push(needle);
-                patterns.len() as u32 - 1
-            }))
-        };
-        let mut sets = Vec::with_capacity(scans.len());
-        for (_, scan) in scans {
-            let of_scan: Option<PatternSets> = match scan {
-                Scanner::Literal { .. } if !literals => None,
-                Scanner::Literal { needle, .. } => {
-                    id(needle).map(|p| vec![vec![p].into_boxed_slice()].into_boxed_slice())
-                }
-                Scanner::Regex { regex, .. } => regex.needle_sets().map(|needle_sets| {
-                    needle_sets
-                        .iter()
-                        .filter_map(|set| {
-                            // A set with an empty needle always holds: it rules nothing out.
-                            set.iter().map(|n| id(n)).collect::<Option<Box<[u32]>>>()
-                        })
-                        .collect()
-                }),
-            };
-            sets.push(of_scan);
-        }
+        let each = || Search::Each(patterns.iter().map(|&p| Box::from(p)).collect());
         let search = if patterns.is_empty() {
             Search::Nothing
         } else if patterns.len() < ONE_PASS_FROM {
-            Search::Each(patterns.iter().map(|&p| Box::from(p)).collect())
+            each()
         } else {
             // Standard match semantics, which overlapping search needs. A rubric's needles are
             // few enough (tens to a few hundred) that this cannot fail on size; if it did, each
             // needle is searched for on its own.
-            match AhoCorasick::new(&patterns) {
-                Ok(automaton) => Search::Automaton(automaton),
-                Err(_) => Search::Each(patterns.iter().map(|&p| Box::from(p)).collect()),
-            }
+            AhoCorasick::new(&patterns).map_or_else(|_| each(), Search::Automaton)
         };
         Built {
             search,
@@ -164,6 +141,45 @@ impl Built {
             sets,
         }
     }
+}
+
+/// The distinct needles of `scans` (literals' included, or left for their own search) and, per
+/// scan, its sets of needle ids.
+fn needles_of<'s>(
+    scans: &'s [(u32, Scanner)],
+    literals: bool,
+) -> (Vec<&'s str>, Vec<Option<PatternSets>>) {
+    let mut ids: FxHashMap<&'s str, u32> = FxHashMap::default();
+    let mut patterns: Vec<&'s str> = Vec::new();
+    let mut id = |needle: &'s str| -> Option<u32> {
+        // An empty needle is in every answer: its set always holds.
+        if needle.is_empty() {
+            return None;
+        }
+        Some(*ids.entry(needle).or_insert_with(|| {
+            patterns.push(needle);
+            patterns.len() as u32 - 1
+        }))
+    };
+    let sets = scans
+        .iter()
+        .map(|(_, scan)| match scan {
+            Scanner::Literal { .. } if !literals => None,
+            Scanner::Literal { needle, .. } => {
+                id(needle).map(|p| vec![vec![p].into_boxed_slice()].into_boxed_slice())
+            }
+            Scanner::Regex { regex, .. } => regex.needle_sets().map(|needle_sets| {
+                needle_sets
+                    .iter()
+                    .filter_map(|set| {
+                        // A set with an empty needle always holds: it rules nothing out.
+                        set.iter().map(|n| id(n)).collect::<Option<Box<[u32]>>>()
+                    })
+                    .collect()
+            }),
+        })
+        .collect();
+    (patterns, sets)
 }
 
 #[cfg(test)]
@@ -183,15 +199,15 @@ mod tests {
         let (mut kept, mut ruled_out) = (0, 0);
         for rubric in bank.rubrics() {
             let engine = Engine::compile(rubric, bank.glossary(), false, None).expect("compiles");
-            let index = ScanIndex::default();
+            let index = engine.scans();
             let texts = rubric
                 .examples
                 .iter()
                 .map(|e| e.answer.to_ascii_lowercase())
                 .chain(models.iter().cloned());
             for lower in texts {
-                let candidates = index.candidates(engine.scans(), &lower);
-                for (k, (_, scan)) in engine.scans().iter().enumerate() {
+                let candidates = index.candidates(&lower);
+                for (k, (_, scan)) in index.iter().enumerate() {
                     let expected = match scan {
                         Scanner::Literal { needle, .. } => lower.contains(needle.as_str()),
                         Scanner::Regex { regex, .. } => regex.may_match(&lower),
@@ -229,10 +245,10 @@ mod tests {
         .expect("fixture parses");
         let bank = crate::Bank::embedded().expect("bank loads");
         let engine = Engine::compile(&rubric, bank.glossary(), false, None).expect("compiles");
-        let index = ScanIndex::default();
-        let candidates = index.candidates(engine.scans(), "nothing of it");
+        let index = engine.scans();
+        let candidates = index.candidates("nothing of it");
         assert!(index.few_needles());
-        for (k, (_, scan)) in engine.scans().iter().enumerate() {
+        for (k, (_, scan)) in index.iter().enumerate() {
             if matches!(scan, Scanner::Literal { .. }) {
                 assert!(candidates.may_match(k));
             }
@@ -241,8 +257,8 @@ mod tests {
 
     #[test]
     fn a_scan_without_needles_always_runs_and_an_empty_table_costs_nothing() {
-        let index = ScanIndex::default();
-        let candidates = index.candidates(&[], "anything");
+        let index = ScanTable::new(Vec::new());
+        let candidates = index.candidates("anything");
         assert!(candidates.may_match(0), "out of range: runs, as before");
     }
 }

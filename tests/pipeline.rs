@@ -670,3 +670,40 @@ fn a_short_answer_whose_sentences_mostly_earn_nothing_is_capped_and_others_are_n
         .unwrap();
     assert!(long.score > 50.0, "{}", long.score);
 }
+
+#[test]
+fn a_longer_answer_whose_few_points_sit_among_claims_the_rubric_does_not_credit_earns_nothing() {
+    let rubric = crash_loop_rubric(
+        "Read the exit code in kubectl describe, then kubectl logs --previous, then debug a copy with kubectl debug, check the node's events and the probes.",
+        r#"(id: "exit", label: "reads the exit code", weight: 1.0, matcher: Any(["exit code"]), hint: "h"),
+        (id: "previous", label: "reads the previous logs", weight: 1.0, matcher: Any(["--previous"]), hint: "h"),
+        (id: "debug", label: "debugs a copy", weight: 1.0, matcher: Any(["kubectl debug"]), hint: "h"),
+        (id: "events", label: "reads the events", weight: 1.0, matcher: Any(["events"]), hint: "h"),
+        (id: "probes", label: "checks the probes", weight: 1.0, matcher: Any(["liveness probe"]), hint: "h"),"#,
+    );
+    let grader = Grader::new(&rubric).unwrap();
+    // Two concepts in one of five sentences; the other four are claims the rubric does not credit.
+    let wrong = grader
+        .grade("Check the exit code and the events. The kubelet deletes crashed containers at once, so nothing is left to read. The restart counter resets every hour by design. Crash loops come from the scheduler moving the pod between nodes. Pinning it with a nodeName stops them.")
+        .unwrap();
+    assert!(wrong.concept("exit").unwrap().hit && wrong.concept("events").unwrap().hit);
+    assert_eq!(wrong.score, rubric_grader::ENGAGEMENT_FLOOR);
+    let warning = wrong.warning(WarningCode::ThinCredit).expect("thin credit");
+    assert!(
+        warning.message.contains("only 1 of its 5 sentences"),
+        "{}",
+        warning.message
+    );
+    // The same two points stated in most of its sentences: a partial answer keeps its credit.
+    let partial = grader
+        .grade("Check the exit code in describe first. It tells you how the container died. Then read the events of the pod. They show restarts and back-off.")
+        .unwrap();
+    assert!(partial.warning(WarningCode::ThinCredit).is_none());
+    assert!(partial.score >= 40.0, "{}", partial.score);
+    // Half the rubric or more, in few sentences, is not measured this way either.
+    let covered = grader
+        .grade("Check the exit code, the events and kubectl logs --previous. We run many services. Most are written in Go. They log to stdout. Our team is on call every week.")
+        .unwrap();
+    assert!(covered.warning(WarningCode::ThinCredit).is_none());
+    assert!(covered.score > 50.0, "{}", covered.score);
+}

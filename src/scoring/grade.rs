@@ -145,7 +145,8 @@ pub enum WarningCode {
     InWrongClaim,
     /// The answer reaches the rubric only by saying everything (a dump): capped.
     Dump,
-    /// A short answer most of whose sentences hold no credit: its one point earns nothing.
+    /// An answer most of whose sentences hold no credit, credited for little: what it names earns
+    /// nothing (see [`crate::scoring::is_thin`]).
     ThinCredit,
     /// A very short answer that misses what the question centrally asks and names nothing
     /// specific: capped at the top of the weak band.

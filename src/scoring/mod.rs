@@ -186,6 +186,23 @@ pub const THIN_MIN_SENTENCES: u32 = 3;
 /// See [`THIN_MIN_SENTENCES`].
 pub const THIN_MAX_SENTENCES: u32 = 6;
 
+/// A longer answer ([`SPARSE_MIN_SENTENCES`] sentences or more) credited for at most
+/// [`SPARSE_MAX_CONCEPTS`] concepts, less than [`SPARSE_MAX_COVERAGE`] of the rubric, in fewer than
+/// half of its sentences, is the same thing at greater length: most of what it says is claims the
+/// rubric does not credit, in the rubric's own vocabulary — the shape of a confidently wrong answer
+/// ("the affinity timer tears down the chain …", "conntrack is where kube-proxy writes Service
+/// rules …") that names two or three right things on the way. It is graded like a thin answer.
+/// A partial answer of the same length states its few points in most of its sentences; a padded
+/// one covers more of the rubric. Chosen on three development sets measured before their
+/// misconception rounds (blind-14, -15, -16: within range 84.5 → 88.3, 87.7 → 91.1 and 87.3 →
+/// 92.4 %, adversarial answers over 40 from 23, 9 and 14 to 18, 8 and 5), with no right answer
+/// of any set moved out of its range but one.
+pub const SPARSE_MIN_SENTENCES: u32 = 4;
+/// See [`SPARSE_MIN_SENTENCES`].
+pub const SPARSE_MAX_CONCEPTS: usize = 3;
+/// See [`SPARSE_MIN_SENTENCES`].
+pub const SPARSE_MAX_COVERAGE: f32 = 0.5;
+
 /// `(sentences, credited)` for [`is_thin`]: the answer's sentences of at least three words, and
 /// how many of them hold evidence of a concept matching found.
 pub(crate) fn credited_sentences(analysis: &Analysis, findings: &Findings) -> (u32, u32) {
@@ -217,11 +234,18 @@ pub(crate) fn credited_sentences(analysis: &Analysis, findings: &Findings) -> (u
 }
 
 /// Whether an answer of `sentences` sentences, `credited` of which hold credit, that earns
-/// `concepts` concepts, is thin.
-pub fn is_thin(sentences: u32, credited: u32, concepts: usize) -> bool {
-    concepts <= 1
+/// `concepts` concepts and `coverage` (0–1) of the rubric, is thin: a short answer whose one point
+/// is lost among claims the rubric does not credit ([`THIN_MIN_SENTENCES`]), or a longer one whose
+/// few points are ([`SPARSE_MIN_SENTENCES`]).
+pub fn is_thin(sentences: u32, credited: u32, concepts: usize, coverage: f32) -> bool {
+    let short = concepts <= 1
         && (THIN_MIN_SENTENCES..=THIN_MAX_SENTENCES).contains(&sentences)
-        && credited * 3 <= sentences
+        && credited * 3 <= sentences;
+    let sparse = concepts <= SPARSE_MAX_CONCEPTS
+        && coverage < SPARSE_MAX_COVERAGE
+        && sentences >= SPARSE_MIN_SENTENCES
+        && credited * 2 < sentences;
+    short || sparse
 }
 
 /// The labels of the concepts whose flag (one per concept, in rubric order) is set.
@@ -350,12 +374,17 @@ impl ScoringModel {
             });
         }
         let (sentences, credited) = text.sentences;
-        if is_thin(sentences, credited, hits) && score > 0.0 {
+        if is_thin(sentences, credited, hits, coverage) && score > 0.0 {
             score = 0.0;
+            let what = if hits == 1 {
+                "that one point earns"
+            } else {
+                "what they name earns"
+            };
             warnings.push(Warning {
                 code: WarningCode::ThinCredit,
                 message: format!(
-                    "only {credited} of its {sentences} sentences states anything the rubric credits and the rest is claims it does not credit, so that one point earns nothing"
+                    "only {credited} of its {sentences} sentences states anything the rubric credits and the rest is claims it does not credit, so {what} nothing"
                 ),
             });
         }

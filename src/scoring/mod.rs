@@ -193,15 +193,16 @@ pub const THIN_MAX_SENTENCES: u32 = 6;
 /// ("the affinity timer tears down the chain …", "conntrack is where kube-proxy writes Service
 /// rules …") that names two or three right things on the way. It is graded like a thin answer.
 /// A partial answer of the same length states its few points in most of its sentences; a padded
-/// one covers more of the rubric. Chosen on three development sets measured before their
-/// misconception rounds (blind-14, -15, -16: within range 84.5 → 88.3, 87.7 → 91.1 and 87.3 →
-/// 92.4 %, adversarial answers over 40 from 23, 9 and 14 to 18, 8 and 5), with no right answer
-/// of any set moved out of its range but one.
+/// one covers more of the rubric. Coverage counts a k-of-n group as the score does (one member
+/// fills a 1-of-n group). Chosen on three development sets graded with the bank as it
+/// was before their misconception rounds (blind-14, -15, -16: within range 84.5 → 88.6, 87.7 →
+/// 90.9 and 87.3 → 92.8 %, adversarial answers over 40 from 23, 9 and 14 to 17, 8 and 5; at 0.5,
+/// 87.9, 90.7 and 91.7 %), with no right answer of any set moved out of its range but one.
 pub const SPARSE_MIN_SENTENCES: u32 = 4;
 /// See [`SPARSE_MIN_SENTENCES`].
 pub const SPARSE_MAX_CONCEPTS: usize = 3;
 /// See [`SPARSE_MIN_SENTENCES`].
-pub const SPARSE_MAX_COVERAGE: f32 = 0.5;
+pub const SPARSE_MAX_COVERAGE: f32 = 0.6;
 
 /// `(sentences, credited)` for [`is_thin`]: the answer's sentences of at least three words, and
 /// how many of them hold evidence of a concept matching found.

@@ -3589,6 +3589,72 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         "plugins",
         true,
     ),
+    (
+        "an interviewer's note: 'did not mention' a list",
+        "Did not mention the data corruption risk, VolumeAttachment objects or the out-of-service taint.",
+        "out-of-service taint",
+        false,
+    ),
+    (
+        "an interviewer's note: 'no mention of' a list with a serial comma",
+        "No mention of fencing, VolumeAttachment objects, or the out-of-service taint.",
+        "out-of-service taint",
+        false,
+    ),
+    (
+        "an interviewer's note: 'couldn't explain' a list",
+        "Couldn't explain VolumeAttachment objects, fencing or the out-of-service taint.",
+        "fencing",
+        false,
+    ),
+    (
+        "an interviewer's note: 'never talked about' a list",
+        "Never talked about VolumeAttachment objects, fencing or the out-of-service taint.",
+        "out-of-service taint",
+        false,
+    ),
+    (
+        "an interviewer's note: 'did not mention' a long list",
+        "He did not mention the data-corruption risk, VolumeAttachment objects or any supported mechanism like the out-of-service taint.",
+        "out-of-service taint",
+        false,
+    ),
+    (
+        "'no need for' a list with a serial comma",
+        "There's no need for a PDB, a preStop hook, or the out-of-service taint here.",
+        "out-of-service taint",
+        false,
+    ),
+    (
+        "look-alike: a note of what was left out, then a new clause with its own subject",
+        "He never mentioned fencing, and he deleted the VolumeAttachment by hand.",
+        "VolumeAttachment",
+        true,
+    ),
+    (
+        "look-alike: an inability that describes a failure, not a note",
+        "The node can't detach the volume, so the VolumeAttachment stays.",
+        "VolumeAttachment",
+        true,
+    ),
+    (
+        "look-alike: 'no' list closed by a new subject with a verb",
+        "No fencing is needed, and the VolumeAttachment is removed by the controller.",
+        "VolumeAttachment",
+        true,
+    ),
+    (
+        "look-alike: logs that don't mention something, then a new clause",
+        "The application logs don't mention the kill, so check dmesg for the oom-killer.",
+        "dmesg",
+        true,
+    ),
+    (
+        "look-alike: 'don't forget to mention'",
+        "Don't forget to mention fencing before any force detach.",
+        "fencing",
+        true,
+    ),
 ];
 
 #[test]

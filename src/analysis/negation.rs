@@ -46,6 +46,10 @@ pub const SCOPE_WORDS: u32 = 6;
 /// to the node or read the kubelet logs" is twelve words.
 const LIST_SCOPE_WORDS: u32 = 12;
 
+/// How far a negated verb of saying reaches, across commas: "did not mention the data corruption
+/// risk, VolumeAttachment objects or any supported mechanism like the out-of-service taint".
+const REPORT_SCOPE_WORDS: u32 = 24;
+
 /// How many words before a post-trigger or a negated verdict it reaches.
 const SUBJECT_WORDS: u32 = 14;
 
@@ -1281,7 +1285,10 @@ fn forward_scope<'a>(
             || advice
             // "never a reason to look at X or Y", "never any point in X, Y or Z"
             || w == "never" && relevance_predicate_after(tokens, lower, i)
-            || verb.is_some_and(|v| is_advice_verb(lower(v)));
+            || verb.is_some_and(|v| is_advice_verb(lower(v)))
+            // "Did not mention X, Y or Z", "never explained X, Y or Z": an interviewer's note of
+            // what was left out covers the whole list.
+            || verb.is_some_and(|v| is_reporting_verb(lower(v)));
         let rule = if lists {
             DenialRule::List
         } else {
@@ -1504,7 +1511,17 @@ fn deny_forward<'a>(
     if start >= n {
         return;
     }
-    let last_word = tokens[cue].word + if lists { LIST_SCOPE_WORDS } else { SCOPE_WORDS };
+    // "did not mention X, Y, Z or W": a note of what was left out lists it all.
+    let reporting =
+        lists && first_content(tokens, lower, start).is_some_and(|v| is_reporting_verb(lower(v)));
+    let last_word = tokens[cue].word
+        + if reporting {
+            REPORT_SCOPE_WORDS
+        } else if lists {
+            LIST_SCOPE_WORDS
+        } else {
+            SCOPE_WORDS
+        };
     let sentence = tokens[cue].sentence;
     let mut clause = tokens[start.min(n - 1)].clause;
     // A cue inside a relative or subordinate clause ("a pod *where no* container asks for CPU
@@ -1533,6 +1550,8 @@ fn deny_forward<'a>(
     // Content words passed: the embedded clause's own subject and verb come first ("when no
     // container *has* requests"), the main verb only after them.
     let mut passed = 0;
+    // Commas crossed into further items of a list.
+    let mut items = 0;
     while j < n && tokens[j].sentence == sentence && tokens[j].word <= last_word {
         if embedded && passed >= 2 && is_main_verb(lower(j))
             || noun_phrase
@@ -1544,6 +1563,15 @@ fn deny_forward<'a>(
         if !tokens[j].function_word && !is_copula(lower(j)) {
             passed += 1;
         }
+        // "…, VolumeAttachment objects, or the out-of-service taint": the last item of a list of
+        // three or more, after a serial comma and with an article, not a new subject (no verb of
+        // its own). After one item ("nothing restarts, and the container shares …") it is one.
+        let last_item = lists
+            && items >= 1
+            && matches!(lower(j), "and" | "or")
+            && j + 2 < n
+            && matches!(lower(j + 1), "the" | "a" | "an" | "any" | "your" | "our")
+            && !verb_ahead(tokens, lower, j, j + 2, |_| false, is_finite_verb);
         if tokens[j].clause != clause {
             // A list continues across a comma; a new clause ("…, and Kubernetes still has it",
             // "…, load balancing happens per connection") does not, nor does the main clause
@@ -1553,7 +1581,7 @@ fn deny_forward<'a>(
                 || alternative && !alternative_list_item(tokens, lower, j)
                 || parallel
                 || lower(j) == w
-                || opens_new_subject(tokens, lower, j)
+                || opens_new_subject(tokens, lower, j) && !last_item
                 || has_finite_verb(tokens, lower, j)
                 || opens_instruction(tokens, lower, j)
                 || participle_clause(tokens, lower, start, j)
@@ -1562,6 +1590,7 @@ fn deny_forward<'a>(
                 break;
             }
             clause = tokens[j].clause;
+            items += 1;
         }
         if is_scope_terminator(lower(j))
             || ends_forward_scope(lower(j))
@@ -2425,7 +2454,8 @@ fn narrows(w: &str, next: &str) -> bool {
     if w == "no" && matches!(next, "idea" | "clue" | "visibility") {
         return true;
     }
-    ABILITY.contains(&w)
+    // "couldn't explain X or Y": an interviewer's note of what was left out, not a failure.
+    ABILITY.contains(&w) && !is_reporting_verb(next)
         || (!matches!(w, "no" | "never" | "without" | "nothing")
             && BEHAVIOUR.iter().any(|b| next.starts_with(b)))
 }
@@ -4362,6 +4392,32 @@ fn is_advice_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs of saying, in an interviewer's note of what a candidate left out: "did not mention X, Y
+/// or Z", "never explained X or Y". Negated, they rule out a whole list, as advice verbs do.
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "mention"
+            | "mentioned"
+            | "explain"
+            | "explained"
+            | "cover"
+            | "covered"
+            | "discuss"
+            | "discussed"
+            | "address"
+            | "addressed"
+            | "describe"
+            | "described"
+            | "name"
+            | "named"
+            | "raise"
+            | "raised"
+            | "talk"
+            | "talked"
+    )
+}
+
 /// Whether token `i` opens a negation scope, and where the scope starts.
 fn trigger_at<'a>(
     tokens: &[Token],
@@ -4544,8 +4600,11 @@ fn cancels_out<'a>(
     }
     let next = lower(k);
     if matches!(cue, "nothing" | "no" | "none" | "nobody") {
-        if matches!(cue, "no" | "nobody") && OMISSIONS.contains(&next) {
-            return true; // "no one should skip X", "nobody should ignore X"
+        // "no one should skip X", "nobody should ignore X"; but "no mention of X" is an
+        // interviewer's note that X was left out.
+        let noun = k + 1 < end && matches!(lower(k + 1), "of" | "about");
+        if matches!(cue, "no" | "nobody") && OMISSIONS.contains(&next) && !noun {
+            return true;
         }
         return (scope_start..end.min(scope_start + 3))
             .take_while(|&j| tokens[j].clause == clause)

@@ -707,3 +707,19 @@ fn a_longer_answer_whose_few_points_sit_among_claims_the_rubric_does_not_credit_
     assert!(covered.warning(WarningCode::ThinCredit).is_none());
     assert!(covered.score > 50.0, "{}", covered.score);
 }
+
+#[test]
+fn the_long_thin_credit_rule_has_the_edges_its_docs_state() {
+    use rubric_grader::scoring::is_thin;
+    // Four sentences, one credited, three concepts, under 60 % of the rubric: thin.
+    assert!(is_thin(4, 1, 3, 0.59));
+    // Half of its sentences credited: a partial answer, not thin.
+    assert!(!is_thin(4, 2, 3, 0.59));
+    assert!(is_thin(5, 2, 3, 0.59));
+    // 60 % of the rubric or four concepts: measured no further.
+    assert!(!is_thin(5, 1, 3, 0.6));
+    assert!(!is_thin(8, 1, 4, 0.3));
+    // Three sentences are the short rule's: one concept in one sentence of three is thin, two are not.
+    assert!(is_thin(3, 1, 1, 0.2));
+    assert!(!is_thin(3, 1, 2, 0.3));
+}

@@ -671,15 +671,26 @@ fn a_short_answer_whose_sentences_mostly_earn_nothing_is_capped_and_others_are_n
     assert!(long.score > 50.0, "{}", long.score);
 }
 
+/// Concepts of weight 1 as RON, each `(id, phrase)` matched by its one phrase.
+fn equal_concepts(list: &[(&str, &str)]) -> String {
+    list.iter()
+        .map(|(id, phrase)| {
+            format!(r#"(id: "{id}", label: "{id}", weight: 1.0, matcher: Any([{phrase:?}]), hint: "h"),"#)
+        })
+        .collect()
+}
+
 #[test]
 fn a_longer_answer_whose_few_points_sit_among_claims_the_rubric_does_not_credit_earns_nothing() {
     let rubric = crash_loop_rubric(
         "Read the exit code in kubectl describe, then kubectl logs --previous, then debug a copy with kubectl debug, check the node's events and the probes.",
-        r#"(id: "exit", label: "reads the exit code", weight: 1.0, matcher: Any(["exit code"]), hint: "h"),
-        (id: "previous", label: "reads the previous logs", weight: 1.0, matcher: Any(["--previous"]), hint: "h"),
-        (id: "debug", label: "debugs a copy", weight: 1.0, matcher: Any(["kubectl debug"]), hint: "h"),
-        (id: "events", label: "reads the events", weight: 1.0, matcher: Any(["events"]), hint: "h"),
-        (id: "probes", label: "checks the probes", weight: 1.0, matcher: Any(["liveness probe"]), hint: "h"),"#,
+        &equal_concepts(&[
+            ("exit", "exit code"),
+            ("previous", "--previous"),
+            ("debug", "kubectl debug"),
+            ("events", "events"),
+            ("probes", "liveness probe"),
+        ]),
     );
     let grader = Grader::new(&rubric).unwrap();
     // Two concepts in one of five sentences; the other four are claims the rubric does not credit.

@@ -182,7 +182,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                             | "favours"
                     )
             }) {
-                deny_forward(tokens, &lower, i, i + 1, DenialRule::Cue, true);
+                deny_forward(tokens, &lower, i, i + 1, DenialRule::Cue, Reach::List);
             }
             i += 1;
             continue;
@@ -307,7 +307,7 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
                         i + len - 1,
                         i + len,
                         DenialRule::Verdict,
-                        false,
+                        Reach::Clause,
                     );
                 }
                 i += len;
@@ -1285,10 +1285,11 @@ fn forward_scope<'a>(
             || advice
             // "never a reason to look at X or Y", "never any point in X, Y or Z"
             || w == "never" && relevance_predicate_after(tokens, lower, i)
-            || verb.is_some_and(|v| is_advice_verb(lower(v)))
-            // "Did not mention X, Y or Z", "never explained X, Y or Z": an interviewer's note of
-            // what was left out covers the whole list.
-            || verb.is_some_and(|v| is_reporting_verb(lower(v)));
+            || verb.is_some_and(|v| is_advice_verb(lower(v)));
+        // "Did not mention X, Y or Z", "never explained X, Y or Z": an interviewer's note of
+        // what was left out covers the whole list.
+        let reporting = verb.is_some_and(|v| is_reporting_verb(lower(v)));
+        let lists = lists || reporting;
         let rule = if lists {
             DenialRule::List
         } else {
@@ -1297,7 +1298,14 @@ fn forward_scope<'a>(
         // "Rather than chasing upstream errors in the nginx logs or comparing targetPorts, …":
         // an alternative runs to the end of its clause.
         let alternative = matches!(w, "instead" | "rather" | "opposed" | "over");
-        deny_forward(tokens, lower, i, scope_start, rule, lists || alternative);
+        let reach = if reporting {
+            Reach::Report
+        } else if lists || alternative {
+            Reach::List
+        } else {
+            Reach::Clause
+        };
+        deny_forward(tokens, lower, i, scope_start, rule, reach);
         // "I wouldn't bother with any of that": the scope names nothing but points back, so
         // what it points at — the clause before — is denied.
         if anaphoric_scope(tokens, lower, scope_start) {
@@ -1497,30 +1505,38 @@ fn ends_forward_scope(w: &str) -> bool {
     matches!(w, "before" | "after" | "when" | "without")
 }
 
+/// How far a forward scope reaches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// To the end of the clause, up to [`SCOPE_WORDS`].
+    Clause,
+    /// Across the commas of a list, up to [`LIST_SCOPE_WORDS`].
+    List,
+    /// A note of what was left out ("did not mention X, Y, Z or W"): a list, up to
+    /// [`REPORT_SCOPE_WORDS`].
+    Report,
+}
+
 /// Denies the words from `start` on, to the end of the clause (across commas for lists), a
-/// terminator, or the word limit.
+/// terminator, or the word limit of `reach`.
 fn deny_forward<'a>(
     tokens: &mut [Token],
     lower: &impl Fn(usize) -> &'a str,
     cue: usize,
     start: usize,
     rule: DenialRule,
-    lists: bool,
+    reach: Reach,
 ) {
     let n = tokens.len();
     if start >= n {
         return;
     }
-    // "did not mention X, Y, Z or W": a note of what was left out lists it all.
-    let reporting =
-        lists && first_content(tokens, lower, start).is_some_and(|v| is_reporting_verb(lower(v)));
+    let lists = reach != Reach::Clause;
     let last_word = tokens[cue].word
-        + if reporting {
-            REPORT_SCOPE_WORDS
-        } else if lists {
-            LIST_SCOPE_WORDS
-        } else {
-            SCOPE_WORDS
+        + match reach {
+            Reach::Clause => SCOPE_WORDS,
+            Reach::List => LIST_SCOPE_WORDS,
+            Reach::Report => REPORT_SCOPE_WORDS,
         };
     let sentence = tokens[cue].sentence;
     let mut clause = tokens[start.min(n - 1)].clause;

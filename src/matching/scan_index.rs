@@ -91,8 +91,8 @@ impl ScanTable {
             .is_some_and(|b| !matches!(b.search, Search::Automaton(_)))
     }
 
-    /// Finds, in one pass over the ASCII-lower-cased answer `lower`, which needles of the scans
-    /// it holds.
+    /// Finds which needles of the scans the ASCII-lower-cased answer `lower` holds: in one pass,
+    /// or with one substring search per needle when the rubric has few.
     pub fn candidates(&self, lower: &str) -> Candidates<'_> {
         let built = self.built.get_or_init(|| Built::new(&self.scans));
         let mut present = vec![0u64; built.patterns.div_ceil(64)];

@@ -15,8 +15,10 @@ use crate::analysis::Analysis;
 pub(crate) const SALAD_FACTOR: f32 = 0.15;
 
 /// The most words after its tool a command without a flag has (`kubectl label ns payments
-/// istio-injection=enabled` has four).
-const COMMAND_MAX_WORDS: usize = 10;
+/// istio-injection=enabled` has four; `kubectl rollout restart deployment web -n shop` six). A
+/// tool named second in a longer run of terms (`kubernetes python client load_kube_config
+/// CoreV1Api …`) heads a list, not a command.
+const COMMAND_MAX_WORDS: usize = 7;
 
 /// Words a command's flags and their values may add to [`COMMAND_MAX_WORDS`] when the clause does
 /// not open with a tool (`set --grace-period=30 on the pod`).
@@ -131,10 +133,16 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
                     .take_while(|&k| tokens[k].clause == t.clause)
                     .find(|&k| tokens[k].kind == crate::analysis::TokenKind::Word)
                     .is_some_and(|k| is_cli_tool(analysis.lower(k)));
-                tool_first || words <= COMMAND_MAX_WORDS + FLAG_WORDS
+                // A flag that opens an item of a comma-separated list (`…, --target,
+                // --profile=netadmin, …`) is a term of the list, not a step.
+                let list_item = tokens[clause_start].after_comma && is_flag(&tokens[clause_start]);
+                tool_first || (words <= COMMAND_MAX_WORDS + FLAG_WORDS && !list_item)
             }
         };
+        // The tool is a word of its own: `client-go` names a library.
+        let starts_word = i == 0 || tokens[i - 1].word != t.word;
         let command = (word_in_clause <= 1
+            && starts_word
             && is_cli_tool(analysis.lower(i))
             && (2..=COMMAND_MAX_WORDS).contains(&clause_words_after()))
             || flag_command();
@@ -225,14 +233,34 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
 const NOTES_MIN_RELATIONS: usize = 3;
 
 /// How many relating marks the text has: a label's colon before a space, an arrow, an equals
-/// sign, a semicolon, a plus between spaces ("Fulcio cert + Rekor").
+/// sign, a semicolon, a plus between spaces ("Fulcio cert + Rekor"). A colon after a camelCase
+/// field (`failurePolicy: Fail`) sets a value and relates nothing: a list of settings is still a
+/// list (its items are judged one by one in [`explained_shares`]).
 fn relations(text: &str) -> usize {
-    [": ", "->", "=>", "\u{2192}", "\u{21D2}", "=", ";", " + "]
-        .iter()
-        .map(|r| text.matches(r).count())
-        .sum::<usize>()
+    let labels = text
+        .match_indices(": ")
+        .filter(|&(at, _)| !after_camel_case_field(&text[..at]))
+        .count();
+    labels
+        + ["->", "=>", "\u{2192}", "\u{21D2}", "=", ";", " + "]
+            .iter()
+            .map(|r| text.matches(r).count())
+            .sum::<usize>()
         // "=>" was counted once more as "=".
         - text.matches("=>").count()
+}
+
+/// Whether `before` ends in a camelCase word (`failurePolicy`, `timeoutSeconds`).
+fn after_camel_case_field(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// A run of at least this many words can be a list written without commas.
@@ -308,9 +336,10 @@ fn explained_shares(analysis: &Analysis, text: &str) -> ExplainedShares {
                     item_function_words += usize::from(t.function_word);
                 }
             }
-            if relates
-                || item_function_words > 0 && !is_run_on_list(item_words, item_function_words)
-            {
+            // A list run on without commas is not explained by one mark inside it
+            // (`… creationTimestamp timedelta(days=30) delete_namespaced_deployment …`).
+            let run_on = is_run_on_list(item_words, item_function_words);
+            if !run_on && (relates || item_function_words > 0) {
                 explained += 1;
                 line_explained = true;
             }
@@ -398,6 +427,35 @@ mod tests {
         assert!(salad(
             "Keywords: VXLAN, BGP, MTU, encapsulation, overlay, underlay, pod CIDR, route \
              reflector, Calico, Cilium, Flannel"
+        ));
+    }
+
+    #[test]
+    fn lists_of_flags_and_settings_are_lists() {
+        // Flags as the items of a comma-separated list are terms, not steps.
+        assert!(salad(
+            "kubectl exec -it, --container, --stdin, --tty=true, strace, gdb, /proc/1/maps, \
+             CAP_SYS_PTRACE, seccomp, crictl inspect, pid namespace"
+        ));
+        // A colon after a camelCase field sets a value; it is no label of a note.
+        assert!(salad(
+            "PodDisruptionBudget, minAvailable: 2, maxUnavailable: 1, unhealthyPodEvictionPolicy: \
+             AlwaysAllow, eviction API, 429, drain, cordon, topologySpreadConstraints, replicas"
+        ));
+        // One mark inside a list run on without commas does not explain it.
+        assert!(salad(
+            "client-go informer SharedIndexInformer resyncPeriod ListWatch workqueue \
+             RateLimitingInterface maxRetries(n=5) leader election Lease RBAC"
+        ));
+        // Settings each given as an item of their own relate: notes of a configuration.
+        assert!(!salad(
+            "maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: \
+             DoNotSchedule, labelSelector: app=web"
+        ));
+        // A command with its flags is a step.
+        assert!(!salad(
+            "kubectl drain node-3 --ignore-daemonsets --delete-emptydir-data, then kubectl \
+             uncordon node-3 once it is back"
         ));
     }
 

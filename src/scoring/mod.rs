@@ -157,7 +157,7 @@ pub fn is_fluent(topic_words: u32, content_words: u32) -> bool {
 /// rubric credits, holds [`FLOORLESS_MISCONCEPTIONS`] or more, or holds one and is credited for
 /// nothing (its only recognisable claim is wrong). Examiners rank it below a vague but harmless
 /// answer ([`ENGAGEMENT_FLOOR`]) and above an answer about something else (0).
-pub const WRONG_ENGAGEMENT_FLOOR: f32 = 2.0;
+pub const WRONG_ENGAGEMENT_FLOOR: f32 = 5.0;
 
 /// An answer that rules out a concept the rubric credits and is credited for at most this many
 /// concepts argues against the model answer more than it agrees with it: it scores at most

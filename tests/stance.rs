@@ -2569,6 +2569,24 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     (
+        "look-alike: a clause of place after the denial",
+        "The scheduler won't place a pod where the gap between the fullest and the emptiest zone would exceed one.",
+        "gap between",
+        true,
+    ),
+    (
+        "look-alike: a clause of condition after the denial (whenever)",
+        "The load balancer doesn't send traffic to a node whenever its health check fails.",
+        "health check",
+        true,
+    ),
+    (
+        "denial before a clause of place",
+        "A PodDisruptionBudget won't help where the node is already gone.",
+        "PodDisruptionBudget",
+        false,
+    ),
+    (
         "double negation: never without",
         "Never ship a web service without a readiness probe.",
         "readiness probe",

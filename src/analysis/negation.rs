@@ -1500,9 +1500,14 @@ fn speaker_advice<'a>(
 /// denies nothing in it ("no traffic arrives *before* the readiness probe passes"), and going
 /// without something is itself a denial, so denying it asserts the thing ("never ship *without*
 /// a readiness probe"). Before a cue they are part of the subject ("automatic renewal before
-/// expiry is not something Istio does").
+/// expiry is not something Istio does"). A clause of place or condition is no part of the denial
+/// either: "the scheduler won't place a pod *where* the gap between zones would exceed one"
+/// states the gap rule.
 fn ends_forward_scope(w: &str) -> bool {
-    matches!(w, "before" | "after" | "when" | "without")
+    matches!(
+        w,
+        "before" | "after" | "when" | "whenever" | "where" | "wherever" | "without"
+    )
 }
 
 /// How far a forward scope reaches.

@@ -33,6 +33,10 @@ mod ron_format;
 #[path = "src/matching/rubric_regex.rs"]
 mod rubric_regex;
 
+#[allow(dead_code)]
+#[path = "src/matching/needles.rs"]
+mod needles;
+
 /// The bank folder, and the file in it that is the glossary rather than a rubric.
 const BANK: &str = "rubrics";
 const GLOSSARY_FILE: &str = "glossary.ron";
@@ -42,6 +46,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/rubric/schema.rs");
     println!("cargo:rerun-if-changed=src/rubric/ron_format.rs");
     println!("cargo:rerun-if-changed=src/matching/rubric_regex.rs");
+    println!("cargo:rerun-if-changed=src/matching/needles.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut files = Vec::new();
     collect(Path::new(BANK), &mut files);
@@ -111,10 +116,26 @@ fn main() {
          default (case-insensitive), sorted.\n\
          pub(super) static CHECKED: &[&str] = &[\n",
     );
+    // And the needles of each (see `src/matching/needles.rs`), in the same order: working them
+    // out parses every pattern, most of what a new process spent on the bank's regexes.
+    let mut needle_table = String::from(
+        "/// The needles of each pattern of [`CHECKED`], case-insensitive, at the same index.\n\
+         pub(super) static NEEDLES: &[Option<&[&[&str]]>] = &[\n",
+    );
     for p in patterns.iter().filter(|p| builds(p)) {
         writeln!(checked, "    {p:?},").expect("write to a String");
+        match needles::needles(p, true) {
+            Some(sets) => {
+                let sets: Vec<String> = sets.iter().map(|set| format!("&{set:?}")).collect();
+                writeln!(needle_table, "    Some(&[{}]),", sets.join(", "))
+            }
+            None => writeln!(needle_table, "    None,"),
+        }
+        .expect("write to a String");
     }
     checked.push_str("];\n");
+    needle_table.push_str("];\n");
+    checked.push_str(&needle_table);
     std::fs::write(out_dir.join("checked_regexes.rs"), checked).expect("write checked_regexes.rs");
 }
 

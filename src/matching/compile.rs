@@ -5,9 +5,7 @@
 use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
-use regex::bytes::Regex;
-
-use super::rubric_regex::{build_regex, shorthand_pattern, REGEX_SIZE_LIMIT};
+use super::rubric_regex::{build_regex, shorthand_pattern, Regex, REGEX_SIZE_LIMIT};
 
 use super::vocab::{Vocab, WordId};
 use crate::analysis::{Analysis, Analyzer, TokenKind};
@@ -163,7 +161,11 @@ impl LazyRegex {
     /// [`super::scan_index`], which looks for every regex's needles in one pass).
     pub fn needle_sets(&self) -> Option<&[Vec<String>]> {
         self.needles
-            .get_or_init(|| super::needles::needles(&self.pattern, self.case_insensitive))
+            .get_or_init(|| {
+                precomputed_needles(&self.pattern, self.case_insensitive).unwrap_or_else(|| {
+                    super::needles::needles(&self.pattern, self.case_insensitive)
+                })
+            })
             .as_deref()
     }
 
@@ -281,6 +283,21 @@ mod checked {
 /// when the crate was built: an embedded bank's pattern, which compiling need not check again.
 fn checked_at_build(pattern: &str) -> bool {
     checked::CHECKED.binary_search(&pattern).is_ok()
+}
+
+/// The needles `build.rs` worked out for an embedded bank's pattern, as
+/// [`needles`](super::needles::needles) works them out: `None` for any other pattern.
+fn precomputed_needles(pattern: &str, case_insensitive: bool) -> Option<Option<Vec<Vec<String>>>> {
+    if !case_insensitive {
+        return None;
+    }
+    let i = checked::CHECKED.binary_search(&pattern).ok()?;
+    let sets = checked::NEEDLES.get(i)?;
+    Some(sets.map(|sets| {
+        sets.iter()
+            .map(|set| set.iter().map(|s| (*s).to_string()).collect())
+            .collect()
+    }))
 }
 
 impl Leaf {
@@ -1114,12 +1131,19 @@ mod tests {
             checked::CHECKED.windows(2).all(|w| w[0] < w[1]),
             "sorted, once each"
         );
+        assert_eq!(checked::NEEDLES.len(), checked::CHECKED.len());
         for p in checked::CHECKED {
             assert!(
                 build_regex(p, true).is_ok(),
                 "/{p}/ was checked but does not build"
             );
+            assert_eq!(
+                precomputed_needles(p, true),
+                Some(super::super::needles::needles(p, true)),
+                "/{p}/: the needles build.rs worked out differ from the crate's"
+            );
         }
+        assert_eq!(precomputed_needles(checked::CHECKED[0], false), None);
         // A pattern of no rubric is not taken as checked, so compiling it reports its error.
         assert!(!checked_at_build("(unclosed"));
         assert!(!checked_at_build("x{99999}{99999}"));

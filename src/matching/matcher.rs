@@ -285,7 +285,7 @@ impl<'a> Context<'a> {
     /// inside a hit denies it, as one before it would ("502 never comes from kube-proxy").
     fn regex_hits(
         &self,
-        regex: &regex::bytes::Regex,
+        regex: &super::rubric_regex::Regex,
         states_negation: bool,
         index: u32,
     ) -> Vec<Hit> {

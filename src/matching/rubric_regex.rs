@@ -2,7 +2,10 @@
 //! for `build.rs`, which builds the embedded bank's regexes the same way to list the ones that
 //! build (so the two can never disagree on a pattern).
 
-use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::{meta, util::syntax, MatchKind};
+
+/// A built rubric regex: the regex crate's own engine, searched over the answer's bytes.
+pub(crate) type Regex = meta::Regex;
 
 /// Compiled size limit of one rubric regex.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -15,13 +18,37 @@ pub(crate) fn shorthand_pattern(s: &str) -> Option<&str> {
 /// Builds `pattern` as a grader does. ASCII-only classes and case folding build several times
 /// faster, and answers are technical English; a pattern that needs Unicode (a literal `é`)
 /// falls back to it.
+///
+/// It is the regex crate's engine as `regex::bytes::Regex` builds it (leftmost-first, the same
+/// size limit), less the literal prefilter: a rubric regex is only searched in an answer that
+/// already holds its needles (see `needles.rs`), so the prefilter rarely skips anything, and
+/// working it out was three fifths of building the bank's 4,100 regexes (0.91 s → 0.37 s, 160 →
+/// about 100 MB; every match the same).
 pub(crate) fn build_regex(pattern: &str, case_insensitive: bool) -> Result<Regex, regex::Error> {
     let build = |unicode: bool| {
-        RegexBuilder::new(pattern)
+        let config = meta::Config::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .utf8_empty(false)
+            .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+            .auto_prefilter(false);
+        let syntax = syntax::Config::new()
             .case_insensitive(case_insensitive)
             .unicode(unicode)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
+            .utf8(false);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax)
+            .build(pattern)
+            .map_err(|e| as_regex_error(&e))
     };
     build(false).or_else(|_| build(true))
+}
+
+/// A build error as the regex crate reports it.
+fn as_regex_error(e: &meta::BuildError) -> regex::Error {
+    match (e.size_limit(), e.syntax_error()) {
+        (Some(limit), _) => regex::Error::CompiledTooBig(limit),
+        (None, Some(syntax)) => regex::Error::Syntax(syntax.to_string()),
+        (None, None) => regex::Error::Syntax(e.to_string()),
+    }
 }

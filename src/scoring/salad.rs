@@ -88,7 +88,8 @@ fn is_cli_tool(word: &str) -> bool {
 /// Whether `analysis` of `text` reads as a bare list of keywords.
 ///
 /// Lines that are commands (they name a CLI tool or carry a `--flag`) are steps, not keywords;
-/// they are set aside and only the rest is judged. Too little prose left means no verdict.
+/// they are set aside and only the rest is judged. Too little prose left means no verdict; bare
+/// prose around them is a list of commands and terms, not a procedure.
 pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
     let tokens = analysis.tokens();
     let bytes = text.as_bytes();
@@ -151,19 +152,9 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
         }
     }
     let in_command = |t: &crate::analysis::Token| command_clauses.binary_search(&t.clause).is_ok();
-    let all_words = analysis.word_count() as usize;
-    let mut command_words = 0usize;
-    let mut seen_word = u32::MAX;
-    for t in tokens.iter().filter(|t| in_command(t)) {
-        if t.word != seen_word {
-            seen_word = t.word;
-            command_words += 1;
-        }
-    }
-    // Mostly commands: a procedure, not a list of keywords.
-    if all_words > 0 && command_words * 10 >= all_words * 4 {
-        return false;
-    }
+    // Commands are judged by what is around them: a procedure explains its steps in prose
+    // ("run …, then check …"); a list of bare commands and terms is a list, however many of its
+    // items are commands.
     let prose = |t: &crate::analysis::Token| !in_command(t);
     // Count function words per word (not per token: `preStop` is one word).
     let mut words = 0usize;
@@ -456,6 +447,21 @@ mod tests {
         assert!(!salad(
             "kubectl drain node-3 --ignore-daemonsets --delete-emptydir-data, then kubectl \
              uncordon node-3 once it is back"
+        ));
+    }
+
+    #[test]
+    fn a_list_of_bare_commands_and_terms_is_a_list() {
+        assert!(salad(
+            "ImagePullBackOff\nkubectl describe pod web-1\nkubectl get events --sort-by=.lastTimestamp\n\
+             kubectl get secret -n shop\ncrictl pull registry.example.com/app:1.4\n\
+             imagePullSecrets, 401 Unauthorized, manifest unknown"
+        ));
+        // A procedure explains its steps around the commands.
+        assert!(!salad(
+            "Run kubectl describe pod to read the pull error in the events, then kubectl get \
+             secret to check that the pull secret exists in the pod's namespace, and crictl pull \
+             on the node to see whether the registry answers at all."
         ));
     }
 

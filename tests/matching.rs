@@ -448,6 +448,27 @@ fn ordered_claims_read_connectives() {
 }
 
 #[test]
+fn a_second_after_clause_is_parallel_not_later() {
+    let m = r#"Ordered(of: [Any(["admission"]), Any(["authenticated", "authentication"])], within: Sentence)"#;
+    // Both after-clauses come before the main one; neither claims admission runs first.
+    assert!(!hit(
+        m,
+        "positive",
+        "After a request is authenticated and authorized, and after mutating admission, the API server runs validating admission."
+    )
+    .0);
+    // One "after" between the two still reverses them.
+    assert!(
+        hit(
+            m,
+            "positive",
+            "The request is authenticated after admission has run."
+        )
+        .0
+    );
+}
+
+#[test]
 fn waiting_reverses_only_for_what_waits() {
     // "X waits until Y": Y happens first.
     let m = r#"Ordered(of: [Any(["new pod is ready"]), Any(["old pod is deleted", "deleting the old pod"])], within: Sentence)"#;

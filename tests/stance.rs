@@ -2587,6 +2587,18 @@ const TABLE: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
+        "look-alike: 'fail over' is a verb and its particle, not a preference",
+        "Locality-aware balancing prefers local endpoints and fails over to the other cluster using outlier detection.",
+        "outlier detection",
+        true,
+    ),
+    (
+        "preference: Y over X",
+        "I'd prefer a Gateway over an Ingress for this.",
+        "Ingress",
+        false,
+    ),
+    (
         "double negation: never without",
         "Never ship a web service without a readiness probe.",
         "readiness probe",

@@ -162,26 +162,31 @@ pub fn mark<'a>(tokens: &mut [Token], text: &str, lower: impl Fn(usize) -> &'a s
             deny_reliance(tokens, &lower, i);
         }
         if full && w == "over" {
-            // "I'd prefer Y *over* X", "pick Y over X any day": X is ruled out.
+            // "I'd prefer Y *over* X", "pick Y over X any day": X is ruled out. Not the particle
+            // of a verb: "prefers local endpoints and *fails over* to the remote cluster using
+            // outlier detection" rules nothing out.
             let clause = tokens[i].clause;
-            if (i.saturating_sub(8)..i).any(|k| {
-                tokens[k].clause == clause
-                    && matches!(
-                        lower(k),
-                        "prefer"
-                            | "prefers"
-                            | "preferred"
-                            | "preferring"
-                            | "choose"
-                            | "chose"
-                            | "pick"
-                            | "picked"
-                            | "favor"
-                            | "favour"
-                            | "favors"
-                            | "favours"
-                    )
-            }) {
+            let particle = i > 0 && is_over_verb(lower(i - 1));
+            if !particle
+                && (i.saturating_sub(8)..i).any(|k| {
+                    tokens[k].clause == clause
+                        && matches!(
+                            lower(k),
+                            "prefer"
+                                | "prefers"
+                                | "preferred"
+                                | "preferring"
+                                | "choose"
+                                | "chose"
+                                | "pick"
+                                | "picked"
+                                | "favor"
+                                | "favour"
+                                | "favors"
+                                | "favours"
+                        )
+                })
+            {
                 deny_forward(tokens, &lower, i, i + 1, DenialRule::Cue, Reach::List);
             }
             i += 1;
@@ -1494,6 +1499,54 @@ fn speaker_advice<'a>(
             _ => false,
         },
     }
+}
+
+/// Verbs whose "over" is a particle ("fail over", "take over", "hand over", "roll over"), not
+/// the "Y over X" of a preference.
+fn is_over_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "fail"
+            | "fails"
+            | "failed"
+            | "failing"
+            | "take"
+            | "takes"
+            | "took"
+            | "taken"
+            | "taking"
+            | "hand"
+            | "hands"
+            | "handed"
+            | "handing"
+            | "roll"
+            | "rolls"
+            | "rolled"
+            | "rolling"
+            | "switch"
+            | "switches"
+            | "switched"
+            | "switching"
+            | "cut"
+            | "cuts"
+            | "cutting"
+            | "carry"
+            | "carries"
+            | "carried"
+            | "spill"
+            | "spills"
+            | "spilled"
+            | "move"
+            | "moves"
+            | "moved"
+            | "moving"
+            | "flip"
+            | "flips"
+            | "flipped"
+            | "fall"
+            | "falls"
+            | "fell"
+    )
 }
 
 /// Words that end a forward denial, though not a subject's: a clause of time states when and

@@ -638,6 +638,19 @@ const WAITING: &[&str] = &[
 ];
 
 impl Context<'_> {
+    /// Whether the sentence of hit `a` opens with the word `w` (lower-case).
+    fn opens_sentence_with(&self, a: &Hit, w: &str) -> bool {
+        let tokens = self.analysis.tokens();
+        let sentence = tokens[a.first as usize].sentence;
+        let first = tokens[..a.first as usize]
+            .iter()
+            .rposition(|t| t.sentence != sentence)
+            .map_or(0, |p| p + 1);
+        (first..a.first as usize)
+            .find(|&k| tokens[k].kind == crate::analysis::TokenKind::Word)
+            .is_some_and(|k| self.analysis.lower(k) == w)
+    }
+
     /// Whether the answer claims the event of hit `x` happens before that of hit `y`.
     pub(crate) fn claims_before(&self, x: &Hit, y: &Hit) -> bool {
         if x.first == y.first || x.last >= y.first && y.last >= x.first {
@@ -672,7 +685,13 @@ impl Context<'_> {
                     tokens.get(k as usize + 1).map(|_| lower(k + 1)),
                     Some("they" | "it" | "that" | "this" | "those" | "these")
                 );
-                if !pronoun {
+                // "After the request is authenticated, and after mutating admission, the API
+                // server runs validating admission": a second clause of the kind the sentence
+                // opened with is a parallel condition, not a later event.
+                let parallel = k >= 1
+                    && matches!(lower(k - 1), "and" | "or")
+                    && self.opens_sentence_with(a, w);
+                if !pronoun && !parallel {
                     reversed = Some(true);
                 }
             } else if KEEPING.contains(&w) {

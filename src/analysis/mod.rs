@@ -18,6 +18,7 @@ pub use lexicon::is_function_word;
 pub(crate) use lexicon::{base_forms, function_words, is_english_word, is_negation_trigger};
 pub(crate) use negation::dash_between;
 pub use negation::DenialRule;
+pub(crate) use segment::is_camel_case;
 pub use token::{Span, Token, TokenKind};
 
 pub(crate) use lexeme::{hash_str, HashFilter};

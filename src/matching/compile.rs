@@ -5,7 +5,7 @@
 use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
-use super::rubric_regex::{build_regex, shorthand_pattern, Regex, REGEX_SIZE_LIMIT};
+use super::rubric_regex::{build_regex, shorthand_pattern, Regex};
 
 use super::vocab::{Vocab, WordId};
 use crate::analysis::{Analysis, Analyzer, TokenKind};
@@ -169,26 +169,13 @@ impl LazyRegex {
             .as_deref()
     }
 
-    /// Whether the regex crate would build `pattern`, known without building what only speeds
-    /// a search up: the automata the size limit applies to are built, the literal prefilters and
-    /// the one-pass DFA are not. A pattern this accepts the regex crate builds too (the same
-    /// syntax and automata, with the same limit); one it refuses may still build (a plain
-    /// alternation of literals needs no automaton), so [`LazyRegex::check`] decides those.
+    /// Whether [`build_regex`] would build `pattern`, known without building what only speeds a
+    /// search up: the same builder (syntax, automata and size limit), less the one-pass DFA. A
+    /// pattern this accepts `build_regex` builds too; one it refuses is left to
+    /// [`LazyRegex::check`], which decides for certain.
     fn builds_without_prefilter(pattern: &str, case_insensitive: bool, unicode: bool) -> bool {
-        use regex_automata::{meta, util::syntax, MatchKind};
-        let config = meta::Config::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .utf8_empty(false)
-            .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-            .auto_prefilter(false)
-            .onepass(false);
-        let syntax = syntax::Config::new()
-            .case_insensitive(case_insensitive)
-            .unicode(unicode)
-            .utf8(false);
-        meta::Builder::new()
-            .configure(config)
-            .syntax(syntax)
+        super::rubric_regex::builder(case_insensitive, unicode)
+            .configure(regex_automata::meta::Config::new().onepass(false))
             .build(pattern)
             .is_ok()
     }

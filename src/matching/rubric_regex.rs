@@ -8,7 +8,7 @@ use regex_automata::{meta, util::syntax, MatchKind};
 pub(crate) type Regex = meta::Regex;
 
 /// Compiled size limit of one rubric regex.
-pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// The pattern of a `/…/` string in an `Any` list or glossary entry; `None` for a phrase.
 pub(crate) fn shorthand_pattern(s: &str) -> Option<&str> {
@@ -26,22 +26,28 @@ pub(crate) fn shorthand_pattern(s: &str) -> Option<&str> {
 /// about 100 MB; every match the same).
 pub(crate) fn build_regex(pattern: &str, case_insensitive: bool) -> Result<Regex, regex::Error> {
     let build = |unicode: bool| {
-        let config = meta::Config::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .utf8_empty(false)
-            .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-            .auto_prefilter(false);
-        let syntax = syntax::Config::new()
-            .case_insensitive(case_insensitive)
-            .unicode(unicode)
-            .utf8(false);
-        meta::Builder::new()
-            .configure(config)
-            .syntax(syntax)
+        builder(case_insensitive, unicode)
             .build(pattern)
             .map_err(|e| as_regex_error(&e))
     };
     build(false).or_else(|_| build(true))
+}
+
+/// The builder of a rubric regex read with ASCII or Unicode classes: leftmost-first, the size
+/// limit, no literal prefilter (see [`build_regex`]).
+pub(crate) fn builder(case_insensitive: bool, unicode: bool) -> meta::Builder {
+    let config = meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(false)
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .auto_prefilter(false);
+    let syntax = syntax::Config::new()
+        .case_insensitive(case_insensitive)
+        .unicode(unicode)
+        .utf8(false);
+    let mut builder = meta::Builder::new();
+    builder.configure(config).syntax(syntax);
+    builder
 }
 
 /// A build error as the regex crate reports it.

@@ -247,11 +247,7 @@ fn after_camel_case_field(before: &str) -> bool {
         .rsplit(|c: char| !c.is_ascii_alphanumeric())
         .next()
         .unwrap_or("");
-    word.starts_with(|c: char| c.is_ascii_lowercase())
-        && word
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+    crate::analysis::is_camel_case(word)
 }
 
 /// A run of at least this many words can be a list written without commas.

@@ -422,6 +422,13 @@ impl Grader {
             // Hedges matter only where the floor is chosen: an answer credited for nothing.
             hedged: hits == 0
                 && crate::scoring::hedges(analysis) >= crate::scoring::HEDGES_OF_A_VAGUE_ANSWER,
+            // A follow-up is short by nature, and a draft's scale is its own.
+            brief_prose: whole
+                && self.salad_guard
+                && self.coverage.is_none()
+                && words < crate::scoring::BRIEF_PROSE_MAX_WORDS
+                && crate::scoring::is_brief_prose(words, crate::scoring::function_words(analysis))
+                && !crate::scoring::reads_as_notes(answer),
         };
         let coverage = self.coverage.as_ref().map(|c| c.assess(answer, analysis));
         self.model.grade(&self.rubric, findings, text, coverage)
@@ -549,6 +556,7 @@ impl Grader {
                 sentences: (0, 0),
                 vague: false,
                 hedged: false,
+                brief_prose: false,
             };
             let coverage = self
                 .coverage

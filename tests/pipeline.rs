@@ -734,3 +734,37 @@ fn the_long_thin_credit_rule_has_the_edges_its_docs_state() {
     assert!(is_thin(3, 1, 1, 0.2));
     assert!(!is_thin(3, 1, 2, 0.3));
 }
+
+/// Five concepts of equal weight, each one word.
+const FIVE_CONCEPTS: &str = r#"(id: "x", title: "x", category: "x", level: mid, question: "x",
+    model_answer: "x", concepts: [
+    (id: "a", label: "a", matcher: Any(["alpha"]), hint: "h"),
+    (id: "b", label: "b", matcher: Any(["bravo"]), hint: "h"),
+    (id: "c", label: "c", matcher: Any(["charlie"]), hint: "h"),
+    (id: "d", label: "d", matcher: Any(["delta"]), hint: "h"),
+    (id: "e", label: "e", matcher: Any(["echo"]), hint: "h"),
+])"#;
+
+/// A short paragraph that touches most of a rubric is marked below the same points in a full
+/// answer or in notes; one that touches all of it still reaches the top.
+#[test]
+fn brief_prose_that_misses_points_is_not_strong() {
+    let rubric = rubric_grader::Rubric::from_ron(FIVE_CONCEPTS, "<test>").unwrap();
+    let grader = Grader::new(&rubric).unwrap();
+    let score = |answer: &str| grader.grade(answer).unwrap().score;
+    // Four of five points in forty words of prose: 80 % of the rubric.
+    let brief = "The alpha step comes first because the rest of the system depends on it, and \
+                 then bravo takes over once it is ready. The charlie part is what the users \
+                 see, while delta is kept in the background for the case where it fails.";
+    // The same four points as notes.
+    let notes = "- alpha: first step -> the rest depends on it\n- bravo: takes over once ready\n\
+                 - charlie = what users see\n- delta: background fallback";
+    // All five points, as briefly.
+    let all = "The alpha step comes first because the rest of the system depends on it, and \
+               then bravo takes over once it is ready. The charlie part is what the users see, \
+               while delta is kept in the background and echo reports what happened.";
+    let (brief, notes, all) = (score(brief), score(notes), score(all));
+    assert!(brief < 70.0, "brief prose scored {brief}");
+    assert!(notes >= 80.0, "notes scored {notes}");
+    assert!(all >= 95.0, "brief prose covering everything scored {all}");
+}

@@ -2640,6 +2640,12 @@ const RELEVANCE: &[&str] = &[
     "blocking",
     "factor",
     "concern",
+    "obstacle",
+    "hurdle",
+    "barrier",
+    "blocker",
+    "showstopper",
+    "dealbreaker",
 ];
 
 /// Whether the cue at `i` is followed by a verdict about relevance ("doesn't help", "isn't the
@@ -2921,6 +2927,12 @@ const VERDICTS: &[&[&str]] = &[
     &["gets", "you", "nowhere"],
     &["get", "you", "nowhere"],
     &["does", "nothing", "here"],
+    &["does", "nothing"],
+    &["the", "least", "of", "your", "worries"],
+    &["the", "least", "of", "our", "worries"],
+    &["the", "least", "of", "your", "problems"],
+    &["the", "least", "of", "the", "problems"],
+    &["a", "misdiagnosis"],
     &["would", "do", "nothing"],
     &["only", "papers", "over"],
     &["just", "papers", "over"],
@@ -2934,6 +2946,12 @@ const VERDICTS: &[&[&str]] = &[
     &["hardly", "matters"],
     &["barely", "matters"],
     &["makes", "little", "difference"],
+    &["zero", "effect"],
+    &["zero", "impact"],
+    &["zero", "bearing"],
+    &["zero", "relevance"],
+    &["zero", "difference"],
+    &["zero", "influence"],
     &["makes", "no", "difference"],
     &["make", "no", "difference"],
     &["all", "the", "same", "in", "practice"],
@@ -3584,7 +3602,7 @@ fn verdict_at<'a>(
         }
     }
     // The longest verdict that starts here ("irrelevant details", not "irrelevant").
-    groups.groups[group as usize]
+    let len = groups.groups[group as usize]
         .iter()
         .filter(|p| {
             i + p.len() <= n
@@ -3594,7 +3612,19 @@ fn verdict_at<'a>(
                     .all(|(k, w)| lower(i + k) == *w)
         })
         .map(|p| p.len())
-        .max()
+        .max()?;
+    // "The HPA does nothing because metrics-server is down" reports a symptom and its cause;
+    // "tuning it does nothing" judges.
+    let symptom = len == 2
+        && lower(i) == "does"
+        && lower(i + 1) == "nothing"
+        && i + 2 < n
+        && tokens[i + 2].sentence == tokens[i].sentence
+        && matches!(
+            lower(i + 2),
+            "because" | "since" | "until" | "unless" | "when" | "while" | "if" | "without" | "as"
+        );
+    (!symptom).then_some(len)
 }
 
 /// Verbs that dismiss their object when used as advice: "forget X", "I'd skip X".

@@ -21,8 +21,8 @@ pub use polish::{
     DILUTED_MIN_SENTENCES, FILLER_MARKERS, HEDGES_OF_A_VAGUE_ANSWER, MISSPELT_WORDS, POLISH_CAP,
     TERSE_MIN_MODEL_WORDS, TERSE_SHARE,
 };
-pub(crate) use salad::is_keyword_salad;
 use salad::SALAD_FACTOR;
+pub(crate) use salad::{is_keyword_salad, reads_as_notes};
 
 use crate::analysis::Analysis;
 use crate::matching::{CoverageResult, Findings};
@@ -60,6 +60,41 @@ pub(crate) struct TextSignals {
     /// An answer credited for nothing that holds at least [`HEDGES_OF_A_VAGUE_ANSWER`]
     /// different [`hedges`]: vague, not fluently wrong (false when not measured).
     pub hedged: bool,
+    /// A short answer in prose (see [`is_brief_prose`]): marked on [`BRIEF_PROSE_SCALE`].
+    pub brief_prose: bool,
+}
+
+/// The words of `analysis` that are function words ("the", "because", "to"), counting a word of
+/// several tokens once.
+pub(crate) fn function_words(analysis: &Analysis) -> u32 {
+    let mut last = u32::MAX;
+    let mut n = 0;
+    for t in analysis.tokens() {
+        if t.kind == crate::analysis::TokenKind::Word && t.word != last {
+            last = t.word;
+            n += u32::from(t.function_word);
+        }
+    }
+    n
+}
+
+/// Prose answers shorter than this many words are brief (see [`is_brief_prose`]).
+pub const BRIEF_PROSE_MAX_WORDS: u32 = 80;
+
+/// The least share of function words (per word) of prose; terse notes have fewer (see
+/// [`is_brief_prose`]).
+pub const PROSE_MIN_FUNCTION_SHARE: f32 = 0.35;
+
+/// Whether an answer of `words` words, `function_words` of them function words, is brief prose:
+/// fewer than [`BRIEF_PROSE_MAX_WORDS`] words written as sentences, not as notes. Examiners mark
+/// depth as well as coverage: a paragraph of seventy words that touches most of a rubric's points
+/// names them without explaining them, and is marked partial or good where a full answer
+/// covering the same points is strong. Terse notes (few function words) are marked on what
+/// they state, as every other answer is.
+pub fn is_brief_prose(words: u32, function_words: u32) -> bool {
+    words > 0
+        && words < BRIEF_PROSE_MAX_WORDS
+        && function_words as f32 >= PROSE_MIN_FUNCTION_SHARE * words as f32
 }
 
 /// Answers shorter than this many words can be vague (see [`is_vague`]).
@@ -117,11 +152,33 @@ pub const EXAMINER_SCALE: [(f32, f32); 6] = [
     (100.0, 100.0),
 ];
 
+/// [`EXAMINER_SCALE`] for brief prose (see [`is_brief_prose`]): the same up to the partial band,
+/// then partial up to 78 % of the rubric (72 % on the usual scale), and strong from 86 % (80 %):
+/// a short paragraph that misses a few points of a rubric has explained none of the rest in
+/// depth. A brief answer that covers nearly everything still reaches the top. Chosen over all
+/// twenty development sets (11,528 answers; the partial answers their writers wrote average 65
+/// words, 30 % of them scored above their range), against the bank's marked examples, whose
+/// authors marked some answers of 60–80 words strong: 82 % / 90 % gained half a point more on
+/// the sets and put twice as many of those examples out of range.
+pub const BRIEF_PROSE_SCALE: [(f32, f32); 6] = [
+    (0.0, 0.0),
+    (25.0, 25.0),
+    (35.0, 40.0),
+    (78.0, 60.0),
+    (86.0, 80.0),
+    (100.0, 100.0),
+];
+
 /// The mark for `share` points of coverage (0–100) on [`EXAMINER_SCALE`]; monotone, so it
 /// never changes the order of two answers.
 pub fn examiner_scale(share: f32) -> f32 {
+    scale_on(&EXAMINER_SCALE, share)
+}
+
+/// The mark for `share` points of coverage on the knots of `scale`.
+fn scale_on(scale: &[(f32, f32)], share: f32) -> f32 {
     let share = share.clamp(0.0, 100.0);
-    for pair in EXAMINER_SCALE.windows(2) {
+    for pair in scale.windows(2) {
         let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
         if share <= x1 {
             return y0 + (y1 - y0) * (share - x0) / (x1 - x0);
@@ -349,7 +406,11 @@ impl ScoringModel {
         // The examiner's scale is for credit carried by concepts; a draft's content-word
         // coverage has a saturating curve of its own.
         let mut score = if word_coverage.is_none() {
-            examiner_scale(100.0 * coverage)
+            if text.brief_prose {
+                scale_on(&BRIEF_PROSE_SCALE, 100.0 * coverage)
+            } else {
+                examiner_scale(100.0 * coverage)
+            }
         } else {
             100.0 * coverage
         };

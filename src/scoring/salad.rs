@@ -223,6 +223,24 @@ pub(crate) fn is_keyword_salad(analysis: &Analysis, text: &str) -> bool {
 /// more), no keyword list more than one.
 const NOTES_MIN_RELATIONS: usize = 3;
 
+/// Whether `text` is written as notes rather than prose: a list of three or more bulleted or
+/// numbered lines, or at least [`NOTES_MIN_RELATIONS`] relating marks (arrows, labels, `=`,
+/// `;`). Notes are marked on what they state; only prose is held to the depth of its sentences
+/// (see `is_brief_prose`).
+pub(crate) fn reads_as_notes(text: &str) -> bool {
+    let list_lines = text
+        .lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with(['-', '*', '\u{2022}'])
+                || l.split_once(['.', ')']).is_some_and(|(n, _)| {
+                    !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+                })
+        })
+        .count();
+    list_lines >= 3 || relations(text) >= NOTES_MIN_RELATIONS
+}
+
 /// How many relating marks the text has: a label's colon before a space, an arrow, an equals
 /// sign, a semicolon, a plus between spaces ("Fulcio cert + Rekor"). A colon after a camelCase
 /// field (`failurePolicy: Fail`) sets a value and relates nothing: a list of settings is still a
@@ -283,8 +301,13 @@ fn explained_shares(analysis: &Analysis, text: &str) -> ExplainedShares {
     let mut line_explained = false;
     let mut i = 0;
     while i < tokens.len() {
+        // An item ends at a comma, a sentence's end or a line's: a list written one term per
+        // line is items, whether or not the analyser ends a sentence at each line.
         let starts_item = |k: usize| {
-            k == i || tokens[k].after_comma || tokens[k].sentence != tokens[k - 1].sentence
+            k == i
+                || tokens[k].after_comma
+                || tokens[k].sentence != tokens[k - 1].sentence
+                || text[tokens[k - 1].span.end..tokens[k].span.start].contains('\n')
         };
         let j = (i + 1..tokens.len())
             .find(|&k| starts_item(k))
@@ -396,6 +419,40 @@ mod tests {
         // A command of a few words still is one.
         assert!(!salad(
             "kubectl label namespace payments istio-injection enabled"
+        ));
+    }
+
+    #[test]
+    fn notes_and_prose_are_told_apart() {
+        assert!(reads_as_notes("- one point\n- another\n- a third"));
+        assert!(reads_as_notes("1. drain\n2) cordon\n3. upgrade"));
+        assert!(reads_as_notes(
+            "delete -> deletionTimestamp; finalizers = keys: cleanup"
+        ));
+        assert!(!reads_as_notes(
+            "The kubelet restarts the container and waits longer each time, so the pod sits \
+             in back-off between attempts."
+        ));
+        // Two bullets are not yet a list.
+        assert!(!reads_as_notes(
+            "- one point\n- another, then prose follows."
+        ));
+    }
+
+    #[test]
+    fn one_term_per_line_is_a_list() {
+        // Lines without end punctuation are items even where the analyser reads one sentence:
+        // a flag with a value or a function word on two lines does not explain the other nine.
+        assert!(salad(
+            "NetworkPolicy deprecated nothing\nCiliumNetworkPolicy\npolicyTypes Ingress Egress\n\
+             podSelector / namespaceSelector\nipBlock except\ndefault-deny\n\
+             kubectl get netpol --all\n--policy-audit-mode=true\nHubble observe\n\
+             endPort\nkube-dns egress"
+        ));
+        // Notes that relate their terms on most lines are still notes.
+        assert!(!salad(
+            "default deny first -> then allow per app\nDNS egress: kube-dns on 53\n\
+             ipBlock = CIDRs outside the cluster\nnamespaceSelector for the other team"
         ));
     }
 

@@ -422,8 +422,10 @@ impl Grader {
             // Hedges matter only where the floor is chosen: an answer credited for nothing.
             hedged: hits == 0
                 && crate::scoring::hedges(analysis) >= crate::scoring::HEDGES_OF_A_VAGUE_ANSWER,
-            // A follow-up is short by nature, and a draft's scale is its own.
+            // A follow-up is short by nature, and a draft's scale is its own; with no concept
+            // credited there is no scale to choose.
             brief_prose: whole
+                && hits > 0
                 && self.salad_guard
                 && self.coverage.is_none()
                 && words < crate::scoring::BRIEF_PROSE_MAX_WORDS

@@ -246,17 +246,31 @@ pub(crate) fn reads_as_notes(text: &str) -> bool {
 /// field (`failurePolicy: Fail`) sets a value and relates nothing: a list of settings is still a
 /// list (its items are judged one by one in [`explained_shares`]).
 fn relations(text: &str) -> usize {
-    let labels = text
-        .match_indices(": ")
-        .filter(|&(at, _)| !after_camel_case_field(&text[..at]))
-        .count();
-    labels
-        + ["->", "=>", "\u{2192}", "\u{21D2}", "=", ";", " + "]
-            .iter()
-            .map(|r| text.matches(r).count())
-            .sum::<usize>()
-        // "=>" was counted once more as "=".
-        - text.matches("=>").count()
+    // One pass over the bytes (every mark is ASCII or a three-byte arrow); "=>" counts once, as
+    // its "=".
+    let b = text.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b':' if b.get(i + 1) == Some(&b' ') && !after_camel_case_field(&text[..i]) => n += 1,
+            b'-' if b.get(i + 1) == Some(&b'>') => n += 1,
+            b'=' | b';' => n += 1,
+            // "→" (E2 86 92) and "⇒" (E2 87 92).
+            0xE2 if b.get(i + 2) == Some(&0x92) && matches!(b.get(i + 1), Some(0x86 | 0x87)) => {
+                n += 1
+            }
+            b' ' if b.get(i + 1) == Some(&b'+') && b.get(i + 2) == Some(&b' ') => {
+                n += 1;
+                // Matches do not overlap: " + + " is one.
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    n
 }
 
 /// Whether `before` ends in a camelCase word (`failurePolicy`, `timeoutSeconds`).
@@ -420,6 +434,32 @@ mod tests {
         assert!(!salad(
             "kubectl label namespace payments istio-injection enabled"
         ));
+    }
+
+    #[test]
+    fn relations_counts_each_mark_once() {
+        // The marks as separate substring counts ("=>" counted once, as its "=").
+        let reference = |text: &str| {
+            let labels = text
+                .match_indices(": ")
+                .filter(|&(at, _)| !after_camel_case_field(&text[..at]))
+                .count();
+            labels
+                + ["->", "=>", "\u{2192}", "\u{21D2}", "=", ";", " + "]
+                    .iter()
+                    .map(|r| text.matches(r).count())
+                    .sum::<usize>()
+                - text.matches("=>").count()
+        };
+        for text in [
+            "a -> b => c \u{2192} d \u{21D2} e = f; g + h",
+            "failurePolicy: Fail, timeoutSeconds: 5, label: value",
+            " + + + ",
+            "x==y, a=>b=>c, -->, :: , \u{2190} \u{21D0}",
+            "prose without any mark at all",
+        ] {
+            assert_eq!(relations(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]

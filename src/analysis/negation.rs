@@ -1086,13 +1086,32 @@ fn verb_between_nouns<'a>(tokens: &[Token], lower: &impl Fn(usize) -> &'a str, j
 /// Whether the possibility verdict of `len` words at `i` goes on to say what is impossible:
 /// "a safe drain is impossible *without* a PDB", "it is impossible *to* see the crash", "makes
 /// a clean handover possible", "the risk is only theoretical *unless* …" — the words before it
-/// are not what it dismisses; nor is what something "makes sure cannot happen".
+/// are not what it dismisses; nor is what something "makes sure cannot happen". Nor does a
+/// verdict that goes on to its cause: "the HPA does nothing *because* metrics-server is down"
+/// reports a symptom, where "tuning it does nothing" judges.
 fn verdict_goes_on<'a>(
     tokens: &[Token],
     lower: &impl Fn(usize) -> &'a str,
     i: usize,
     len: usize,
 ) -> bool {
+    if len == 2 && lower(i) == "does" && lower(i + 1) == "nothing" {
+        let next = i + 2;
+        return next < tokens.len()
+            && tokens[next].sentence == tokens[i].sentence
+            && matches!(
+                lower(next),
+                "because"
+                    | "since"
+                    | "until"
+                    | "unless"
+                    | "when"
+                    | "while"
+                    | "if"
+                    | "without"
+                    | "as"
+            );
+    }
     let last = lower(i + len - 1);
     if last == "happen" {
         // "Fencing makes sure a double attach cannot happen": what is prevented is the object
@@ -3602,7 +3621,7 @@ fn verdict_at<'a>(
         }
     }
     // The longest verdict that starts here ("irrelevant details", not "irrelevant").
-    let len = groups.groups[group as usize]
+    groups.groups[group as usize]
         .iter()
         .filter(|p| {
             i + p.len() <= n
@@ -3612,19 +3631,7 @@ fn verdict_at<'a>(
                     .all(|(k, w)| lower(i + k) == *w)
         })
         .map(|p| p.len())
-        .max()?;
-    // "The HPA does nothing because metrics-server is down" reports a symptom and its cause;
-    // "tuning it does nothing" judges.
-    let symptom = len == 2
-        && lower(i) == "does"
-        && lower(i + 1) == "nothing"
-        && i + 2 < n
-        && tokens[i + 2].sentence == tokens[i].sentence
-        && matches!(
-            lower(i + 2),
-            "because" | "since" | "until" | "unless" | "when" | "while" | "if" | "without" | "as"
-        );
-    (!symptom).then_some(len)
+        .max()
 }
 
 /// Verbs that dismiss their object when used as advice: "forget X", "I'd skip X".

@@ -260,3 +260,43 @@ fn issue18_drafts_beat_word_recall_on_our_course_set() {
         .expect("an overall figure");
     assert!(all.pearson >= 0.55, "Pearson r {:.3}", all.pearson);
 }
+
+#[test]
+fn issue18_an_answer_that_swaps_what_the_key_says_of_each_thing_is_wrong() {
+    let glossary = Glossary::default();
+    let question =
+        "What is the difference between breadth-first search and depth-first search of a graph?";
+    let reference = "BFS visits the vertices level by level using a queue; DFS goes as deep as possible before backtracking, using a stack.";
+    let background = Background::from_documents([question, reference]);
+    let rubric = draft_from_references(
+        question,
+        &[reference],
+        &background,
+        &glossary,
+        &DraftOptions::default(),
+    );
+    let grader = Grader::builder()
+        .glossary(&glossary)
+        .build(&rubric)
+        .expect("a draft compiles");
+    let right = grader
+        .grade("BFS goes level by level with a queue, DFS goes deep first with a stack.")
+        .expect("an answer grades");
+    let swapped = grader
+        .grade("BFS goes level by level with a stack, DFS goes deep first with a queue.")
+        .expect("an answer grades");
+    assert!(right.score >= 60.0, "{right:?}");
+    // Capped below good, and well below the right answer.
+    assert!(
+        swapped.score < 60.0 && swapped.score <= right.score - 20.0,
+        "{} vs {}",
+        swapped.score,
+        right.score
+    );
+    let coverage = swapped.coverage.expect("drafts have coverage");
+    assert_eq!(coverage.swapped, ["queue", "stack"], "{coverage:?}");
+    assert!(swapped
+        .warnings
+        .iter()
+        .any(|w| w.code == rubric_grader::WarningCode::Swapped));
+}

@@ -10,6 +10,30 @@ use std::collections::BTreeSet;
 /// (form, sentence, phrase of the concept, credited?)
 const TABLE: &[(&str, &str, &str, bool)] = &[
     (
+        "a verdict's words split by a comma are no verdict",
+        "When the recursive call is the very last thing the function does, nothing is left to do after it returns.",
+        "recursive call",
+        true,
+    ),
+    (
+        "no room to do something names the case, not a denial of the operation",
+        "Overflow: no space to push a new item onto the stack.",
+        "push",
+        true,
+    ),
+    (
+        "no free slot to insert into",
+        "The queue is full when there is no free slot to insert into.",
+        "insert",
+        true,
+    ),
+    (
+        "no need to do something still denies it",
+        "There's no need to drain the node first.",
+        "drain",
+        false,
+    ),
+    (
         "listed topics, then a dash and a dismissal with no object",
         "Database locks, connection pools, third-party APIs — I wouldn't bother looking.",
         "connection pools",

@@ -91,6 +91,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "of",
     "often",
     "on",
+    "onto",
     "once",
     "only",
     "or",

@@ -1319,6 +1319,14 @@ fn forward_scope<'a>(
         } else {
             DenialRule::Cue
         };
+        // "No space to push", "no free slot to insert into": what is missing is the room, not
+        // the operation it would be for, which the answer names as the case it describes.
+        if let Some(noun) = missing_room(tokens, lower, i, scope_start) {
+            for t in &mut tokens[scope_start..=noun] {
+                negate(t, i, rule);
+            }
+            return;
+        }
         // "Rather than chasing upstream errors in the nginx logs or comparing targetPorts, …":
         // an alternative runs to the end of its clause.
         let alternative = matches!(w, "instead" | "rather" | "opposed" | "over");
@@ -1336,6 +1344,61 @@ fn forward_scope<'a>(
             deny_subject(tokens, lower, i, rule, true, false);
         }
     }
+}
+
+/// For "no" at `cue`, the room or capacity noun it denies when an infinitive of what the room
+/// would be for follows it ("no (more) space to push", "no free slot to insert into", "no items
+/// to pop"): only that noun is denied. Nouns of need or reason ("no need to restart", "no reason
+/// to use X") are not room, and deny the infinitive too.
+fn missing_room<'a>(
+    tokens: &[Token],
+    lower: &impl Fn(usize) -> &'a str,
+    cue: usize,
+    start: usize,
+) -> Option<usize> {
+    const ROOM: &[&str] = &[
+        "space",
+        "room",
+        "memory",
+        "capacity",
+        "slot",
+        "slots",
+        "item",
+        "items",
+        "element",
+        "elements",
+        "entry",
+        "entries",
+        "data",
+        "value",
+        "values",
+        "node",
+        "nodes",
+        "storage",
+        "cell",
+        "cells",
+        "position",
+        "positions",
+    ];
+    const SIZE: &[&str] = &[
+        "more",
+        "free",
+        "empty",
+        "available",
+        "spare",
+        "extra",
+        "further",
+    ];
+    if lower(cue) != "no" {
+        return None;
+    }
+    let n = tokens.len();
+    let mut j = start;
+    while j < n && j < start + 2 && SIZE.contains(&lower(j)) {
+        j += 1;
+    }
+    let same = |k: usize| k < n && tokens[k].clause == tokens[cue].clause;
+    (same(j) && ROOM.contains(&lower(j)) && same(j + 1) && lower(j + 1) == "to").then_some(j)
 }
 
 /// Whether the clause of the cue at `i` opens with an indefinite subject ("some service",
@@ -3620,7 +3683,17 @@ fn verdict_at<'a>(
             return None;
         }
     }
-    // The longest verdict that starts here ("irrelevant details", not "irrelevant").
+    // The longest verdict that starts here ("irrelevant details", not "irrelevant"), its words
+    // never split by punctuation: "the last thing the function does, nothing is left to do" is
+    // no "does nothing".
+    let joined = |k: usize| {
+        let (prev, next) = (&tokens[i + k - 1], &tokens[i + k]);
+        prev.clause == next.clause
+            || !(next.after_comma
+                || next.after_wrap
+                || next.sentence != prev.sentence
+                || next.span.start > prev.span.end + 1)
+    };
     groups.groups[group as usize]
         .iter()
         .filter(|p| {
@@ -3628,7 +3701,7 @@ fn verdict_at<'a>(
                 && p.iter()
                     .enumerate()
                     .skip(1)
-                    .all(|(k, w)| lower(i + k) == *w)
+                    .all(|(k, w)| lower(i + k) == *w && joined(k))
         })
         .map(|p| p.len())
         .max()

@@ -454,7 +454,10 @@ pub fn draft_from_references(
         let mut with_synonyms = |i: usize| -> Matcher {
             let word = word_text(i);
             let mut items = vec![word.clone()];
-            for syn in thesaurus.synonyms(&word.to_lowercase()).iter().take(3) {
+            let lower = word.to_lowercase();
+            let computing = thesaurus.computing(&lower);
+            let general = thesaurus.general(&lower).iter().take(3);
+            for syn in computing.iter().chain(general) {
                 let st = stem_of(syn);
                 if !st.is_empty() && claimed.insert(st) {
                     items.push((*syn).to_string());
@@ -529,12 +532,13 @@ pub fn draft_from_references(
         let x = analyzer.analyze(r);
         for t in x.tokens().iter().filter(|t| is_content(&x, t)) {
             let word = x.lower(t.position as usize).to_string();
-            let syns: Vec<String> = thesaurus
-                .synonyms(&word)
-                .iter()
-                .take(3)
-                .map(|s| (*s).to_string())
-                .collect();
+            let general = thesaurus.general(&word).iter().take(3);
+            let mut syns: Vec<String> = Vec::new();
+            for s in thesaurus.computing(&word).iter().chain(general) {
+                if !syns.iter().any(|x| x == s) {
+                    syns.push((*s).to_string());
+                }
+            }
             let ants: Vec<String> = thesaurus
                 .antonyms(&word)
                 .iter()

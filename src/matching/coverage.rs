@@ -112,6 +112,11 @@ pub struct CoverageResult {
     /// Covered or missing words that the question already uses (they count a fifth).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub demoted: Vec<String>,
+    /// Contradicted words that the answer says of the wrong one of the things the question sets
+    /// side by side, swapping what the reference says of each ("BFS uses a stack and DFS a
+    /// queue"; see `Placement`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub swapped: Vec<String>,
 }
 
 /// One reference word: its stem and the stems that also state it.
@@ -450,13 +455,141 @@ pub struct WordCoverage {
     /// Whether no function word of an answer can state, contradict or relate to a reference
     /// word (see [`function_words_inert`]): the answer's function words are then not looked at.
     function_words_inert: bool,
+    /// References that say one thing of each thing the question names ("BFS … a queue; DFS … a
+    /// stack"), for answers that swap what they say (see [`Placement`]).
+    placements: Vec<Placement>,
     full: f32,
     curve: f32,
 }
 
+/// What a reference says of each of the things a question sets side by side: "BFS visits
+/// level by level using a queue; DFS goes deep, using a stack" says "queue" of BFS and "stack"
+/// of DFS. The reference is cut into parts at sentences, semicolons and the conjunctions that
+/// join two statements ("and", "but", "whereas", "while"); a part's anchor is its first word
+/// that the question uses and no other part has, and a part without one belongs to the part
+/// before it. An answer that says a word of one part after another part's anchor, and a word of
+/// that part after the first part's anchor, has swapped them ("BFS uses a stack and DFS uses a
+/// queue"): the swapped words are contradicted, unless the answer also says them of their own
+/// anchor. A swap in one direction only is no evidence ("a stack removes from the top" uses a
+/// word the reference happened to say of the queue).
+#[derive(Clone, Debug, Default)]
+struct Placement {
+    /// The reference, by its index among the kept references.
+    reference: usize,
+    /// Anchor words (index among all references' words) and their part.
+    anchors: Vec<(u32, u8)>,
+    /// Words that one part alone has (index among all references' words) and that part.
+    placed: Vec<(u32, u8)>,
+}
+
+/// The most sentences and semicolon-separated statements a reference may have for
+/// [`Placement`]: a key that compares a few things, not a paragraph that explains one.
+const MAX_PLACEMENT_STATEMENTS: usize = 3;
+
+/// A reference's words that one part alone has (stem, part) and its parts' anchors (stems).
+type ReferenceParts = (Vec<(String, u8)>, Vec<String>);
+
+/// Cuts an analysed reference into parts and finds their anchors (see [`Placement`]): for each
+/// content token, its part after merging parts without an anchor, and the anchor tokens' stems.
+/// `None` when fewer than two parts have an anchor.
+fn reference_parts(
+    a: &Analysis,
+    text: &str,
+    asked: &FxHashMap<String, f32>,
+) -> Option<ReferenceParts> {
+    let tokens = a.tokens();
+    let mut part_of: Vec<usize> = Vec::with_capacity(tokens.len());
+    // Whether each part opens a sentence or follows a semicolon (rather than a conjunction).
+    let mut opens = vec![true];
+    let mut part = 0usize;
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            let prev = &tokens[k - 1];
+            let gap = text.get(prev.span.end..t.span.start).unwrap_or_default();
+            let strong = t.sentence != prev.sentence || gap.contains(';');
+            if strong || matches!(a.norm(t), "and" | "but" | "whereas" | "while") {
+                part += 1;
+                opens.push(strong);
+            }
+        }
+        part_of.push(part);
+    }
+    let parts = part + 1;
+    // A key that compares a few things, not a paragraph that explains one.
+    if parts < 2 || opens.iter().filter(|o| **o).count() > MAX_PLACEMENT_STATEMENTS {
+        return None;
+    }
+    let content: Vec<usize> = (0..tokens.len())
+        .filter(|&k| is_content(a, &tokens[k]))
+        .collect();
+    let stem = |k: usize| a.stem(&tokens[k]).to_string();
+    let parts_with = |st: &str| -> FxHashSet<usize> {
+        content
+            .iter()
+            .filter(|&&k| a.stem(&tokens[k]) == st)
+            .map(|&k| part_of[k])
+            .collect()
+    };
+    // Each part's anchor: its first asked word that no other part has; for a part that opens a
+    // sentence or follows a semicolon, failing that, its first word no other part has (the
+    // subject: "BFS …; DFS …" where the question says "breadth-first search").
+    let mut anchor: Vec<Option<String>> = vec![None; parts];
+    for asked_only in [true, false] {
+        for &k in &content {
+            let p = part_of[k];
+            let st = stem(k);
+            if anchor[p].is_none()
+                && (asked_only || opens[p])
+                && tokens[k].kind == TokenKind::Word
+                && (!asked_only || asked.contains_key(&st))
+                && parts_with(&st).len() == 1
+            {
+                anchor[p] = Some(st);
+            }
+        }
+    }
+    // Parts without an anchor join the part before them (the first ones, the next anchored).
+    let first = anchor.iter().position(Option::is_some)?;
+    let mut merged = vec![0u8; parts];
+    let mut current = 0u8;
+    for p in 0..parts {
+        if anchor[p].is_some() {
+            current = anchor[..p].iter().filter(|x| x.is_some()).count() as u8;
+        } else if p < first {
+            current = 0;
+        }
+        merged[p] = current;
+    }
+    let anchors: Vec<String> = anchor.into_iter().flatten().collect();
+    if anchors.len() < 2 {
+        return None;
+    }
+    // Words one merged part alone has.
+    let mut owner: FxHashMap<String, Option<u8>> = FxHashMap::default();
+    for &k in &content {
+        let m = merged[part_of[k]];
+        owner
+            .entry(stem(k))
+            .and_modify(|o| {
+                if *o != Some(m) {
+                    *o = None;
+                }
+            })
+            .or_insert(Some(m));
+    }
+    let placed = owner
+        .into_iter()
+        .filter_map(|(st, o)| o.map(|m| (st, m)))
+        .collect();
+    Some((placed, anchors))
+}
+
 /// Whether a token carries content for coverage: not a function word, and not a one-letter word.
 pub fn is_content(a: &Analysis, t: &Token) -> bool {
-    !t.function_word && (t.kind != TokenKind::Word || a.stem(t).chars().count() >= 2)
+    !t.function_word
+        && (t.kind != TokenKind::Word || a.stem(t).chars().count() >= 2)
+        // "points to nothing": the words a negation denies carry its meaning, not the cue.
+        && !matches!(a.norm(t), "nothing" | "none" | "nobody" | "nowhere" | "neither")
 }
 
 impl WordCoverage {
@@ -626,6 +759,41 @@ impl WordCoverage {
         references.retain(|w| !w.is_empty());
         let mut k = keep.iter();
         initials.retain(|_| k.next().copied().unwrap_or(false));
+        let mut placements = Vec::new();
+        for (ri, text) in kept_texts.iter().enumerate() {
+            let a = analyzer.analyze(text);
+            let Some((placed, anchors)) = reference_parts(&a, text, &demoted) else {
+                continue;
+            };
+            let offset: u32 = references[..ri].iter().map(|w| w.len() as u32).sum();
+            let at = |st: &str| {
+                references[ri]
+                    .iter()
+                    .position(|w| w.stems[0] == st)
+                    .map(|i| offset + i as u32)
+            };
+            let mut placement = Placement {
+                reference: ri,
+                ..Placement::default()
+            };
+            for (m, st) in anchors.iter().enumerate() {
+                if let Some(i) = at(st) {
+                    placement.anchors.push((i, m as u8));
+                }
+            }
+            for (st, m) in &placed {
+                if let Some(i) = at(st) {
+                    if !placement.anchors.iter().any(|&(a, _)| a == i) {
+                        placement.placed.push((i, *m));
+                    }
+                }
+            }
+            placement.placed.sort_unstable();
+            if placement.anchors.len() >= 2 && !placement.placed.is_empty() {
+                placements.push(placement);
+            }
+        }
+        let mut placements_ok = Vec::with_capacity(placements.len());
         let mut stance: FxHashMap<String, (bool, bool)> = FxHashMap::default();
         for w in references.iter().flatten() {
             let e = stance.entry(w.stems[0].clone()).or_default();
@@ -745,7 +913,7 @@ impl WordCoverage {
         for key in &families {
             family_sieve.insert(*key);
         }
-        WordCoverage {
+        let mut compiled = WordCoverage {
             references,
             offsets,
             index,
@@ -760,9 +928,27 @@ impl WordCoverage {
             orders,
             numbers,
             function_words_inert,
+            placements: Vec::new(),
             full: coverage.full.clamp(f32::MIN_POSITIVE, 1.0),
             curve: coverage.curve.clamp(1.0, 4.0),
+        };
+        // No reference is a swap of itself or of another: a placement that finds one reads the
+        // references wrongly, and is dropped.
+        let texts: Vec<Analysis> = if placements.is_empty() {
+            Vec::new()
+        } else {
+            kept_texts.iter().map(|t| analyzer.analyze(t)).collect()
+        };
+        for placement in placements {
+            if texts
+                .iter()
+                .all(|a| compiled.swapped(&placement, a).is_empty())
+            {
+                placements_ok.push(placement);
+            }
         }
+        compiled.placements = placements_ok;
+        compiled
     }
 
     /// Marks the reference words that the answer's acronym `n` (token `t`) spells out, if it is
@@ -960,6 +1146,76 @@ impl WordCoverage {
                 }
             }
         }
+        for placement in &self.placements {
+            for i in self.swapped(placement, answer) {
+                let local = i as usize - self.offsets[placement.reference];
+                if let Some(s) = out
+                    .get_mut(placement.reference)
+                    .and_then(|st| st.get_mut(local))
+                {
+                    *s = Stand::Contradicted;
+                }
+            }
+        }
+        out
+    }
+
+    /// The reference word at `i`, an index among all references' words.
+    fn word_at(&self, i: u32) -> Option<&RefWord> {
+        let i = i as usize;
+        let ri = self.offsets.partition_point(|&o| o <= i).checked_sub(1)?;
+        self.references.get(ri)?.get(i - self.offsets[ri])
+    }
+
+    /// The words of `placement`'s reference that `answer` says of the wrong anchor, when it
+    /// swaps two parts (see [`Placement`]).
+    fn swapped(&self, placement: &Placement, answer: &Analysis) -> Vec<u32> {
+        // (word, its part, the part whose anchor the answer last named in that sentence)
+        let mut said: Vec<(u32, u8, u8)> = Vec::new();
+        let mut current: Option<u8> = None;
+        let mut sentence = u32::MAX;
+        for t in answer.tokens() {
+            if t.sentence != sentence {
+                sentence = t.sentence;
+                current = None;
+            }
+            if t.function_word {
+                continue;
+            }
+            let Some(hits) = self.index.get(answer.stem(t)) else {
+                continue;
+            };
+            let direct = || hits.iter().filter(|(_, antonym)| !antonym).map(|(i, _)| *i);
+            // An anchor is named by its own word, never a synonym of it.
+            let stem = answer.stem(t);
+            if let Some(&(_, m)) = placement.anchors.iter().find(|(a, _)| {
+                direct().any(|i| i == *a) && self.word_at(*a).is_some_and(|w| w.stems[0] == stem)
+            }) {
+                current = Some(m);
+                continue;
+            }
+            let Some(at) = current else { continue };
+            if t.negated {
+                continue;
+            }
+            for i in direct() {
+                if let Ok(k) = placement.placed.binary_search_by_key(&i, |&(w, _)| w) {
+                    said.push((i, placement.placed[k].1, at));
+                }
+            }
+        }
+        let wrong = |i: u8, j: u8| said.iter().any(|&(_, own, at)| own == i && at == j);
+        let swap = said.iter().any(|&(_, own, at)| own != at && wrong(at, own));
+        if !swap {
+            return Vec::new();
+        }
+        let mut out: Vec<u32> = said
+            .iter()
+            .filter(|&&(i, own, at)| own != at && !said.iter().any(|&(j, o, a)| j == i && o == a))
+            .map(|&(i, _, _)| i)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -1044,7 +1300,16 @@ impl WordCoverage {
             contradicted: Vec::new(),
             related: Vec::new(),
             demoted: Vec::new(),
+            swapped: Vec::new(),
         };
+        for placement in self.placements.iter().filter(|p| p.reference == reference) {
+            for i in self.swapped(placement, answer) {
+                let local = i as usize - self.offsets[reference];
+                if let Some(w) = self.references[reference].get(local) {
+                    out.swapped.push(w.label.clone());
+                }
+            }
+        }
         if let (Some(words), Some(st)) = (self.references.get(reference), stands.get(reference)) {
             // Sized once: most of a reference's words are covered or missing.
             let count = |stand: Stand| st.iter().filter(|&&s| s == stand).count();
@@ -1222,6 +1487,60 @@ mod word_tests {
     fn assess(reference: &str, answer: &str) -> CoverageResult {
         let analyzer = Analyzer::new();
         compiled(reference, &analyzer).assess(answer, &analyzer.analyze(answer))
+    }
+
+    /// Word coverage of one reference for a question, demoting the question's words.
+    fn assess_for(question: &str, reference: &str, answer: &str) -> CoverageResult {
+        let analyzer = Analyzer::new();
+        let coverage = Coverage {
+            weight: 1.0,
+            full: 1.0,
+            curve: 1.0,
+            references: vec![reference.to_string()],
+            demote: question.to_string(),
+            synonyms: Default::default(),
+            antonyms: Default::default(),
+        };
+        WordCoverage::compile(&coverage, &analyzer).assess(answer, &analyzer.analyze(answer))
+    }
+
+    #[test]
+    fn an_answer_that_swaps_what_the_reference_says_of_each_thing_is_contradicted() {
+        let question = "What are stack overflow and stack underflow?";
+        let reference =
+            "Overflow: pushing onto a full stack; underflow: popping from an empty stack.";
+        // Said of the wrong one, both ways: a swap.
+        let c = assess_for(
+            question,
+            reference,
+            "Overflow is when you pop from an empty stack and underflow when you push onto a full one.",
+        );
+        assert_eq!(c.swapped, ["pushing", "full", "popping", "empty"], "{c:?}");
+        assert!(c.contradicted.iter().any(|w| w == "empty"), "{c:?}");
+        // Said of the right one: no swap, and the words are covered.
+        let c = assess_for(
+            question,
+            reference,
+            "Overflow is pushing onto a full stack, underflow is popping from an empty one.",
+        );
+        assert!(c.swapped.is_empty(), "{c:?}");
+        assert!(c.covered.iter().any(|w| w == "empty"), "{c:?}");
+        // One word said of the other thing is no swap: a reference's wording is not the only
+        // right one.
+        let c = assess_for(
+            "What is the difference between a stack and a queue?",
+            "A stack is last in, first out: items are pushed and popped at the top. A queue is \
+             first in, first out: items are added at the rear and removed from the front.",
+            "A stack removes items from the top; a queue takes them from the front.",
+        );
+        assert!(c.swapped.is_empty(), "{c:?}");
+        // Nor is a list whose order the answer changes.
+        let c = assess_for(
+            "List the phases of the software life cycle.",
+            "Requirements analysis, design, implementation, testing and maintenance.",
+            "Maintenance, testing, design and requirements.",
+        );
+        assert!(c.swapped.is_empty(), "{c:?}");
     }
 
     #[test]

@@ -161,4 +161,8 @@ pub enum WarningCode {
     Padded,
     /// Complete, but a credited term is misspelt: capped at the polish cap.
     Misspelt,
+    /// A drafted rubric's answer says what the reference says of one of the things the question
+    /// compares of another ("BFS uses a stack, DFS a queue"): those words earn nothing, and the
+    /// answer is capped below good.
+    Swapped,
 }

@@ -389,11 +389,24 @@ impl ScoringModel {
             .zip(&contradicted)
             .map(|(c, x)| c.hit && !x && c.only_in_wrong_claims)
             .collect();
+        // A drafted concept named by words the answer says of the wrong thing ("full stack" in
+        // "overflow … an empty stack, underflow … a full stack") is part of the swap.
+        let swapped: Vec<String> = word_coverage
+            .as_ref()
+            .map(|c| c.swapped.iter().map(|w| w.to_lowercase()).collect())
+            .unwrap_or_default();
+        let in_swap = |label: &str| {
+            let label = label.to_lowercase();
+            label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| swapped.iter().any(|s| s == w))
+        };
         let hit: Vec<bool> = findings
             .concepts
             .iter()
             .zip(contradicted.iter().zip(&in_wrong_claim))
-            .map(|(c, (x, w))| c.hit && !x && !w)
+            .zip(&rubric.concepts)
+            .map(|((c, (x, w)), concept)| c.hit && !x && !w && !in_swap(&concept.label))
             .collect();
         let (coverage, credits) =
             self.coverage(&hit, word_coverage.as_ref().map_or(0.0, |c| c.credit));
@@ -432,6 +445,16 @@ impl ScoringModel {
                 message: format!(
                     "the answer reaches the rubric only by saying a great deal ({} words for {hits} concepts); capped at {DUMP_CAP:.0}",
                     text.words
+                ),
+            });
+        }
+        if !swapped.is_empty() {
+            score = score.min(bands.good - 1.0);
+            warnings.push(Warning {
+                code: WarningCode::Swapped,
+                message: format!(
+                    "the answer says {} of the wrong one of the things the question compares; those words earn nothing, and the grade is capped below good",
+                    swapped.join(", ")
                 ),
             });
         }

@@ -161,7 +161,8 @@ class Misconception:
 class GradeWarning:
     """A warning about the answer: ``code`` is ``keyword_salad``, ``required_missing``,
     ``possibly_off_topic``, ``negated_mentions``, ``contradiction``, ``in_wrong_claim``, ``wrong_number``, ``dump``, ``thin_credit``,
-    ``denied_concept``, ``empty_answer``, ``short_answer``, ``padded`` or ``misspelt``.
+    ``denied_concept``, ``empty_answer``, ``short_answer``, ``padded``, ``misspelt`` or
+    ``swapped``.
 
     (Not named ``Warning``: that would shadow the builtin on ``from rubric_grader import *``.)
     """

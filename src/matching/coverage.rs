@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use super::growth::growth_terms;
+use super::growth::{growth_terms, loose_growth_terms};
 use crate::analysis::{Analysis, Analyzer, Token, TokenKind};
 use crate::rubric::{Coverage, DEMOTED_WORD_WEIGHT};
 
@@ -393,6 +393,38 @@ fn related(a: &str, b: &str) -> bool {
     let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     let shorter = a.len().min(b.len());
     common >= 4 && (common == shorter || (shorter >= 6 && common + 1 == shorter))
+}
+
+/// The stems of the words that the comparison operators of `text` state: `>=` and `≥` "greater
+/// (larger, more) … equal", `<=` and `≤` "less (smaller, fewer) … equal", and `>` and `<` written
+/// between spaces (so that `->`, `<<`, `vector<int>` and `<br>` are none).
+fn comparison_operators(text: &str) -> Vec<&'static str> {
+    const GREATER: &[&str] = &["greater", "larger", "bigger", "more", "higher"];
+    const LESS: &[&str] = &["less", "smaller", "fewer", "lower"];
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut add = |words: &[&'static str], equal: bool| {
+        for w in words {
+            if !out.contains(w) {
+                out.push(w);
+            }
+        }
+        if equal && !out.contains(&"equal") {
+            out.push("equal");
+        }
+    };
+    if text.contains(">=") || text.contains('≥') {
+        add(GREATER, true);
+    }
+    if text.contains("<=") || text.contains('≤') {
+        add(LESS, true);
+    }
+    if text.contains(" > ") {
+        add(GREATER, false);
+    }
+    if text.contains(" < ") {
+        add(LESS, false);
+    }
+    out
 }
 
 /// The hyphenated compounds of `a`, analysed from `text` ("in-order", "sub-tree": two or more
@@ -1025,6 +1057,21 @@ impl WordCoverage {
                 }
             }
         }
+        // A comparison written as an operator states it in words: "parent >= children" says
+        // "greater than or equal", "a[i] < a[j]" says "less".
+        if text.bytes().any(|b| b == b'<' || b == b'>') || text.contains(['≥', '≤']) {
+            for stem in comparison_operators(text) {
+                if let Some(hits) = self.index.get(stem) {
+                    for &(i, antonym) in hits {
+                        seen[i as usize] |= if antonym {
+                            ASSERTED << ANTONYM
+                        } else {
+                            ASSERTED
+                        };
+                    }
+                }
+            }
+        }
         // A hyphenated compound of the answer also states the word written solid: "in-order"
         // states a reference's "inorder".
         for (joined, parts) in compounds(answer, text) {
@@ -1066,7 +1113,7 @@ impl WordCoverage {
         // Orders of growth: the answer's state the reference's of the same key and contradict
         // the others (a reference never denies one).
         if self.any_growth {
-            let stated = growth_terms(text);
+            let stated = loose_growth_terms(text);
             if !stated.is_empty() {
                 for g in &stated {
                     if let Some(hits) = self.index.get(growth_stem(&g.key).as_str()) {
@@ -1541,6 +1588,22 @@ mod word_tests {
             "Maintenance, testing, design and requirements.",
         );
         assert!(c.swapped.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_comparison_operator_states_the_comparison() {
+        let reference = "Every node's key is greater than or equal to the keys of its children.";
+        let c = assess(reference, "each node >= its children");
+        for w in ["greater", "equal"] {
+            assert!(c.covered.iter().any(|x| x == w), "{w}: {c:?}");
+        }
+        let c = assess(reference, "a node's key < its children's keys");
+        assert!(!c.covered.iter().any(|x| x == "greater"), "{c:?}");
+        // Arrows, stream operators and template brackets compare nothing.
+        for answer in ["node -> children", "cout << key", "vector<int> keys"] {
+            let c = assess(reference, answer);
+            assert!(!c.covered.iter().any(|x| x == "greater"), "{answer}: {c:?}");
+        }
     }
 
     #[test]

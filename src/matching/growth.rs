@@ -123,6 +123,66 @@ pub fn growth_terms(text: &str) -> Vec<Growth> {
     out
 }
 
+/// The orders of growth an answer names in plain words where the question is about one:
+/// [`growth_terms`], and also "constant" and "linear" without "time" when nothing but punctuation
+/// or a function word follows ("array access is constant, list access linear", "linear in n"; not
+/// "a constant factor") and the adverbs "linearly", "quadratically", "logarithmically",
+/// "exponentially" ("grows linearly with n"). Only for answers: a reference's "constant" may be
+/// its factor.
+pub fn loose_growth_terms(text: &str) -> Vec<Growth> {
+    let mut out = growth_terms(text);
+    let lower = text.to_ascii_lowercase();
+    if ![
+        "constant",
+        "linear",
+        "quadratically",
+        "logarithmically",
+        "exponentially",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return out;
+    }
+    let atoms = atoms(text);
+    for (i, (atom, span)) in atoms.iter().enumerate() {
+        let Atom::Word(w) = atom else { continue };
+        let key = match w.as_str() {
+            "constant" | "linear" => {
+                let free = match atoms.get(i + 1) {
+                    None | Some((Atom::Symbol(_), _)) => true,
+                    Some((Atom::Word(next), _)) => crate::analysis::is_function_word(next),
+                    Some((Atom::Number(_), _)) => false,
+                };
+                if !free {
+                    continue;
+                }
+                if w == "constant" {
+                    "1"
+                } else {
+                    "n"
+                }
+            }
+            "linearly" => "n",
+            "quadratically" => "n^2",
+            "logarithmically" => "logn",
+            "exponentially" => "2^n",
+            _ => continue,
+        };
+        if !out
+            .iter()
+            .any(|g| g.span.start < span.end && span.start < g.span.end)
+        {
+            out.push(Growth {
+                span: span.clone(),
+                key: key.to_string(),
+            });
+        }
+    }
+    out.sort_by_key(|g| g.span.start);
+    out
+}
+
 /// `O(` expression `)` starting at atom `i`: its key and the atom after the closing parenthesis.
 fn notation(atoms: &[(Atom, Range<usize>)], i: usize) -> Option<(String, usize)> {
     let Atom::Word(w) = &atoms[i].0 else {
@@ -275,6 +335,27 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         growth_terms(text).into_iter().map(|g| g.key).collect()
+    }
+
+    #[test]
+    fn answers_name_orders_of_growth_in_plain_words() {
+        let loose = |text: &str| -> Vec<String> {
+            loose_growth_terms(text)
+                .into_iter()
+                .map(|g| g.key)
+                .collect()
+        };
+        assert_eq!(loose("array: constant, list: linear"), ["1", "n"]);
+        assert_eq!(loose("For arrays the time is constant."), ["1"]);
+        assert_eq!(loose("it is linear in n"), ["n"]);
+        assert_eq!(loose("the time grows linearly with i"), ["n"]);
+        assert_eq!(loose("it grows quadratically"), ["n^2"]);
+        assert_eq!(loose("linear time, O(1) for arrays"), ["n", "1"]);
+        // A constant factor, a constant value, a linear search: no order of growth.
+        assert!(loose("up to a constant factor").is_empty());
+        assert!(loose("a linear search over the array").is_empty());
+        // References are read strictly.
+        assert!(keys("array: constant, list: linear").is_empty());
     }
 
     #[test]

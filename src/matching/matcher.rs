@@ -451,8 +451,16 @@ impl<'a> Context<'a> {
         // *no* requests" is not "has requests", "one replica per *20* messages" is not "one
         // replica per message".
         let skips_meaning = (last + 1..pos).any(|k| {
+            let word = self.analysis.lower(k as usize);
             tokens[k as usize].kind == TokenKind::Number
-                || is_negation_trigger(self.analysis.lower(k as usize))
+                || is_negation_trigger(word)
+                // A number written as a word counts too: "the cluster from *one* IP" is not
+                // "cluster IP".
+                || matches!(
+                    word,
+                    "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                        | "ten"
+                )
         });
         (t.negated && t.negated_by > last && t.negated_by < pos)
             || crosses_clause

@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use super::growth::{growth_terms, loose_growth_terms};
+use super::growth::{growth_terms, loose_growth_terms, Growth};
 use crate::analysis::{Analysis, Analyzer, Token, TokenKind};
 use crate::rubric::{Coverage, DEMOTED_WORD_WEIGHT};
 
@@ -528,6 +528,7 @@ fn reference_parts(
     a: &Analysis,
     text: &str,
     asked: &FxHashMap<String, f32>,
+    growth: &[Growth],
 ) -> Option<ReferenceParts> {
     let tokens = a.tokens();
     let mut part_of: Vec<usize> = Vec::with_capacity(tokens.len());
@@ -598,16 +599,25 @@ fn reference_parts(
     }
     // Words one merged part alone has.
     let mut owner: FxHashMap<String, Option<u8>> = FxHashMap::default();
-    for &k in &content {
-        let m = merged[part_of[k]];
+    let mut own = |st: String, m: u8| {
         owner
-            .entry(stem(k))
+            .entry(st)
             .and_modify(|o| {
                 if *o != Some(m) {
                     *o = None;
                 }
             })
             .or_insert(Some(m));
+    };
+    for &k in &content {
+        own(stem(k), merged[part_of[k]]);
+    }
+    // An order of growth belongs to the part it is written in ("Array: O(1) …; list: O(n)").
+    for g in growth {
+        let k = tokens.partition_point(|t| t.span.start < g.span.start);
+        if let Some(&p) = part_of.get(k) {
+            own(growth_stem(&g.key), merged[p]);
+        }
     }
     let placed = owner
         .into_iter()
@@ -794,7 +804,8 @@ impl WordCoverage {
         let mut placements = Vec::new();
         for (ri, text) in kept_texts.iter().enumerate() {
             let a = analyzer.analyze(text);
-            let Some((placed, anchors)) = reference_parts(&a, text, &demoted) else {
+            let growth = growth_terms(text);
+            let Some((placed, anchors)) = reference_parts(&a, text, &demoted, &growth) else {
                 continue;
             };
             let offset: u32 = references[..ri].iter().map(|w| w.len() as u32).sum();
@@ -966,15 +977,18 @@ impl WordCoverage {
         };
         // No reference is a swap of itself or of another: a placement that finds one reads the
         // references wrongly, and is dropped.
-        let texts: Vec<Analysis> = if placements.is_empty() {
+        let texts: Vec<(&str, Analysis)> = if placements.is_empty() {
             Vec::new()
         } else {
-            kept_texts.iter().map(|t| analyzer.analyze(t)).collect()
+            kept_texts
+                .iter()
+                .map(|t| (*t, analyzer.analyze(t)))
+                .collect()
         };
         for placement in placements {
             if texts
                 .iter()
-                .all(|a| compiled.swapped(&placement, a).is_empty())
+                .all(|(t, a)| compiled.swapped(&placement, t, a).is_empty())
             {
                 placements_ok.push(placement);
             }
@@ -1194,7 +1208,7 @@ impl WordCoverage {
             }
         }
         for placement in &self.placements {
-            for i in self.swapped(placement, answer) {
+            for i in self.swapped(placement, text, answer) {
                 let local = i as usize - self.offsets[placement.reference];
                 if let Some(s) = out
                     .get_mut(placement.reference)
@@ -1216,7 +1230,13 @@ impl WordCoverage {
 
     /// The words of `placement`'s reference that `answer` says of the wrong anchor, when it
     /// swaps two parts (see [`Placement`]).
-    fn swapped(&self, placement: &Placement, answer: &Analysis) -> Vec<u32> {
+    fn swapped(&self, placement: &Placement, text: &str, answer: &Analysis) -> Vec<u32> {
+        // Orders of growth are words here: each is looked up where its first token stands.
+        let growth = if self.any_growth {
+            loose_growth_terms(text)
+        } else {
+            Vec::new()
+        };
         // (word, its part, the part whose anchor the answer last named in that sentence)
         let mut said: Vec<(u32, u8, u8)> = Vec::new();
         let mut current: Option<u8> = None;
@@ -1226,10 +1246,18 @@ impl WordCoverage {
                 sentence = t.sentence;
                 current = None;
             }
-            if t.function_word {
-                continue;
-            }
-            let Some(hits) = self.index.get(answer.stem(t)) else {
+            let order = growth
+                .iter()
+                .find(|g| g.span.contains(&t.span.start))
+                .map(|g| (g.span.start == t.span.start, growth_stem(&g.key)));
+            let key = match &order {
+                // The other tokens of an order of growth say nothing of their own.
+                Some((false, _)) => continue,
+                Some((true, key)) => key.as_str(),
+                None if t.function_word => continue,
+                None => answer.stem(t),
+            };
+            let Some(hits) = self.index.get(key) else {
                 continue;
             };
             let direct = || hits.iter().filter(|(_, antonym)| !antonym).map(|(i, _)| *i);
@@ -1350,7 +1378,7 @@ impl WordCoverage {
             swapped: Vec::new(),
         };
         for placement in self.placements.iter().filter(|p| p.reference == reference) {
-            for i in self.swapped(placement, answer) {
+            for i in self.swapped(placement, text, answer) {
                 let local = i as usize - self.offsets[reference];
                 if let Some(w) = self.references[reference].get(local) {
                     out.swapped.push(w.label.clone());
@@ -1581,6 +1609,23 @@ mod word_tests {
             "A stack removes items from the top; a queue takes them from the front.",
         );
         assert!(c.swapped.is_empty(), "{c:?}");
+        // Orders of growth are placed too, in any notation.
+        let question = "How does the time to access the i-th element differ between an array and a linked list?";
+        let reference = "Array: O(1) by index; linked list: O(n), must traverse from the head.";
+        for swapped in [
+            "A linked list is O(1) and an array is O(n).",
+            "array: linear, linked list: constant",
+        ] {
+            let c = assess_for(question, reference, swapped);
+            assert_eq!(c.swapped.len(), 2, "{swapped}: {c:?}");
+        }
+        for right in [
+            "An array is O(1) and a linked list is O(n).",
+            "array: constant, linked list: linear",
+        ] {
+            let c = assess_for(question, reference, right);
+            assert!(c.swapped.is_empty(), "{right}: {c:?}");
+        }
         // Nor is a list whose order the answer changes.
         let c = assess_for(
             "List the phases of the software life cycle.",

@@ -401,6 +401,83 @@ fn issue18_draft_evaluate_on_a_dataset_reports_each_split_and_the_baseline() {
 }
 
 #[test]
+fn issue18_draft_evaluate_reads_several_files_and_folders_and_refuses_a_shared_id() {
+    let tmp = tempdir();
+    let folder = tmp.path().join("sets");
+    std::fs::create_dir(&folder).unwrap();
+    let record = |id: &str, question: &str, reference: &str, answer: &str, score: f64| {
+        serde_json::json!({"dataset": "course", "question_id": id, "question": question,
+            "reference_answer": reference, "answer": answer, "score": score})
+        .to_string()
+            + "\n"
+    };
+    let stack = "What is a stack?";
+    let stack_key = "A last in, first out list: push and pop work on the top.";
+    let queue = "What is a queue?";
+    let queue_key = "A first in, first out list: add at the rear, remove at the front.";
+    std::fs::write(
+        folder.join("a.jsonl"),
+        record("S1", stack, stack_key, "push and pop at the top, LIFO", 5.0)
+            + &record("S1", stack, stack_key, "a list of things", 1.0),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("b.jsonl"),
+        record(
+            "Q1",
+            queue,
+            queue_key,
+            "first in first out: add at the rear",
+            5.0,
+        ) + &record("Q1", queue, queue_key, "a stack", 0.0),
+    )
+    .unwrap();
+    std::fs::write(folder.join("notes.txt"), "not a data set").unwrap();
+    // A folder: every .jsonl file in it.
+    let out = rubric(&["draft", "--evaluate", "--dataset", folder.to_str().unwrap()]).run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("drafted 2 rubrics"), "{}", out.stdout);
+    // Files one by one, the same.
+    let a = folder.join("a.jsonl");
+    let b = folder.join("b.jsonl");
+    let out = rubric(&[
+        "draft",
+        "--evaluate",
+        "--dataset",
+        a.to_str().unwrap(),
+        "--dataset",
+        b.to_str().unwrap(),
+    ])
+    .run();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("drafted 2 rubrics"), "{}", out.stdout);
+    // Two files giving one id to two questions: a clear error, not a merged question.
+    let clash = tmp.path().join("clash.jsonl");
+    std::fs::write(&clash, record("S1", queue, queue_key, "FIFO", 5.0)).unwrap();
+    let out = rubric(&[
+        "draft",
+        "--evaluate",
+        "--dataset",
+        a.to_str().unwrap(),
+        "--dataset",
+        clash.to_str().unwrap(),
+    ])
+    .run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("question id \"S1\" is also used in"),
+        "{}",
+        out.stderr
+    );
+    // An empty folder says so.
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = rubric(&["draft", "--evaluate", "--dataset", empty.to_str().unwrap()]).run();
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("no .jsonl file"), "{}", out.stderr);
+}
+
+#[test]
 fn batch_streams_results_and_summarises() {
     let tmp = tempdir();
     let dir = tmp.path();

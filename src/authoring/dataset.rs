@@ -54,7 +54,8 @@ impl DatasetRecord {
         refs
     }
 
-    fn key(&self) -> (String, String) {
+    /// What groups answers into one question: its data set and its id (or its text).
+    pub fn key(&self) -> (String, String) {
         (
             self.dataset.clone().unwrap_or_default(),
             self.question_id

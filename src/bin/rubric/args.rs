@@ -142,9 +142,10 @@ pub enum Command {
         #[arg(long)]
         evaluate: bool,
         /// With --evaluate: a JSON Lines file of {question, reference_answers | reference_answer,
-        /// answer, score} to draft one rubric per question on and correlate with its scores.
-        #[arg(long, value_name = "FILE", requires = "evaluate")]
-        dataset: Option<PathBuf>,
+        /// answer, score} to draft one rubric per question on and correlate with its scores;
+        /// repeatable, and a folder reads every .jsonl file in it.
+        #[arg(long, value_name = "FILE|DIR", requires = "evaluate")]
+        dataset: Vec<PathBuf>,
         /// With --dataset: also write every answer's human, drafted and baseline scores to FILE
         /// (JSON Lines, input order).
         #[arg(long, value_name = "FILE", requires = "dataset")]

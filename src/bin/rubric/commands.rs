@@ -392,18 +392,66 @@ pub fn draft(out: &mut dyn Write, bank: &Bank, args: DraftArgs<'_>) -> CliResult
     })
 }
 
+/// The data set files that `--dataset` names: each file as given, and every `.jsonl` file of a
+/// folder, in name order.
+fn dataset_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut inner: Vec<PathBuf> = std::fs::read_dir(path)
+                .at(path)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "jsonl"))
+                .collect();
+            inner.sort();
+            if inner.is_empty() {
+                anyhow::bail!("{}: no .jsonl file in this folder", path.display());
+            }
+            files.extend(inner);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
 pub fn draft_evaluate_dataset(
     out: &mut dyn Write,
     bank: &Bank,
-    file: &Path,
+    paths: &[PathBuf],
     scores: Option<&Path>,
     format: ReportFormat,
 ) -> CliResult {
     use rubric_grader::authoring::dataset;
     use std::io::IsTerminal;
-    let text = std::fs::read_to_string(file).at(file)?;
-    let records =
-        dataset::read_dataset(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let mut records = Vec::new();
+    // Which file each question (data set and id) came from, and its text: two files may not
+    // give one id to two questions, or their answers would be graded as one question's.
+    let mut seen: std::collections::HashMap<(String, String), (String, PathBuf)> =
+        std::collections::HashMap::new();
+    for file in dataset_files(paths)? {
+        let text = std::fs::read_to_string(&file).at(&file)?;
+        let read =
+            dataset::read_dataset(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        for (i, r) in read.iter().enumerate() {
+            match seen.get(&r.key()) {
+                Some((question, other)) if *question != r.question && *other != file => {
+                    anyhow::bail!(
+                        "{}: record {}: question id {:?} is also used in {} for another question; give each question its own id",
+                        file.display(),
+                        i + 1,
+                        r.key().1,
+                        other.display()
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(r.key(), (r.question.clone(), file.clone()));
+                }
+            }
+        }
+        records.extend(read);
+    }
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(0)
     } else {

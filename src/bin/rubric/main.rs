@@ -277,11 +277,15 @@ fn run(args: &Args, style: Style, out: &mut dyn Write) -> commands::CliResult {
             format,
         } => {
             let bank = commands::load_bank(args.rubrics.as_deref())?;
-            match (evaluate, dataset, question) {
-                (true, Some(file), _) => {
-                    commands::draft_evaluate_dataset(out, &bank, file, scores.as_deref(), *format)
-                }
-                (true, None, _) => commands::draft_evaluate(out, &bank, *format),
+            match (evaluate, dataset.is_empty(), question) {
+                (true, false, _) => commands::draft_evaluate_dataset(
+                    out,
+                    &bank,
+                    dataset,
+                    scores.as_deref(),
+                    *format,
+                ),
+                (true, true, _) => commands::draft_evaluate(out, &bank, *format),
                 (false, _, Some(q)) => commands::draft(
                     out,
                     &bank,

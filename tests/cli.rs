@@ -433,36 +433,27 @@ fn issue18_draft_evaluate_reads_several_files_and_folders_and_refuses_a_shared_i
     )
     .unwrap();
     std::fs::write(folder.join("notes.txt"), "not a data set").unwrap();
+    // `rubric draft --evaluate` with `--dataset` for each path.
+    let evaluate = |paths: &[&std::path::Path]| {
+        let mut args = vec!["draft".to_string(), "--evaluate".to_string()];
+        for p in paths {
+            args.extend(["--dataset".to_string(), p.to_str().unwrap().to_string()]);
+        }
+        rubric(&args.iter().map(String::as_str).collect::<Vec<_>>()).run()
+    };
     // A folder: every .jsonl file in it.
-    let out = rubric(&["draft", "--evaluate", "--dataset", folder.to_str().unwrap()]).run();
+    let out = evaluate(&[&folder]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("drafted 2 rubrics"), "{}", out.stdout);
     // Files one by one, the same.
     let a = folder.join("a.jsonl");
-    let b = folder.join("b.jsonl");
-    let out = rubric(&[
-        "draft",
-        "--evaluate",
-        "--dataset",
-        a.to_str().unwrap(),
-        "--dataset",
-        b.to_str().unwrap(),
-    ])
-    .run();
+    let out = evaluate(&[&a, &folder.join("b.jsonl")]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("drafted 2 rubrics"), "{}", out.stdout);
     // Two files giving one id to two questions: a clear error, not a merged question.
     let clash = tmp.path().join("clash.jsonl");
     std::fs::write(&clash, record("S1", queue, queue_key, "FIFO", 5.0)).unwrap();
-    let out = rubric(&[
-        "draft",
-        "--evaluate",
-        "--dataset",
-        a.to_str().unwrap(),
-        "--dataset",
-        clash.to_str().unwrap(),
-    ])
-    .run();
+    let out = evaluate(&[&a, &clash]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(
         out.stderr.contains("question id \"S1\" is also used in"),
@@ -472,7 +463,7 @@ fn issue18_draft_evaluate_reads_several_files_and_folders_and_refuses_a_shared_i
     // An empty folder says so.
     let empty = tmp.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
-    let out = rubric(&["draft", "--evaluate", "--dataset", empty.to_str().unwrap()]).run();
+    let out = evaluate(&[&empty]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("no .jsonl file"), "{}", out.stderr);
 }

@@ -96,10 +96,15 @@ fn background() -> Background {
 }
 
 fn grader(case: &Case, background: &Background) -> Grader {
+    draft_grader(case.question, case.reference, background)
+}
+
+/// A grader for the rubric drafted from `question` and `reference`.
+fn draft_grader(question: &str, reference: &str, background: &Background) -> Grader {
     let glossary = Glossary::default();
     let rubric = draft_from_references(
-        case.question,
-        &[case.reference],
+        question,
+        &[reference],
         background,
         &glossary,
         &DraftOptions::default(),
@@ -263,22 +268,14 @@ fn issue18_drafts_beat_word_recall_on_our_course_set() {
 
 #[test]
 fn issue18_an_answer_that_swaps_what_the_key_says_of_each_thing_is_wrong() {
-    let glossary = Glossary::default();
     let question =
         "What is the difference between breadth-first search and depth-first search of a graph?";
     let reference = "BFS visits the vertices level by level using a queue; DFS goes as deep as possible before backtracking, using a stack.";
-    let background = Background::from_documents([question, reference]);
-    let rubric = draft_from_references(
+    let grader = draft_grader(
         question,
-        &[reference],
-        &background,
-        &glossary,
-        &DraftOptions::default(),
+        reference,
+        &Background::from_documents([question, reference]),
     );
-    let grader = Grader::builder()
-        .glossary(&glossary)
-        .build(&rubric)
-        .expect("a draft compiles");
     let right = grader
         .grade("BFS goes level by level with a queue, DFS goes deep first with a stack.")
         .expect("an answer grades");

@@ -1547,12 +1547,17 @@ mod word_tests {
 
     /// Word coverage of one reference, with nothing else set.
     fn compiled(reference: &str, analyzer: &Analyzer) -> WordCoverage {
+        compiled_for("", reference, analyzer)
+    }
+
+    /// Word coverage of one reference for a question, demoting the question's words.
+    fn compiled_for(question: &str, reference: &str, analyzer: &Analyzer) -> WordCoverage {
         let coverage = Coverage {
             weight: 1.0,
             full: 1.0,
             curve: 1.0,
             references: vec![reference.to_string()],
-            demote: String::new(),
+            demote: question.to_string(),
             synonyms: Default::default(),
             antonyms: Default::default(),
         };
@@ -1564,19 +1569,10 @@ mod word_tests {
         compiled(reference, &analyzer).assess(answer, &analyzer.analyze(answer))
     }
 
-    /// Word coverage of one reference for a question, demoting the question's words.
+    /// What `answer` earns of one reference for a question.
     fn assess_for(question: &str, reference: &str, answer: &str) -> CoverageResult {
         let analyzer = Analyzer::new();
-        let coverage = Coverage {
-            weight: 1.0,
-            full: 1.0,
-            curve: 1.0,
-            references: vec![reference.to_string()],
-            demote: question.to_string(),
-            synonyms: Default::default(),
-            antonyms: Default::default(),
-        };
-        WordCoverage::compile(&coverage, &analyzer).assess(answer, &analyzer.analyze(answer))
+        compiled_for(question, reference, &analyzer).assess(answer, &analyzer.analyze(answer))
     }
 
     #[test]
@@ -1740,19 +1736,11 @@ mod word_tests {
         assert!(silent.missing.contains(&"3".to_string()), "{silent:?}");
         assert!(right.recall > silent.recall && silent.recall > wrong.recall);
         // The question's numbers are not wrong ones; an order of growth's are not numbers.
-        let analyzer = Analyzer::new();
-        let coverage = Coverage {
-            weight: 1.0,
-            full: 1.0,
-            curve: 1.0,
-            references: vec![reference.to_string()],
-            demote: "Why does terminal 1 not light?".to_string(),
-            synonyms: Default::default(),
-            antonyms: Default::default(),
-        };
-        let compiled = WordCoverage::compile(&coverage, &analyzer);
-        let answer = "the positive terminal is separated by a gap from terminal 1";
-        let graded = compiled.assess(answer, &analyzer.analyze(answer));
+        let graded = assess_for(
+            "Why does terminal 1 not light?",
+            reference,
+            "the positive terminal is separated by a gap from terminal 1",
+        );
         assert!(graded.missing.contains(&"3".to_string()), "{graded:?}");
         let growth = assess(reference, "the positive terminal is separated in O(n^2)");
         assert!(growth.missing.contains(&"3".to_string()), "{growth:?}");

@@ -454,13 +454,10 @@ pub fn draft_from_references(
         let mut with_synonyms = |i: usize| -> Matcher {
             let word = word_text(i);
             let mut items = vec![word.clone()];
-            let lower = word.to_lowercase();
-            let computing = thesaurus.computing(&lower);
-            let general = thesaurus.general(&lower).iter().take(3);
-            for syn in computing.iter().chain(general) {
+            for syn in thesaurus.for_drafts(&word.to_lowercase()) {
                 let st = stem_of(syn);
                 if !st.is_empty() && claimed.insert(st) {
-                    items.push((*syn).to_string());
+                    items.push(syn.to_string());
                 }
             }
             if items.len() == 1 {
@@ -532,11 +529,10 @@ pub fn draft_from_references(
         let x = analyzer.analyze(r);
         for t in x.tokens().iter().filter(|t| is_content(&x, t)) {
             let word = x.lower(t.position as usize).to_string();
-            let general = thesaurus.general(&word).iter().take(3);
             let mut syns: Vec<String> = Vec::new();
-            for s in thesaurus.computing(&word).iter().chain(general) {
+            for s in thesaurus.for_drafts(&word) {
                 if !syns.iter().any(|x| x == s) {
-                    syns.push((*s).to_string());
+                    syns.push(s.to_string());
                 }
             }
             let ants: Vec<String> = thesaurus

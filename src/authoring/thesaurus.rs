@@ -239,6 +239,14 @@ impl Thesaurus {
             .map_or(&[], |v| v.as_slice())
     }
 
+    /// The synonyms a draft gives `word`: every word of its computing sense, then WordNet's
+    /// first three (more made no difference on the SemEval-2013 training splits). May repeat
+    /// a word; callers keep the first.
+    pub fn for_drafts(&self, word: &str) -> impl Iterator<Item = &'static str> + '_ {
+        let computing = self.computing(word).iter();
+        computing.chain(self.general(word).iter().take(3)).copied()
+    }
+
     /// WordNet's synonyms of `word`, most frequent sense first; none for identifiers.
     pub fn general(&self, word: &str) -> &[&'static str] {
         if !Thesaurus::plain(word) {

@@ -508,8 +508,9 @@ pub struct WordCoverage {
 struct Placement {
     /// The reference, by its index among the kept references.
     reference: usize,
-    /// Anchor words (index among all references' words) and their part.
-    anchors: Vec<(u32, u8)>,
+    /// Anchor words (their stems: an answer names an anchor by its own word, never a synonym)
+    /// and their part.
+    anchors: Vec<(Box<str>, u8)>,
     /// Words that one part alone has (index among all references' words) and that part.
     placed: Vec<(u32, u8)>,
 }
@@ -556,13 +557,15 @@ fn reference_parts(
         .filter(|&k| is_content(a, &tokens[k]))
         .collect();
     let stem = |k: usize| a.stem(&tokens[k]).to_string();
-    let parts_with = |st: &str| -> FxHashSet<usize> {
-        content
-            .iter()
-            .filter(|&&k| a.stem(&tokens[k]) == st)
-            .map(|&k| part_of[k])
-            .collect()
-    };
+    // How many parts hold each stem.
+    let mut holders: FxHashMap<&str, FxHashSet<usize>> = FxHashMap::default();
+    for &k in &content {
+        holders
+            .entry(a.stem(&tokens[k]))
+            .or_default()
+            .insert(part_of[k]);
+    }
+    let one_part = |st: &str| holders.get(st).is_some_and(|h| h.len() == 1);
     // Each part's anchor: its first asked word that no other part has; for a part that opens a
     // sentence or follows a semicolon, failing that, its first word no other part has (the
     // subject: "BFS …; DFS …" where the question says "breadth-first search").
@@ -575,24 +578,21 @@ fn reference_parts(
                 && (asked_only || opens[p])
                 && tokens[k].kind == TokenKind::Word
                 && (!asked_only || asked.contains_key(&st))
-                && parts_with(&st).len() == 1
+                && one_part(&st)
             {
                 anchor[p] = Some(st);
             }
         }
     }
     // Parts without an anchor join the part before them (the first ones, the next anchored).
-    let first = anchor.iter().position(Option::is_some)?;
-    let mut merged = vec![0u8; parts];
-    let mut current = 0u8;
-    for p in 0..parts {
-        if anchor[p].is_some() {
-            current = anchor[..p].iter().filter(|x| x.is_some()).count() as u8;
-        } else if p < first {
-            current = 0;
-        }
-        merged[p] = current;
-    }
+    let mut anchored = 0u8;
+    let merged: Vec<u8> = anchor
+        .iter()
+        .map(|x| {
+            anchored += u8::from(x.is_some());
+            anchored.saturating_sub(1)
+        })
+        .collect();
     let anchors: Vec<String> = anchor.into_iter().flatten().collect();
     if anchors.len() < 2 {
         return None;
@@ -802,10 +802,10 @@ impl WordCoverage {
         let mut k = keep.iter();
         initials.retain(|_| k.next().copied().unwrap_or(false));
         let mut placements = Vec::new();
-        for (ri, text) in kept_texts.iter().enumerate() {
-            let a = analyzer.analyze(text);
+        let analysed: Vec<Analysis> = kept_texts.iter().map(|t| analyzer.analyze(t)).collect();
+        for (ri, (text, a)) in kept_texts.iter().zip(&analysed).enumerate() {
             let growth = growth_terms(text);
-            let Some((placed, anchors)) = reference_parts(&a, text, &demoted, &growth) else {
+            let Some((placed, anchors)) = reference_parts(a, text, &demoted, &growth) else {
                 continue;
             };
             let offset: u32 = references[..ri].iter().map(|w| w.len() as u32).sum();
@@ -820,13 +820,13 @@ impl WordCoverage {
                 ..Placement::default()
             };
             for (m, st) in anchors.iter().enumerate() {
-                if let Some(i) = at(st) {
-                    placement.anchors.push((i, m as u8));
+                if at(st).is_some() {
+                    placement.anchors.push((st.as_str().into(), m as u8));
                 }
             }
             for (st, m) in &placed {
                 if let Some(i) = at(st) {
-                    if !placement.anchors.iter().any(|&(a, _)| a == i) {
+                    if !placement.anchors.iter().any(|(a, _)| **a == **st) {
                         placement.placed.push((i, *m));
                     }
                 }
@@ -836,7 +836,6 @@ impl WordCoverage {
                 placements.push(placement);
             }
         }
-        let mut placements_ok = Vec::with_capacity(placements.len());
         let mut stance: FxHashMap<String, (bool, bool)> = FxHashMap::default();
         for w in references.iter().flatten() {
             let e = stance.entry(w.stems[0].clone()).or_default();
@@ -977,23 +976,13 @@ impl WordCoverage {
         };
         // No reference is a swap of itself or of another: a placement that finds one reads the
         // references wrongly, and is dropped.
-        let texts: Vec<(&str, Analysis)> = if placements.is_empty() {
-            Vec::new()
-        } else {
-            kept_texts
-                .iter()
-                .map(|t| (*t, analyzer.analyze(t)))
-                .collect()
-        };
-        for placement in placements {
-            if texts
-                .iter()
-                .all(|(t, a)| compiled.swapped(&placement, t, a).is_empty())
-            {
-                placements_ok.push(placement);
-            }
-        }
-        compiled.placements = placements_ok;
+        placements.retain(|placement| {
+            kept_texts.iter().zip(&analysed).all(|(t, a)| {
+                let growth = compiled.stated_growth(t);
+                compiled.swapped(placement, &growth, a).is_empty()
+            })
+        });
+        compiled.placements = placements;
         compiled
     }
 
@@ -1018,8 +1007,19 @@ impl WordCoverage {
         }
     }
 
-    /// How `answer` stands to every word of every reference.
-    fn stands(&self, text: &str, answer: &Analysis) -> Vec<Vec<Stand>> {
+    /// The orders of growth `text` states, when some reference has one (else none).
+    fn stated_growth(&self, text: &str) -> Vec<Growth> {
+        if self.any_growth {
+            loose_growth_terms(text)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// How `answer` stands to every word of every reference, and the words it swaps (indices
+    /// among all references' words; see [`Placement`]).
+    fn stands(&self, text: &str, answer: &Analysis) -> (Vec<Vec<Stand>>, Vec<u32>) {
+        let growth = self.stated_growth(text);
         // Every word of the answer, looked up once: references are compared by their content
         // words, except one made of function words only. Per reference word: how the answer
         // states it (ASSERTED, DENIED) and its antonyms (the same, shifted by ANTONYM).
@@ -1127,9 +1127,9 @@ impl WordCoverage {
         // Orders of growth: the answer's state the reference's of the same key and contradict
         // the others (a reference never denies one).
         if self.any_growth {
-            let stated = loose_growth_terms(text);
+            let stated = &growth;
             if !stated.is_empty() {
-                for g in &stated {
+                for g in stated {
                     if let Some(hits) = self.index.get(growth_stem(&g.key).as_str()) {
                         for &(i, _) in hits {
                             seen[i as usize] |= ASSERTED;
@@ -1207,36 +1207,26 @@ impl WordCoverage {
                 }
             }
         }
+        let mut swapped = Vec::new();
         for placement in &self.placements {
-            for i in self.swapped(placement, text, answer) {
+            for i in self.swapped(placement, &growth, answer) {
                 let local = i as usize - self.offsets[placement.reference];
                 if let Some(s) = out
                     .get_mut(placement.reference)
                     .and_then(|st| st.get_mut(local))
                 {
                     *s = Stand::Contradicted;
+                    swapped.push(i);
                 }
             }
         }
-        out
-    }
-
-    /// The reference word at `i`, an index among all references' words.
-    fn word_at(&self, i: u32) -> Option<&RefWord> {
-        let i = i as usize;
-        let ri = self.offsets.partition_point(|&o| o <= i).checked_sub(1)?;
-        self.references.get(ri)?.get(i - self.offsets[ri])
+        (out, swapped)
     }
 
     /// The words of `placement`'s reference that `answer` says of the wrong anchor, when it
-    /// swaps two parts (see [`Placement`]).
-    fn swapped(&self, placement: &Placement, text: &str, answer: &Analysis) -> Vec<u32> {
-        // Orders of growth are words here: each is looked up where its first token stands.
-        let growth = if self.any_growth {
-            loose_growth_terms(text)
-        } else {
-            Vec::new()
-        };
+    /// swaps two parts (see [`Placement`]). `growth` is what [`Self::stated_growth`] found in
+    /// the answer: orders of growth are words here, each looked up where its first token stands.
+    fn swapped(&self, placement: &Placement, growth: &[Growth], answer: &Analysis) -> Vec<u32> {
         // (word, its part, the part whose anchor the answer last named in that sentence)
         let mut said: Vec<(u32, u8, u8)> = Vec::new();
         let mut current: Option<u8> = None;
@@ -1260,15 +1250,12 @@ impl WordCoverage {
             let Some(hits) = self.index.get(key) else {
                 continue;
             };
-            let direct = || hits.iter().filter(|(_, antonym)| !antonym).map(|(i, _)| *i);
             // An anchor is named by its own word, never a synonym of it.
-            let stem = answer.stem(t);
-            if let Some(&(_, m)) = placement.anchors.iter().find(|(a, _)| {
-                direct().any(|i| i == *a) && self.word_at(*a).is_some_and(|w| w.stems[0] == stem)
-            }) {
+            if let Some(&(_, m)) = placement.anchors.iter().find(|(a, _)| **a == *key) {
                 current = Some(m);
                 continue;
             }
+            let direct = || hits.iter().filter(|(_, antonym)| !antonym).map(|(i, _)| *i);
             let Some(at) = current else { continue };
             if t.negated {
                 continue;
@@ -1296,8 +1283,8 @@ impl WordCoverage {
 
     /// The best reference and the recall `answer` earns, with how it stands to each reference
     /// word.
-    fn best(&self, text: &str, answer: &Analysis) -> (usize, f32, Vec<Vec<Stand>>) {
-        let stands = self.stands(text, answer);
+    fn best(&self, text: &str, answer: &Analysis) -> (usize, f32, Vec<Vec<Stand>>, Vec<u32>) {
+        let (stands, swapped) = self.stands(text, answer);
         let mut best = (0, 0.0f32);
         let mut worst_against = 0.0f32;
         for (ri, (words, st)) in self.references.iter().zip(&stands).enumerate() {
@@ -1338,7 +1325,7 @@ impl WordCoverage {
         } else {
             best.1
         };
-        (best.0, recall, stands)
+        (best.0, recall, stands, swapped)
     }
 
     /// The best weighted recall of any reference's content words in `answer`, 0–1: contradicted
@@ -1363,7 +1350,7 @@ impl WordCoverage {
     /// `max_points` are left at 0 for the scoring model to fill in (which also rounds `credit`
     /// and `recall` to three decimals once it has scored).
     pub fn assess(&self, text: &str, answer: &Analysis) -> CoverageResult {
-        let (reference, recall, stands) = self.best(text, answer);
+        let (reference, recall, stands, swapped) = self.best(text, answer);
         let mut out = CoverageResult {
             credit: self.curve_of(recall),
             points: 0.0,
@@ -1377,13 +1364,14 @@ impl WordCoverage {
             demoted: Vec::new(),
             swapped: Vec::new(),
         };
-        for placement in self.placements.iter().filter(|p| p.reference == reference) {
-            for i in self.swapped(placement, text, answer) {
-                let local = i as usize - self.offsets[reference];
-                if let Some(w) = self.references[reference].get(local) {
-                    out.swapped.push(w.label.clone());
-                }
-            }
+        if let (Some(&offset), Some(words)) =
+            (self.offsets.get(reference), self.references.get(reference))
+        {
+            out.swapped = swapped
+                .iter()
+                .filter_map(|&i| words.get((i as usize).checked_sub(offset)?))
+                .map(|w| w.label.clone())
+                .collect();
         }
         if let (Some(words), Some(st)) = (self.references.get(reference), stands.get(reference)) {
             // Sized once: most of a reference's words are covered or missing.

@@ -88,14 +88,17 @@ const NAMED_WITH_TIME: &[(&str, &str)] = &[("linear", "n"), ("constant", "1")];
 /// The letters of asymptotic notation in front of a parenthesis: `O(`, `Θ(`, `Omega(`.
 const NOTATION: &[&str] = &["o", "θ", "theta", "ω", "omega"];
 
+/// Whether `text` holds `needle` (ASCII, lower-case) in any case.
+fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Every order of growth written in `text`, in order, none overlapping.
 pub fn growth_terms(text: &str) -> Vec<Growth> {
     // Cheap exit for the common case: no parenthesis, no `^`, no "log" and no naming word.
-    let lower_has = |needle: &str| {
-        text.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    };
+    let lower_has = |needle: &str| contains_ignore_case(text, needle);
     let maybe = text.contains(['(', '^', '²', '³'])
         || lower_has("log")
         || lower_has("lg")
@@ -131,7 +134,6 @@ pub fn growth_terms(text: &str) -> Vec<Growth> {
 /// its factor.
 pub fn loose_growth_terms(text: &str) -> Vec<Growth> {
     let mut out = growth_terms(text);
-    let lower = text.to_ascii_lowercase();
     if ![
         "constant",
         "linear",
@@ -140,7 +142,7 @@ pub fn loose_growth_terms(text: &str) -> Vec<Growth> {
         "exponentially",
     ]
     .iter()
-    .any(|w| lower.contains(w))
+    .any(|w| contains_ignore_case(text, w))
     {
         return out;
     }

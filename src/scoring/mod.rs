@@ -395,11 +395,13 @@ impl ScoringModel {
             .as_ref()
             .map(|c| c.swapped.iter().map(|w| w.to_lowercase()).collect())
             .unwrap_or_default();
+        // Only looked at when there is a swap: most grades have none.
         let in_swap = |label: &str| {
-            let label = label.to_lowercase();
-            label
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| swapped.iter().any(|s| s == w))
+            !swapped.is_empty()
+                && label
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| swapped.iter().any(|s| s == w))
         };
         let hit: Vec<bool> = findings
             .concepts
